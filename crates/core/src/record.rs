@@ -1,0 +1,101 @@
+//! The record `extract` returns: one article's meetings, officials and documents.
+//!
+//! Field names and shapes follow `shared/eval/README.md` (the contract the
+//! scorer reads); everything else is free to grow. Spans are offsets in
+//! Unicode scalar values (chars) into [`Record::text`], the normalised text.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `[start, end)` of char offsets into [`Record::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How much of a date the article tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// Where the publish date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedFrom {
+    /// A date line in the article itself.
+    Text,
+    /// The caller's `published` argument (file metadata, a flag).
+    Argument,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Record {
+    /// Set by the host (file path or a name the user gave); `extract` leaves it `None`.
+    pub source: Option<String>,
+    pub title: Option<String>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    pub published: Option<String>,
+    pub published_from: Option<PublishedFrom>,
+    /// The province or centrally-run city the article is about, as written (canonical spelling).
+    pub province: Option<String>,
+    /// The unit that province belongs to since the merger of 1 July 2025.
+    pub province_today: Option<String>,
+    pub meetings: Vec<Meeting>,
+    pub officials: Vec<Official>,
+    pub documents: Vec<Document>,
+    /// The normalised text every span points into.
+    pub text: String,
+    /// The article proper, without site furniture before and after it.
+    pub body: Span,
+}
+
+/// One meeting the article reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Meeting {
+    /// ISO date, `None` when the article never says (or its year is unknown).
+    pub date: Option<String>,
+    pub date_precision: Option<Precision>,
+    /// `sáng`, `trưa`, `chiều` or `tối`.
+    pub time_of_day: Option<String>,
+    /// The kind, from the meeting-kind lexicon (`giao ban`, `tổng kết`, ...).
+    pub kind: String,
+    /// The meeting's name as the article gives it.
+    pub name: String,
+    pub organizers: Vec<String>,
+    /// Full names of the people who chair (`chủ trì`, `đồng chủ trì`).
+    pub chairs: Vec<String>,
+    pub attendees: Vec<String>,
+    /// Places named for the meeting (`tại ...`, online `điểm cầu ...`).
+    pub places: Vec<String>,
+    /// The sentence the meeting was found in.
+    pub evidence: Span,
+}
+
+/// One named person given at least one position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Official {
+    pub name: String,
+    /// Each position on its own, abbreviations expanded.
+    pub titles: Vec<String>,
+    /// The same positions as the article wrote them (parallel to `titles`).
+    pub titles_as_written: Vec<String>,
+    /// `chủ trì`, `đồng chủ trì`, `dự`, `phát biểu`, `kết luận`, `chỉ đạo`, `trao`, `ký kết`.
+    pub roles: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// One document the article cites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Document {
+    pub kind: Option<String>,
+    /// As written, without `số`.
+    pub number: String,
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    pub span: Span,
+}
