@@ -1,0 +1,1 @@
+//! File decoding for Hội Nghị (in progress).

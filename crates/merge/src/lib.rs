@@ -1,0 +1,1 @@
+//! Cross-article merge for Hội Nghị (in progress).
