@@ -1,1 +1,285 @@
-//! File decoding for Hội Nghị (in progress).
+//! File decoding for Hội Nghị: turns the files a user drops — text in any Vietnamese encoding,
+//! saved web pages, Word documents — into NFC plain text for the extractor. Pure Rust, no I/O;
+//! the same code runs in the CLI and, compiled to wasm, in the page.
+//!
+//! ```
+//! let d = hoinghi_decode::decode("Hội nghị".as_bytes(), "a.txt").unwrap();
+//! assert_eq!(d.text, "Hội nghị");
+//! ```
+
+mod charsets;
+mod docx;
+mod html;
+pub mod legacy;
+pub mod score;
+mod text;
+mod zip;
+
+use std::fmt;
+
+/// The largest file accepted: 20 MB. An article as text, a saved page or a Word file with its
+/// photos is well under 5 MB; in the page the whole file is copied into wasm memory and its text
+/// decoded beside it, so a 100 MB file would cost hundreds of MB of a browser tab for nothing an
+/// article needs. Bigger files are refused before any work.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// The most a `.docx` may unpack to (all parts read together): 64 MB. The text of a 500-page
+/// report is under 10 MB of XML; more than this is a zip bomb.
+pub const MAX_UNPACKED_BYTES: usize = 64 * 1024 * 1024;
+
+/// What the file was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Docx,
+}
+
+/// The character encoding the text was read in (for `.docx`, the XML's; legacy-font runs are
+/// listed in `notes`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Windows1258,
+    Tcvn3,
+    Vni,
+}
+
+impl Encoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16 LE",
+            Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Windows1258 => "Windows-1258",
+            Encoding::Tcvn3 => "TCVN3 (ABC)",
+            Encoding::Vni => "VNI",
+        }
+    }
+}
+
+/// A decoded file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// Plain text in NFC. Saved pages and Word files give one paragraph per line with a blank
+    /// line between paragraphs.
+    pub text: String,
+    pub format: Format,
+    pub encoding: Encoding,
+    /// What was done to the text, in Vietnamese, for the page to show
+    /// (e.g. "Đã chuyển từ mã TCVN3 sang Unicode").
+    pub notes: Vec<String>,
+}
+
+/// Pasted text repaired by [`repair_pasted`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repaired {
+    pub text: String,
+    /// `Tcvn3` or `Vni`.
+    pub encoding: Encoding,
+    /// For the page, in Vietnamese.
+    pub note: String,
+}
+
+/// Why a file could not be read. `Display` says it in Vietnamese with what to do;
+/// [`DecodeError::describe`] adds the file's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Zero bytes, or only whitespace.
+    Empty,
+    /// Over [`MAX_FILE_BYTES`].
+    TooLarge { size: usize, limit: usize },
+    /// Not text: an image, a program, an archive... `kind` names it in Vietnamese.
+    Binary { kind: &'static str },
+    /// An old Word `.doc` (OLE compound file).
+    LegacyDoc,
+    /// A PDF (no text-layer reader in this build).
+    Pdf,
+    /// A zip (`.docx`) cut short or damaged.
+    BrokenZip { detail: String },
+    /// A `.docx` that unpacks to more than the cap.
+    ZipBomb { limit: usize },
+    /// A zip that is not a Word document (`.xlsx`, `.odt`, a plain archive...).
+    NotDocx { kind: &'static str },
+    /// The `.docx` XML could not be read.
+    BadXml { detail: String },
+    /// A web page with no article text in it.
+    NoArticle,
+}
+
+fn mb(n: usize) -> String {
+    format!("{} MB", (n + 512 * 1024) / (1024 * 1024))
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "Tệp trống: không có chữ nào để đọc."),
+            DecodeError::TooLarge { size, limit } => write!(
+                f,
+                "Tệp quá lớn ({}; giới hạn {}): một bài báo không cần lớn như vậy, và trình duyệt sẽ hết bộ nhớ. Hãy chỉ lưu phần bài viết (Lưu trang \"chỉ HTML\", hoặc chép chữ sang tệp .txt/.docx).",
+                mb(*size),
+                mb(*limit)
+            ),
+            DecodeError::Binary { kind } => write!(
+                f,
+                "Tệp này không phải văn bản mà là {kind} (có thể bị đổi đuôi). Hãy chọn tệp .txt, .html hoặc .docx chứa bài viết."
+            ),
+            DecodeError::LegacyDoc => {
+                write!(f, "Tệp .doc (Word cũ) chưa đọc được: hãy mở bằng Word và lưu lại thành .docx.")
+            }
+            DecodeError::Pdf => write!(
+                f,
+                "PDF chưa được hỗ trợ: hãy mở tệp, chọn toàn bộ chữ (Ctrl+A), chép rồi dán vào ô văn bản, hoặc lưu thành .docx/.txt."
+            ),
+            DecodeError::BrokenZip { detail } => write!(
+                f,
+                "Tệp Word (.docx) bị hỏng hoặc tải về chưa hết ({detail}). Hãy tải lại hoặc mở bằng Word và lưu lại."
+            ),
+            DecodeError::ZipBomb { limit } => write!(
+                f,
+                "Tệp .docx bung ra quá lớn (hơn {}), có thể là tệp độc hại (zip bomb): đã dừng đọc.",
+                mb(*limit)
+            ),
+            DecodeError::NotDocx { kind } => write!(
+                f,
+                "Tệp nén này là {kind}, không phải văn bản Word: hãy lưu bài viết thành .docx hoặc .txt."
+            ),
+            DecodeError::BadXml { detail } => write!(
+                f,
+                "Nội dung tệp Word (.docx) bị lỗi ({detail}). Hãy mở bằng Word và lưu lại."
+            ),
+            DecodeError::NoArticle => write!(
+                f,
+                "Trang web không có bài viết nào (không thấy đoạn văn nào). Hãy mở đúng trang bài báo rồi lưu lại, hoặc chép phần bài viết vào ô văn bản."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl DecodeError {
+    /// The message with the file's name in front, for a list of skipped files.
+    pub fn describe(&self, file_name: &str) -> String {
+        format!("«{file_name}»: {self}")
+    }
+
+    /// A short stable name for the kind of error (tests, logs).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DecodeError::Empty => "empty",
+            DecodeError::TooLarge { .. } => "too-large",
+            DecodeError::Binary { .. } => "binary",
+            DecodeError::LegacyDoc => "legacy-doc",
+            DecodeError::Pdf => "pdf",
+            DecodeError::BrokenZip { .. } => "broken-zip",
+            DecodeError::ZipBomb { .. } => "zip-bomb",
+            DecodeError::NotDocx { .. } => "not-docx",
+            DecodeError::BadXml { .. } => "bad-xml",
+            DecodeError::NoArticle => "no-article",
+        }
+    }
+}
+
+/// Extensions of the files [`decode`] reads, for a folder drop to pick files by name.
+pub const SUPPORTED_EXTENSIONS: [&str; 5] = ["txt", "text", "html", "htm", "docx"];
+
+fn extension(file_name: &str) -> String {
+    match file_name.rsplit_once('.') {
+        Some((_, ext)) if !ext.contains('/') && !ext.contains('\\') => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Decodes one file's bytes. The content decides over the name: a `.txt` that is really a zip,
+/// an image or a PDF is treated as what it is. Never panics; every failure is a [`DecodeError`].
+pub fn decode(bytes: &[u8], file_name: &str) -> Result<Decoded, DecodeError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DecodeError::TooLarge { size: bytes.len(), limit: MAX_FILE_BYTES });
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(DecodeError::Empty);
+    }
+    let ext = extension(file_name);
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(if matches!(ext.as_str(), "xls" | "ppt" | "msg") {
+            DecodeError::Binary { kind: "tệp Office cũ (không phải Word)" }
+        } else {
+            DecodeError::LegacyDoc
+        });
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(DecodeError::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") || ext == "docx" {
+        return docx::decode(bytes);
+    }
+    if let Some(kind) = text::binary_kind(bytes) {
+        return Err(DecodeError::Binary { kind });
+    }
+    if matches!(ext.as_str(), "html" | "htm" | "xhtml" | "shtml" | "asp" | "aspx" | "php")
+        || (ext != "txt" && html::sniff(bytes))
+    {
+        let (text, encoding, mut notes) = html::decode_charset(bytes)?;
+        let (t, n) = html::extract(&text)?;
+        notes.extend(n);
+        return Ok(finish(t, Format::Html, encoding, notes));
+    }
+    let (text, encoding, notes) = text::decode_text(bytes)?;
+    let t = text::tidy_plain(&text);
+    if t.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(finish(t, Format::Text, encoding, notes))
+}
+
+/// NFC, and a legacy-font repair when the text is still mojibake.
+fn finish(text: String, format: Format, encoding: Encoding, mut notes: Vec<String>) -> Decoded {
+    use unicode_normalization::{is_nfc, UnicodeNormalization};
+    let mut text = text;
+    if matches!(encoding, Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be | Encoding::Windows1258) {
+        if let Some(r) = repair_pasted(&text) {
+            text = r.text;
+            notes.push(r.note);
+        }
+    }
+    if !is_nfc(&text) {
+        if encoding != Encoding::Windows1258 {
+            notes.push("Đã chuẩn hoá dấu tiếng Việt sang dạng dựng sẵn (NFC).".to_string());
+        }
+        text = text.nfc().collect();
+    }
+    Decoded { text, format, encoding, notes }
+}
+
+/// Repairs pasted text that is TCVN3 or VNI read as Latin-1/Windows-1252 (mojibake such as
+/// `B¶o Th¾ng` for `Bảo Thắng`, `Vieät Nam` for `Việt Nam`). `None` when the text reads as
+/// Vietnamese already (or as neither).
+pub fn repair_pasted(text: &str) -> Option<Repaired> {
+    use unicode_normalization::UnicodeNormalization;
+    let before = score::score(text);
+    let mut best: Option<(i64, String, Encoding)> = None;
+    for (enc, e) in [(legacy::Legacy::Tcvn3, Encoding::Tcvn3), (legacy::Legacy::Vni, Encoding::Vni)] {
+        let mut t: String = legacy::decode_surface(text, enc);
+        if enc == legacy::Legacy::Tcvn3 {
+            t = legacy::restore_tcvn3_case(&t);
+        }
+        let t: String = t.nfc().collect();
+        let s = score::score(&t);
+        if best.as_ref().is_none_or(|b| s > b.0) {
+            best = Some((s, t, e));
+        }
+    }
+    let (s, t, e) = best?;
+    // Clearly better: more than a few words gained and at least a fifth of the words.
+    let words = score::scored_words(text).max(1);
+    if s >= 2 && s - before >= 2 && (s - before) * 5 >= words {
+        let note = format!("Đã chuyển chữ dán vào từ mã {} sang Unicode.", e.label());
+        Some(Repaired { text: t, encoding: e, note })
+    } else {
+        None
+    }
+}
