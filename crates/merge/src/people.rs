@@ -1,0 +1,308 @@
+//! People across articles: one [`Person`] per official, with every post they were given and when.
+//!
+//! # The rule
+//! Officials are grouped by folded name ([`crate::canon::fold`]). Within one name, occurrences are taken
+//! in date order (undated last, then by source) and each joins the first person it is compatible with,
+//! else starts a new one. An occurrence is compatible with a person when
+//! 1. they share a **national body** (`Ban Tổ chức Trung ương`, `Chính phủ` for `Thủ tướng`, `Bộ Xây dựng`):
+//!    there is one such body, so the name and the body identify the person wherever the article was written;
+//! 2. otherwise, when both are tied to a province (a local post, or a post of unknown scope, in an article
+//!    whose province is known), when the provinces are the same — and never when they differ;
+//! 3. otherwise (a province is missing on one side, or one side holds only national posts), when they share
+//!    a body or a post (`Ủy ban nhân dân tỉnh`, `Trưởng Ban Dân vận Tỉnh ủy`).
+//!
+//! So the same name in two provinces stays two people unless a national post links them, and a name with
+//! nothing in common but the name stays apart: a wrong merge would put someone else's post in a person's
+//! history, a wrong split only shows two rows with one name.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use hoinghi_core::Span;
+use serde::{Deserialize, Serialize};
+
+use crate::canon::{days_between, is_capitalised, THUONG_TRUC};
+use crate::prepare::{DateFrom, POfficial, Prepared};
+use crate::titles::Scope;
+
+/// One person across all articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// Index in [`crate::Merged::people`]; meetings refer to people by it.
+    pub id: usize,
+    /// The name as written, preferring a spelling with every word capitalised, then the most frequent.
+    pub name: String,
+    /// Every spelling seen (`Lê trí Vũ`, `Lê Trí Vũ`).
+    pub name_variants: Vec<String>,
+    /// Each distinct post, in the order it was first stated.
+    pub posts: Vec<Post>,
+    /// Every post with the article and the date it was stated at, in date order (undated last).
+    pub history: Vec<Position>,
+    pub roles: Vec<String>,
+    /// Provinces of the articles that give the person a local post, as written and as today's units.
+    pub provinces: Vec<String>,
+    pub provinces_today: Vec<String>,
+    pub sources: Vec<String>,
+    pub articles: usize,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A distinct post of one person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    pub title: String,
+    pub scope: Scope,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    pub articles: usize,
+    /// The full post this one shortens (`Trưởng Ban` -> `Trưởng Ban Dân vận Tỉnh ủy`).
+    pub short_of: Option<String>,
+}
+
+/// One post stated by one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub title: String,
+    pub as_written: String,
+    pub source: String,
+    pub date: Option<String>,
+    pub date_from: Option<DateFrom>,
+    pub short_of: Option<String>,
+}
+
+/// Where a person is named: the article and the char span in its normalised text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub source: String,
+    pub span: Span,
+}
+
+/// One official in one record.
+struct Occ<'a> {
+    record: &'a Prepared,
+    official: &'a POfficial,
+    /// The province the person is tied to through a local (or unknown-scope) post.
+    locality: Option<&'a str>,
+}
+
+#[derive(Default)]
+struct Cluster<'a> {
+    occs: Vec<Occ<'a>>,
+    localities: BTreeSet<&'a str>,
+    national: BTreeSet<&'a str>,
+    bodies: BTreeSet<&'a str>,
+    posts: BTreeSet<&'a str>,
+}
+
+impl<'a> Cluster<'a> {
+    fn accepts(&self, occ: &Occ<'a>) -> bool {
+        let titles = &occ.official.titles;
+        if titles.iter().any(|(_, _, p)| p.scope == Scope::National && self.national.contains(p.body.as_str())) {
+            return true;
+        }
+        if let (Some(place), false) = (occ.locality, self.localities.is_empty()) {
+            return self.localities.contains(place);
+        }
+        titles.iter().any(|(_, _, p)| self.bodies.contains(p.body.as_str()) || self.posts.contains(p.key.as_str()))
+    }
+
+    fn push(&mut self, occ: Occ<'a>) {
+        for (_, _, p) in &occ.official.titles {
+            if p.scope == Scope::National {
+                self.national.insert(&p.body);
+            }
+            self.bodies.insert(&p.body);
+            self.posts.insert(&p.key);
+        }
+        self.localities.extend(occ.locality);
+        self.occs.push(occ);
+    }
+}
+
+/// Merges the officials of `records` (sorted by source) into people, sorted by name; also returns
+/// (source, folded name) -> person id for the meetings.
+pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(String, String), usize>) {
+    let mut by_name: BTreeMap<&str, Vec<(usize, Occ)>> = BTreeMap::new();
+    for record in records {
+        for (i, official) in record.officials.iter().enumerate() {
+            let tied = official.titles.iter().any(|(_, _, p)| p.scope != Scope::National);
+            let locality = if tied { record.province_key.as_deref() } else { None };
+            by_name.entry(official.key.as_str()).or_default().push((i, Occ { record, official, locality }));
+        }
+    }
+    let mut people = Vec::new();
+    for (_, mut occs) in by_name {
+        occs.sort_by(|(i, a), (j, b)| {
+            let date = |o: &Occ| o.official.date.as_ref().map(|(d, _)| d.clone());
+            (date(a).is_none(), date(a), &a.record.source, i).cmp(&(date(b).is_none(), date(b), &b.record.source, j))
+        });
+        let mut clusters: Vec<Cluster> = Vec::new();
+        for (_, occ) in occs {
+            match clusters.iter_mut().find(|c| c.accepts(&occ)) {
+                Some(cluster) => cluster.push(occ),
+                None => {
+                    let mut cluster = Cluster::default();
+                    cluster.push(occ);
+                    clusters.push(cluster);
+                }
+            }
+        }
+        people.extend(clusters.iter().map(build_person));
+    }
+    people.sort_by(|a, b| {
+        (crate::canon::fold(&a.name), &a.first_seen, &a.sources).cmp(&(crate::canon::fold(&b.name), &b.first_seen, &b.sources))
+    });
+    let mut lookup = HashMap::new();
+    for (id, person) in people.iter_mut().enumerate() {
+        person.id = id;
+    }
+    for (cluster_person, id) in people.iter().map(|p| (p, p.id)) {
+        for m in &cluster_person.mentions_keys() {
+            lookup.insert(m.clone(), id);
+        }
+    }
+    (people, lookup)
+}
+
+impl Person {
+    /// (source, folded name) pairs this person stands for.
+    fn mentions_keys(&self) -> Vec<(String, String)> {
+        let names: BTreeSet<String> = self.name_variants.iter().map(|n| crate::canon::fold(n)).collect();
+        self.sources.iter().flat_map(|s| names.iter().map(move |n| (s.clone(), n.clone()))).collect()
+    }
+}
+
+fn build_person(cluster: &Cluster) -> Person {
+    let occs = &cluster.occs;
+    let mut history: Vec<(Position, String, Scope)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for occ in occs {
+        for (title, written, post) in &occ.official.titles {
+            if seen.insert((occ.record.source.as_str(), post.key.as_str())) {
+                let (date, date_from) = occ.official.date.clone().map_or((None, None), |(d, f)| (Some(d), Some(f)));
+                let position = Position {
+                    title: title.clone(),
+                    as_written: written.clone(),
+                    source: occ.record.source.clone(),
+                    date,
+                    date_from,
+                    short_of: None,
+                };
+                history.push((position, post.key.clone(), post.scope));
+            }
+        }
+    }
+    history.sort_by(|(a, _, _), (b, _, _)| (a.date.is_none(), &a.date, &a.source).cmp(&(b.date.is_none(), &b.date, &b.source)));
+    let posts = link_shortened(&mut history);
+    let sources: BTreeSet<&str> = occs.iter().map(|o| o.record.source.as_str()).collect();
+    let dates: Vec<String> = history.iter().filter_map(|(p, _, _)| p.date.clone()).collect();
+    let tied: Vec<&Occ> = occs.iter().filter(|o| o.locality.is_some()).collect();
+    Person {
+        id: 0,
+        name: choose_name(occs.iter().map(|o| o.official.name.as_str())),
+        name_variants: distinct(occs.iter().map(|o| o.official.name.as_str())),
+        posts,
+        history: history.into_iter().map(|(p, _, _)| p).collect(),
+        roles: distinct(occs.iter().flat_map(|o| o.official.roles.iter().map(String::as_str))),
+        provinces: distinct(tied.iter().filter_map(|o| o.record.province.as_deref())),
+        provinces_today: distinct(tied.iter().filter_map(|o| o.record.province_today.as_deref())),
+        articles: sources.len(),
+        sources: sources.into_iter().map(str::to_string).collect(),
+        first_seen: dates.iter().min().map(|d| d.to_string()),
+        last_seen: dates.iter().max().map(|d| d.to_string()),
+        mentions: occs
+            .iter()
+            .flat_map(|o| o.official.mentions.iter().map(|s| Mention { source: o.record.source.clone(), span: *s }))
+            .collect(),
+    }
+}
+
+/// Builds the distinct posts and links each shortened post (a word-prefix of a longer post of the same
+/// person, also once `thường trực` is left out of the longer one) to the post it shortens: the one stated
+/// in the same article if any, else the one first stated nearest in time.
+fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut posts: HashMap<&str, (Vec<&Position>, Scope)> = HashMap::new();
+    for (position, key, scope) in history.iter() {
+        let entry = posts.entry(key.as_str()).or_insert_with(|| {
+            order.push(key.as_str());
+            (Vec::new(), *scope)
+        });
+        entry.0.push(position);
+    }
+    let mut short_of: HashMap<String, String> = HashMap::new();
+    for &short in &order {
+        let candidates = order.iter().filter(|&&long| long != short && shortens(short, long));
+        let (mine, _) = &posts[short];
+        let best = candidates.min_by_key(|&&long| {
+            let (theirs, _) = &posts[long];
+            let same_article = theirs.iter().any(|t| mine.iter().any(|m| m.source == t.source));
+            let distance = match (&mine[0].date, &theirs[0].date) {
+                (Some(a), Some(b)) => days_between(a, b).map_or(i64::MAX, i64::abs),
+                _ => i64::MAX,
+            };
+            (!same_article, distance, std::cmp::Reverse(theirs.len()), long)
+        });
+        if let Some(long) = best {
+            short_of.insert(short.to_string(), most_frequent(posts[long].0.iter().map(|p| p.title.as_str())));
+        }
+    }
+    let result = order
+        .iter()
+        .map(|key| {
+            let (positions, scope) = &posts[key];
+            let dates: Vec<&String> = positions.iter().filter_map(|p| p.date.as_ref()).collect();
+            Post {
+                title: most_frequent(positions.iter().map(|p| p.title.as_str())),
+                scope: *scope,
+                first_seen: dates.iter().min().map(|d| d.to_string()),
+                last_seen: dates.iter().max().map(|d| d.to_string()),
+                articles: positions.iter().map(|p| &p.source).collect::<BTreeSet<_>>().len(),
+                short_of: short_of.get(*key).cloned(),
+            }
+        })
+        .collect();
+    for (position, key, _) in history.iter_mut() {
+        position.short_of = short_of.get(key.as_str()).cloned();
+    }
+    result
+}
+
+/// Whether post key `short` is a shortened repeat of `long`.
+fn shortens(short: &str, long: &str) -> bool {
+    let s: Vec<&str> = short.split(' ').collect();
+    let l: Vec<&str> = long.split(' ').collect();
+    let prefix = |l: &[&str]| l.len() > s.len() && l[..s.len()] == s[..];
+    if prefix(&l) {
+        return true;
+    }
+    let without = long.replace(THUONG_TRUC.as_str(), " ");
+    prefix(&without.split_whitespace().collect::<Vec<_>>())
+}
+
+/// The spelling to show: capitalised first, then the most frequent, then the first seen.
+fn choose_name<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.collect();
+    let capitalised: Vec<&str> = names.iter().copied().filter(|n| is_capitalised(n)).collect();
+    most_frequent(if capitalised.is_empty() { names } else { capitalised }.into_iter())
+}
+
+/// The most frequent item, the first one seen among equals.
+fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(i, _)| *i == item) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((item, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts.into_iter().find(|(_, n)| *n == best).map(|(i, _)| i.to_string()).unwrap_or_default()
+}
+
+/// Distinct items in first-seen order, compared by folded key.
+pub(crate) fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    items.filter(|i| !i.is_empty() && seen.insert(crate::canon::fold(i))).map(str::to_string).collect()
+}

@@ -1,0 +1,151 @@
+//! Reading a post: its rank, the body it belongs to, and whether that body is national or local.
+//!
+//! `Phó Trưởng ban Thường trực Ban Tổ chức Trung ương` has the rank `Phó Trưởng ban`, the body
+//! `Ban Tổ chức Trung ương`, and is national: there is one such body in the country, so two people of one
+//! name holding posts in it are one person wherever the article was written. `Phó Chủ tịch UBND tỉnh` is
+//! local: there is one in every province, so it only identifies someone together with the province.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::canon::{phrase_key, tsv_rows, THUONG_TRUC};
+
+/// Whether a body exists once in the country or once per locality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    National,
+    Local,
+    /// Neither kind of word (`Tổng Giám đốc Tập đoàn Sao Mai`): treated as tied to the article's province.
+    Unknown,
+}
+
+/// A post read into its parts; every field is a folded key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostKey {
+    /// The whole post, abbreviations expanded.
+    pub key: String,
+    /// The body without the rank and without `thường trực` (`ban tổ chức trung ương`).
+    pub body: String,
+    pub scope: Scope,
+}
+
+/// Reads one post as written or expanded by the core.
+pub fn read_post(title: &str) -> PostKey {
+    let key = phrase_key(title);
+    let scope = scope_of_key(&key);
+    let body = body_of_key(&key);
+    PostKey { key, body, scope }
+}
+
+/// The scope of an organiser or a post, from its words (see `data/scopes.tsv`).
+pub fn scope_of(text: &str) -> Scope {
+    scope_of_key(&phrase_key(text))
+}
+
+/// Marker words by first word: (words, scope or `None` for a hiding row), longest first.
+type Markers = HashMap<String, Vec<(Vec<String>, Option<Scope>)>>;
+
+static SCOPES: LazyLock<Markers> = LazyLock::new(|| {
+    let mut table: Markers = HashMap::new();
+    for row in tsv_rows(include_str!("../data/scopes.tsv")) {
+        let words: Vec<String> = phrase_key(row[0]).split(' ').map(str::to_string).collect();
+        let scope = match row[1] {
+            "local" => Some(Scope::Local),
+            "national" => Some(Scope::National),
+            _ => None,
+        };
+        table.entry(words[0].clone()).or_default().push((words, scope));
+    }
+    for rows in table.values_mut() {
+        rows.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
+    table
+});
+
+fn scope_of_key(key: &str) -> Scope {
+    let words: Vec<&str> = key.split(' ').collect();
+    let (mut local, mut national) = (false, false);
+    let mut i = 0;
+    while i < words.len() {
+        let hit = SCOPES.get(words[i]).and_then(|rows| {
+            rows.iter().find(|(p, _)| words.len() - i >= p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+        });
+        match hit {
+            Some((pattern, scope)) => {
+                local |= *scope == Some(Scope::Local);
+                national |= *scope == Some(Scope::National);
+                i += pattern.len();
+            }
+            None => i += 1,
+        }
+    }
+    match (local, national) {
+        (true, _) => Scope::Local,
+        (false, true) => Scope::National,
+        _ => Scope::Unknown,
+    }
+}
+
+/// Ranks (folded words) with the body a bare rank implies, longest first.
+static RANKS: LazyLock<Vec<(Vec<String>, Option<String>)>> = LazyLock::new(|| {
+    let mut ranks: Vec<(Vec<String>, Option<String>)> = tsv_rows(include_str!("../data/ranks.tsv"))
+        .map(|row| {
+            let words = phrase_key(row[0]).split(' ').map(str::to_string).collect();
+            let implied = (row[1] != "-").then(|| phrase_key(row[1]));
+            (words, implied)
+        })
+        .collect();
+    ranks.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    ranks
+});
+
+fn body_of_key(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').collect();
+    let rank = RANKS.iter().find(|(r, _)| words.len() >= r.len() && r.iter().zip(&words).all(|(a, b)| a == b));
+    let Some((rank_words, implied)) = rank else { return key.to_string() };
+    let mut rest = &words[rank_words.len()..];
+    let standing: Vec<&str> = THUONG_TRUC.split(' ').collect();
+    if rest.starts_with(&standing) {
+        rest = &rest[standing.len()..];
+    }
+    if rest.is_empty() {
+        return implied.clone().unwrap_or_else(|| key.to_string());
+    }
+    // `Trưởng Ban Dân vận` is the head of the `Ban Dân vận`; `Phó Trưởng ban Thường trực Ban Tổ chức` writes it twice.
+    if rank_words.last().is_some_and(|w| w == "ban") && rest[0] != "ban" {
+        return format!("ban {}", rest.join(" "));
+    }
+    rest.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (post, body it belongs to, scope, why) — posts from shared/eval/dev and shared/corpus.
+    const POSTS: &[(&str, &str, Scope, &str)] = &[
+        ("Phó Trưởng ban Thường trực Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương", Scope::National, "baomoi2017/0009"),
+        ("Phó Chủ tịch Thường trực UBND tỉnh", "Ủy ban nhân dân tỉnh", Scope::Local, "dev/004"),
+        ("Ủy viên Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", Scope::Local, "Thường vụ is not a Vụ"),
+        ("Phó Thủ tướng Thường trực", "Chính phủ", Scope::National, "bare rank implies its body"),
+        ("Thủ tướng", "Chính phủ", Scope::National, "bare rank implies its body"),
+        ("Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh", Scope::Local, "Bộ Chỉ huy is local"),
+        ("Thứ trưởng Bộ Xây dựng", "Bộ Xây dựng", Scope::National, "baomoi2017/0009"),
+        ("Chủ tịch Ủy ban Trung ương MTTQ Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc", Scope::National, "baomoi2017/0060"),
+        ("Tổng Giám đốc Tập đoàn Sao Mai", "Tập đoàn Sao Mai", Scope::Unknown, "a company"),
+        ("Trưởng Ban Dân vận Trung ương", "Ban Dân vận Trung ương", Scope::National, "dev/003"),
+        ("Giám đốc Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", Scope::Local, "a province's department"),
+    ];
+
+    #[test]
+    fn reads_posts() {
+        for (post, body, scope, why) in POSTS {
+            let read = read_post(post);
+            assert_eq!(read.body, phrase_key(body), "{post}: {why}");
+            assert_eq!(read.scope, *scope, "{post}: {why}");
+        }
+    }
+}
