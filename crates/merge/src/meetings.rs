@@ -6,9 +6,11 @@
 //!    `giao ban` of one body cannot be told from the next one);
 //! 2. they come from different articles (one article's meetings are different meetings);
 //! 3. their kinds agree, after folding, or one of them is the generic `hội nghị` / `họp`;
-//! 4. they share a chair (the same merged person, see [`crate::people`]), or an organiser: a national one
+//! 4. their times of day (`sáng`, `chiều`) agree when both give one;
+//! 5. they share a chair (the same merged person, see [`crate::people`]), or an organiser — a national one
 //!    (`Ban Dân vận Trung ương`) anywhere, a local one (`Ban Dân vận Tỉnh ủy`) only when both articles are
-//!    about the same province (or both say no province).
+//!    about the same province (or both say no province) — or, in the same province, two participants
+//!    (chairs or attendees).
 //!
 //! Reports are taken in order (date, source) and each joins the first meeting it matches.
 
@@ -18,7 +20,7 @@ use std::sync::LazyLock;
 use hoinghi_core::{Precision, Span};
 use serde::{Deserialize, Serialize};
 
-use crate::canon::phrase_key;
+use crate::canon::{fold, phrase_key};
 use crate::people::distinct;
 use crate::prepare::{PMeeting, Prepared};
 use crate::titles::Scope;
@@ -63,6 +65,8 @@ struct Occ<'a> {
     meeting: &'a PMeeting,
     /// Person ids of the chairs (or the folded name where the chair is not among the officials).
     chairs: Vec<Result<usize, &'a str>>,
+    /// The same for chairs and attendees.
+    participants: Vec<Result<usize, &'a str>>,
 }
 
 /// Kinds that say only "a meeting", compatible with any kind.
@@ -83,26 +87,35 @@ fn same_meeting(a: &Occ, b: &Occ) -> bool {
     if !kinds_agree(&a.meeting.kind_key, &b.meeting.kind_key) {
         return false;
     }
+    if let (Some(x), Some(y)) = (&a.meeting.time_of_day, &b.meeting.time_of_day) {
+        if fold(x) != fold(y) {
+            return false;
+        }
+    }
     if a.chairs.iter().any(|c| b.chairs.contains(c)) {
         return true;
     }
     let same_place = a.record.province_key == b.record.province_key;
-    a.meeting.organizers.iter().any(|(_, key, scope)| {
+    let shared_organiser = a.meeting.organizers.iter().any(|(_, key, scope)| {
         b.meeting.organizers.iter().any(|(_, k, _)| k == key) && (*scope == Scope::National || same_place)
-    })
+    });
+    let shared_participants = a.participants.iter().filter(|p| b.participants.contains(p)).count();
+    shared_organiser || (same_place && shared_participants >= 2)
 }
 
 /// Merges the meetings of `records` (sorted by source); `people` maps (source, folded name) to person ids.
-pub(crate) fn merge_meetings(records: &[&Prepared], people: &HashMap<(String, String), usize>) -> Vec<MergedMeeting> {
-    let mut occs: Vec<(usize, Occ)> = Vec::new();
+pub(crate) fn merge_meetings<'a>(records: &[&'a Prepared], people: &HashMap<(String, String), usize>) -> Vec<MergedMeeting> {
+    let mut occs: Vec<(usize, Occ<'a>)> = Vec::new();
     for record in records {
         for (i, meeting) in record.meetings.iter().enumerate() {
-            let chairs = meeting
-                .chairs
-                .iter()
-                .map(|(_, key)| people.get(&(record.source.clone(), key.clone())).copied().ok_or(key.as_str()))
-                .collect();
-            occs.push((i, Occ { record, meeting, chairs }));
+            let person = |(_, key): &'a (String, String)| {
+                people.get(&(record.source.clone(), key.clone())).copied().ok_or(key.as_str())
+            };
+            let chairs = meeting.chairs.iter().map(person).collect();
+            let mut participants: Vec<_> = meeting.chairs.iter().chain(&meeting.attendees).map(person).collect();
+            participants.sort();
+            participants.dedup();
+            occs.push((i, Occ { record, meeting, chairs, participants }));
         }
     }
     occs.sort_by(|(i, a), (j, b)| {

@@ -9,7 +9,8 @@
 //! 2. otherwise, when both are tied to a province (a local post, or a post of unknown scope, in an article
 //!    whose province is known), when the provinces are the same — and never when they differ;
 //! 3. otherwise (a province is missing on one side, or one side holds only national posts), when they share
-//!    a body or a post (`Ủy ban nhân dân tỉnh`, `Trưởng Ban Dân vận Tỉnh ủy`).
+//!    a post, or a body — the same, or one a shortening of the other (`Ủy ban nhân dân` and
+//!    `Ủy ban nhân dân thành phố`).
 //!
 //! So the same name in two provinces stays two people unless a national post links them, and a name with
 //! nothing in common but the name stays apart: a wrong merge would put someone else's post in a person's
@@ -104,7 +105,9 @@ impl<'a> Cluster<'a> {
         if let (Some(place), false) = (occ.locality, self.localities.is_empty()) {
             return self.localities.contains(place);
         }
-        titles.iter().any(|(_, _, p)| self.bodies.contains(p.body.as_str()) || self.posts.contains(p.key.as_str()))
+        titles.iter().any(|(_, _, p)| {
+            self.posts.contains(p.key.as_str()) || self.bodies.iter().any(|b| word_prefix(b, &p.body) || word_prefix(&p.body, b))
+        })
     }
 
     fn push(&mut self, occ: Occ<'a>) {
@@ -233,16 +236,20 @@ fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
     }
     let mut short_of: HashMap<String, String> = HashMap::new();
     for &short in &order {
-        let candidates = order.iter().filter(|&&long| long != short && shortens(short, long));
         let (mine, _) = &posts[short];
+        let same_article = |long: &str| posts[long].0.iter().any(|t| mine.iter().any(|m| m.source == t.source));
+        let candidates = order.iter().filter(|&&long| match shortens(short, long) {
+            Some(Strictly) => true,
+            Some(LeavingOutStanding) => same_article(long),
+            None => false,
+        });
         let best = candidates.min_by_key(|&&long| {
             let (theirs, _) = &posts[long];
-            let same_article = theirs.iter().any(|t| mine.iter().any(|m| m.source == t.source));
             let distance = match (&mine[0].date, &theirs[0].date) {
                 (Some(a), Some(b)) => days_between(a, b).map_or(i64::MAX, i64::abs),
                 _ => i64::MAX,
             };
-            (!same_article, distance, std::cmp::Reverse(theirs.len()), long)
+            (!same_article(long), distance, std::cmp::Reverse(theirs.len()), long)
         });
         if let Some(long) = best {
             short_of.insert(short.to_string(), most_frequent(posts[long].0.iter().map(|p| p.title.as_str())));
@@ -269,16 +276,31 @@ fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
     result
 }
 
-/// Whether post key `short` is a shortened repeat of `long`.
-fn shortens(short: &str, long: &str) -> bool {
+/// Whether the words of `short` start the words of `long` (or are them).
+fn word_prefix(short: &str, long: &str) -> bool {
+    long.strip_prefix(short).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// How a post shortens another.
+enum Shortening {
+    /// Word-prefix: `Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`.
+    Strictly,
+    /// Prefix once `Thường trực` is left out of the longer post: `Phó Chủ tịch UBND` of `Phó Chủ tịch
+    /// Thường trực UBND tỉnh`. Across articles this may be a promotion, so it only counts within one.
+    LeavingOutStanding,
+}
+use Shortening::*;
+
+/// Whether post key `short` is a shortened repeat of `long`, and how.
+fn shortens(short: &str, long: &str) -> Option<Shortening> {
     let s: Vec<&str> = short.split(' ').collect();
-    let l: Vec<&str> = long.split(' ').collect();
     let prefix = |l: &[&str]| l.len() > s.len() && l[..s.len()] == s[..];
-    if prefix(&l) {
-        return true;
+    if prefix(&long.split(' ').collect::<Vec<_>>()) {
+        return Some(Strictly);
     }
     let without = long.replace(THUONG_TRUC.as_str(), " ");
-    prefix(&without.split_whitespace().collect::<Vec<_>>())
+    let without: Vec<&str> = without.split_whitespace().collect();
+    (without.len() >= s.len() && without[..s.len()] == s[..] && short != long).then_some(LeavingOutStanding)
 }
 
 /// The spelling to show: capitalised first, then the most frequent, then the first seen.

@@ -71,12 +71,13 @@ pub(crate) struct PDocument {
 pub(crate) fn prepare(record: &Record, fallback_source: &str) -> Prepared {
     let source = record.source.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| fallback_source.to_string());
     let published = record.published.as_deref().and_then(day_of);
-    let meetings: Vec<PMeeting> = record.meetings.iter().map(prepare_meeting).collect();
-    let officials = record.officials.iter().map(|o| prepare_official(o, &published, &meetings)).collect();
     let province = record.province.as_deref().map(display).filter(|p| !p.is_empty());
+    let province_key = province.as_deref().map(phrase_key);
+    let meetings: Vec<PMeeting> = record.meetings.iter().map(|m| prepare_meeting(m, province_key.as_deref())).collect();
+    let officials = record.officials.iter().map(|o| prepare_official(o, &published, &meetings)).collect();
     Prepared {
         source,
-        province_key: province.as_deref().map(phrase_key),
+        province_key,
         province,
         province_today: record.province_today.as_deref().map(display).filter(|p| !p.is_empty()),
         published,
@@ -120,7 +121,17 @@ fn stated_date(key: &str, published: &Option<String>, meetings: &[PMeeting]) -> 
     meeting.and_then(|m| m.date.clone()).map(|d| (d, DateFrom::Meeting))
 }
 
-fn prepare_meeting(m: &hoinghi_core::Meeting) -> PMeeting {
+/// The key of an organiser, without the article's own province at its end (`Tỉnh ủy Yên Bái` = `Tỉnh ủy`
+/// in an article about Yên Bái), so that outlets that name the province and outlets that do not agree.
+fn organiser_key(organiser: &str, province_key: Option<&str>) -> String {
+    let key = phrase_key(organiser);
+    match province_key.and_then(|p| key.strip_suffix(p)).and_then(|k| k.strip_suffix(' ')) {
+        Some(stripped) if !stripped.is_empty() => stripped.to_string(),
+        _ => key,
+    }
+}
+
+fn prepare_meeting(m: &hoinghi_core::Meeting, province_key: Option<&str>) -> PMeeting {
     let people = |names: &[String]| -> Vec<(String, String)> {
         names.iter().map(|n| display(n)).filter(|n| !n.is_empty()).map(|n| (fold(&n), n)).map(|(k, n)| (n, k)).collect()
     };
@@ -136,7 +147,7 @@ fn prepare_meeting(m: &hoinghi_core::Meeting) -> PMeeting {
             .iter()
             .map(|o| display(o))
             .filter(|o| !o.is_empty())
-            .map(|o| (phrase_key(&o), scope_of(&o), o))
+            .map(|o| (organiser_key(&o, province_key), scope_of(&o), o))
             .map(|(k, s, o)| (o, k, s))
             .collect(),
         chairs: people(&m.chairs),
