@@ -66,10 +66,10 @@ const HARD_SKIP: [&str; 16] = [
 /// Site furniture by element.
 const FURNITURE: [&str; 4] = ["nav", "aside", "footer", "header"];
 /// Class or id words that always mean furniture.
-const FURNITURE_ALWAYS: [&str; 22] = [
+const FURNITURE_ALWAYS: [&str; 27] = [
     "comment", "binhluan", "binh-luan", "related", "lienquan", "lien-quan", "tinkhac", "tin-khac", "xemnhieu",
     "xem-nhieu", "mostread", "most-read", "share", "social", "tukhoa", "tu-khoa", "keyword", "captcha", "cungchuyenmuc",
-    "cung-chuyen-muc", "sharing", "facebook",
+    "cung-chuyen-muc", "sharing", "facebook", "rating", "danhgia", "danh-gia", "vote", "poll",
 ];
 /// Class or id words that mean furniture unless the element also says it is the content.
 const FURNITURE_WORDS: [&str; 16] = [
