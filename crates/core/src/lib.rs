@@ -1,13 +1,105 @@
-//! Hội Nghị's extraction core (work in progress: the pipeline lands stage by stage).
+//! Hội Nghị's extraction core: meetings, officials and documents from Vietnamese political news.
+//!
+//! Pure Rust, no I/O and no clock: the host passes the text and, when it knows one, the publish
+//! date. The same code runs natively (the `hoinghi` CLI) and in the browser (wasm).
+//!
+//! ```
+//! let text = "Thứ hai 17/06/2024 17:01\n\nChiều ngày 17/6/2024, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban. \
+//!             Đ/c Nguyễn Thị Phong Vũ - UVBTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy chủ trì Hội nghị.";
+//! let record = hoinghi_core::extract(text, None);
+//! assert_eq!(record.published.as_deref(), Some("2024-06-17T17:01"));
+//! let vu = &record.officials[0];
+//! assert_eq!(vu.name, "Nguyễn Thị Phong Vũ");
+//! assert_eq!(vu.titles, ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]);
+//! assert_eq!(record.meetings[0].chairs, ["Nguyễn Thị Phong Vũ"]);
+//! assert_eq!(record.meetings[0].date.as_deref(), Some("2024-06-17"));
+//! ```
+//!
+//! # The pipeline
+//!
+//! Each stage is one module, run in this order by [`extract`]:
+//!
+//! 1. [`normalise`]: NFC, one tone placement, whitespace and dashes. Every span in the record
+//!    points into this normalised text, which the record carries.
+//! 2. [`furniture`]: where the article is: the portal header, the title, the date line, the
+//!    body, and the share boxes and related-article lists after it (left out of every later stage).
+//! 3. [`dates`]: the date line (the publish date, which wins over the caller's), dates in
+//!    running text with their part of day, year-less dates resolved against the publish date.
+//! 4. [`people`], [`positions`], [`officials`]: names by the family-name lexicon, titles by the
+//!    rank lexicon with their bodies, attached to names by the genre's shapes, abbreviations
+//!    expanded ([`abbreviations`], including those the article defines).
+//! 5. [`roles`]: `chủ trì`, `dự`, `phát biểu`, ... for the people each verb applies to.
+//! 6. [`documents`]: citations with kind, number as written, date and issuer.
+//! 7. [`meetings`]: the lead sentence's meeting: kind, name, date, organisers, chairs, places.
+//! 8. [`province`]: the province the article is about, and its unit after the 2025 merger ([`places`]).
+//!
+//! Lexicons are TSV files in `data/`, compiled in with `include_str!` and read once ([`lexicon`]).
 
+pub mod abbreviations;
 pub mod calendar;
+pub mod dates;
+pub mod documents;
+pub mod furniture;
+pub mod lexicon;
+pub mod meetings;
+pub mod normalise;
+pub mod officials;
+pub mod people;
+pub mod places;
+pub mod positions;
+pub mod province;
 pub mod record;
+pub mod roles;
+pub mod spans;
+pub mod tokens;
+
+use std::ops::Range;
 
 pub use calendar::Date;
 pub use record::{Document, Meeting, Official, Precision, PublishedFrom, Record, Span};
 
 /// Extracts one article's record. `published` is used when the text carries no date line.
 pub fn extract(text: &str, published: Option<Date>) -> Record {
-    let _ = published;
-    Record { text: text.to_string(), ..Record::default() }
+    let text = normalise::normalise(text);
+    let index = spans::CharIndex::new(&text);
+    let layout = furniture::layout(&text);
+
+    let (published_iso, published_date, published_from) = match (&layout.date_line, published) {
+        (Some(line), _) => (Some(line.iso()), Some(line.date), Some(PublishedFrom::Text)),
+        (None, Some(d)) => (Some(d.to_string()), Some(d), Some(PublishedFrom::Argument)),
+        (None, None) => (None, None, None),
+    };
+
+    let body_sentences = tokens::sentences(&text, layout.body.clone());
+    let mut article_sentences: Vec<Range<usize>> = layout.title.iter().cloned().collect();
+    article_sentences.extend(body_sentences.iter().cloned());
+
+    let all_tokens = tokens::tokenize(&text, article_range(&layout));
+    let defs = abbreviations::definitions(&all_tokens, &text);
+    let mentions = officials::mentions(&text, &article_sentences, &defs, &index);
+    let officials = officials::officials(&mentions);
+    let found_documents = documents::documents(&text, article_range(&layout), &index);
+    let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
+    let meetings = meetings::meetings(&text, &body_sentences, layout.title.clone(), published_date, &officials, &document_ranges, &defs, &index);
+    let province = province::province(&text, &layout);
+
+    Record {
+        source: None,
+        title: layout.title.as_ref().map(|t| text[t.clone()].to_string()),
+        published: published_iso,
+        published_from,
+        province: province.map(|p| p.name.to_string()),
+        province_today: province.map(|p| p.today.to_string()),
+        meetings,
+        officials,
+        documents: found_documents.into_iter().map(|(d, _)| d).collect(),
+        body: index.span(layout.body.clone()),
+        text,
+    }
+}
+
+/// Title and body: the part of the text later stages read.
+fn article_range(layout: &furniture::Layout) -> Range<usize> {
+    let start = layout.title.as_ref().map_or(layout.body.start, |t| t.start.min(layout.body.start));
+    start..layout.body.end.max(start)
 }

@@ -72,6 +72,8 @@ pub struct Meeting {
     pub attendees: Vec<String>,
     /// Places named for the meeting (`tại ...`, online `điểm cầu ...`).
     pub places: Vec<String>,
+    /// The period the meeting reviews (`6 tháng đầu năm 2024`, `nhiệm kỳ 2021-2026`).
+    pub period: Option<String>,
     /// The sentence the meeting was found in.
     pub evidence: Span,
 }

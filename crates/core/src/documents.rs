@@ -1,0 +1,166 @@
+//! Stage 7, documents: citations such as `Chỉ thị số 33/CT-TTg, ngày 26/11/2021 của Thủ tướng Chính phủ`.
+//!
+//! A citation is a kind from `data/document_kinds.tsv`, an optional `số`, a number as written
+//! (with `/` and `-` codes), then optionally its date and `của` its issuer. A bare number with a
+//! known symbol (`số 150-CTr/BDVTU`) is a citation too, its kind read from the symbol, and so is
+//! a second number listed after the first (`Quyết định 935, 936`). The issuer, when the text does
+//! not name it, comes from the code in the number (`TTg` → Thủ tướng Chính phủ).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::{date_mentions, resolve};
+use crate::lexicon::{DOCUMENT_ISSUERS, DOCUMENT_KINDS};
+use crate::record::Document;
+use crate::spans::CharIndex;
+
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    let kinds = DOCUMENT_KINDS.iter().map(|(k, _)| regex::escape(k)).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(
+        r"(?i)\b({kinds})(?: (?:liên tịch|của [^\d,.;]{{2,40}}?))?(?: (số))? ?(\d{{1,5}}(?:[/\-][\p{{L}}\d&]+)*)"
+    ))
+    .unwrap()
+});
+static BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,5})([/\-])([A-ZĐ][\p{L}]{0,5})([/\-][\p{L}\d&]+)+").unwrap());
+static ISSUER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [^,;]{3,25}?\s*)?(?:,\s*)?của ([^,;.“”\x22(:]+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại)\b|[,;.“”\x22(:]|$)").unwrap());
+static NEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)\b").unwrap());
+
+/// Words after a plain number that make it a quantity, not a document number (`kế hoạch 5 năm`).
+const UNITS: [&str; 16] = ["năm", "tháng", "ngày", "người", "tỷ", "triệu", "nghìn", "ngàn", "%", "điểm", "lần", "nhóm", "nội", "mục", "giải", "khóa"];
+
+fn kind_for_symbol(symbol: &str) -> Option<&'static str> {
+    DOCUMENT_KINDS.iter().find(|(_, s)| !s.is_empty() && s.eq_ignore_ascii_case(symbol)).map(|(k, _)| *k)
+}
+
+/// The issuer named by the last code of a number (`33/CT-TTg` → `TTg`, `01-KL/TW` → `TW`).
+/// A joint symbol (`150-CTr/BCSĐUBND-BDVTU`, two issuers) names none on its own.
+fn issuer_for_number(number: &str) -> Option<&'static str> {
+    let tail = number.rsplit('/').next()?;
+    let codes: Vec<&str> = tail.split('-').filter(|c| kind_for_symbol(c).is_none() && !c.chars().all(|ch| ch.is_ascii_digit())).collect();
+    match codes.as_slice() {
+        [code] => DOCUMENT_ISSUERS.get(code).copied(),
+        _ => None,
+    }
+}
+
+fn canonical_kind(written: &str) -> &'static str {
+    let folded = written.to_lowercase();
+    DOCUMENT_KINDS.iter().find(|(k, _)| k.to_lowercase() == folded).map_or("", |(k, _)| *k)
+}
+
+fn is_quantity(after: &str) -> bool {
+    let next = after.split_whitespace().next().unwrap_or("");
+    UNITS.contains(&next.to_lowercase().trim_end_matches([',', '.']))
+}
+
+fn date_and_issuer(text: &str, after: usize, limit: usize) -> (Option<String>, Option<String>) {
+    let window_end = (after + 120).min(limit);
+    let window_end = (window_end..=limit).find(|&e| text.is_char_boundary(e)).unwrap_or(limit);
+    let window = &text[after..window_end];
+    let date = date_mentions(text, after..window_end)
+        .into_iter()
+        .find(|m| m.range.start - after <= 12 && m.year.is_some())
+        .and_then(|m| resolve(&m, None))
+        .map(|d| d.to_string());
+    let issuer = ISSUER.captures(window).map(|c| c[1].trim().to_string()).filter(|s| s.chars().next().is_some_and(char::is_uppercase));
+    (date, issuer)
+}
+
+fn push(out: &mut Vec<(Document, Range<usize>)>, doc: Document, range: Range<usize>) {
+    let key = |n: &str| n.to_uppercase().replace([' ', '-'], "");
+    if !out.iter().any(|(d, _)| key(&d.number) == key(&doc.number)) {
+        out.push((doc, range));
+    }
+}
+
+/// Documents cited in `text[range]`, each with its byte range.
+pub fn documents(text: &str, range: Range<usize>, index: &CharIndex) -> Vec<(Document, Range<usize>)> {
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut covered: Vec<Range<usize>> = Vec::new();
+    for c in CITATION.captures_iter(slice) {
+        let whole = c.get(0).unwrap();
+        let written_kind = &c[1];
+        let number = c[3].trim_end_matches(['-', '/']).to_string();
+        let has_so = c.get(2).is_some();
+        let has_code = number.contains(['/', '-']);
+        let capitalised = written_kind.starts_with(char::is_uppercase);
+        let after = &slice[whole.end()..];
+        if !has_so && !has_code && (!capitalised || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n))) {
+            continue;
+        }
+        if after.starts_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        let start = range.start + whole.start();
+        let end = range.start + whole.end();
+        let (date, issuer) = date_and_issuer(text, end, range.end);
+        let kind = canonical_kind(written_kind);
+        let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
+        push(&mut out, Document { kind: Some(kind.to_string()), number: number.clone(), date, issuer: issuer.clone(), span: index.span(start..end) }, start..end);
+        covered.push(start..end);
+        // "Quyết định 935, 936" / "Quyết định 935 và Quyết định 936" (the second is its own match).
+        let mut at = whole.end();
+        while let Some(n) = NEXT_NUMBER.captures(&slice[at..]) {
+            let m = n.get(0).unwrap();
+            let num = n[1].to_string();
+            if is_quantity(&slice[at + m.end()..]) {
+                break;
+            }
+            let s = range.start + at + n.get(1).unwrap().start();
+            let e = range.start + at + m.end();
+            push(&mut out, Document { kind: Some(kind.to_string()), number: num, date: None, issuer: issuer.clone(), span: index.span(s..e) }, s..e);
+            covered.push(s..e);
+            at += m.end();
+        }
+    }
+    for c in BARE.captures_iter(slice) {
+        let whole = c.get(0).unwrap();
+        let start = range.start + whole.start();
+        if covered.iter().any(|r| r.start <= start && start < r.end) {
+            continue;
+        }
+        let Some(kind) = kind_for_symbol(&c[3]) else { continue };
+        let number = whole.as_str().to_string();
+        let end = range.start + whole.end();
+        let (date, issuer) = date_and_issuer(text, end, range.end);
+        let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
+        push(&mut out, Document { kind: Some(kind.to_string()), number, date, issuer, span: index.span(start..end) }, start..end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+        let index = CharIndex::new(text);
+        documents(text, 0..text.len(), &index).into_iter().map(|(d, _)| (d.kind.unwrap_or_default(), d.number, d.date, d.issuer)).collect()
+    }
+
+    #[test]
+    fn citation_table() {
+        let s = |x: &str| Some(x.to_string());
+        let cases: Vec<(&str, Vec<(&str, &str, Option<String>, Option<String>)>)> = vec![
+            ("thực hiện Chỉ thị số 33/CT-TTg, ngày 26/11/2021 của Thủ tướng Chính phủ về “Tiếp tục", vec![("Chỉ thị", "33/CT-TTg", s("2021-11-26"), s("Thủ tướng Chính phủ"))]),
+            ("Kết luận số 01-KL/TW, ngày 18-5-2021 của Bộ Chính trị về tiếp tục", vec![("Kết luận", "01-KL/TW", s("2021-05-18"), s("Bộ Chính trị"))]),
+            ("Chương trình phối hợp số 150-CTr/BCSĐUBND-BDVTU, ngày 21-4-2017 giữa", vec![("Chương trình phối hợp", "150-CTr/BCSĐUBND-BDVTU", s("2017-04-21"), None)]),
+            ("thắng lợi Nghị quyết 54 của Bộ Chính trị, đưa", vec![("Nghị quyết", "54", None, s("Bộ Chính trị"))]),
+            ("quyết định số 1193 ngày 6/4/2015 của UBND tỉnh Quảng Nam về việc", vec![("Quyết định", "1193", s("2015-04-06"), s("UBND tỉnh Quảng Nam"))]),
+            ("nội dung chính của Quyết định 935 và Quyết định 936, nêu", vec![("Quyết định", "935", None, None), ("Quyết định", "936", None, None)]),
+            ("việc ban hành các Quyết định 935, 936 có ý nghĩa", vec![("Quyết định", "935", None, None), ("Quyết định", "936", None, None)]),
+            ("kế hoạch 5 năm 2001-2005, cần", vec![]),
+            ("Kế hoạch năm 2024 và Luật Dân chủ", vec![]),
+            ("công văn số 304/VPCP thông báo", vec![("Công văn", "304/VPCP", None, s("Văn phòng Chính phủ"))]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.into_iter().map(|(k, n, d, i)| (k.to_string(), n.to_string(), d, i)).collect();
+            assert_eq!(docs(text), want, "{text}");
+        }
+    }
+}

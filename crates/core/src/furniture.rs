@@ -1,0 +1,155 @@
+//! Stage 2, strip furniture: find where the article is inside what the user pasted.
+//!
+//! Portal greetings and section names come before the headline; share and
+//! comment boxes and related-article lists (whose teasers carry meetings and
+//! officials of their own) come after the body. Nothing is deleted: the stage
+//! returns the ranges of the title and the body, and later stages read only those.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::dates::{self, DateLine};
+use crate::lexicon::{fold, rows};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Where {
+    Head,
+    Tail,
+}
+
+struct Phrase {
+    folded: String,
+    place: Where,
+    whole: bool,
+}
+
+static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
+    rows(include_str!("../data/furniture.tsv"))
+        .map(|r| Phrase { folded: fold(r[0]), place: if r[1] == "head" { Where::Head } else { Where::Tail }, whole: r[2] == "whole" })
+        .collect()
+});
+
+/// Where the article is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// Every non-empty line, trimmed.
+    pub lines: Vec<Range<usize>>,
+    pub title: Option<Range<usize>>,
+    pub date_line: Option<DateLine>,
+    /// Lines before the title that are site furniture (greeting, section); the province may show there.
+    pub head: Option<Range<usize>>,
+    /// From the first line after the title (or date line) to the end of the body.
+    pub body: Range<usize>,
+}
+
+fn matches(line: &str, place: Where) -> bool {
+    let folded = fold(line.trim().trim_end_matches(':'));
+    let folded_colon = fold(line.trim());
+    PHRASES.iter().filter(|p| p.place == place).any(|p| {
+        if p.whole {
+            folded == p.folded || folded_colon == p.folded
+        } else {
+            folded_colon.starts_with(&p.folded)
+        }
+    })
+}
+
+/// Non-empty lines of the text, trimmed.
+pub fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if c == '\n' {
+            let s = &text[start..i];
+            let lead = s.len() - s.trim_start().len();
+            let trimmed = s.trim();
+            if !trimmed.is_empty() {
+                out.push(start + lead..start + lead + trimmed.len());
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// A related-article line as news sites list them: a headline ending in its date, `... (04/04/2005)`.
+fn is_dated_teaser(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(')') && t.len() > 14 && {
+        let inner = &t[t.rfind('(').unwrap_or(0)..];
+        inner.len() <= 14 && inner.chars().filter(char::is_ascii_digit).count() >= 6
+    }
+}
+
+/// Finds the title, date line, head furniture and body.
+pub fn layout(text: &str) -> Layout {
+    let lines = lines(text);
+    let date_line = dates::find_date_line(text, &lines);
+    let date_index = date_line.as_ref().and_then(|d| lines.iter().position(|l| *l == d.line));
+
+    // Head: greeting and section lines at the very top.
+    let mut first = 0;
+    while first < lines.len().min(4) && matches(&text[lines[first].clone()], Where::Head) {
+        first += 1;
+    }
+    // The title: with a date line among the first lines, the longest line before it (section names are
+    // short), or the first line after it when it comes first; otherwise the first line.
+    let title_index = match date_index {
+        Some(d) if d > first => (first..d).max_by_key(|&i| lines[i].len()),
+        Some(d) => (d + 1 < lines.len()).then_some(d + 1),
+        None => (first < lines.len()).then_some(first),
+    };
+    let top = [title_index, date_index].into_iter().flatten().min().unwrap_or(first);
+    let head = (top > 0).then(|| lines[0].start..lines[top - 1].end);
+    let body_first = [title_index, date_index].iter().flatten().max().map_or(first, |i| i + 1);
+
+    // Tail: the first furniture line after the body has started, or a run of dated teasers.
+    let mut last = lines.len();
+    for i in body_first..lines.len() {
+        let line = &text[lines[i].clone()];
+        if matches(line, Where::Tail) {
+            last = i;
+            break;
+        }
+        if is_dated_teaser(line) && lines[i + 1..].iter().take(1).all(|l| is_dated_teaser(&text[l.clone()])) {
+            last = i;
+            break;
+        }
+    }
+    let body = match (lines.get(body_first), last.checked_sub(1).and_then(|l| lines.get(l))) {
+        (Some(a), Some(b)) if body_first < last => a.start..b.end,
+        _ => text.len()..text.len(),
+    };
+    Layout { title: title_index.map(|i| lines[i].clone()), date_line, head, body, lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_title_date_body_tail() {
+        let text = "CHÀO MỪNG ĐẾN VỚI TRANG\n\nCác ban\nHỘI NGHỊ GIAO BAN CÔNG TÁC DÂN VẬN\nThứ hai 17/06/2024 17:01\n\nChiều ngày 17/6/2024, Ban tổ chức.\nĐoạn hai.\n\nGửi cho bạn bè\nXem nhiều nhất\nTeaser";
+        let l = layout(text);
+        assert_eq!(&text[l.title.clone().unwrap()], "HỘI NGHỊ GIAO BAN CÔNG TÁC DÂN VẬN");
+        assert_eq!(&text[l.body.clone()], "Chiều ngày 17/6/2024, Ban tổ chức.\nĐoạn hai.");
+        assert!(text[l.head.clone().unwrap()].starts_with("CHÀO MỪNG"));
+    }
+
+    #[test]
+    fn no_date_line_and_dated_teasers() {
+        let text = "Tiêu đề bài\nThân bài một.\nBộ VHTT đề nghị dừng dự án(04/04/2005)\nThừa Thiên Huế xin tiếp tục(18/03/2005)";
+        let l = layout(text);
+        assert_eq!(&text[l.title.clone().unwrap()], "Tiêu đề bài");
+        assert_eq!(&text[l.body.clone()], "Thân bài một.");
+    }
+
+    #[test]
+    fn date_line_first() {
+        let text = "Thứ Tư, 8/5/2024\nKon Tum: Ban Dân vận\n\nĐồng chí Y Ngọc chủ trì.\n(baokontum.com.vn)\n\nGửi cho bạn bè";
+        let l = layout(text);
+        assert_eq!(&text[l.title.clone().unwrap()], "Kon Tum: Ban Dân vận");
+        assert_eq!(&text[l.body.clone()], "Đồng chí Y Ngọc chủ trì.\n(baokontum.com.vn)");
+        assert_eq!(l.head, None);
+    }
+}

@@ -1,0 +1,164 @@
+//! Stage 6, meetings: the meeting an article reports, from its lead sentence.
+//!
+//! The lead is the first body sentence that names a meeting (`hội nghị`, `buổi làm việc`,
+//! `kỳ họp`, ... from `data/meeting_kinds.tsv`), preferring one that also gives a date. From it:
+//! the kind (the most specific phrase), the name (from the meeting word to the end of its clause),
+//! the day and part of day (never invented: `None` when the text does not say, or its year is
+//! unknown), the organisers (`X tổ chức`, `X phối hợp Y tổ chức`), the period it covers and the
+//! places (`tại X`, `điểm cầu X`). Chairs and attendees are the officials with those roles.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::abbreviations::Definitions;
+use crate::calendar::Date;
+use crate::dates::{date_mentions, periods, resolve, DateMention};
+use crate::lexicon::MEETING_KINDS;
+use crate::record::{Meeting, Official, Precision};
+use crate::spans::CharIndex;
+use crate::tokens::tokenize;
+
+/// The verbs that end the organisers' phrase at the start of a lead sentence.
+static ORGANIZER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:đã |vừa |long trọng )?(?:phối hợp (?:với )?[^,]{0,120}? )?(?:tổ chức|tổng kết|sơ kết|họp|có buổi|làm việc|tiếp|khai mạc|triệu tập|chủ trì)\b").unwrap()
+});
+static SPLIT_ORGANIZERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:,|;| và | phối hợp với | phối hợp | cùng | với )\s*").unwrap());
+static PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:điểm cầu|tại) ((?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|trụ sở|hội trường) )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,4})").unwrap());
+
+/// The kind named by the highest-priority meeting phrase in `text[range]`, and where the phrase is.
+fn kind_in(text: &str, range: Range<usize>) -> Option<(&'static str, Range<usize>, u8)> {
+    let tokens = tokenize(text, range);
+    let mut best: Option<(&'static str, Range<usize>, u8)> = None;
+    for k in 0..tokens.len() {
+        for (words, kind, priority) in MEETING_KINDS.iter() {
+            let n = words.len();
+            if k + n <= tokens.len() && tokens[k..k + n].iter().zip(words).all(|(t, w)| &t.folded == w) {
+                // "họp" inside "phối hợp" is not a meeting; tokens are whole words, so only the phrase itself counts.
+                if best.as_ref().is_none_or(|b| *priority > b.2) {
+                    best = Some((kind, tokens[k].range.start..tokens[k + n - 1].range.end, *priority));
+                }
+            }
+        }
+    }
+    best
+}
+
+fn inside(range: &Range<usize>, docs: &[Range<usize>]) -> bool {
+    docs.iter().any(|d| d.start <= range.start && range.start <= d.end + 40)
+}
+
+/// The meeting's name: from its first meeting word to the end of that clause, at most ~25 words.
+fn name_from(text: &str, sentence: &Range<usize>, phrase: &Range<usize>) -> String {
+    let s = &text[sentence.clone()];
+    let rel = phrase.start - sentence.start;
+    // Back to the meeting word the phrase belongs to ("Hội nghị giao ban" for "giao ban").
+    let start = ["Hội nghị", "hội nghị", "Buổi", "buổi", "Kỳ họp", "kỳ họp", "Lễ", "lễ", "Hội thảo", "hội thảo", "Cuộc họp", "cuộc họp", "Phiên", "phiên"]
+        .iter()
+        .filter_map(|w| s[..rel].rfind(w).or_else(|| s[rel..].starts_with(w).then_some(rel)))
+        .filter(|&p| rel - p < 40)
+        .min()
+        .unwrap_or(rel);
+    let rest = &s[start..];
+    let end = rest.find(['.', ';', '(', ':']).unwrap_or(rest.len());
+    let clause = rest[..end].split(". Đ").next().unwrap_or("");
+    let clause = clause.split(", ").next().unwrap_or(clause);
+    let words: Vec<&str> = clause.split_whitespace().take(30).collect();
+    let mut name = words.join(" ");
+    if let Some(first) = name.chars().next() {
+        name.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    name
+}
+
+fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMention>, defs: &Definitions) -> Vec<String> {
+    let s = &text[sentence.clone()];
+    // After the leading date clause ("Chiều 13/12, ..."), up to the verb.
+    let from = first_date
+        .filter(|d| d.range.start - sentence.start < 40)
+        .and_then(|d| s[d.range.end - sentence.start..].find(',').map(|c| d.range.end - sentence.start + c + 1))
+        .unwrap_or(0);
+    let Some(verb) = ORGANIZER_VERB.find(&s[from..]) else { return Vec::new() };
+    let phrase = &s[from..from + verb.start()];
+    let phrase_full = &s[from..from + verb.end()];
+    if phrase.chars().count() > 200 || !phrase.trim_start().starts_with(char::is_uppercase) {
+        return Vec::new();
+    }
+    let mut all = phrase.to_string();
+    // "X phối hợp Y, Z tổ chức": the partners are organisers too.
+    if let Some(p) = phrase_full.find("phối hợp") {
+        all = format!("{}, {}", &phrase_full[..p], &phrase_full[p..]);
+        for verb in ["tổ chức", "tổng kết", "sơ kết", "họp"] {
+            if let Some(v) = all.rfind(verb) {
+                all.truncate(v);
+                break;
+            }
+        }
+    }
+    SPLIT_ORGANIZERS
+        .split(&all)
+        .map(|o| strip_definitions(o.trim(), defs))
+        .filter(|o| o.chars().next().is_some_and(char::is_uppercase) && o.split_whitespace().count() >= 2)
+        .collect()
+}
+
+/// "Ban Dân vận (DV) Tỉnh ủy" → "Ban Dân vận Tỉnh ủy".
+fn strip_definitions(s: &str, defs: &Definitions) -> String {
+    let mut out = s.to_string();
+    for abbr in defs.keys() {
+        out = out.replace(&format!(" ({abbr})"), "");
+    }
+    out.trim().to_string()
+}
+
+/// The lead sentence: the first in the body that names a meeting and gives a date, else the first that names one.
+fn lead(text: &str, sentences: &[Range<usize>]) -> Option<(Range<usize>, &'static str, Range<usize>)> {
+    let named: Vec<_> = sentences.iter().filter_map(|s| kind_in(text, s.clone()).map(|(k, r, _)| (s.clone(), k, r))).collect();
+    named
+        .iter()
+        .take(6)
+        .find(|(s, _, _)| date_mentions(text, s.clone()).iter().any(|m| m.day.is_some() || m.relative.is_some()))
+        .or_else(|| named.first())
+        .cloned()
+}
+
+/// The meetings of the article (the genre reports one per article; related-article teasers are furniture).
+pub fn meetings(
+    text: &str,
+    body_sentences: &[Range<usize>],
+    title: Option<Range<usize>>,
+    published: Option<Date>,
+    officials: &[Official],
+    documents: &[Range<usize>],
+    defs: &Definitions,
+    index: &CharIndex,
+) -> Vec<Meeting> {
+    let Some((sentence, _, phrase)) = lead(text, body_sentences).or_else(|| title.and_then(|t| lead(text, &[t]))) else {
+        return Vec::new();
+    };
+    let (kind, _, _) = kind_in(text, sentence.clone()).unwrap_or(("hội nghị", phrase.clone(), 0));
+    let mentions: Vec<DateMention> = date_mentions(text, sentence.clone()).into_iter().filter(|m| !inside(&m.range, documents)).collect();
+    let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some());
+    let date = when.and_then(|m| resolve(m, published));
+    let time_of_day = when.and_then(|m| m.part_of_day).or_else(|| mentions.iter().find_map(|m| m.part_of_day));
+    let chairs: Vec<String> = officials.iter().filter(|o| o.roles.iter().any(|r| r.contains("chủ trì"))).map(|o| o.name.clone()).collect();
+    let attendees = officials.iter().filter(|o| o.roles.iter().any(|r| r == "dự") && !chairs.contains(&o.name)).map(|o| o.name.clone()).collect();
+    let period = periods(text, sentence.clone()).first().map(|r| text[r.clone()].to_string());
+    let places = PLACE.captures_iter(&text[sentence.clone()]).map(|c| c[1].trim_end_matches('.').to_string()).collect();
+    let name = name_from(text, &sentence, &phrase);
+    vec![Meeting {
+        date: date.map(|d| d.to_string()),
+        date_precision: date.map(|_| Precision::Day),
+        time_of_day: time_of_day.map(String::from),
+        kind: kind.to_string(),
+        name,
+        organizers: organizers(text, &sentence, mentions.first(), defs),
+        chairs,
+        attendees,
+        places,
+        period,
+        evidence: index.span(sentence),
+    }]
+}

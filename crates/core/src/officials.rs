@@ -1,0 +1,169 @@
+//! Stage 4c, officials: people with the titles attached to them, across the sentences of one article.
+//!
+//! Each name's titles are rendered with abbreviations expanded (`titles`) and as written
+//! (`titles_as_written`). A party-committee rank without a body borrows the committee of a
+//! sibling title (`Ủy viên Thường vụ, Trưởng Ban Dân vận Thành ủy` → `Ủy viên Ban Thường vụ
+//! Thành ủy`); `A kiêm B X` gives A the organisation X. Shortened repeats (`UVBTV, Trưởng Ban`)
+//! and ranks that say nothing without a body are dropped; a person with no title left is not an official.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::abbreviations::{expand, Definitions};
+use crate::lexicon::{fold, RANKS};
+use crate::positions::{attach, items, Item, Title};
+use crate::record::{Official, Span};
+use crate::roles::roles_of;
+use crate::spans::CharIndex;
+use crate::tokens::{tokenize, Token};
+
+/// One rendered title.
+#[derive(Debug, Clone)]
+struct Rendered {
+    expanded: String,
+    written: String,
+    needs_body: bool,
+    has_body: bool,
+}
+
+/// What one sentence says of each person in it.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub name: String,
+    pub span: Span,
+    pub sentence: Range<usize>,
+    pub titles: Vec<(String, String)>,
+    pub roles: Vec<&'static str>,
+}
+
+/// Organisation heads that `kiêm` shares: `Tổng Giám đốc kiêm Chủ tịch HĐQT Tập đoàn Sao Mai`.
+const ORG_HEADS: [&str; 12] = ["tập", "tổng", "công", "ngân", "bộ", "sở", "ủy", "trường", "viện", "cục", "ban", "hội"];
+
+fn committee_start(tokens: &[Token], body: &Range<usize>) -> Option<usize> {
+    body.clone().find(|&k| tokens[k].folded.ends_with("ủy") && tokens[k].folded.chars().count() > 2)
+}
+
+fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs: &Definitions) -> Rendered {
+    let rank = &RANKS.list[title.rank];
+    let mut name = rank.name.to_string();
+    if !body.is_empty() && name.ends_with(" ban") {
+        name.replace_range(name.len() - 3.., "Ban");
+    }
+    let mut parts = vec![name];
+    if title.standing {
+        parts.push("Thường trực".into());
+    }
+    if !body.is_empty() {
+        parts.push(expand(tokens, text, body.clone(), defs));
+    }
+    let written_end = tokens[title.tokens.end.max(title.tokens.start + 1) - 1].range.end;
+    Rendered {
+        expanded: parts.join(" "),
+        written: text[tokens[title.tokens.start].range.start..written_end].to_string(),
+        needs_body: rank.needs_body,
+        has_body: !body.is_empty(),
+    }
+}
+
+/// The titles of one name, in order, with bodies borrowed where the genre shares them.
+fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs: &Definitions) -> Vec<Rendered> {
+    let titles: Vec<&Title> = owned.iter().filter_map(|&i| if let Item::Title(t) = &items[i] { Some(t) } else { None }).collect();
+    let mut out = Vec::new();
+    for (n, title) in titles.iter().enumerate() {
+        if title.former {
+            continue;
+        }
+        let mut body = title.body.clone();
+        if body.is_empty() {
+            let rank = &RANKS.list[title.rank];
+            let later = titles[n + 1..].iter();
+            if rank.party {
+                if let Some((t, start)) = later.clone().find_map(|t| committee_start(tokens, &t.body).map(|s| (t, s))) {
+                    body = start..t.body.end;
+                }
+            } else if rank.needs_body {
+                let kiem = tokens.get(title.tokens.end).is_some_and(|t| t.folded == "kiêm");
+                if let (true, Some(next)) = (kiem, titles.get(n + 1)) {
+                    if let Some(start) = next.body.clone().rev().find(|&k| ORG_HEADS.contains(&tokens[k].folded.as_str()) && tokens[k].text(text).starts_with(char::is_uppercase)) {
+                        body = start..next.body.end;
+                    }
+                }
+            }
+        }
+        out.push(render(title, body, tokens, text, defs));
+    }
+    out
+}
+
+/// Every person mentioned with a title or a role, sentence by sentence.
+pub fn mentions(text: &str, sentences: &[Range<usize>], defs: &Definitions, index: &CharIndex) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for sentence in sentences {
+        let tokens = tokenize(text, sentence.clone());
+        let items = items(&tokens, text);
+        if !items.iter().any(|i| matches!(i, Item::Name(_))) {
+            continue;
+        }
+        let owned = attach(&items);
+        let roles = roles_of(&items);
+        for (n, item) in items.iter().enumerate() {
+            let Item::Name(name) = item else { continue };
+            let titles = owned.get(&n).map(|o| titles_of(o, &items, &tokens, text, defs)).unwrap_or_default();
+            let span = index.span(tokens[name.tokens.start].range.start..tokens[name.tokens.end - 1].range.end);
+            out.push(Mention {
+                name: name.name.clone(),
+                span,
+                sentence: sentence.clone(),
+                titles: titles.into_iter().filter(|t| t.has_body || !t.needs_body).map(|t| (t.expanded, t.written)).collect(),
+                roles: roles.get(&n).cloned().unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+/// Officials from mentions: one per name (case and tone placement folded), titles deduplicated,
+/// shortened repeats dropped, people without a title left out.
+pub fn officials(mentions: &[Mention]) -> Vec<Official> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_name: HashMap<String, Official> = HashMap::new();
+    for m in mentions {
+        let key = fold(&m.name);
+        let official = by_name.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            Official { name: m.name.clone(), ..Official::default() }
+        });
+        for (expanded, written) in &m.titles {
+            if !official.titles.iter().any(|t| fold(t) == fold(expanded)) {
+                official.titles.push(expanded.clone());
+                official.titles_as_written.push(written.clone());
+            }
+        }
+        for role in &m.roles {
+            if !official.roles.iter().any(|r| r == role) {
+                official.roles.push(role.to_string());
+            }
+        }
+        official.mentions.push(m.span);
+    }
+    order
+        .into_iter()
+        .filter_map(|k| by_name.remove(&k))
+        .map(drop_shortened)
+        .filter(|o| !o.titles.is_empty())
+        .collect()
+}
+
+/// Drops a title that is the start of a longer one of the same person (`Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`).
+fn drop_shortened(mut official: Official) -> Official {
+    let folded: Vec<String> = official.titles.iter().map(|t| fold(t)).collect();
+    let keep: Vec<bool> = folded
+        .iter()
+        .map(|t| !folded.iter().any(|other| other.len() > t.len() && other.starts_with(t.as_str()) && other[t.len()..].starts_with(' ')))
+        .collect();
+    let mut k = keep.iter();
+    official.titles.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    official.titles_as_written.retain(|_| *k.next().unwrap_or(&true));
+    official
+}

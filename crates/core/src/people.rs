@@ -1,0 +1,140 @@
+//! Stage 4a, people: full names of people, found by the family-name lexicon.
+//!
+//! A Kinh name is a family name and one to four more capitalised syllables
+//! (`Nguyễn Thị Phong Vũ`); minority names start with their own patterns
+//! (`Y Ngọc`, `H'Yim Kđoh`, `Ksor Phước`, `Rơ Châm ...`), all in
+//! `data/family_names.tsv`. A lower-case middle syllable is a typo of case
+//! (`Lê trí Vũ`) when an honorific comes before and a title after. Place names
+//! that start like family names (`Hà Nội`, `Hồ Chí Minh`) are not people.
+
+use std::ops::Range;
+
+use crate::lexicon::{FAMILY_NAMES, RANKS};
+use crate::places::province_named;
+use crate::tokens::{is_all_caps, is_capitalised, Token};
+
+/// A name found at a run of tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Each syllable capitalised, as a user expects to read it.
+    pub name: String,
+}
+
+/// Words before a name that mark a person (`ông`, `bà`, `đồng chí`, `Đ/c`).
+pub fn honorific_before(tokens: &[Token], i: usize) -> bool {
+    let w = |k: usize| tokens.get(k).map(|t| t.folded.as_str());
+    (i >= 1 && matches!(w(i - 1), Some("ông" | "bà" | "anh" | "chị" | "đ/c")))
+        || (i >= 2 && w(i - 2) == Some("đồng") && w(i - 1) == Some("chí"))
+        || (i >= 3 && w(i - 3) == Some("đ") && w(i - 2) == Some("/") && w(i - 1) == Some("c"))
+}
+
+/// Number of tokens of a family name starting at `i` (0 when none).
+fn family_len(tokens: &[Token], text: &str, i: usize) -> usize {
+    let first = &tokens[i];
+    if !first.is_word() || !is_capitalised(first.text(text)) {
+        return 0;
+    }
+    for n in (1..=FAMILY_NAMES.longest).rev() {
+        if i + n > tokens.len() {
+            continue;
+        }
+        let words: Vec<String> = tokens[i..i + n].iter().map(|t| t.folded.clone()).collect();
+        if tokens[i..i + n].iter().all(Token::is_word) && FAMILY_NAMES.names.contains(&words) {
+            return n;
+        }
+    }
+    // Glued minority prefixes: H'Yim, K'Sor.
+    let f = &first.folded;
+    if (f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2 {
+        return 1;
+    }
+    0
+}
+
+/// Number of tokens of a province name starting at `i` (0 when none).
+pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
+    for n in (1..=5).rev() {
+        let Some(run) = tokens.get(i..i + n) else { continue };
+        let words_or_dash = run.iter().all(|t| (t.is_word() && is_capitalised(t.text(text))) || t.is_punct('-'));
+        if !words_or_dash || !run[n - 1].is_word() {
+            continue;
+        }
+        if province_named(&text[run[0].range.start..run[n - 1].range.end]).is_some() {
+            return n;
+        }
+    }
+    0
+}
+
+/// Whether a rank (`Phó Chủ tịch`) starts at `i`.
+pub fn rank_starts(tokens: &[Token], i: usize) -> bool {
+    RANKS.first_words.contains(&tokens[i].folded) && crate::positions::rank_at(tokens, i).is_some()
+}
+
+/// The name starting at token `i`, if one does.
+pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
+    let t = tokens.get(i)?;
+    if !t.is_word() || !is_capitalised(t.text(text)) || is_all_caps(t.text(text)) {
+        return None;
+    }
+    if place_len(tokens, text, i) > 0 {
+        return None;
+    }
+    // "Ông Phạm Thế Triều": `Ông` is a family name too, but before another name it is the honorific.
+    if matches!(t.folded.as_str(), "ông" | "bà" | "anh" | "chị") && name_at(tokens, text, i + 1).is_some() {
+        return None;
+    }
+    let family = family_len(tokens, text, i);
+    let honorific = honorific_before(tokens, i);
+    let mut end = i + family.max(1);
+    if family == 0 && !honorific {
+        return None;
+    }
+    let mut typo = false;
+    while end < tokens.len() && end - i < 5 {
+        let tok = &tokens[end];
+        let word = tok.text(text);
+        if !tok.is_word() || is_all_caps(word) || word.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        if !is_capitalised(word) {
+            // "Lê trí Vũ": one lower-case syllable between capitalised ones, after an honorific.
+            let next_cap = tokens.get(end + 1).is_some_and(|n| n.is_word() && is_capitalised(n.text(text)));
+            if honorific && !typo && end > i && next_cap && word.chars().count() <= 5 {
+                typo = true;
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if rank_starts(tokens, end) || place_len(tokens, text, end) > 0 {
+            break;
+        }
+        end += 1;
+    }
+    let syllables = end - i;
+    let needed = if family == 0 { 3 } else { 2 };
+    if syllables < needed {
+        return None;
+    }
+    // A typo syllable must be followed by at least one more capitalised one.
+    if typo && !tokens[end - 1].text(text).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let name = tokens[i..end].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
+    if name == "Hồ Chí Minh" {
+        return None;
+    }
+    Some(NameMatch { tokens: i..end, name })
+}
+
+/// `trí` → `Trí`; `H'yim` stays as written after the first letter.
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

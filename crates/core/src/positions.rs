@@ -1,0 +1,285 @@
+//! Stage 4b, positions: titles, and which person each belongs to.
+//!
+//! A title is a rank from `data/ranks.tsv` (`Phó Chủ tịch`, `UVBTV`), an
+//! optional `Thường trực`, then a body: capitalised words, body words
+//! (`tỉnh`, `cán sự đảng`), abbreviations, province names, and lower-case
+//! words that bridge to more of the body (`Trung tâm Bảo tồn di tích cố đô Huế`).
+//! The body ends at punctuation, a verb or function word, a person's name or a
+//! new rank.
+//!
+//! A sentence becomes a row of items (names, titles, separators, role verbs,
+//! other words) and titles are attached to names by the shapes the genre uses:
+//! `NAME - TITLE, TITLE`, `NAME (TITLE)`, `TITLE, TITLE NAME`, lists split by
+//! `;` and `,`, and plural titles shared by a list (`các Phó Thủ tướng: A, B, C`).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
+use crate::people::{name_at, place_len, NameMatch};
+use crate::roles::{role_at, Role};
+use crate::tokens::{is_all_caps, is_capitalised, Token};
+
+/// A title found at a run of tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub tokens: Range<usize>,
+    pub rank: usize,
+    /// `Thường trực` written after a rank that does not include it.
+    pub standing: bool,
+    pub body: Range<usize>,
+    /// After `các`, `hai`, `2`...: the title is shared by the names listed after it.
+    pub plural: bool,
+    /// After `nguyên`, `cựu`: a former post, not a title the person holds.
+    pub former: bool,
+}
+
+/// One element of a sentence.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Name(NameMatch),
+    Title(Title),
+    Sep(char),
+    Role(Role, Range<usize>),
+    /// Any other word, folded.
+    Word(String),
+}
+
+/// The longest rank at token `i`: (token count, rank index).
+pub fn rank_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    if !RANKS.first_words.contains(&tokens.get(i)?.folded) {
+        return None;
+    }
+    let max = RANKS.longest.min(tokens.len() - i);
+    (1..=max).rev().find_map(|n| {
+        let key: Vec<String> = tokens[i..i + n].iter().map(|t| t.folded.clone()).collect();
+        RANKS.by_words.get(&key).map(|&r| (n, r))
+    })
+}
+
+fn is_word(tokens: &[Token], k: usize, w: &str) -> bool {
+    tokens.get(k).is_some_and(|t| t.folded == w)
+}
+
+/// The title starting at token `i`. `in_chain`: the title follows a name (`NAME, TITLE`), so a short
+/// capitalised pair at its end is a place (`Bí thư Thị ủy La Gi.`), not the next person.
+pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Option<Title> {
+    let (len, rank) = rank_at(tokens, i)?;
+    let mut k = i + len;
+    let standing = is_word(tokens, k, "thường") && is_word(tokens, k + 1, "trực") && !RANKS.list[rank].name.ends_with("Thường trực");
+    if standing {
+        k += 2;
+    }
+    let body_start = k;
+    let mut end = k;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let word = t.text(text);
+        if !t.is_word() {
+            match t.kind {
+                crate::tokens::Kind::Punct('-') if end > body_start => {
+                    // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title.
+                    let next = k + 1;
+                    let continues = tokens.get(next).is_some_and(|n| n.is_word() && is_capitalised(n.text(text)))
+                        && name_at(tokens, text, next).is_none()
+                        && rank_at(tokens, next).is_none();
+                    if continues {
+                        k += 1;
+                        continue;
+                    }
+                }
+                crate::tokens::Kind::Punct('(') => {
+                    // An abbreviation defined inside the title: "Ban Chỉ đạo (BCĐ)".
+                    if tokens.get(k + 1).is_some_and(|n| is_all_caps(n.text(text))) && tokens.get(k + 2).is_some_and(|n| n.is_punct(')')) {
+                        k += 3;
+                        end = k;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            break;
+        }
+        if is_capitalised(word) {
+            let place = place_len(tokens, text, k);
+            if place > 0 {
+                k += place;
+                end = k;
+                continue;
+            }
+            if let Some(name) = name_at(tokens, text, k) {
+                let short_place = in_chain
+                    && name.tokens.len() == 2
+                    && tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
+                if !short_place {
+                    break;
+                }
+                k = name.tokens.end;
+                end = k;
+                continue;
+            }
+            if k > body_start && rank_at(tokens, k).is_some() && !is_all_caps(word) {
+                break;
+            }
+            k += 1;
+            end = k;
+            continue;
+        }
+        let f = &t.folded;
+        if f == "và" {
+            // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
+            let next_ok = tokens.get(k + 1).is_some_and(|n| {
+                n.is_word() && is_capitalised(n.text(text)) && !is_all_caps(n.text(text)) && !is_org_head(&n.folded)
+            }) && name_at(tokens, text, k + 1).is_none()
+                && rank_at(tokens, k + 1).is_none();
+            if next_ok && end > body_start {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if STOP_WORDS.contains(f.as_str()) {
+            break;
+        }
+        // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Bộ Tư pháp".
+        let after_capital = k > body_start && tokens[k - 1].is_word() && is_capitalised(tokens[k - 1].text(text)) && !is_all_caps(tokens[k - 1].text(text));
+        if BODY_WORDS.contains(f.as_str()) || after_capital {
+            k += 1;
+            end = k;
+            continue;
+        }
+        // Bridge: a few lower-case words that lead on to more body.
+        let mut j = k;
+        while j < tokens.len() && j - k < 5 {
+            let tj = &tokens[j];
+            if !tj.is_word() || is_capitalised(tj.text(text)) || STOP_WORDS.contains(tj.folded.as_str()) || BODY_WORDS.contains(tj.folded.as_str()) {
+                break;
+            }
+            j += 1;
+        }
+        let leads_on = end > body_start
+            && tokens.get(j).is_some_and(|n| {
+                n.is_word()
+                    && ((is_capitalised(n.text(text)) && name_at(tokens, text, j).is_none() && rank_at(tokens, j).is_none())
+                        || (!is_capitalised(n.text(text)) && BODY_WORDS.contains(n.folded.as_str())))
+            });
+        if leads_on && j > k {
+            k = j;
+            continue;
+        }
+        break;
+    }
+    let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b)).map(|t| t.folded.as_str());
+    let plural = matches!(before(1), Some("các" | "hai" | "ba" | "bốn" | "những"))
+        || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
+    let former = matches!(before(1), Some("nguyên" | "cựu" | "tân")) || (before(2) == Some("từng") && before(1) == Some("là"));
+    Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former })
+}
+
+/// Heads of an organisation: a `và` before one of these joins two bodies, not two words of one.
+fn is_org_head(folded: &str) -> bool {
+    matches!(folded, "ban" | "bộ" | "sở" | "ủy" | "ubnd" | "hđnd" | "công" | "tỉnh" | "thành" | "huyện" | "đảng" | "mặt" | "hội" | "liên" | "trung" | "cục" | "viện" | "tòa")
+}
+
+/// The items of one sentence.
+pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        if let crate::tokens::Kind::Punct(c) = t.kind {
+            out.push(Item::Sep(c));
+            k += 1;
+            continue;
+        }
+        let in_chain = matches!(out.last(), Some(Item::Sep(',' | '-' | '('))) && out.iter().rev().skip(1).find(|i| !matches!(i, Item::Title(_) | Item::Sep(','))).is_some_and(|i| matches!(i, Item::Name(_)));
+        if let Some(title) = title_at(tokens, text, k, in_chain) {
+            k = title.tokens.end.max(k + 1);
+            out.push(Item::Title(title));
+            continue;
+        }
+        if let Some(name) = name_at(tokens, text, k) {
+            k = name.tokens.end;
+            out.push(Item::Name(name));
+            continue;
+        }
+        if let Some((role, len)) = role_at(tokens, text, k) {
+            out.push(Item::Role(role, k..k + len));
+            k += len;
+            continue;
+        }
+        out.push(Item::Word(t.folded.clone()));
+        k += 1;
+    }
+    out
+}
+
+/// For each name item, the indices of the title items that belong to it.
+pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
+    let mut owner: HashMap<usize, usize> = HashMap::new();
+    let is_title = |i: usize| matches!(items.get(i), Some(Item::Title(_)));
+    let is_name = |i: usize| matches!(items.get(i), Some(Item::Name(_)));
+    let is_sep = |i: usize, cs: &[char]| matches!(items.get(i), Some(Item::Sep(c)) if cs.contains(c));
+    // NAME, TITLE, TITLE / NAME - TITLE / NAME (TITLE): forward chains; a title glued to the next name is that name's.
+    for (n, item) in items.iter().enumerate() {
+        if !matches!(item, Item::Name(_)) {
+            continue;
+        }
+        let mut k = n + 1;
+        if !(is_sep(k, &[',', '-', '(', ':']) && is_title(k + 1)) {
+            continue;
+        }
+        k += 1;
+        while is_title(k) && !is_name(k + 1) {
+            owner.insert(k, n);
+            if is_sep(k + 1, &[',']) && is_title(k + 2) || is_kiem_word(items, k + 1) && is_title(k + 2) {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+    }
+    // TITLE, TITLE NAME: backward chains over titles nobody owns.
+    for (n, item) in items.iter().enumerate() {
+        if !matches!(item, Item::Name(_)) || n == 0 || !is_title(n - 1) || owner.contains_key(&(n - 1)) {
+            continue;
+        }
+        let mut k = n - 1;
+        loop {
+            owner.insert(k, n);
+            if k >= 2 && (is_sep(k - 1, &[',']) || is_kiem_word(items, k - 1)) && is_title(k - 2) && !owner.contains_key(&(k - 2)) {
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut by_name: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (t, n) in owner {
+        by_name.entry(n).or_default().push(t);
+    }
+    // Plural titles: shared by every name listed after them ("các Phó Thủ tướng: A, B, C").
+    for (t, item) in items.iter().enumerate() {
+        let Item::Title(title) = item else { continue };
+        if !title.plural {
+            continue;
+        }
+        for (k, next) in items.iter().enumerate().skip(t + 1) {
+            match next {
+                Item::Name(_) => by_name.entry(k).or_default().push(t),
+                Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
+                Item::Word(w) if matches!(w.as_str(), "và" | "ông" | "bà" | "đồng" | "chí" | "như" | "các" | "gồm" | "là") => {}
+                _ => break,
+            }
+        }
+    }
+    for titles in by_name.values_mut() {
+        titles.sort_unstable();
+        titles.dedup();
+    }
+    by_name
+}
+
+fn is_kiem_word(items: &[Item], k: usize) -> bool {
+    matches!(items.get(k), Some(Item::Word(w)) if w == "kiêm")
+}

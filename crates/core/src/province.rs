@@ -1,0 +1,69 @@
+//! Stage 8, province: the province or centrally-run city the article is about.
+//!
+//! Evidence is weighed: an outlet marker (`TTH.VN`, `baokontum.com.vn`) or the portal's own
+//! name in the header counts most, then a headline prefix (`Kon Tum: ...`), the headline, a
+//! named unit in the body (`tỉnh X`, `Tỉnh ủy X`, `điểm cầu X`), then a bare mention. The
+//! province is the one with clearly the most weight; `None` when nothing or no one stands out
+//! (a national meeting that names several provinces in passing).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::furniture::Layout;
+use crate::places::{outlet_mentions, province_mentions, Province};
+
+/// Title-cases an ALL-CAPS line, so `ĐẢNG BỘ TỈNH BÌNH ĐỊNH` reads as names do.
+fn title_case(line: &str) -> String {
+    if line.chars().any(char::is_lowercase) {
+        return line.to_string();
+    }
+    line.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut c = lower.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+fn weigh(scores: &mut HashMap<&'static str, (u32, &'static Province)>, p: &'static Province, w: u32) {
+    scores.entry(p.name).or_insert((0, p)).0 += w;
+}
+
+/// The article's province, if one stands out.
+pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
+    let mut scores: HashMap<&'static str, (u32, &'static Province)> = HashMap::new();
+    let article = layout.title.as_ref().map_or(layout.body.start, |t| t.start.min(layout.body.start))..layout.body.end;
+    for (_, p) in outlet_mentions(text) {
+        weigh(&mut scores, p, 6);
+    }
+    if let Some(head) = &layout.head {
+        for line in text[head.clone()].lines() {
+            for (_, p) in province_mentions(&title_case(line)) {
+                weigh(&mut scores, p, 6);
+            }
+        }
+    }
+    if let Some(title) = &layout.title {
+        let line = title_case(&text[title.clone()]);
+        let prefix = line.split_once(':').map(|(p, _)| p.to_string());
+        for (r, p) in province_mentions(&line) {
+            let is_prefix = prefix.as_ref().is_some_and(|pre| r.end <= pre.len() && pre.trim().chars().count() < 30);
+            weigh(&mut scores, p, if is_prefix { 6 } else { 3 });
+        }
+    }
+    let body: Range<usize> = layout.body.clone();
+    let slice = &text[body.clone()];
+    for (r, p) in province_mentions(slice) {
+        let before = slice[..r.start].trim_end().to_lowercase();
+        let named_unit = ["tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy", "điểm cầu", "ubnd tỉnh", "hđnd tỉnh"].iter().any(|w| before.ends_with(w));
+        weigh(&mut scores, p, if named_unit { 2 } else { 1 });
+    }
+    let _ = article;
+    let mut ranked: Vec<(u32, &'static Province)> = scores.into_values().collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
+    let (top, p) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.0);
+    (top >= 2 && top >= 2 * second.max(1) && top > second).then_some(p)
+}

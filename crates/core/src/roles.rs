@@ -1,0 +1,78 @@
+//! Stage 5, roles: what each person does at the meeting (`chủ trì`, `dự`, `phát biểu`, ...).
+//!
+//! A role verb applies to the people named before it in its sentence, back to the previous
+//! role verb (`A, B, C chủ trì hội nghị`; `A; B; C dự hội nghị`); verbs joined by `và` share
+//! their people (`đã dự và chủ trì`). A verb that opens the sentence applies to the people
+//! after it (`Dự hội nghị có ...`, `Phát biểu kết luận, đồng chí A ...`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lexicon::{folded_tokens, rows};
+use crate::positions::Item;
+use crate::tokens::{is_capitalised, Token};
+
+pub type Role = &'static str;
+
+static ROLE_VERBS: LazyLock<Vec<(Vec<String>, Role)>> = LazyLock::new(|| {
+    let mut verbs: Vec<_> = rows(include_str!("../data/roles.tsv")).map(|r| (folded_tokens(r[0]), r[1])).collect();
+    verbs.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    verbs
+});
+
+/// Words after `dự` that make it another word (`dự án`, `dự kiến`).
+const NOT_ATTEND: [&str; 14] = ["án", "kiến", "thảo", "báo", "toán", "trữ", "bị", "định", "đoán", "khuyết", "phòng", "thi", "tính", "luật"];
+
+/// The role verb at token `k`: (role, token count).
+pub fn role_at(tokens: &[Token], text: &str, k: usize) -> Option<(Role, usize)> {
+    let first = tokens.get(k)?;
+    if k > 0 && is_capitalised(first.text(text)) {
+        return None;
+    }
+    for (words, role) in ROLE_VERBS.iter() {
+        let n = words.len();
+        if k + n <= tokens.len() && tokens[k..k + n].iter().zip(words).all(|(t, w)| &t.folded == w) {
+            if *role == "dự" && n == 1 && tokens.get(k + 1).is_some_and(|t| NOT_ATTEND.contains(&t.folded.as_str())) {
+                return None;
+            }
+            if *role == "trao" && tokens.get(k + 1).is_some_and(|t| matches!(t.folded.as_str(), "đổi" | "quyền")) {
+                return None;
+            }
+            return Some((role, n));
+        }
+    }
+    None
+}
+
+/// The roles of each name item in one sentence's items.
+pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
+    let mut out: HashMap<usize, Vec<Role>> = HashMap::new();
+    let mut region_start = 0;
+    let mut last_subjects: Vec<usize> = Vec::new();
+    let first_content = items.iter().position(|i| !matches!(i, Item::Sep(_)));
+    for (p, item) in items.iter().enumerate() {
+        let Item::Role(role, _) = item else { continue };
+        let mut subjects: Vec<usize> = (region_start..p).filter(|&i| matches!(items[i], Item::Name(_))).collect();
+        if subjects.is_empty() {
+            let joined = items[region_start..p].iter().all(|i| matches!(i, Item::Word(w) if w == "và" || w == "đã" || w == "cùng") || matches!(i, Item::Role(..)));
+            if joined && p > 0 && !last_subjects.is_empty() {
+                subjects = last_subjects.clone();
+            } else if Some(p) == first_content {
+                // The verb opens the sentence: the people after it.
+                let after = (p + 1..items.len()).filter(|&i| matches!(items[i], Item::Name(_)));
+                subjects = if matches!(*role, "chủ trì" | "đồng chủ trì" | "dự") { after.collect() } else { after.take(1).collect() };
+            }
+        }
+        for &s in &subjects {
+            let roles = out.entry(s).or_default();
+            if !roles.contains(role) {
+                roles.push(role);
+            }
+        }
+        if !subjects.is_empty() {
+            last_subjects = subjects;
+        }
+        region_start = p + 1;
+    }
+    out
+}
