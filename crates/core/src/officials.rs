@@ -39,8 +39,9 @@ pub struct Mention {
 /// Organisation heads that `kiêm` shares: `Tổng Giám đốc kiêm Chủ tịch HĐQT Tập đoàn Sao Mai`.
 const ORG_HEADS: [&str; 12] = ["tập", "tổng", "công", "ngân", "bộ", "sở", "ủy", "trường", "viện", "cục", "ban", "hội"];
 
+/// Where a party committee (`Tỉnh ủy`, `Thành ủy TPHCM`, `Đảng ủy Khối`) starts in a body.
 fn committee_start(tokens: &[Token], body: &Range<usize>) -> Option<usize> {
-    body.clone().find(|&k| tokens[k].folded.ends_with("ủy") && tokens[k].folded.chars().count() > 2)
+    body.clone().skip(1).find(|&k| tokens[k].folded == "ủy").map(|k| k - 1)
 }
 
 fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs: &Definitions) -> Rendered {

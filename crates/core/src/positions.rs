@@ -88,14 +88,6 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                         continue;
                     }
                 }
-                crate::tokens::Kind::Punct('(') => {
-                    // An abbreviation defined inside the title: "Ban Chỉ đạo (BCĐ)".
-                    if tokens.get(k + 1).is_some_and(|n| is_all_caps(n.text(text))) && tokens.get(k + 2).is_some_and(|n| n.is_punct(')')) {
-                        k += 3;
-                        end = k;
-                        continue;
-                    }
-                }
                 _ => {}
             }
             break;
@@ -110,7 +102,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             if let Some(name) = name_at(tokens, text, k) {
                 let short_place = in_chain
                     && name.tokens.len() == 2
-                    && tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(',') || n.is_punct(';'));
+                    && tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
                 if !short_place {
                     break;
                 }
@@ -138,11 +130,11 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             }
             break;
         }
-        if STOP_WORDS.contains(f.as_str()) {
+        // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Ban Chỉ đạo".
+        let after_capital = k > body_start && tokens[k - 1].is_word() && is_capitalised(tokens[k - 1].text(text)) && !is_all_caps(tokens[k - 1].text(text));
+        if STOP_WORDS.contains(f.as_str()) && !(after_capital && SECOND_SYLLABLES.contains(&f.as_str())) {
             break;
         }
-        // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Bộ Tư pháp".
-        let after_capital = k > body_start && tokens[k - 1].is_word() && is_capitalised(tokens[k - 1].text(text)) && !is_all_caps(tokens[k - 1].text(text));
         if BODY_WORDS.contains(f.as_str()) || after_capital {
             k += 1;
             end = k;
@@ -150,7 +142,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         }
         // Bridge: a few lower-case words that lead on to more body.
         let mut j = k;
-        while j < tokens.len() && j - k < 5 {
+        while j < tokens.len() && j - k < 7 {
             let tj = &tokens[j];
             if !tj.is_word() || is_capitalised(tj.text(text)) || STOP_WORDS.contains(tj.folded.as_str()) || BODY_WORDS.contains(tj.folded.as_str()) {
                 break;
@@ -172,7 +164,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b)).map(|t| t.folded.as_str());
     let plural = matches!(before(1), Some("các" | "hai" | "ba" | "bốn" | "những"))
         || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
-    let former = matches!(before(1), Some("nguyên" | "cựu" | "tân")) || (before(2) == Some("từng") && before(1) == Some("là"));
+    let former = matches!(before(1), Some("nguyên" | "cựu")) || (before(2) == Some("từng") && before(1) == Some("là"));
     Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former })
 }
 
@@ -254,6 +246,39 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             }
         }
     }
+    // TITLE, ông NAME / TITLE, tiến sĩ NAME: an apposition after a comma.
+    for (n, item) in items.iter().enumerate() {
+        if !matches!(item, Item::Name(_)) {
+            continue;
+        }
+        let mut k = n;
+        while k > 0 && matches!(&items[k - 1], Item::Word(w) if APPOSITION_WORDS.contains(&w.as_str())) {
+            k -= 1;
+        }
+        if k == n || k < 2 || !is_sep(k - 1, &[',']) || !is_title(k - 2) || owner.contains_key(&(k - 2)) {
+            continue;
+        }
+        owner.insert(k - 2, n);
+    }
+    // NAME ... trở thành / giữ chức / được bầu làm TITLE: the new post of the sentence's first person.
+    for (t, item) in items.iter().enumerate() {
+        let Item::Title(_) = item else { continue };
+        let mut k = t;
+        while k > 0 && matches!(&items[k - 1], Item::Word(w) if w == "tân") {
+            k -= 1;
+        }
+        let prev = |n: usize| match k.checked_sub(n).and_then(|j| items.get(j)) {
+            Some(Item::Word(w)) => w.as_str(),
+            _ => "",
+        };
+        let appointed = APPOINTMENTS.contains(&(prev(2), prev(1))) && prev(3) != "thôi";
+        let subject = items[..t].iter().rposition(|i| matches!(i, Item::Name(_)));
+        if let (true, Some(f)) = (appointed, subject) {
+            if !owner.contains_key(&t) {
+                owner.insert(t, f);
+            }
+        }
+    }
     let mut by_name: HashMap<usize, Vec<usize>> = HashMap::new();
     for (t, n) in owner {
         by_name.entry(n).or_default().push(t);
@@ -279,6 +304,15 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     }
     by_name
 }
+
+/// Word pairs before a title that give it to the sentence's person as a new post.
+const APPOINTMENTS: [(&str, &str); 6] = [("trở", "thành"), ("giữ", "chức"), ("bầu", "làm"), ("nhiệm", "làm"), ("định", "làm"), ("chức", "vụ")];
+
+/// Stop words that are also the second syllable of a capitalised name ("Ban Chỉ đạo", "Phát triển").
+const SECOND_SYLLABLES: [&str; 12] = ["đạo", "triển", "luận", "khai", "biểu", "giá", "nghị", "cáo", "báo", "trình", "sự", "lại"];
+
+/// Words between a comma and a name in an apposition (`Cục trưởng ..., tiến sĩ Lê Hồng Sơn`).
+const APPOSITION_WORDS: [&str; 10] = ["ông", "bà", "đồng", "chí", "tiến", "sĩ", "ts", "thạc", "đ/c", "anh"];
 
 fn is_kiem_word(items: &[Item], k: usize) -> bool {
     matches!(items.get(k), Some(Item::Word(w)) if w == "kiêm")

@@ -58,6 +58,9 @@ pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
     for (r, p) in province_mentions(slice) {
         let before = slice[..r.start].trim_end().to_lowercase();
         let named_unit = ["tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy", "điểm cầu", "ubnd tỉnh", "hđnd tỉnh"].iter().any(|w| before.ends_with(w));
+        // "quận Ba Đình, Hà Nội": a place given with its province.
+        let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+        let named_unit = named_unit || (before.ends_with(',') && ["quận ", "huyện ", "phường ", "xã ", "thị xã ", "thị trấn "].iter().any(|w| tail.contains(w)));
         weigh(&mut scores, p, if named_unit { 2 } else { 1 });
     }
     let _ = article;
