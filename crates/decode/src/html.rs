@@ -143,7 +143,9 @@ fn build(html: &str) -> Dom {
                 let idx = e.len();
                 e.push(Elem { name, label, parent, kids: vec![], order: 0 });
                 e[parent].kids.push(Kid::E(idx));
-                if !t.self_closing && !VOID.contains(&e[idx].name.as_str()) {
+                // Past 256 open elements (unclosed tags pile up in broken pages) new ones become
+                // siblings: the walks over the tree stay shallow.
+                if !t.self_closing && !VOID.contains(&e[idx].name.as_str()) && stack.len() < 256 {
                     stack.push(idx);
                 }
             }
@@ -338,7 +340,7 @@ fn flush(lines: &mut Vec<String>, cur: &mut (String, usize)) {
     let line = collapse(&cur.0);
     let chars = line.chars().count();
     // A line that is mostly links is a teaser or a menu, not the article.
-    if !line.is_empty() && !(cur.1 > 0 && cur.1 * 2 > chars) {
+    if !line.is_empty() && cur.1 * 2 <= chars {
         lines.push(line);
     }
     cur.0.clear();
@@ -360,7 +362,7 @@ pub fn has_date(s: &str) -> bool {
                 let k = j + 1 + d2;
                 if d2 >= 1 && k + 1 < b.len() && b[k] == sep {
                     let d3 = digits(k + 1);
-                    if (d1 <= 2 && d2 <= 2 && d3 == 4) || (d1 == 4 && d2 <= 2 && d3 <= 2 && d3 >= 1) {
+                    if (d1 <= 2 && d2 <= 2 && d3 == 4) || (d1 == 4 && d2 <= 2 && (1..=2).contains(&d3)) {
                         return true;
                     }
                 }

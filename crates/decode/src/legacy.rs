@@ -114,6 +114,11 @@ pub fn letters(enc: Legacy) -> Vec<char> {
     table(enc).encode.iter().map(|e| e.0).collect()
 }
 
+/// A Windows-1252 character of 0x80..=0x9F (smart quotes, dashes...).
+pub fn is_cp1252_special(c: char) -> bool {
+    !c.is_ascii() && (c as u32) > 0xFF && cp1252_byte(c).is_some()
+}
+
 /// Decodes text whose characters are legacy-font bytes read as Windows-1252/Latin-1 (what a
 /// copy from an old document, or a `.VnTime` run in a Word file, gives). Characters that are not
 /// such bytes pass through. The two glyph substitutions PDF text layers make for TCVN3
@@ -148,8 +153,13 @@ pub fn decode_surface(text: &str, enc: Legacy) -> String {
 
 /// Toned letters TCVN3 can only write in lower case.
 fn tcvn3_lower_only(c: char) -> bool {
-    let t = table(Legacy::Tcvn3);
-    !c.is_ascii() && c.is_lowercase() && t.encode.iter().any(|e| e.0 == c && e.1[0] >= 0xB5)
+    static TONED: OnceLock<Vec<char>> = OnceLock::new();
+    let toned = TONED.get_or_init(|| {
+        let mut v: Vec<char> = table(Legacy::Tcvn3).encode.iter().filter(|e| e.1[0] >= 0xB5).map(|e| e.0).collect();
+        v.sort_unstable();
+        v
+    });
+    !c.is_ascii() && toned.binary_search(&c).is_ok()
 }
 
 fn upper(c: char) -> char {

@@ -187,6 +187,24 @@ impl DecodeError {
 /// Extensions of the files [`decode`] reads, for a folder drop to pick files by name.
 pub const SUPPORTED_EXTENSIONS: [&str; 5] = ["txt", "text", "html", "htm", "docx"];
 
+/// Whether a folder drop should read this file (by its name); the others are listed as skipped
+/// with [`skip_reason`].
+pub fn is_supported(file_name: &str) -> bool {
+    SUPPORTED_EXTENSIONS.contains(&extension(file_name).as_str())
+}
+
+/// Why a folder drop skips a file, in Vietnamese; `None` for a file [`decode`] reads.
+pub fn skip_reason(file_name: &str) -> Option<String> {
+    let ext = extension(file_name);
+    match ext.as_str() {
+        e if SUPPORTED_EXTENSIONS.contains(&e) => None,
+        "doc" => Some(DecodeError::LegacyDoc.to_string()),
+        "pdf" => Some(DecodeError::Pdf.to_string()),
+        "" => Some("Tệp không có đuôi: chưa biết là loại gì, nên đã bỏ qua.".to_string()),
+        e => Some(format!("Tệp .{e} không phải bài viết dạng .txt, .html hoặc .docx, nên đã bỏ qua.")),
+    }
+}
+
 fn extension(file_name: &str) -> String {
     match file_name.rsplit_once('.') {
         Some((_, ext)) if !ext.contains('/') && !ext.contains('\\') => ext.to_ascii_lowercase(),
@@ -214,11 +232,14 @@ pub fn decode(bytes: &[u8], file_name: &str) -> Result<Decoded, DecodeError> {
     if bytes.starts_with(b"%PDF") {
         return Err(DecodeError::Pdf);
     }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") || ext == "docx" {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return docx::decode(bytes);
     }
     if let Some(kind) = text::binary_kind(bytes) {
         return Err(DecodeError::Binary { kind });
+    }
+    if ext == "docx" {
+        return Err(DecodeError::BrokenZip { detail: "tệp không có dạng zip của .docx".to_string() });
     }
     if matches!(ext.as_str(), "html" | "htm" | "xhtml" | "shtml" | "asp" | "aspx" | "php")
         || (ext != "txt" && html::sniff(bytes))
@@ -260,25 +281,31 @@ fn finish(text: String, format: Format, encoding: Encoding, mut notes: Vec<Strin
 /// Vietnamese already (or as neither).
 pub fn repair_pasted(text: &str) -> Option<Repaired> {
     use unicode_normalization::UnicodeNormalization;
-    let before = score::score(text);
-    let mut best: Option<(i64, String, Encoding)> = None;
+    let convert = |text: &str, enc: legacy::Legacy| -> String {
+        let t = legacy::decode_surface(text, enc);
+        let t = if enc == legacy::Legacy::Tcvn3 { legacy::restore_tcvn3_case(&t) } else { t };
+        t.nfc().collect()
+    };
+    // Decide on the first 256 KB (the letters of a long text say the same), convert it all.
+    let probe = score::sample(text, 256 * 1024);
+    // Text with no character from the Latin-1/Windows-1252 upper half can't be such mojibake.
+    if !probe.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c) || legacy::is_cp1252_special(c)) {
+        return None;
+    }
+    let before = score::score(probe);
+    let mut best: Option<(i64, legacy::Legacy, Encoding)> = None;
     for (enc, e) in [(legacy::Legacy::Tcvn3, Encoding::Tcvn3), (legacy::Legacy::Vni, Encoding::Vni)] {
-        let mut t: String = legacy::decode_surface(text, enc);
-        if enc == legacy::Legacy::Tcvn3 {
-            t = legacy::restore_tcvn3_case(&t);
-        }
-        let t: String = t.nfc().collect();
-        let s = score::score(&t);
+        let s = score::score(&convert(probe, enc));
         if best.as_ref().is_none_or(|b| s > b.0) {
-            best = Some((s, t, e));
+            best = Some((s, enc, e));
         }
     }
-    let (s, t, e) = best?;
+    let (s, enc, e) = best?;
     // Clearly better: more than a few words gained and at least a fifth of the words.
-    let words = score::scored_words(text).max(1);
+    let words = score::scored_words(probe).max(1);
     if s >= 2 && s - before >= 2 && (s - before) * 5 >= words {
-        let note = format!("Đã chuyển chữ dán vào từ mã {} sang Unicode.", e.label());
-        Some(Repaired { text: t, encoding: e, note })
+        let note = format!("Chữ mã {} bị đọc nhầm thành ký tự Latin: đã chuyển sang Unicode.", e.label());
+        Some(Repaired { text: convert(text, enc), encoding: e, note })
     } else {
         None
     }

@@ -79,6 +79,21 @@ pub fn score(text: &str) -> i64 {
     s
 }
 
+/// The start of `text`, at most about `max` bytes, cut at a line end (or a char boundary).
+pub fn sample(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[..end].rfind('\n') {
+        Some(nl) if nl > max / 2 => &text[..nl],
+        _ => &text[..end],
+    }
+}
+
 /// Number of words with a non-ASCII letter (the most [`score`] can reach).
 pub fn scored_words(text: &str) -> i64 {
     text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).filter(|w| !w.is_ascii()).count() as i64

@@ -127,19 +127,22 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Encoding, Vec<String>), Deco
 
 /// Bytes that are not UTF-8: Windows-1258, TCVN3 or VNI, whichever reads as the most Vietnamese.
 pub fn decode_single_byte(bytes: &[u8]) -> (String, Encoding, Vec<String>) {
-    let candidates = [
-        (Encoding::Windows1258, decode_cp1258(bytes)),
-        (Encoding::Tcvn3, legacy::restore_tcvn3_case(&legacy::decode_bytes(bytes, Legacy::Tcvn3))),
-        (Encoding::Vni, legacy::decode_bytes(bytes, Legacy::Vni)),
-    ];
-    let mut best: Option<(i64, Encoding, String)> = None;
-    for (e, t) in candidates {
-        let s = score(&t);
-        if best.as_ref().is_none_or(|b| s > b.0) {
-            best = Some((s, e, t));
+    // Decide on the first 256 KB, up to a line end; decode it all with the winner.
+    let mut probe = &bytes[..bytes.len().min(256 * 1024)];
+    if probe.len() < bytes.len() {
+        if let Some(nl) = probe.iter().rposition(|&b| b == b'\n') {
+            probe = &probe[..nl];
         }
     }
-    let (s, e, t) = best.expect("three candidates");
+    let mut best: Option<(i64, Encoding)> = None;
+    for e in [Encoding::Windows1258, Encoding::Tcvn3, Encoding::Vni] {
+        let s = score(&decode_as(probe, e));
+        if best.is_none_or(|b| s > b.0) {
+            best = Some((s, e));
+        }
+    }
+    let (s, e) = best.expect("three candidates");
+    let t = decode_as(bytes, e);
     let mut notes = vec![legacy_note(e)];
     if s <= 0 {
         notes = vec!["Không nhận ra bảng mã tiếng Việt của tệp; đã đọc theo Windows-1258, hãy kiểm tra chữ.".to_string()];
