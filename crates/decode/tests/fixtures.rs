@@ -278,3 +278,16 @@ fn pasted_mojibake_is_repaired() {
         assert_eq!(repair_pasted(fine), None, "{fine}");
     }
 }
+
+#[test]
+fn vntime_page_saved_as_utf8_is_repaired() {
+    use hoinghi_decode::legacy::{encode, Legacy};
+    let body = "Chiều ngày 17/6/2024, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban công tác dân vận 6 tháng đầu năm và triển khai công tác dân vận 6 tháng cuối năm 2024 với Mặt trận Tổ quốc.";
+    let surface: String = encode(body, Legacy::Tcvn3).iter().map(|&b| b as char).collect();
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"></head><body><h1>Héi nghÞ</h1><div class=\"content\"><p><font face=\".VnTime\">{surface}</font></p></div></body></html>"
+    );
+    let d = decode(html.as_bytes(), "trang.html").unwrap();
+    assert_eq!(d.text, format!("Hội nghị\n\n{body}"));
+    assert!(d.notes.iter().any(|n| n.contains("TCVN3")), "{:?}", d.notes);
+}
