@@ -43,6 +43,22 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date::new(i32::try_from(y).ok()?, m as u32, d as u32)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -89,5 +105,8 @@ mod tests {
         assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
         assert_eq!(Date::new(2000, 3, 1).unwrap().days_since_epoch(), 11_017);
         assert_eq!(Date::parse_iso("2024-6-17"), None);
+        for days in [-1000, 0, 11_017, 19_890, 20_000] {
+            assert_eq!(Date::from_days_since_epoch(days).unwrap().days_since_epoch(), days);
+        }
     }
 }

@@ -174,7 +174,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
 pub fn resolve(mention: &DateMention, published: Option<Date>) -> Option<Date> {
     if let Some(offset) = mention.relative {
         let p = published?;
-        return from_epoch_days(p.days_since_epoch() + offset);
+        return Date::from_days_since_epoch(p.days_since_epoch() + offset);
     }
     let (day, month) = (mention.day?, mention.month?);
     if let Some(y) = mention.year {
@@ -188,20 +188,6 @@ pub fn resolve(mention: &DateMention, published: Option<Date>) -> Option<Date> {
     } else {
         Some(same_year)
     }
-}
-
-fn from_epoch_days(days: i64) -> Option<Date> {
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Date::new(i32::try_from(y).ok()?, m as u32, d as u32)
 }
 
 /// The article's date line among its first lines: a short line that is a full date, maybe a weekday, a time and an icon word.

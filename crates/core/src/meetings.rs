@@ -25,6 +25,37 @@ static ORGANIZER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s(?:đã |vừa |long trọng )?(?:phối hợp (?:với )?[^,]{0,120}? )?(?:tổ chức|tổng kết|sơ kết|họp|có buổi|làm việc|tiếp|khai mạc|triệu tập|chủ trì)\b").unwrap()
 });
 static SPLIT_ORGANIZERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:,|;| và | phối hợp với | phối hợp | cùng | với )\s*").unwrap());
+/// "Ngày mai, 21/12" / "hôm qua (19/12)": a relative day the article pins to a date.
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(ngày mai|hôm qua|hôm nay|sáng mai|chiều mai|sáng nay|chiều nay)\s*[,(]?\s*(?:ngày\s*)?(\d{1,2})\s?/\s?(\d{1,2})\b").unwrap()
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
+
+/// Without a publish date, a relative day ("sáng nay") is still a day when the article pins another
+/// relative day to a date ("Ngày mai, 21/12") and names its year often (the year most written, twice or more).
+fn anchored(text: &str, sentences: &[Range<usize>], mention: &DateMention) -> Option<Date> {
+    let offset = mention.relative?;
+    let body = sentences.first()?.start..sentences.last()?.end;
+    let slice = &text[body];
+    let c = ANCHOR.captures(slice)?;
+    let anchor_offset: i64 = match c[1].to_lowercase().as_str() {
+        "ngày mai" | "sáng mai" | "chiều mai" => 1,
+        "hôm qua" => -1,
+        _ => 0,
+    };
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for y in YEAR.find_iter(slice) {
+        *counts.entry(y.as_str()).or_default() += 1;
+    }
+    let (year, n) = counts.into_iter().max_by_key(|(y, n)| (*n, std::cmp::Reverse(*y)))?;
+    if n < 2 {
+        return None;
+    }
+    let anchor = Date::new(year.parse().ok()?, c[3].parse().ok()?, c[2].parse().ok()?)?;
+    let days = anchor.days_since_epoch() - anchor_offset + offset;
+    Date::from_days_since_epoch(days)
+}
+
 static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:điểm cầu|tại) ((?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|trụ sở|hội trường) )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,4})").unwrap());
 
@@ -141,7 +172,7 @@ pub fn meetings(
     let (kind, _, _) = kind_in(text, sentence.clone()).unwrap_or(("hội nghị", phrase.clone(), 0));
     let mentions: Vec<DateMention> = date_mentions(text, sentence.clone()).into_iter().filter(|m| !inside(&m.range, documents)).collect();
     let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some());
-    let date = when.and_then(|m| resolve(m, published));
+    let date = when.and_then(|m| resolve(m, published).or_else(|| if published.is_none() { anchored(text, body_sentences, m) } else { None }));
     let time_of_day = when.and_then(|m| m.part_of_day).or_else(|| mentions.iter().find_map(|m| m.part_of_day));
     let chairs: Vec<String> = officials.iter().filter(|o| o.roles.iter().any(|r| r.contains("chủ trì"))).map(|o| o.name.clone()).collect();
     let attendees = officials.iter().filter(|o| o.roles.iter().any(|r| r == "dự") && !chairs.contains(&o.name)).map(|o| o.name.clone()).collect();

@@ -100,9 +100,11 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 continue;
             }
             if let Some(name) = name_at(tokens, text, k) {
-                let short_place = in_chain
-                    && name.tokens.len() == 2
-                    && tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
+                // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a unit word is the unit's place.
+                let after_unit = tokens.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.folded.as_str(), "ủy" | "huyện" | "tỉnh" | "xã" | "quận" | "phố" | "tp" | "phường"));
+                let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
+                let ends_sentence = tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
+                let short_place = name.tokens.len() == 2 && ((in_chain && ends) || (after_unit && ends_sentence));
                 if !short_place {
                     break;
                 }
@@ -306,7 +308,7 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
 }
 
 /// Word pairs before a title that give it to the sentence's person as a new post.
-const APPOINTMENTS: [(&str, &str); 6] = [("trở", "thành"), ("giữ", "chức"), ("bầu", "làm"), ("nhiệm", "làm"), ("định", "làm"), ("chức", "vụ")];
+const APPOINTMENTS: [(&str, &str); 7] = [("trở", "thành"), ("giữ", "chức"), ("bầu", "làm"), ("nhiệm", "làm"), ("định", "làm"), ("chức", "vụ"), ("nhiệm", "vụ")];
 
 /// Stop words that are also the second syllable of a capitalised name ("Ban Chỉ đạo", "Phát triển").
 const SECOND_SYLLABLES: [&str; 12] = ["đạo", "triển", "luận", "khai", "biểu", "giá", "nghị", "cáo", "báo", "trình", "sự", "lại"];

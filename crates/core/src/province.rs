@@ -34,7 +34,6 @@ fn weigh(scores: &mut HashMap<&'static str, (u32, &'static Province)>, p: &'stat
 /// The article's province, if one stands out.
 pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
     let mut scores: HashMap<&'static str, (u32, &'static Province)> = HashMap::new();
-    let article = layout.title.as_ref().map_or(layout.body.start, |t| t.start.min(layout.body.start))..layout.body.end;
     for (_, p) in outlet_mentions(text) {
         weigh(&mut scores, p, 6);
     }
@@ -63,7 +62,16 @@ pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
         let named_unit = named_unit || (before.ends_with(',') && ["quận ", "huyện ", "phường ", "xã ", "thị xã ", "thị trấn "].iter().any(|w| tail.contains(w)));
         weigh(&mut scores, p, if named_unit { 2 } else { 1 });
     }
-    let _ = article;
+    // "Huế" (today's city) in an article that also names "Thừa Thiên Huế" (the province of its day) is the same place.
+    let new_units: Vec<&'static str> = scores.values().filter(|(_, p)| p.era == "2025").map(|(_, p)| p.name).collect();
+    for unit in new_units {
+        let old = scores.values().filter(|(_, p)| p.era != "2025" && p.today == unit && p.name != unit).max_by_key(|(s, _)| *s).map(|(_, p)| p.name);
+        if let Some(old) = old {
+            if let Some((moved, _)) = scores.remove(unit) {
+                scores.get_mut(old).expect("present").0 += moved;
+            }
+        }
+    }
     let mut ranked: Vec<(u32, &'static Province)> = scores.into_values().collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
     let (top, p) = *ranked.first()?;
