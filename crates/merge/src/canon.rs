@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+
 /// The tone marks of Vietnamese in NFD, each with the digit it folds to.
 fn tone_digit(c: char) -> Option<char> {
     match c {
@@ -28,35 +29,55 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// The folded key of `text`: lower-case syllables, tone as a trailing digit, single spaces.
+///
+/// Works a char at a time (decomposing only non-ASCII chars and composing each mark back onto its
+/// letter), which is several times faster than a whole-string NFD then NFC and gives the same key.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut base = String::new();
     let mut tone: Option<char> = None;
-    let flush = |base: &mut String, tone: &mut Option<char>, out: &mut String| {
-        if base.is_empty() {
-            return;
+    // Where the current word starts in `out` (`None` between words).
+    let mut word: Option<usize> = None;
+    let end_word = |out: &mut String, tone: &mut Option<char>, word: &mut Option<usize>| {
+        if word.take().is_some() {
+            if let Some(t) = tone.take() {
+                out.push(t);
+            }
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(base.nfc());
-        if let Some(t) = tone.take() {
-            out.push(t);
-        }
-        base.clear();
     };
-    for c in text.nfd() {
+    let take = |c: char, out: &mut String, tone: &mut Option<char>, word: &mut Option<usize>| {
         if let Some(t) = tone_digit(c) {
-            tone = Some(t);
+            *tone = Some(t);
         } else if is_combining(c) {
-            base.push(c);
+            if word.is_some() {
+                let last = out.pop().expect("a word has a letter");
+                match unicode_normalization::char::compose(last, c) {
+                    Some(composed) => out.push(composed),
+                    None => {
+                        out.push(last);
+                        out.push(c);
+                    }
+                }
+            }
         } else if c.is_alphanumeric() {
-            base.extend(c.to_lowercase());
+            if word.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                *word = Some(out.len());
+            }
+            out.extend(c.to_lowercase());
         } else if !is_joiner(c) {
-            flush(&mut base, &mut tone, &mut out);
+            end_word(out, tone, word);
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            take(c, &mut out, &mut tone, &mut word);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| take(d, &mut out, &mut tone, &mut word));
         }
     }
-    flush(&mut base, &mut tone, &mut out);
+    end_word(&mut out, &mut tone, &mut word);
     out
 }
 
@@ -65,9 +86,11 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
-/// The abbreviation table: first folded word -> (pattern words, replacement), longest pattern first.
-static ABBREVIATIONS: LazyLock<HashMap<String, Vec<(Vec<String>, String)>>> = LazyLock::new(|| {
-    let mut table: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+/// First folded word -> (pattern words, replacement), longest pattern first.
+type Abbreviations = HashMap<String, Vec<(Vec<String>, String)>>;
+
+static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
+    let mut table: Abbreviations = HashMap::new();
     for (written, expansion) in tsv_rows(include_str!("../data/abbreviations.tsv")).map(|r| (r[0], r[1])) {
         let words: Vec<String> = fold(written).split(' ').map(str::to_string).collect();
         table.entry(words[0].clone()).or_default().push((words, fold(expansion)));
@@ -112,8 +135,20 @@ pub static THUONG_TRUC: LazyLock<String> = LazyLock::new(|| fold("thường tr�
 
 /// Text as shown: NFC, whitespace runs collapsed to one space, trimmed.
 pub fn display(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    let tidy = |t: &str| {
+        let mut prev_space = true;
+        !t.chars().any(|c| {
+            let bad = c.is_whitespace() && (prev_space || c != ' ');
+            prev_space = c.is_whitespace();
+            bad
+        }) && !prev_space
+    };
+    let nfc = unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes;
+    match (nfc, tidy(text)) {
+        (true, true) => text.to_string(),
+        (true, false) => text.split_whitespace().collect::<Vec<_>>().join(" "),
+        (false, _) => text.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
 /// Whether every word of a name starts with a capital letter (`Lê Trí Vũ` yes, `Lê trí Vũ` no).
@@ -153,6 +188,7 @@ mod tests {
         ("Nguye\u{0302}\u{0303}n  Thanh\tBình", "Nguyễn Thanh Bình", "NFD input and stray whitespace"),
         ("H'Yim Kđoh", "H’Yim Kđoh", "straight and curly apostrophe"),
         ("Khoá XV", "khóa xv", "tone placement and case"),
+        ("Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy", "ỦY VIÊN BAN THƯỜNG VỤ TỈNH ỦY - TRƯỞNG BAN DÂN VẬN TỈNH ỦY", "all caps headline"),
     ];
 
     /// Spellings that must stay apart.
@@ -174,6 +210,18 @@ mod tests {
     }
 
     #[test]
+    fn nfc_and_nfd_fold_alike() {
+        // dev/004, line 11, and dev/000's lead.
+        let text = "UVTV Tỉnh ủy, Trưởng ban DV Tỉnh ủy, Phó Trưởng ban Thường trực Ban Chỉ đạo QCDC ở cơ sở tỉnh \
+                    Nguyễn Chí Tài; Chiều 17/6, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban công tác dân vận \
+                    6 tháng đầu năm 2024. Đồng chí Nguyễn Thị Phong Vũ - Ủy viên Ban Thường vụ Tỉnh ủy chủ trì.";
+        let nfd: String = text.nfd().collect();
+        assert_eq!(fold(text), fold(&nfd));
+        assert_eq!(fold(&fold(text)), fold(text), "folding a key changes nothing");
+        assert!(fold(text).starts_with("uvtv tinh3 uy3 trương3 ban dv"), "{}", fold(text));
+    }
+
+    #[test]
     fn expands_abbreviations() {
         assert_eq!(phrase_key("UVBTV Tỉnh uỷ"), phrase_key("Ủy viên Ban Thường vụ Tỉnh ủy"));
         assert_eq!(phrase_key("Phó Chủ tịch UBND tỉnh"), phrase_key("Phó Chủ tịch Ủy ban nhân dân tỉnh"));
@@ -187,5 +235,8 @@ mod tests {
         assert_eq!(day_of("2024-02-30"), None);
         assert_eq!(days_between("2024-06-17", "2024-06-18"), Some(1));
         assert!(is_capitalised("Y Ngọc") && !is_capitalised("Lê trí Vũ"));
+        for (raw, shown) in [("Lê Trí Vũ", "Lê Trí Vũ"), ("  Lê  Trí\tVũ ", "Lê Trí Vũ"), ("Nguye\u{0302}\u{0303}n", "Nguyễn"), ("", "")] {
+            assert_eq!(display(raw), shown, "{raw:?}");
+        }
     }
 }

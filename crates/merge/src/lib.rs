@@ -65,7 +65,7 @@ pub use prepare::DateFrom;
 pub use provinces::ProvinceRef;
 pub use titles::Scope;
 
-use prepare::{prepare, Prepared};
+use prepare::{prepare, Keys, Prepared};
 
 /// Everything merged across a set of articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -82,7 +82,9 @@ pub struct Merged {
 
 /// Merges the records of many articles. A record without `source` is named `#N` (1-based position).
 pub fn merge(records: &[Record]) -> Merged {
-    let prepared: Vec<Prepared> = records.iter().enumerate().map(|(i, r)| prepare(r, &format!("#{}", i + 1))).collect();
+    let mut keys = Keys::default();
+    let prepared: Vec<Prepared> =
+        records.iter().enumerate().map(|(i, r)| prepare(r, &format!("#{}", i + 1), &mut keys)).collect();
     merge_prepared(prepared.iter().collect())
 }
 
@@ -103,6 +105,7 @@ fn merge_prepared(mut records: Vec<&Prepared>) -> Merged {
 pub struct Merger {
     records: BTreeMap<String, Prepared>,
     unnamed: usize,
+    keys: Keys,
 }
 
 impl Merger {
@@ -114,7 +117,7 @@ impl Merger {
     /// filed under (`#N` when the record has none).
     pub fn add(&mut self, record: &Record) -> String {
         self.unnamed += 1;
-        let prepared = prepare(record, &format!("#{}", self.unnamed));
+        let prepared = prepare(record, &format!("#{}", self.unnamed), &mut self.keys);
         let source = prepared.source.clone();
         self.records.insert(source.clone(), prepared);
         source

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use hoinghi_core::{Precision, Span};
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{fold, phrase_key};
+use crate::canon::phrase_key;
 use crate::people::distinct;
 use crate::prepare::{PMeeting, Prepared};
 use crate::titles::Scope;
@@ -87,8 +87,8 @@ fn same_meeting(a: &Occ, b: &Occ) -> bool {
     if !kinds_agree(&a.meeting.kind_key, &b.meeting.kind_key) {
         return false;
     }
-    if let (Some(x), Some(y)) = (&a.meeting.time_of_day, &b.meeting.time_of_day) {
-        if fold(x) != fold(y) {
+    if let (Some(x), Some(y)) = (&a.meeting.time_key, &b.meeting.time_key) {
+        if x != y {
             return false;
         }
     }
@@ -122,10 +122,15 @@ pub(crate) fn merge_meetings<'a>(records: &[&'a Prepared], people: &HashMap<(Str
         let key = |o: &Occ| (o.meeting.date.is_none(), o.meeting.date.clone());
         (key(a), &a.record.source, i).cmp(&(key(b), &b.record.source, j))
     });
+    // Only reports of one day can merge: group each day on its own (occs are sorted by date).
     let mut groups: Vec<Vec<Occ>> = Vec::new();
+    let mut day_starts = 0;
     for (_, occ) in occs {
+        if groups.last().is_some_and(|g| g[0].meeting.date != occ.meeting.date) {
+            day_starts = groups.len();
+        }
         let kind_fits = |g: &Vec<Occ>| g.iter().all(|o| kinds_agree(&o.meeting.kind_key, &occ.meeting.kind_key));
-        match groups.iter_mut().find(|g| kind_fits(g) && g.iter().any(|o| same_meeting(o, &occ))) {
+        match groups[day_starts..].iter_mut().find(|g| kind_fits(g) && g.iter().any(|o| same_meeting(o, &occ))) {
             Some(group) => group.push(occ),
             None => groups.push(vec![occ]),
         }
@@ -166,13 +171,15 @@ fn build_meeting(group: &[Occ]) -> MergedMeeting {
         time_of_day: group.iter().find_map(|o| o.meeting.time_of_day.clone()),
         kind: specific.kind.clone(),
         name: longest,
-        organizers: distinct(group.iter().flat_map(|o| o.meeting.organizers.iter().map(|(w, _, _)| w.as_str()))),
+        organizers: distinct(group.iter().flat_map(|o| o.meeting.organizers.iter().map(|(w, k, _)| (w.as_str(), k.as_str())))),
         chairs,
         chair_ids: chair_ids.into_iter().collect(),
-        attendees: distinct(group.iter().flat_map(|o| o.meeting.attendees.iter().map(|(w, _)| w.as_str()))),
-        places: distinct(group.iter().flat_map(|o| o.meeting.places.iter().map(String::as_str))),
-        provinces: distinct(group.iter().filter_map(|o| o.record.province.as_deref())),
-        provinces_today: distinct(group.iter().filter_map(|o| o.record.province_today.as_deref())),
+        attendees: distinct(group.iter().flat_map(|o| o.meeting.attendees.iter().map(|(w, k)| (w.as_str(), k.as_str())))),
+        places: distinct(group.iter().flat_map(|o| o.meeting.places.iter().map(|(w, k)| (w.as_str(), k.as_str())))),
+        provinces: distinct(group.iter().filter_map(|o| o.record.province.as_deref().zip(o.record.province_key.as_deref()))),
+        provinces_today: distinct(
+            group.iter().filter_map(|o| o.record.province_today.as_deref().zip(o.record.province_today_key.as_deref())),
+        ),
         reports: group
             .iter()
             .map(|o| Report {

@@ -16,12 +16,12 @@
 //! nothing in common but the name stays apart: a wrong merge would put someone else's post in a person's
 //! history, a wrong split only shows two rows with one name.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use hoinghi_core::Span;
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{days_between, is_capitalised, THUONG_TRUC};
+use crate::canon::{is_capitalised, THUONG_TRUC};
 use crate::prepare::{DateFrom, POfficial, Prepared};
 use crate::titles::Scope;
 
@@ -134,7 +134,9 @@ pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(Stri
             by_name.entry(official.key.as_str()).or_default().push((i, Occ { record, official, locality }));
         }
     }
-    let mut people = Vec::new();
+    // (folded name, person, the (source, folded name) pairs it stands for).
+    type Built = (String, Person, Vec<(String, String)>);
+    let mut people: Vec<Built> = Vec::new();
     for (_, mut occs) in by_name {
         occs.sort_by(|(i, a), (j, b)| {
             let date = |o: &Occ| o.official.date.as_ref().map(|(d, _)| d.clone());
@@ -151,29 +153,24 @@ pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(Stri
                 }
             }
         }
-        people.extend(clusters.iter().map(build_person));
-    }
-    people.sort_by(|a, b| {
-        (crate::canon::fold(&a.name), &a.first_seen, &a.sources).cmp(&(crate::canon::fold(&b.name), &b.first_seen, &b.sources))
-    });
-    let mut lookup = HashMap::new();
-    for (id, person) in people.iter_mut().enumerate() {
-        person.id = id;
-    }
-    for (cluster_person, id) in people.iter().map(|p| (p, p.id)) {
-        for m in &cluster_person.mentions_keys() {
-            lookup.insert(m.clone(), id);
+        for cluster in &clusters {
+            let person = build_person(cluster);
+            let refs = cluster.occs.iter().map(|o| (o.record.source.clone(), o.official.key.clone())).collect();
+            people.push((cluster.occs[0].official.key.clone(), person, refs));
         }
     }
+    people.sort_by(|(ka, a, _), (kb, b, _)| (ka, &a.first_seen, &a.sources).cmp(&(kb, &b.first_seen, &b.sources)));
+    let mut lookup = HashMap::new();
+    let people = people
+        .into_iter()
+        .enumerate()
+        .map(|(id, (_, mut person, refs))| {
+            person.id = id;
+            lookup.extend(refs.into_iter().map(|r: (String, String)| (r, id)));
+            person
+        })
+        .collect();
     (people, lookup)
-}
-
-impl Person {
-    /// (source, folded name) pairs this person stands for.
-    fn mentions_keys(&self) -> Vec<(String, String)> {
-        let names: BTreeSet<String> = self.name_variants.iter().map(|n| crate::canon::fold(n)).collect();
-        self.sources.iter().flat_map(|s| names.iter().map(move |n| (s.clone(), n.clone()))).collect()
-    }
 }
 
 fn build_person(cluster: &Cluster) -> Person {
@@ -204,12 +201,14 @@ fn build_person(cluster: &Cluster) -> Person {
     Person {
         id: 0,
         name: choose_name(occs.iter().map(|o| o.official.name.as_str())),
-        name_variants: distinct(occs.iter().map(|o| o.official.name.as_str())),
+        name_variants: distinct(occs.iter().map(|o| (o.official.name.as_str(), o.official.name.as_str()))),
         posts,
         history: history.into_iter().map(|(p, _, _)| p).collect(),
-        roles: distinct(occs.iter().flat_map(|o| o.official.roles.iter().map(String::as_str))),
-        provinces: distinct(tied.iter().filter_map(|o| o.record.province.as_deref())),
-        provinces_today: distinct(tied.iter().filter_map(|o| o.record.province_today.as_deref())),
+        roles: distinct(occs.iter().flat_map(|o| o.official.roles.iter().map(|(r, k)| (r.as_str(), k.as_str())))),
+        provinces: distinct(tied.iter().filter_map(|o| o.record.province.as_deref().zip(o.record.province_key.as_deref()))),
+        provinces_today: distinct(
+            tied.iter().filter_map(|o| o.record.province_today.as_deref().zip(o.record.province_today_key.as_deref())),
+        ),
         articles: sources.len(),
         sources: sources.into_iter().map(str::to_string).collect(),
         first_seen: dates.iter().min().map(|d| d.to_string()),
@@ -225,53 +224,74 @@ fn build_person(cluster: &Cluster) -> Person {
 /// person, also once `thường trực` is left out of the longer one) to the post it shortens: the one stated
 /// in the same article if any, else the one first stated nearest in time.
 fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut posts: HashMap<&str, (Vec<&Position>, Scope)> = HashMap::new();
+    /// One distinct post: its key, positions, the articles stating it, the first date (days since 1970).
+    struct Distinct<'h> {
+        key: &'h str,
+        scope: Scope,
+        positions: Vec<&'h Position>,
+        sources: BTreeSet<&'h str>,
+        first_day: Option<i64>,
+        /// The key without `thường trực`, when it has one.
+        without_standing: Option<String>,
+    }
+    let mut posts: Vec<Distinct> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (position, key, scope) in history.iter() {
-        let entry = posts.entry(key.as_str()).or_insert_with(|| {
-            order.push(key.as_str());
-            (Vec::new(), *scope)
+        let i = *index.entry(key.as_str()).or_insert_with(|| {
+            let first_day = position.date.as_deref().and_then(hoinghi_core::Date::parse_iso).map(|d| d.days_since_epoch());
+            let without_standing = key.contains(THUONG_TRUC.as_str()).then(|| {
+                key.replace(THUONG_TRUC.as_str(), " ").split_whitespace().collect::<Vec<_>>().join(" ")
+            });
+            posts.push(Distinct { key, scope: *scope, positions: Vec::new(), sources: BTreeSet::new(), first_day, without_standing });
+            posts.len() - 1
         });
-        entry.0.push(position);
+        posts[i].positions.push(position);
+        posts[i].sources.insert(&position.source);
     }
-    let mut short_of: HashMap<String, String> = HashMap::new();
-    for &short in &order {
-        let (mine, _) = &posts[short];
-        let same_article = |long: &str| posts[long].0.iter().any(|t| mine.iter().any(|m| m.source == t.source));
-        let candidates = order.iter().filter(|&&long| match shortens(short, long) {
-            Some(Strictly) => true,
-            Some(LeavingOutStanding) => same_article(long),
-            None => false,
-        });
-        let best = candidates.min_by_key(|&&long| {
-            let (theirs, _) = &posts[long];
-            let distance = match (&mine[0].date, &theirs[0].date) {
-                (Some(a), Some(b)) => days_between(a, b).map_or(i64::MAX, i64::abs),
-                _ => i64::MAX,
-            };
-            (!same_article(long), distance, std::cmp::Reverse(theirs.len()), long)
-        });
-        if let Some(long) = best {
-            short_of.insert(short.to_string(), most_frequent(posts[long].0.iter().map(|p| p.title.as_str())));
-        }
-    }
-    let result = order
+    let titles: Vec<String> = posts.iter().map(|p| most_frequent(p.positions.iter().map(|p| p.title.as_str()))).collect();
+    let short_of: Vec<Option<usize>> = posts
         .iter()
-        .map(|key| {
-            let (positions, scope) = &posts[key];
-            let dates: Vec<&String> = positions.iter().filter_map(|p| p.date.as_ref()).collect();
+        .map(|short| {
+            let same_article = |long: &Distinct| !short.sources.is_disjoint(&long.sources);
+            let candidates = posts.iter().enumerate().filter(|(_, long)| match shortens(short.key, long.key, long.without_standing.as_deref()) {
+                Some(Strictly) => true,
+                Some(LeavingOutStanding) => same_article(long),
+                None => false,
+            });
+            candidates
+                .min_by_key(|(_, long)| {
+                    let distance = match (short.first_day, long.first_day) {
+                        (Some(a), Some(b)) => (a - b).abs(),
+                        _ => i64::MAX,
+                    };
+                    (!same_article(long), distance, std::cmp::Reverse(long.positions.len()), long.key)
+                })
+                .map(|(i, _)| i)
+        })
+        .collect();
+    let result = posts
+        .iter()
+        .zip(&short_of)
+        .zip(&titles)
+        .map(|((post, short), title)| {
+            let dates: Vec<&String> = post.positions.iter().filter_map(|p| p.date.as_ref()).collect();
             Post {
-                title: most_frequent(positions.iter().map(|p| p.title.as_str())),
-                scope: *scope,
+                title: title.clone(),
+                scope: post.scope,
                 first_seen: dates.iter().min().map(|d| d.to_string()),
                 last_seen: dates.iter().max().map(|d| d.to_string()),
-                articles: positions.iter().map(|p| &p.source).collect::<BTreeSet<_>>().len(),
-                short_of: short_of.get(*key).cloned(),
+                articles: post.sources.len(),
+                short_of: short.map(|i| titles[i].clone()),
             }
         })
         .collect();
+    let links: HashMap<String, String> = posts
+        .iter()
+        .zip(&short_of)
+        .filter_map(|(post, short)| short.map(|i| (post.key.to_string(), titles[i].clone())))
+        .collect();
     for (position, key, _) in history.iter_mut() {
-        position.short_of = short_of.get(key.as_str()).cloned();
+        position.short_of = links.get(key.as_str()).cloned();
     }
     result
 }
@@ -291,16 +311,15 @@ enum Shortening {
 }
 use Shortening::*;
 
-/// Whether post key `short` is a shortened repeat of `long`, and how.
-fn shortens(short: &str, long: &str) -> Option<Shortening> {
-    let s: Vec<&str> = short.split(' ').collect();
-    let prefix = |l: &[&str]| l.len() > s.len() && l[..s.len()] == s[..];
-    if prefix(&long.split(' ').collect::<Vec<_>>()) {
-        return Some(Strictly);
+/// Whether post key `short` is a shortened repeat of `long` (`without_standing`: `long` less `thường trực`).
+fn shortens(short: &str, long: &str, without_standing: Option<&str>) -> Option<Shortening> {
+    if short == long {
+        None
+    } else if word_prefix(short, long) {
+        Some(Strictly)
+    } else {
+        without_standing.filter(|w| word_prefix(short, w)).map(|_| LeavingOutStanding)
     }
-    let without = long.replace(THUONG_TRUC.as_str(), " ");
-    let without: Vec<&str> = without.split_whitespace().collect();
-    (without.len() >= s.len() && without[..s.len()] == s[..] && short != long).then_some(LeavingOutStanding)
 }
 
 /// The spelling to show: capitalised first, then the most frequent, then the first seen.
@@ -323,8 +342,8 @@ fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> String {
     counts.into_iter().find(|(_, n)| *n == best).map(|(i, _)| i.to_string()).unwrap_or_default()
 }
 
-/// Distinct items in first-seen order, compared by folded key.
-pub(crate) fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    items.filter(|i| !i.is_empty() && seen.insert(crate::canon::fold(i))).map(str::to_string).collect()
+/// Distinct items in first-seen order, compared by their keys: (item, key) pairs.
+pub(crate) fn distinct<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    items.filter(|(i, k)| !i.is_empty() && seen.insert(*k)).map(|(i, _)| i.to_string()).collect()
 }

@@ -1,11 +1,13 @@
 //! One record read once into the keys the merge compares, so that re-merging after an added article
 //! only groups keys and folds nothing again. The article text is not kept.
 
+use std::collections::HashMap;
+
 use hoinghi_core::{Precision, Record, Span};
 
 use crate::canon::{day_of, display, fold, phrase_key};
 use crate::documents::document_key;
-use crate::titles::{read_post, scope_of, PostKey, Scope};
+use crate::titles::{read_post, scope_of_key, PostKey, Scope};
 
 /// Where the date of a stated position comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -24,6 +26,7 @@ pub(crate) struct Prepared {
     pub province: Option<String>,
     pub province_key: Option<String>,
     pub province_today: Option<String>,
+    pub province_today_key: Option<String>,
     pub officials: Vec<POfficial>,
     pub meetings: Vec<PMeeting>,
     pub documents: Vec<PDocument>,
@@ -35,7 +38,8 @@ pub(crate) struct POfficial {
     pub key: String,
     /// (post as the core expanded it, as the article wrote it, its keys).
     pub titles: Vec<(String, String, PostKey)>,
-    pub roles: Vec<String>,
+    /// (as written, key).
+    pub roles: Vec<(String, String)>,
     pub mentions: Vec<Span>,
     pub date: Option<(String, DateFrom)>,
 }
@@ -45,6 +49,7 @@ pub(crate) struct PMeeting {
     pub date: Option<String>,
     pub date_precision: Option<Precision>,
     pub time_of_day: Option<String>,
+    pub time_key: Option<String>,
     pub kind: String,
     pub kind_key: String,
     pub name: String,
@@ -53,7 +58,8 @@ pub(crate) struct PMeeting {
     /// (as written, name key).
     pub chairs: Vec<(String, String)>,
     pub attendees: Vec<(String, String)>,
-    pub places: Vec<String>,
+    /// (as written, key).
+    pub places: Vec<(String, String)>,
     pub evidence: Span,
 }
 
@@ -67,42 +73,80 @@ pub(crate) struct PDocument {
     pub span: Span,
 }
 
+/// Keys already computed, by the text they were computed from: posts, names and kinds repeat across
+/// articles, so each distinct spelling is folded once per merge (or once per [`crate::Merger`]).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Keys {
+    folded: HashMap<String, String>,
+    phrases: HashMap<String, String>,
+    posts: HashMap<String, PostKey>,
+}
+
+impl Keys {
+    fn fold(&mut self, text: &str) -> String {
+        memo(&mut self.folded, text, fold)
+    }
+
+    fn phrase(&mut self, text: &str) -> String {
+        memo(&mut self.phrases, text, phrase_key)
+    }
+
+    fn post(&mut self, title: &str) -> PostKey {
+        memo(&mut self.posts, title, read_post)
+    }
+}
+
+fn memo<V: Clone>(map: &mut HashMap<String, V>, text: &str, compute: fn(&str) -> V) -> V {
+    if let Some(v) = map.get(text) {
+        return v.clone();
+    }
+    let v = compute(text);
+    map.insert(text.to_string(), v.clone());
+    v
+}
+
 /// Reads `record`; `fallback_source` names it when the host left `source` empty.
-pub(crate) fn prepare(record: &Record, fallback_source: &str) -> Prepared {
+pub(crate) fn prepare(record: &Record, fallback_source: &str, keys: &mut Keys) -> Prepared {
     let source = record.source.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| fallback_source.to_string());
     let published = record.published.as_deref().and_then(day_of);
     let province = record.province.as_deref().map(display).filter(|p| !p.is_empty());
-    let province_key = province.as_deref().map(phrase_key);
-    let meetings: Vec<PMeeting> = record.meetings.iter().map(|m| prepare_meeting(m, province_key.as_deref())).collect();
-    let officials = record.officials.iter().map(|o| prepare_official(o, &published, &meetings)).collect();
+    let province_key = province.as_deref().map(|p| keys.phrase(p));
+    let meetings: Vec<PMeeting> = record.meetings.iter().map(|m| prepare_meeting(m, province_key.as_deref(), keys)).collect();
+    let officials = record.officials.iter().map(|o| prepare_official(o, &published, &meetings, keys)).collect();
     Prepared {
         source,
         province_key,
         province,
         province_today: record.province_today.as_deref().map(display).filter(|p| !p.is_empty()),
+        province_today_key: record.province_today.as_deref().map(|p| keys.phrase(p)).filter(|p| !p.is_empty()),
         published,
         officials,
         meetings,
-        documents: record.documents.iter().map(prepare_document).collect(),
+        documents: record.documents.iter().map(|d| prepare_document(d, keys)).collect(),
     }
 }
 
-fn prepare_official(o: &hoinghi_core::Official, published: &Option<String>, meetings: &[PMeeting]) -> POfficial {
+/// Each non-empty item as shown, with its folded key.
+fn keyed(items: &[String], keys: &mut Keys) -> Vec<(String, String)> {
+    items.iter().map(|i| display(i)).filter(|i| !i.is_empty()).map(|i| (keys.fold(&i), i)).map(|(k, i)| (i, k)).collect()
+}
+
+fn prepare_official(o: &hoinghi_core::Official, published: &Option<String>, meetings: &[PMeeting], keys: &mut Keys) -> POfficial {
     let name = display(&o.name);
-    let key = fold(&name);
+    let key = keys.fold(&name);
     let titles = o
         .titles
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let written = o.titles_as_written.get(i).map(|w| display(w)).unwrap_or_else(|| display(t));
-            (display(t), written, read_post(t))
+            (display(t), written, keys.post(t))
         })
         .filter(|(t, _, _)| !t.is_empty())
         .collect();
     POfficial {
         titles,
-        roles: o.roles.iter().map(|r| display(r)).collect(),
+        roles: keyed(&o.roles, keys),
         mentions: o.mentions.clone(),
         date: stated_date(&key, published, meetings),
         name,
@@ -123,23 +167,21 @@ fn stated_date(key: &str, published: &Option<String>, meetings: &[PMeeting]) -> 
 
 /// The key of an organiser, without the article's own province at its end (`Tỉnh ủy Yên Bái` = `Tỉnh ủy`
 /// in an article about Yên Bái), so that outlets that name the province and outlets that do not agree.
-fn organiser_key(organiser: &str, province_key: Option<&str>) -> String {
-    let key = phrase_key(organiser);
+fn organiser_key(organiser: &str, province_key: Option<&str>, keys: &mut Keys) -> String {
+    let key = keys.phrase(organiser);
     match province_key.and_then(|p| key.strip_suffix(p)).and_then(|k| k.strip_suffix(' ')) {
         Some(stripped) if !stripped.is_empty() => stripped.to_string(),
         _ => key,
     }
 }
 
-fn prepare_meeting(m: &hoinghi_core::Meeting, province_key: Option<&str>) -> PMeeting {
-    let people = |names: &[String]| -> Vec<(String, String)> {
-        names.iter().map(|n| display(n)).filter(|n| !n.is_empty()).map(|n| (fold(&n), n)).map(|(k, n)| (n, k)).collect()
-    };
+fn prepare_meeting(m: &hoinghi_core::Meeting, province_key: Option<&str>, keys: &mut Keys) -> PMeeting {
     PMeeting {
         date: m.date.as_deref().and_then(day_of),
         date_precision: m.date_precision,
         time_of_day: m.time_of_day.clone(),
-        kind_key: phrase_key(&m.kind),
+        time_key: m.time_of_day.as_deref().map(|t| keys.fold(t)),
+        kind_key: keys.phrase(&m.kind),
         kind: display(&m.kind),
         name: display(&m.name),
         organizers: m
@@ -147,17 +189,19 @@ fn prepare_meeting(m: &hoinghi_core::Meeting, province_key: Option<&str>) -> PMe
             .iter()
             .map(|o| display(o))
             .filter(|o| !o.is_empty())
-            .map(|o| (organiser_key(&o, province_key), scope_of(&o), o))
-            .map(|(k, s, o)| (o, k, s))
+            .map(|o| {
+                let key = organiser_key(&o, province_key, keys);
+                (o, key.clone(), scope_of_key(&key))
+            })
             .collect(),
-        chairs: people(&m.chairs),
-        attendees: people(&m.attendees),
-        places: m.places.iter().map(|p| display(p)).collect(),
+        chairs: keyed(&m.chairs, keys),
+        attendees: keyed(&m.attendees, keys),
+        places: keyed(&m.places, keys),
         evidence: m.evidence,
     }
 }
 
-fn prepare_document(d: &hoinghi_core::Document) -> PDocument {
+fn prepare_document(d: &hoinghi_core::Document, _keys: &mut Keys) -> PDocument {
     let number = display(&d.number);
     PDocument {
         key: document_key(&number),

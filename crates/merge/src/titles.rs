@@ -65,7 +65,8 @@ static SCOPES: LazyLock<Markers> = LazyLock::new(|| {
     table
 });
 
-fn scope_of_key(key: &str) -> Scope {
+/// The scope of an already folded key.
+pub(crate) fn scope_of_key(key: &str) -> Scope {
     let words: Vec<&str> = key.split(' ').collect();
     let (mut local, mut national) = (false, false);
     let mut i = 0;
