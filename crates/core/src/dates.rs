@@ -50,16 +50,16 @@ static SPELLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)ngày (\d{1,2}) tháng (\d{1,2})(?:,? năm (\d{4}))?").unwrap());
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)tháng (\d{1,2})\s?[/.\-]\s?(\d{4})").unwrap());
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(sáng|trưa|chiều|tối|đêm) (nay|qua|mai|hôm qua|hôm nay)|(hôm nay|hôm qua|ngày mai))\b").unwrap()
+    Regex::new(r"(?i)(?:(sáng|trưa|chiều|tối|đêm) (nay|qua|mai|hôm qua|hôm nay)|(hôm nay|hôm qua|ngày mai))").unwrap()
 });
 static PART_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(sáng|trưa|chiều|tối|đêm)(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$").unwrap());
-static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\s?[:hg]\s?(\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)(sáng|trưa|chiều|tối|đêm)(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$").unwrap());
+static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\s?[:hg]\s?(\d{2})(?-u:\b)").unwrap());
 static DATE_LINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)clock|cập nhật|ngày đăng|đăng lúc|lúc|ngày|gmt\s?\+?\s?7|thứ (hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ nhật|[,|\-:/()\s]|\d|am|pm|sa|ch").unwrap()
 });
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:3|6|9|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4})?|quý (?:I{1,3}|IV|[1-4])(?:\s?/\s?\d{4}| năm \d{4})?|giai đoạn \d{4}\s?-\s?\d{4}|nhiệm kỳ \d{4}\s?-\s?\d{4}|khóa [IVXL]+|năm \d{4})")
+    Regex::new(r"(?i)(?:(?:3|6|9|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4})?|quý (?:I{1,3}|IV|[1-4])(?:\s?/\s?\d{4}| năm \d{4})?|giai đoạn \d{4}\s?-\s?\d{4}|nhiệm kỳ \d{4}\s?-\s?\d{4}|khóa [IVXL]+|năm \d{4})")
         .unwrap()
 });
 

@@ -19,12 +19,12 @@ use crate::spans::CharIndex;
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     let kinds = DOCUMENT_KINDS.iter().map(|(k, _)| regex::escape(k)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)\b({kinds})(?: (?:liên tịch|của [^\d,.;]{{2,40}}?))?(?: (số))? ?(\d{{1,5}}(?:[/\-][\p{{L}}\d&]+)*)"
+        r"(?i)({kinds})(?: (?:liên tịch|của [^\d,.;]{{2,40}}?))?(?: (số))? ?(\d{{1,5}}(?:[/\-][\p{{L}}\d&]+)*)"
     ))
     .unwrap()
 });
 static BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,5})([/\-])([A-ZĐ][\p{L}]{0,5})([/\-][\p{L}\d&]+)+").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,5})([/\-])([A-ZĐ][\p{L}]{0,5})([/\-][\p{L}\d&]+)+").unwrap());
 static ISSUER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [^,;]{3,25}?\s*)?(?:,\s*)?của ([^,;.“”\x22(:]+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại)\b|[,;.“”\x22(:]|$)").unwrap());
 static NEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)\b").unwrap());
@@ -84,6 +84,9 @@ pub fn documents(text: &str, range: Range<usize>, index: &CharIndex) -> Vec<(Doc
     let mut covered: Vec<Range<usize>> = Vec::new();
     for c in CITATION.captures_iter(slice) {
         let whole = c.get(0).unwrap();
+        if slice[..whole.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
         let written_kind = &c[1];
         let number = c[3].trim_end_matches(['-', '/']).to_string();
         let has_so = c.get(2).is_some();

@@ -43,8 +43,14 @@ pub struct Layout {
 }
 
 fn matches(line: &str, place: Where) -> bool {
-    let folded = fold(line.trim().trim_end_matches(':'));
-    let folded_colon = fold(line.trim());
+    // Furniture phrases are short: only a line's first words need folding.
+    let line = line.trim();
+    let head = match line.char_indices().nth(48) {
+        Some((i, _)) => &line[..i],
+        None => line,
+    };
+    let folded = fold(head.trim_end_matches(':'));
+    let folded_colon = fold(head);
     PHRASES.iter().filter(|p| p.place == place).any(|p| {
         if p.whole {
             folded == p.folded || folded_colon == p.folded

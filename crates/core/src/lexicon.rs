@@ -23,8 +23,8 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// Lower case with the traditional tone placement, for comparing words.
 pub fn fold(word: &str) -> String {
-    let lower = word.to_lowercase();
-    if lower.chars().all(|c| c.is_ascii()) {
+    let lower = if word.chars().any(char::is_uppercase) { word.to_lowercase() } else { word.to_string() };
+    if lower.is_ascii() {
         lower
     } else {
         traditional_tone_placement(&lower)

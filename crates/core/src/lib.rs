@@ -76,11 +76,11 @@ pub fn extract(text: &str, published: Option<Date>) -> Record {
 
     let all_tokens = tokens::tokenize(&text, article_range(&layout));
     let defs = abbreviations::definitions(&all_tokens, &text);
-    let mentions = officials::mentions(&text, &article_sentences, &defs, &index);
+    let mentions = officials::mentions(&text, &all_tokens, &article_sentences, &defs, &index);
     let officials = officials::officials(&mentions);
     let found_documents = documents::documents(&text, article_range(&layout), &index);
     let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
-    let meetings = meetings::meetings(&text, &body_sentences, layout.title.clone(), published_date, &officials, &document_ranges, &defs, &index);
+    let meetings = meetings::meetings(&text, &all_tokens, &body_sentences, layout.title.clone(), published_date, &officials, &document_ranges, &defs, &index);
     let province = province::province(&text, &layout);
 
     Record {

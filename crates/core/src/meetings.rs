@@ -18,18 +18,18 @@ use crate::dates::{date_mentions, periods, resolve, DateMention};
 use crate::lexicon::MEETING_KINDS;
 use crate::record::{Meeting, Official, Precision};
 use crate::spans::CharIndex;
-use crate::tokens::tokenize;
+use crate::tokens::{within, Token};
 
 /// The verbs that end the organisers' phrase at the start of a lead sentence.
 static ORGANIZER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(?:đã |vừa |long trọng )?(?:phối hợp (?:với )?[^,]{0,120}? )?(?:tổ chức|tổng kết|sơ kết|họp|có buổi|làm việc|tiếp|khai mạc|triệu tập|chủ trì)\b").unwrap()
+    Regex::new(r"\s(?:đã |vừa |long trọng )?(?:phối hợp (?:với )?[^,]{0,120}? )?(?:tổ chức|tổng kết|sơ kết|họp|có buổi|làm việc|tiếp|khai mạc|triệu tập|chủ trì)(?:\s|,|$)").unwrap()
 });
 static SPLIT_ORGANIZERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:,|;| và | phối hợp với | phối hợp | cùng | với )\s*").unwrap());
 /// "Ngày mai, 21/12" / "hôm qua (19/12)": a relative day the article pins to a date.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(ngày mai|hôm qua|hôm nay|sáng mai|chiều mai|sáng nay|chiều nay)\s*[,(]?\s*(?:ngày\s*)?(\d{1,2})\s?/\s?(\d{1,2})\b").unwrap()
+    Regex::new(r"(?i)(ngày mai|hôm qua|hôm nay|sáng mai|chiều mai|sáng nay|chiều nay)\s*[,(]?\s*(?:ngày\s*)?(\d{1,2})\s?/\s?(\d{1,2})\b").unwrap()
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").unwrap());
 
 /// Without a publish date, a relative day ("sáng nay") is still a day when the article pins another
 /// relative day to a date ("Ngày mai, 21/12") and names its year often (the year most written, twice or more).
@@ -60,8 +60,7 @@ static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:điểm cầu|tại) ((?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|trụ sở|hội trường) )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,4})").unwrap());
 
 /// The kind named by the highest-priority meeting phrase in `text[range]`, and where the phrase is.
-fn kind_in(text: &str, range: Range<usize>) -> Option<(&'static str, Range<usize>, u8)> {
-    let tokens = tokenize(text, range);
+fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u8)> {
     let mut best: Option<(&'static str, Range<usize>, u8)> = None;
     for k in 0..tokens.len() {
         for (words, kind, priority) in MEETING_KINDS.iter() {
@@ -145,8 +144,8 @@ fn strip_definitions(s: &str, defs: &Definitions) -> String {
 }
 
 /// The lead sentence: the first in the body that names a meeting and gives a date, else the first that names one.
-fn lead(text: &str, sentences: &[Range<usize>]) -> Option<(Range<usize>, &'static str, Range<usize>)> {
-    let named: Vec<_> = sentences.iter().filter_map(|s| kind_in(text, s.clone()).map(|(k, r, _)| (s.clone(), k, r))).collect();
+fn lead(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Option<(Range<usize>, &'static str, Range<usize>)> {
+    let named: Vec<_> = sentences.iter().filter_map(|s| kind_in(within(tokens, s)).map(|(k, r, _)| (s.clone(), k, r))).collect();
     named
         .iter()
         .take(6)
@@ -158,6 +157,7 @@ fn lead(text: &str, sentences: &[Range<usize>]) -> Option<(Range<usize>, &'stati
 /// The meetings of the article (the genre reports one per article; related-article teasers are furniture).
 pub fn meetings(
     text: &str,
+    tokens: &[Token],
     body_sentences: &[Range<usize>],
     title: Option<Range<usize>>,
     published: Option<Date>,
@@ -166,10 +166,10 @@ pub fn meetings(
     defs: &Definitions,
     index: &CharIndex,
 ) -> Vec<Meeting> {
-    let Some((sentence, _, phrase)) = lead(text, body_sentences).or_else(|| title.and_then(|t| lead(text, &[t]))) else {
+    let Some((sentence, _, phrase)) = lead(text, tokens, body_sentences).or_else(|| title.and_then(|t| lead(text, tokens, &[t]))) else {
         return Vec::new();
     };
-    let (kind, _, _) = kind_in(text, sentence.clone()).unwrap_or(("hội nghị", phrase.clone(), 0));
+    let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
     let mentions: Vec<DateMention> = date_mentions(text, sentence.clone()).into_iter().filter(|m| !inside(&m.range, documents)).collect();
     let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some());
     let date = when.and_then(|m| resolve(m, published).or_else(|| if published.is_none() { anchored(text, body_sentences, m) } else { None }));

@@ -46,54 +46,54 @@ pub fn normalise(text: &str) -> String {
 
 /// Moves the tone of a word-final `oa`, `oe`, `uy` (not after `q`) to the first vowel: `hoà` → `hòa`, `Uỷ` → `Ủy`.
 pub fn traditional_tone_placement(text: &str) -> String {
+    // Fast path: most words need nothing; only a toned a/e/y right after a plain o/u can.
+    let mut prev = '\0';
+    let needed = text.chars().any(|c| {
+        let hit = matches!(prev, 'o' | 'O' | 'u' | 'U') && split_tone(c).is_some();
+        prev = c;
+        hit
+    });
+    if !needed {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if i + 1 < chars.len() {
-            let (a, b) = (chars[i], chars[i + 1]);
-            let word_end = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
-            let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
-            if word_end && !after_q {
-                if let Some((base_a, tone)) = split_tone(b) {
-                    let pair = (fold_base(a), base_a.to_ascii_lowercase());
-                    if matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y')) && split_tone(a).is_none() {
-                        if let Some(toned) = with_tone(a, tone) {
-                            out.push(toned);
-                            out.push(base_a);
-                            i += 2;
-                            continue;
-                        }
+        let a = chars[i];
+        if matches!(a, 'o' | 'O' | 'u' | 'U') && i + 1 < chars.len() {
+            if let Some((base, tone)) = split_tone(chars[i + 1]) {
+                let pair_ok = matches!((a.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+                let word_end = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
+                let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
+                if pair_ok && word_end && !after_q {
+                    if let Some(toned) = with_tone(a, tone) {
+                        out.push(toned);
+                        out.push(base);
+                        i += 2;
+                        continue;
                     }
                 }
             }
         }
-        out.push(chars[i]);
+        out.push(a);
         i += 1;
     }
     out
 }
 
-const TONED: [(&str, char); 6] = [
-    ("áàảãạ", 'a'),
-    ("éèẻẽẹ", 'e'),
-    ("ýỳỷỹỵ", 'y'),
-    ("ÁÀẢÃẠ", 'A'),
-    ("ÉÈẺẼẸ", 'E'),
-    ("ÝỲỶỸỴ", 'Y'),
-];
-
 /// `à` → (`a`, 1): the base vowel and the tone's index (sắc, huyền, hỏi, ngã, nặng) for a, e, y.
 fn split_tone(c: char) -> Option<(char, usize)> {
-    TONED.iter().find_map(|(set, base)| set.chars().position(|x| x == c).map(|t| (*base, t)))
-}
-
-fn fold_base(c: char) -> char {
-    match c {
-        'o' | 'O' => 'o',
-        'u' | 'U' => 'u',
-        _ => c,
-    }
+    let (base, tone) = match c {
+        'á' => ('a', 0), 'à' => ('a', 1), 'ả' => ('a', 2), 'ã' => ('a', 3), 'ạ' => ('a', 4),
+        'é' => ('e', 0), 'è' => ('e', 1), 'ẻ' => ('e', 2), 'ẽ' => ('e', 3), 'ẹ' => ('e', 4),
+        'ý' => ('y', 0), 'ỳ' => ('y', 1), 'ỷ' => ('y', 2), 'ỹ' => ('y', 3), 'ỵ' => ('y', 4),
+        'Á' => ('A', 0), 'À' => ('A', 1), 'Ả' => ('A', 2), 'Ã' => ('A', 3), 'Ạ' => ('A', 4),
+        'É' => ('E', 0), 'È' => ('E', 1), 'Ẻ' => ('E', 2), 'Ẽ' => ('E', 3), 'Ẹ' => ('E', 4),
+        'Ý' => ('Y', 0), 'Ỳ' => ('Y', 1), 'Ỷ' => ('Y', 2), 'Ỹ' => ('Y', 3), 'Ỵ' => ('Y', 4),
+        _ => return None,
+    };
+    Some((base, tone))
 }
 
 /// `o` with tone 1 → `ò`; only plain `o`/`u` (either case) take the moved tone.

@@ -15,7 +15,7 @@ use crate::positions::{attach, items, Item, Title};
 use crate::record::{Official, Span};
 use crate::roles::roles_of;
 use crate::spans::CharIndex;
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{within, Token};
 
 /// One rendered title.
 #[derive(Debug, Clone)]
@@ -97,11 +97,11 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
 }
 
 /// Every person mentioned with a title or a role, sentence by sentence.
-pub fn mentions(text: &str, sentences: &[Range<usize>], defs: &Definitions, index: &CharIndex) -> Vec<Mention> {
+pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], defs: &Definitions, index: &CharIndex) -> Vec<Mention> {
     let mut out = Vec::new();
     for sentence in sentences {
-        let tokens = tokenize(text, sentence.clone());
-        let items = items(&tokens, text);
+        let tokens = within(all_tokens, sentence);
+        let items = items(tokens, text);
         if !items.iter().any(|i| matches!(i, Item::Name(_))) {
             continue;
         }
@@ -109,7 +109,7 @@ pub fn mentions(text: &str, sentences: &[Range<usize>], defs: &Definitions, inde
         let roles = roles_of(&items);
         for (n, item) in items.iter().enumerate() {
             let Item::Name(name) = item else { continue };
-            let titles = owned.get(&n).map(|o| titles_of(o, &items, &tokens, text, defs)).unwrap_or_default();
+            let titles = owned.get(&n).map(|o| titles_of(o, &items, tokens, text, defs)).unwrap_or_default();
             let span = index.span(tokens[name.tokens.start].range.start..tokens[name.tokens.end - 1].range.end);
             out.push(Mention {
                 name: name.name.clone(),

@@ -9,9 +9,30 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{FAMILY_NAMES, RANKS};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::lexicon::{folded_tokens, rows, FAMILY_NAMES, RANKS};
 use crate::places::province_named;
 use crate::tokens::{is_all_caps, is_capitalised, Token};
+
+/// First words (folded) of every family name, to reject most tokens with one lookup.
+static FAMILY_FIRST_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| FAMILY_NAMES.names.iter().filter_map(|w| w.first().cloned()).collect());
+
+/// First words (folded) of every province name and variant in `data/provinces.tsv`.
+static PLACE_FIRST_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    rows(include_str!("../data/provinces.tsv"))
+        .flat_map(|r| {
+            let mut names = vec![r[0]];
+            for col in [5, 6] {
+                names.extend(r.get(col).map_or("", |v| *v).split('|').filter(|v| !v.is_empty()));
+            }
+            names
+        })
+        .filter_map(|name| folded_tokens(name).into_iter().next())
+        .chain(["tỉnh", "tp", "thành"].map(String::from))
+        .collect()
+});
 
 /// A name found at a run of tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +57,11 @@ fn family_len(tokens: &[Token], text: &str, i: usize) -> usize {
     if !first.is_word() || !is_capitalised(first.text(text)) {
         return 0;
     }
+    if !FAMILY_FIRST_WORDS.contains(first.folded.as_str()) {
+        let f = &first.folded;
+        let glued = (f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2;
+        return usize::from(glued);
+    }
     for n in (1..=FAMILY_NAMES.longest).rev() {
         if i + n > tokens.len() {
             continue;
@@ -55,6 +81,9 @@ fn family_len(tokens: &[Token], text: &str, i: usize) -> usize {
 
 /// Number of tokens of a province name starting at `i` (0 when none).
 pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
+    if !PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str()) {
+        return 0;
+    }
     for n in (1..=5).rev() {
         let Some(run) = tokens.get(i..i + n) else { continue };
         let words_or_dash = run.iter().all(|t| (t.is_word() && is_capitalised(t.text(text))) || t.is_punct('-'));

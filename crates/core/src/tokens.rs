@@ -73,6 +73,13 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     tokens
 }
 
+/// The tokens of `all` (sorted, as `tokenize` gives them) that lie inside `range`.
+pub fn within<'a>(all: &'a [Token], range: &Range<usize>) -> &'a [Token] {
+    let a = all.partition_point(|t| t.range.start < range.start);
+    let b = all.partition_point(|t| t.range.start < range.end);
+    &all[a..b.max(a)]
+}
+
 /// Whether the joiner at `j` keeps the word that started at `start` whole.
 fn joins(chars: &[(usize, char)], start: usize, j: usize) -> bool {
     let joiner = chars[j].1;
