@@ -6,7 +6,7 @@ use hoinghi_core::{extract, Date, Record};
 
 use crate::args::Format;
 
-/// Reads one input as text. Errors name the file and what to do.
+/// Reads one input as text (any Vietnamese encoding, a saved web page, a .docx). Errors name the file and what to do.
 fn read_input(path: &str) -> Result<String, String> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -15,7 +15,8 @@ fn read_input(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?
     };
-    String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
+    let name = if path == "-" { "stdin.txt" } else { path };
+    hoinghi_decode::decode(&bytes, name).map(|d| d.text).map_err(|e| e.describe(name))
 }
 
 /// Extracts every input and prints the records; `Ok(false)` when some input failed.

@@ -2,6 +2,7 @@
 
 mod args;
 mod extract;
+mod merge;
 
 use std::process::ExitCode;
 
@@ -26,10 +27,7 @@ fn main() -> ExitCode {
             Ok(true)
         }
         Command::Extract { format, published, with_text, inputs } => extract::run(format, published, with_text, &inputs),
-        Command::Merge { .. } => {
-            eprintln!("hoinghi: merge is not available in this build yet");
-            Ok(false)
-        }
+        Command::Merge { format, inputs } => merge::run(format, &inputs),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
