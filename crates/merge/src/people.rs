@@ -6,24 +6,29 @@
 //! else starts a new one. An occurrence is compatible with a person when
 //! 1. they share a **national body** (`Ban Tổ chức Trung ương`, `Chính phủ` for `Thủ tướng`, `Bộ Xây dựng`):
 //!    there is one such body, so the name and the body identify the person wherever the article was written;
-//! 2. otherwise, when both are tied to a province (a local post, or a post of unknown scope, in an article
-//!    whose province is known), when the provinces are the same — and never when they differ;
+//! 2. otherwise, when both are tied to a province (a local post, or a post of unknown scope, tied to the
+//!    province it names — `Bí thư Tỉnh ủy Yên Bái` — or else to the article's), when the provinces are the
+//!    same — and never when they differ;
 //! 3. otherwise (a province is missing on one side, or one side holds only national posts), when they share
 //!    a post, or a body — the same, or one a shortening of the other (`Ủy ban nhân dân` and
 //!    `Ủy ban nhân dân thành phố`).
+//!
+//! After that pass, people of one name that have become compatible (each filled in by later occurrences)
+//! are joined.
 //!
 //! So the same name in two provinces stays two people unless a national post links them, and a name with
 //! nothing in common but the name stays apart: a wrong merge would put someone else's post in a person's
 //! history, a wrong split only shows two rows with one name.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
 
 use hoinghi_core::Span;
 use serde::{Deserialize, Serialize};
 
 use crate::canon::{is_capitalised, THUONG_TRUC};
-use crate::prepare::{DateFrom, POfficial, Prepared};
-use crate::titles::Scope;
+use crate::prepare::{DateFrom, Locality, POfficial, Prepared};
+use crate::titles::{PostKey, Scope};
 
 /// One person across all articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,30 +101,71 @@ struct Cluster<'a> {
     posts: BTreeSet<&'a str>,
 }
 
+/// The national bodies a post belongs to: its own, and the Central Committee for the Politburo and the
+/// Secretariat (their members are members of it).
+fn national_bodies(post: &PostKey) -> impl Iterator<Item = &str> {
+    static CENTRAL: LazyLock<[String; 3]> =
+        LazyLock::new(|| ["Trung ương Đảng", "Bộ Chính trị", "Ban Bí thư"].map(crate::canon::phrase_key));
+    let own = (post.scope == Scope::National).then_some(post.body.as_str());
+    let central = own.filter(|b| CENTRAL[1..].iter().any(|c| c == b)).map(|_| CENTRAL[0].as_str());
+    own.into_iter().chain(central)
+}
+
 impl<'a> Cluster<'a> {
+    /// Whether one more occurrence is the same person (rules 1-3 of the module doc).
     fn accepts(&self, occ: &Occ<'a>) -> bool {
-        let titles = &occ.official.titles;
-        if titles.iter().any(|(_, _, p)| p.scope == Scope::National && self.national.contains(p.body.as_str())) {
-            return true;
-        }
-        if let (Some(place), false) = (occ.locality, self.localities.is_empty()) {
-            return self.localities.contains(place);
-        }
-        titles.iter().any(|(_, _, p)| {
-            self.posts.contains(p.key.as_str()) || self.bodies.iter().any(|b| word_prefix(b, &p.body) || word_prefix(&p.body, b))
-        })
+        let mut other = Cluster::default();
+        other.add_keys(occ);
+        self.compatible(&other)
     }
 
-    fn push(&mut self, occ: Occ<'a>) {
+    /// Whether two groups of occurrences are the same person.
+    fn compatible(&self, other: &Cluster<'a>) -> bool {
+        if !self.national.is_disjoint(&other.national) {
+            return true;
+        }
+        if !self.localities.is_empty() && !other.localities.is_empty() {
+            return !self.localities.is_disjoint(&other.localities);
+        }
+        !self.posts.is_disjoint(&other.posts)
+            || other.bodies.iter().any(|o| self.bodies.iter().any(|b| word_prefix(b, o) || word_prefix(o, b)))
+    }
+
+    fn add_keys(&mut self, occ: &Occ<'a>) {
         for (_, _, p) in &occ.official.titles {
-            if p.scope == Scope::National {
-                self.national.insert(&p.body);
-            }
+            self.national.extend(national_bodies(p));
             self.bodies.insert(&p.body);
             self.posts.insert(&p.key);
         }
         self.localities.extend(occ.locality);
+    }
+
+    fn push(&mut self, occ: Occ<'a>) {
+        self.add_keys(&occ);
         self.occs.push(occ);
+    }
+
+    fn absorb(&mut self, other: Cluster<'a>) {
+        self.national.extend(other.national);
+        self.bodies.extend(other.bodies);
+        self.posts.extend(other.posts);
+        self.localities.extend(other.localities);
+        self.occs.extend(other.occs);
+    }
+}
+
+/// Joins people that turned out compatible once later occurrences filled them in (a person first seen with
+/// only `Ủy viên Trung ương Đảng` and one first seen as `Phó Bí thư Thành ủy`, later seen with both).
+fn join_compatible(clusters: &mut Vec<Cluster>) {
+    let mut i = 0;
+    while i < clusters.len() {
+        match (i + 1..clusters.len()).find(|&j| clusters[i].compatible(&clusters[j])) {
+            Some(j) => {
+                let other = clusters.remove(j);
+                clusters[i].absorb(other);
+            }
+            None => i += 1,
+        }
     }
 }
 
@@ -129,8 +175,7 @@ pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(Stri
     let mut by_name: BTreeMap<&str, Vec<(usize, Occ)>> = BTreeMap::new();
     for record in records {
         for (i, official) in record.officials.iter().enumerate() {
-            let tied = official.titles.iter().any(|(_, _, p)| p.scope != Scope::National);
-            let locality = if tied { record.province_key.as_deref() } else { None };
+            let locality = official.locality.as_ref().map(|l| l.key.as_str());
             by_name.entry(official.key.as_str()).or_default().push((i, Occ { record, official, locality }));
         }
     }
@@ -153,7 +198,9 @@ pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(Stri
                 }
             }
         }
-        for cluster in &clusters {
+        join_compatible(&mut clusters);
+        for cluster in &mut clusters {
+            cluster.occs.sort_by(|a, b| (&a.record.source, &a.official.key).cmp(&(&b.record.source, &b.official.key)));
             let person = build_person(cluster);
             let refs = cluster.occs.iter().map(|o| (o.record.source.clone(), o.official.key.clone())).collect();
             people.push((cluster.occs[0].official.key.clone(), person, refs));
@@ -197,7 +244,7 @@ fn build_person(cluster: &Cluster) -> Person {
     let posts = link_shortened(&mut history);
     let sources: BTreeSet<&str> = occs.iter().map(|o| o.record.source.as_str()).collect();
     let dates: Vec<String> = history.iter().filter_map(|(p, _, _)| p.date.clone()).collect();
-    let tied: Vec<&Occ> = occs.iter().filter(|o| o.locality.is_some()).collect();
+    let places: Vec<&Locality> = occs.iter().filter_map(|o| o.official.locality.as_ref()).collect();
     Person {
         id: 0,
         name: choose_name(occs.iter().map(|o| o.official.name.as_str())),
@@ -205,10 +252,8 @@ fn build_person(cluster: &Cluster) -> Person {
         posts,
         history: history.into_iter().map(|(p, _, _)| p).collect(),
         roles: distinct(occs.iter().flat_map(|o| o.official.roles.iter().map(|(r, k)| (r.as_str(), k.as_str())))),
-        provinces: distinct(tied.iter().filter_map(|o| o.record.province.as_deref().zip(o.record.province_key.as_deref()))),
-        provinces_today: distinct(
-            tied.iter().filter_map(|o| o.record.province_today.as_deref().zip(o.record.province_today_key.as_deref())),
-        ),
+        provinces: distinct(places.iter().map(|l| (l.name.as_str(), l.key.as_str()))),
+        provinces_today: distinct(places.iter().filter_map(|l| l.today.as_deref().zip(l.today_key.as_deref()))),
         articles: sources.len(),
         sources: sources.into_iter().map(str::to_string).collect(),
         first_seen: dates.iter().min().map(|d| d.to_string()),

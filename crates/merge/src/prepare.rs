@@ -42,6 +42,18 @@ pub(crate) struct POfficial {
     pub roles: Vec<(String, String)>,
     pub mentions: Vec<Span>,
     pub date: Option<(String, DateFrom)>,
+    /// The province a local (or unknown-scope) post ties the person to: the one the post names
+    /// (`Bí thư Tỉnh ủy Yên Bái`), else the article's. `None` for national posts only.
+    pub locality: Option<Locality>,
+}
+
+/// A province as shown and as keyed, with today's unit.
+#[derive(Debug, Clone)]
+pub(crate) struct Locality {
+    pub name: String,
+    pub key: String,
+    pub today: Option<String>,
+    pub today_key: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -112,7 +124,13 @@ pub(crate) fn prepare(record: &Record, fallback_source: &str, keys: &mut Keys) -
     let province = record.province.as_deref().map(display).filter(|p| !p.is_empty());
     let province_key = province.as_deref().map(|p| keys.phrase(p));
     let meetings: Vec<PMeeting> = record.meetings.iter().map(|m| prepare_meeting(m, province_key.as_deref(), keys)).collect();
-    let officials = record.officials.iter().map(|o| prepare_official(o, &published, &meetings, keys)).collect();
+    let here = province.as_ref().map(|name| Locality {
+        name: name.clone(),
+        key: province_key.clone().unwrap_or_default(),
+        today: record.province_today.as_deref().map(display).filter(|p| !p.is_empty()),
+        today_key: record.province_today.as_deref().map(|p| keys.phrase(p)).filter(|p| !p.is_empty()),
+    });
+    let officials = record.officials.iter().map(|o| prepare_official(o, &published, &meetings, here.as_ref(), keys)).collect();
     Prepared {
         source,
         province_key,
@@ -131,7 +149,13 @@ fn keyed(items: &[String], keys: &mut Keys) -> Vec<(String, String)> {
     items.iter().map(|i| display(i)).filter(|i| !i.is_empty()).map(|i| (keys.fold(&i), i)).map(|(k, i)| (i, k)).collect()
 }
 
-fn prepare_official(o: &hoinghi_core::Official, published: &Option<String>, meetings: &[PMeeting], keys: &mut Keys) -> POfficial {
+fn prepare_official(
+    o: &hoinghi_core::Official,
+    published: &Option<String>,
+    meetings: &[PMeeting],
+    here: Option<&Locality>,
+    keys: &mut Keys,
+) -> POfficial {
     let name = display(&o.name);
     let key = keys.fold(&name);
     let titles = o
@@ -143,8 +167,15 @@ fn prepare_official(o: &hoinghi_core::Official, published: &Option<String>, meet
             (display(t), written, keys.post(t))
         })
         .filter(|(t, _, _)| !t.is_empty())
-        .collect();
+        .collect::<Vec<(String, String, PostKey)>>();
+    let local: Vec<&PostKey> = titles.iter().map(|(_, _, p)| p).filter(|p| p.scope != Scope::National).collect();
+    let named = local.iter().find_map(|p| p.province).map(|name| {
+        let today = hoinghi_core::places::province_named(name).map(|p| p.today);
+        Locality { name: name.to_string(), key: keys.phrase(name), today: today.map(str::to_string), today_key: today.map(|t| keys.phrase(t)) }
+    });
+    let locality = if local.is_empty() { None } else { named.or_else(|| here.cloned()) };
     POfficial {
+        locality,
         titles,
         roles: keyed(&o.roles, keys),
         mentions: o.mentions.clone(),

@@ -30,6 +30,8 @@ pub struct PostKey {
     /// The body without the rank and without `thường trực` (`ban tổ chức trung ương`).
     pub body: String,
     pub scope: Scope,
+    /// The province the post names (`Bí thư Tỉnh ủy Yên Bái`), canonical spelling, if it names one.
+    pub province: Option<&'static str>,
 }
 
 /// Reads one post as written or expanded by the core.
@@ -37,7 +39,8 @@ pub fn read_post(title: &str) -> PostKey {
     let key = phrase_key(title);
     let scope = scope_of_key(&key);
     let body = body_of_key(&key);
-    PostKey { key, body, scope }
+    let province = hoinghi_core::places::province_mentions(title).first().map(|(_, p)| p.name);
+    PostKey { key, body, scope, province }
 }
 
 /// The scope of an organiser or a post, from its words (see `data/scopes.tsv`).
@@ -90,36 +93,44 @@ pub(crate) fn scope_of_key(key: &str) -> Scope {
     }
 }
 
-/// Ranks (folded words) with the body a bare rank implies, longest first.
-static RANKS: LazyLock<Vec<(Vec<String>, Option<String>)>> = LazyLock::new(|| {
-    let mut ranks: Vec<(Vec<String>, Option<String>)> = tsv_rows(include_str!("../data/ranks.tsv"))
-        .map(|row| {
-            let words = phrase_key(row[0]).split(' ').map(str::to_string).collect();
-            let implied = (row[1] != "-").then(|| phrase_key(row[1]));
-            (words, implied)
+/// A rank (folded words), the body a bare rank implies, and the word its body starts with.
+struct Rank {
+    words: Vec<String>,
+    implied: Option<String>,
+    unit: Option<String>,
+}
+
+/// Ranks, longest first.
+static RANKS: LazyLock<Vec<Rank>> = LazyLock::new(|| {
+    let mut ranks: Vec<Rank> = tsv_rows(include_str!("../data/ranks.tsv"))
+        .map(|row| Rank {
+            words: phrase_key(row[0]).split(' ').map(str::to_string).collect(),
+            implied: (row[1] != "-").then(|| phrase_key(row[1])),
+            unit: row.get(2).filter(|u| **u != "-").map(|u| phrase_key(u)),
         })
         .collect();
-    ranks.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    ranks.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
     ranks
 });
 
 fn body_of_key(key: &str) -> String {
     let words: Vec<&str> = key.split(' ').collect();
-    let rank = RANKS.iter().find(|(r, _)| words.len() >= r.len() && r.iter().zip(&words).all(|(a, b)| a == b));
-    let Some((rank_words, implied)) = rank else { return key.to_string() };
-    let mut rest = &words[rank_words.len()..];
+    let rank = RANKS.iter().find(|r| words.len() >= r.words.len() && r.words.iter().zip(&words).all(|(a, b)| a == b));
+    let Some(rank) = rank else { return key.to_string() };
+    let mut rest = &words[rank.words.len()..];
     let standing: Vec<&str> = THUONG_TRUC.split(' ').collect();
     if rest.starts_with(&standing) {
         rest = &rest[standing.len()..];
     }
     if rest.is_empty() {
-        return implied.clone().unwrap_or_else(|| key.to_string());
+        return rank.implied.clone().unwrap_or_else(|| key.to_string());
     }
-    // `Trưởng Ban Dân vận` is the head of the `Ban Dân vận`; `Phó Trưởng ban Thường trực Ban Tổ chức` writes it twice.
-    if rank_words.last().is_some_and(|w| w == "ban") && rest[0] != "ban" {
-        return format!("ban {}", rest.join(" "));
+    let rest = rest.join(" ");
+    // `Bộ trưởng Tài chính` is the minister of the `Bộ Tài chính`; `Trưởng Ban Dân vận` heads the `Ban Dân vận`.
+    match &rank.unit {
+        Some(unit) if !(rest == *unit || rest.starts_with(&format!("{unit} "))) => format!("{unit} {rest}"),
+        _ => rest,
     }
-    rest.join(" ")
 }
 
 #[cfg(test)]
@@ -139,7 +150,20 @@ mod tests {
         ("Tổng Giám đốc Tập đoàn Sao Mai", "Tập đoàn Sao Mai", Scope::Unknown, "a company"),
         ("Trưởng Ban Dân vận Trung ương", "Ban Dân vận Trung ương", Scope::National, "dev/003"),
         ("Giám đốc Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", Scope::Local, "a province's department"),
+        ("Bộ trưởng Tài chính", "Bộ Tài chính", Scope::National, "vntc/0145: the ministry without `Bộ`"),
+        ("Bộ trưởng Bộ LĐ-TB-XH", "Bộ Lao động - Thương binh - Xã hội", Scope::National, "vntc/0229 and vntc-mixed/0074"),
+        ("Bộ trưởng NNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", Scope::National, "vntc/0085"),
+        ("Bộ trưởng GDĐT", "Bộ Giáo dục và Đào tạo", Scope::National, "vntc/0105"),
+        ("Cục trưởng Thú y", "Cục Thú y", Scope::National, "vntc/0128 against vntc/0085"),
+        ("Chủ nhiệm Ủy ban Kinh tế và Ngân sách", "Ủy ban kinh tế ngân sách", Scope::Unknown, "`và` does not count"),
     ];
+
+    #[test]
+    fn provinces_named_in_posts() {
+        assert_eq!(read_post("Bí thư Tỉnh ủy Yên Bái").province, Some("Yên Bái"));
+        assert_eq!(read_post("Phó Chủ tịch UBND TPHCM").province, Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(read_post("Phó Chủ tịch Thường trực UBND tỉnh").province, None);
+    }
 
     #[test]
     fn reads_posts() {

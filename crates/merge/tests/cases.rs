@@ -100,6 +100,43 @@ const PEOPLE: &[(&str, Said, Said, bool)] = &[
         true,
     ),
     (
+        "a ministry written without `Bộ` (vntc/0145) and with it (vntc/0231)",
+        Said { source: "vntc/0145", published: None, province: None, name: "Nguyễn Sinh Hùng", titles: &["Bộ trưởng Tài chính"] },
+        Said { source: "vntc/0231", published: None, province: None, name: "Nguyễn Sinh Hùng", titles: &["Bộ trưởng Bộ Tài chính"] },
+        true,
+    ),
+    (
+        "the ministry abbreviated (vntc/0085 `Bộ trưởng NNPTNT`) and written out (vntc/0127)",
+        Said { source: "vntc/0085", published: None, province: None, name: "Cao Đức Phát", titles: &["Bộ trưởng NNPTNT"] },
+        Said { source: "vntc/0127", published: None, province: None, name: "Cao Đức Phát",
+               titles: &["Bộ trưởng Nông nghiệp và Phát triển nông thôn"] },
+        true,
+    ),
+    (
+        "the post names its province: vntc/0027 (article province read as Kon Tum) and vntc/0046 (Quảng Nam)",
+        Said { source: "vntc/0027", published: None, province: Some("Kon Tum"), name: "Nguyễn Xuân Phúc",
+               titles: &["Chủ tịch UBND tỉnh Quảng Nam"] },
+        Said { source: "vntc/0046", published: None, province: Some("Quảng Nam"), name: "Nguyễn Xuân Phúc",
+               titles: &["Chủ tịch Ủy ban nhân dân tỉnh Quảng Nam"] },
+        true,
+    ),
+    (
+        "Bí thư Thành ủy TPHCM moved to the Ban Kinh tế Trung ương (May 2017): Politburo members sit in the Central Committee",
+        Said { source: "baomoi2017/0014", published: None, province: Some("Thành phố Hồ Chí Minh"), name: "Đinh La Thăng",
+               titles: &["Ủy viên Bộ Chính trị", "Bí thư Thành ủy TPHCM"] },
+        Said { source: "baomoi2017/0021", published: Some("2017-05-10"), province: Some("Thành phố Hồ Chí Minh"), name: "Đinh La Thăng",
+               titles: &["Ủy viên Trung ương Đảng", "Phó Trưởng Ban Kinh tế Trung ương"] },
+        true,
+    ),
+    (
+        "two people: a vice-chairman of Đà Nẵng (baomoi2017/0007) and a standing vice-chairman of Hà Nội's HĐND (baomoi2017/0079)",
+        Said { source: "baomoi2017/0007", published: None, province: Some("Khánh Hòa"), name: "Nguyễn Ngọc Tuấn",
+               titles: &["Phó Chủ tịch UBND thành phố Đà Nẵng"] },
+        Said { source: "baomoi2017/0079", published: None, province: Some("Hà Nội"), name: "Nguyễn Ngọc Tuấn",
+               titles: &["Phó Chủ tịch Thường trực HĐND thành phố"] },
+        false,
+    ),
+    (
         "two people: a provincial vice-chairman in Thừa Thiên Huế (dev/004) and a central Party official in Yên Bái (baomoi2017/0009)",
         Said { source: "dev/004", published: Some("2023-12-13"), province: Some("Thừa Thiên Huế"), name: "Nguyễn Thanh Bình",
                titles: &["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực UBND tỉnh"] },
@@ -145,6 +182,21 @@ fn people_merge_or_stay_apart() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn people_joined_once_later_articles_fill_them_in() {
+    // vntc/0026 gives only the city post, vntc/0209 only the national one, vntc/0236 both: one person
+    // whatever order they are read in.
+    let city = Said { source: "vntc/0026", published: None, province: Some("Thành phố Hồ Chí Minh"), name: "Lê Hoàng Quân",
+                      titles: &["Phó Bí thư Thường trực Thành ủy TPHCM"] };
+    let national = Said { source: "vntc/0209", published: None, province: Some("Thành phố Hồ Chí Minh"), name: "Lê Hoàng Quân",
+                          titles: &["Ủy viên Trung ương Đảng"] };
+    let both = Said { source: "vntc/0236", published: None, province: Some("Thành phố Hồ Chí Minh"), name: "Lê Hoàng Quân",
+                      titles: &["Ủy viên Trung ương Đảng", "Phó Bí thư Thường trực Thành ủy TPHCM"] };
+    let merged = merge(&[record_of(&city), record_of(&national), record_of(&both)]);
+    assert_eq!(merged.people.len(), 1, "{:#?}", merged.people);
+    assert_eq!(merged.people[0].articles, 3);
 }
 
 #[test]
@@ -338,7 +390,8 @@ fn documents_one_row_per_number() {
 
 #[test]
 fn provinces_as_written_and_today() {
-    let mut records = vec![record_of(&PEOPLE[9].1), record_of(&PEOPLE[9].2)];
+    let dev004 = PEOPLE.iter().find(|c| c.1.source == "dev/004").unwrap();
+    let mut records = vec![record_of(&dev004.1), record_of(&dev004.2)];
     records[0].province_today = Some("Huế".into());
     records[1].province_today = Some("Lào Cai".into());
     let merged = merge(&records);
