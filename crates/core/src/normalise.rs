@@ -15,7 +15,12 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut line_start = true;
-    for c in text.nfc() {
+    // Most input is NFC already: skip the composing iterator when a quick check says so.
+    let composed: Box<dyn Iterator<Item = char>> = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => Box::new(text.chars()),
+        _ => Box::new(text.nfc()),
+    };
+    for c in composed {
         match c {
             '\r' => continue,
             '\n' | '\u{2028}' | '\u{2029}' => {
