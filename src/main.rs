@@ -1,1 +1,3 @@
-fn main() {}
+mod app;
+mod components;
+fn main() { leptos::mount::mount_to_body(app::App) }

@@ -1,0 +1,51 @@
+# Hội Nghị: `make serve` and `make test` are the two entry points (see README.md).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# wasm-opt comes from npm's binaryen (node_modules/.bin), Trunk and wasm-bindgen from ~/.cargo/bin.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# The sub-path the page is served from. The one place it is written: the Pages
+# workflow passes the repository name instead, the browser tests read it from here.
+BASE_PATH ?= /hoinghi/
+export BASE_PATH
+# The shared data (eval sets) next to the clone.
+SHARED ?= ../shared
+export SHARED
+
+.PHONY: setup setup-build serve test native quality dist e2e pages size
+
+setup:
+	scripts/setup.sh all
+
+setup-build:
+	scripts/setup.sh build
+
+## make serve: set up, then serve the page offline at http://127.0.0.1:8080
+serve: setup-build
+	@echo "Hội Nghị: serving at http://127.0.0.1:8080/ (Ctrl+C stops)"
+	trunk serve --address 127.0.0.1 --port 8080 --public-url /
+
+## make test: set up, then every test: native crates, quality floors, page build, browser
+test: setup
+	$(MAKE) --no-print-directory native quality dist e2e
+	@echo "make test: PASS"
+
+native:
+	cargo test
+
+quality:
+	scripts/quality-floors.sh
+
+# The release build of the page under the sub-path, as GitHub Pages serves it.
+dist:
+	trunk build --release --public-url $(BASE_PATH)
+	cp dist/index.html dist/404.html
+
+e2e:
+	node --test tests/e2e/
+
+# What the Pages workflow runs (with BASE_PATH=/<repository>/).
+pages: setup-build dist
+
+size:
+	@scripts/size.sh dist
