@@ -130,8 +130,19 @@ fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMenti
     SPLIT_ORGANIZERS
         .split(&all)
         .map(|o| strip_definitions(o.trim(), defs))
-        .filter(|o| o.chars().next().is_some_and(char::is_uppercase) && o.split_whitespace().count() >= 2)
+        .filter(|o| o.chars().next().is_some_and(char::is_uppercase) && o.split_whitespace().count() >= 2 && names_a_body(o))
         .collect()
+}
+
+/// Whether a phrase names an organisation (an organiser), not a stray clause ("Phát biểu tại hội nghị").
+fn names_a_body(phrase: &str) -> bool {
+    const HEADS: [&str; 30] = [
+        "Ban", "Bộ", "Sở", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng", "Ủy ban", "Hội", "Mặt trận", "MTTQ", "Công an",
+        "Chính phủ", "Quốc hội", "Tập đoàn", "Công ty", "Trung ương", "Cục", "Văn phòng", "Viện", "Trường", "TP", "tỉnh", "Liên đoàn",
+        "Đoàn", "Tổng", "Hội đồng", "lãnh đạo",
+    ];
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words.len() <= 16 && HEADS.iter().any(|h| phrase.starts_with(h) || phrase.contains(&format!(" {h}")))
 }
 
 /// "Ban Dân vận (DV) Tỉnh ủy" → "Ban Dân vận Tỉnh ủy".
