@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # wasm-opt comes from npm's binaryen (node_modules/.bin), Trunk and wasm-bindgen from ~/.cargo/bin.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 # The sub-path the page is served from. The one place it is written: the Pages
 # workflow passes the repository name instead, the browser tests read it from here.
@@ -23,7 +23,7 @@ setup-build:
 ## make serve: set up, then serve the page offline at http://127.0.0.1:8080
 serve: setup-build
 	@echo "Hội Nghị: serving at http://127.0.0.1:8080/ (Ctrl+C stops)"
-	trunk serve --address 127.0.0.1 --port 8080 --public-url /
+	trunk serve --address 127.0.0.1 --port 8080 --public-url / --dist target/trunk-serve
 
 ## make test: set up, then every test: native crates, quality floors, page build, browser
 test: setup

@@ -16,7 +16,8 @@ pub fn App() -> impl IntoView {
         let found = (!article.trim().is_empty()).then(|| hoinghi_core::extract(&article, None));
         record.set(found);
     });
-    let officials = Signal::derive(move || record.with(|r| r.as_ref().map(|r| r.officials.clone())));
+    let officials =
+        Signal::derive(move || record.with(|r| r.as_ref().map(|r| r.officials.clone())));
 
     view! {
         <SiteHeader/>

@@ -1,3 +1,3 @@
-mod app;
-mod components;
-fn main() { leptos::mount::mount_to_body(app::App) }
+fn main() {
+    leptos::mount::mount_to_body(hoinghi_web::App)
+}
