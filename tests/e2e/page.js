@@ -12,6 +12,7 @@ export class HoiNghiPage {
 
   get pasteBox() { return this.byTestId('paste-box'); }
   get extractButton() { return this.byTestId('extract-button'); }
+  get clearButton() { return this.byTestId('clear-button'); }
   get privacyNote() { return this.byTestId('privacy-note'); }
   get officialsTable() { return this.byTestId('officials-table'); }
   get officialsHint() { return this.byTestId('officials-hint'); }
@@ -31,7 +32,12 @@ export class HoiNghiPage {
     await this.page.keyboard.press('ControlOrMeta+V');
   }
 
-  /** Types nothing, replaces the box's content with `text`, then presses the extract button. */
+  /** Empties the box, which also clears the results. */
+  async clear() {
+    await this.clearButton.click();
+  }
+
+  /** Replaces the box's content with `text` (no paste event), then presses the extract button. */
   async fillAndExtract(text) {
     await this.pasteBox.fill(text);
     await this.extractButton.click();

@@ -66,5 +66,8 @@ describe('Hội Nghị page', () => {
     await app.fillAndExtract('Không có ai ở đây.');
     await app.byTestId('officials-empty').waitFor({ state: 'visible' });
     await app.screenshot('03-404-fallback');
+    await app.clear();
+    await app.officialsHint.waitFor({ state: 'visible' });
+    assert.equal(await app.pasteBox.inputValue(), '');
   });
 });
