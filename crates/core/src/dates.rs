@@ -73,6 +73,15 @@ fn part_of_day(word: &str) -> Option<&'static str> {
     }
 }
 
+/// The last `bytes` bytes of `s` (fewer, to stay on a char boundary).
+pub fn tail(s: &str, bytes: usize) -> &str {
+    let mut from = s.len().saturating_sub(bytes);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
 /// Every date mentioned in `text[range]`, in order.
 pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
     let slice = &text[range.clone()];
@@ -115,7 +124,8 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
         let (day, month): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         let year: Option<i32> = c.get(4).and_then(|y| y.as_str().parse().ok());
         // Without a year a dot reads as a decimal or thousands ("2.5", "13.5" is ambiguous): keep it only with two digits after.
-        if year.is_none() && &c[2] == "." && c[3].len() == 1 && !slice[..m.start()].to_lowercase().trim_end().ends_with("ngày") && !PART_BEFORE.is_match(&slice[..m.start()]) {
+        let just_before = tail(&slice[..m.start()], 32);
+        if year.is_none() && &c[2] == "." && c[3].len() == 1 && !just_before.to_lowercase().trim_end().ends_with("ngày") && !PART_BEFORE.is_match(just_before) {
             continue;
         }
         if !(1..=31).contains(&day) || !(1..=12).contains(&month) {

@@ -3,7 +3,7 @@
 //! Every file is a TSV with `#` comment lines, then a line of column names,
 //! then rows. Words are compared by [`fold`]: lower case, one tone placement.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::normalise::traditional_tone_placement;
@@ -23,11 +23,36 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// Lower case with the traditional tone placement, for comparing words.
 pub fn fold(word: &str) -> String {
-    let lower = if word.chars().any(char::is_uppercase) { word.to_lowercase() } else { word.to_string() };
-    if lower.is_ascii() {
-        lower
+    // One pass: lower case, and note whether a tone may sit on the second vowel of oa/oe/uy.
+    let mut lower = String::with_capacity(word.len());
+    let mut prev = '\0';
+    let mut may_move = false;
+    for c in word.chars().map(lower_char) {
+        may_move |= matches!(prev, 'o' | 'u') && matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
+        lower.push(c);
+        prev = c;
+    }
+    if may_move {
+        traditional_tone_placement(lower)
     } else {
-        traditional_tone_placement(&lower)
+        lower
+    }
+}
+
+/// Lower case of one char, with Vietnamese letters done without the Unicode tables.
+#[inline]
+pub fn lower_char(c: char) -> char {
+    match c {
+        'A'..='Z' => (c as u8 + 32) as char,
+        c if c.is_ascii() => c,
+        // Latin-1 capitals À..Þ (not ×).
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        // Vietnamese precomposed letters: capitals at even code points, the small letter follows.
+        '\u{1ea0}'..='\u{1ef9}' => char::from_u32(c as u32 | 1).unwrap_or(c),
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' => char::from_u32(c as u32 + 1).unwrap_or(c),
+        'Ư' => 'ư',
+        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        c => c,
     }
 }
 
@@ -45,11 +70,46 @@ pub struct Ranks {
     pub list: Vec<Rank>,
     pub first_words: HashSet<String>,
     pub longest: usize,
+    /// Phrases by first word, longest first: (folded tokens, rank index).
+    pub by_first: PhraseIndex<usize>,
+}
+
+/// Phrases of folded tokens, found by their first token without allocating: candidates longest first.
+pub struct PhraseIndex<T> {
+    map: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Copy> PhraseIndex<T> {
+    pub fn new(phrases: impl IntoIterator<Item = (Vec<String>, T)>) -> Self {
+        let mut map: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
+        for (words, value) in phrases {
+            if let Some(first) = words.first().cloned() {
+                map.entry(first).or_default().push((words, value));
+            }
+        }
+        for list in map.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        PhraseIndex { map }
+    }
+
+    /// The longest phrase starting at `tokens[i]`: (token count, value).
+    pub fn longest_at(&self, tokens: &[crate::tokens::Token], i: usize) -> Option<(usize, T)> {
+        let list = self.map.get(tokens.get(i)?.folded.as_str())?;
+        list.iter().find_map(|(words, value)| {
+            let n = words.len();
+            (i + n <= tokens.len() && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded == *w)).then_some((n, *value))
+        })
+    }
+
+    pub fn has_first(&self, word: &str) -> bool {
+        self.map.contains_key(word)
+    }
 }
 
 pub static RANKS: LazyLock<Ranks> = LazyLock::new(|| {
     let mut list = Vec::new();
-    let mut by_words = HashMap::new();
+    let mut by_words = HashMap::default();
     for row in rows(include_str!("../data/ranks.tsv")) {
         let index = list.len();
         list.push(Rank { name: row[0], needs_body: row.get(1) == Some(&"yes"), party: row.get(2) == Some(&"yes") });
@@ -60,7 +120,8 @@ pub static RANKS: LazyLock<Ranks> = LazyLock::new(|| {
     }
     let first_words = by_words.keys().map(|w| w[0].clone()).collect();
     let longest = by_words.keys().map(Vec::len).max().unwrap_or(1);
-    Ranks { by_words, list, first_words, longest }
+    let by_first = PhraseIndex::new(by_words.iter().map(|(w, &r)| (w.clone(), r)));
+    Ranks { by_words, list, first_words, longest, by_first }
 });
 
 /// Abbreviation → expansion, by the abbreviation's word sequence (case-sensitive).
@@ -77,25 +138,13 @@ pub static BODY_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(inc
 /// Lower-case words that end a position.
 pub static STOP_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(include_str!("../data/stop_words.tsv")));
 
-/// Family names, each as its folded word sequence (`rơ châm`), with the longest length.
-pub struct FamilyNames {
-    pub names: HashSet<Vec<String>>,
-    pub longest: usize,
-}
+/// Family names, each as its folded word sequence (`rơ châm`), indexed by first word.
+pub static FAMILY_NAMES: LazyLock<PhraseIndex<()>> =
+    LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/family_names.tsv")).map(|r| (folded_tokens(r[0]), ()))));
 
-pub static FAMILY_NAMES: LazyLock<FamilyNames> = LazyLock::new(|| {
-    let names: HashSet<Vec<String>> = rows(include_str!("../data/family_names.tsv"))
-        .map(|r| folded_tokens(r[0]))
-        .collect();
-    let longest = names.iter().map(Vec::len).max().unwrap_or(1);
-    FamilyNames { names, longest }
-});
-
-/// Meeting-kind phrases (folded words) with the kind and its priority.
-pub static MEETING_KINDS: LazyLock<Vec<(Vec<String>, &'static str, u8)>> = LazyLock::new(|| {
-    rows(include_str!("../data/meeting_kinds.tsv"))
-        .map(|r| (folded_tokens(r[0]), r[1], r[2].parse().unwrap_or(0)))
-        .collect()
+/// Meeting-kind phrases (folded words) → (kind, priority), indexed by first word.
+pub static MEETING_KINDS: LazyLock<PhraseIndex<(&'static str, u8)>> = LazyLock::new(|| {
+    PhraseIndex::new(rows(include_str!("../data/meeting_kinds.tsv")).map(|r| (folded_tokens(r[0]), (r[1], r[2].parse().unwrap_or(0)))))
 });
 
 /// Document kinds (canonical spelling, symbol letters), longest first.
@@ -119,8 +168,13 @@ mod tests {
         let words: Vec<String> = "phó chủ tịch".split(' ').map(String::from).collect();
         assert_eq!(RANKS.list[RANKS.by_words[&words]].name, "Phó Chủ tịch");
         assert_eq!(ABBREVIATIONS["UBND"], "Ủy ban nhân dân");
-        assert!(FAMILY_NAMES.names.contains(&vec!["nguyễn".to_string()]));
+        assert!(FAMILY_NAMES.has_first("nguyễn"));
         assert_eq!(fold("Uỷ"), "ủy");
+        for word in ["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "ỦY BAN NHÂN DÂN", "ƯỚC", "ĂN", "Ĩ", "ŨNG", "ƠN", "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ", "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"] {
+            let want: String = word.to_lowercase();
+            let got: String = word.chars().map(lower_char).collect();
+            assert_eq!(got, want);
+        }
         assert!(STOP_WORDS.contains("chủ") && BODY_WORDS.contains("tỉnh"));
     }
 }

@@ -39,6 +39,7 @@ pub mod abbreviations;
 pub mod calendar;
 pub mod dates;
 pub mod documents;
+pub mod fasthash;
 pub mod furniture;
 pub mod lexicon;
 pub mod meetings;

@@ -63,13 +63,9 @@ static PLACE: LazyLock<Regex> =
 fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u8)> {
     let mut best: Option<(&'static str, Range<usize>, u8)> = None;
     for k in 0..tokens.len() {
-        for (words, kind, priority) in MEETING_KINDS.iter() {
-            let n = words.len();
-            if k + n <= tokens.len() && tokens[k..k + n].iter().zip(words).all(|(t, w)| &t.folded == w) {
-                // "họp" inside "phối hợp" is not a meeting; tokens are whole words, so only the phrase itself counts.
-                if best.as_ref().is_none_or(|b| *priority > b.2) {
-                    best = Some((kind, tokens[k].range.start..tokens[k + n - 1].range.end, *priority));
-                }
+        if let Some((n, (kind, priority))) = MEETING_KINDS.longest_at(tokens, k) {
+            if best.as_ref().is_none_or(|b| priority > b.2) {
+                best = Some((kind, tokens[k].range.start..tokens[k + n - 1].range.end, priority));
             }
         }
     }

@@ -12,15 +12,29 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The normalised text (see the module doc).
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most input is NFC already: skip the composing iterator when a quick check says so.
+    let out = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => clean(text.len(), text.chars()),
+        _ => clean(text.len(), text.nfc()),
+    };
+    traditional_tone_placement(out)
+}
+
+/// Line breaks, spaces, dashes and invisible characters, in one pass over composed chars.
+fn clean(len: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
     let mut line_start = true;
-    // Most input is NFC already: skip the composing iterator when a quick check says so.
-    let composed: Box<dyn Iterator<Item = char>> = match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => Box::new(text.chars()),
-        _ => Box::new(text.nfc()),
-    };
-    for c in composed {
+    for c in chars {
+        if c.is_ascii_alphanumeric() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            line_start = false;
+            out.push(c);
+            continue;
+        }
         match c {
             '\r' => continue,
             '\n' | '\u{2028}' | '\u{2029}' => {
@@ -46,45 +60,43 @@ pub fn normalise(text: &str) -> String {
             }
         }
     }
-    traditional_tone_placement(&out)
+    out
 }
 
 /// Moves the tone of a word-final `oa`, `oe`, `uy` (not after `q`) to the first vowel: `hoà` → `hòa`, `Uỷ` → `Ủy`.
-pub fn traditional_tone_placement(text: &str) -> String {
-    // Fast path: most words need nothing; only a toned a/e/y right after a plain o/u can.
+pub fn traditional_tone_placement(text: impl Into<String>) -> String {
+    let text: String = text.into();
+    // One pass over the chars; the output is only built from the first change on.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut prev2 = '\0';
     let mut prev = '\0';
-    let needed = text.chars().any(|c| {
-        let hit = matches!(prev, 'o' | 'O' | 'u' | 'U') && split_tone(c).is_some();
-        prev = c;
-        hit
-    });
-    if !needed {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let a = chars[i];
-        if matches!(a, 'o' | 'O' | 'u' | 'U') && i + 1 < chars.len() {
-            if let Some((base, tone)) = split_tone(chars[i + 1]) {
-                let pair_ok = matches!((a.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
-                let word_end = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
-                let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
-                if pair_ok && word_end && !after_q {
-                    if let Some(toned) = with_tone(a, tone) {
-                        out.push(toned);
-                        out.push(base);
-                        i += 2;
-                        continue;
-                    }
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if matches!(prev, 'o' | 'O' | 'u' | 'U') && !matches!(prev2, 'q' | 'Q') {
+            if let Some((base, tone)) = split_tone(c) {
+                let pair_ok = matches!((prev.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+                let word_end = iter.peek().is_none_or(|(_, n)| !crate::tokens::is_word_char(*n));
+                if let (true, true, Some(toned)) = (pair_ok, word_end, with_tone(prev, tone)) {
+                    let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                    let prev_at = at - prev.len_utf8();
+                    o.push_str(&text[copied..prev_at]);
+                    o.push(toned);
+                    o.push(base);
+                    copied = at + c.len_utf8();
                 }
             }
         }
-        out.push(a);
-        i += 1;
+        prev2 = prev;
+        prev = c;
     }
-    out
+    match out {
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            o
+        }
+        None => text,
+    }
 }
 
 /// `à` → (`a`, 1): the base vowel and the tone's index (sắc, huyền, hỏi, ngã, nặng) for a, e, y.

@@ -6,7 +6,7 @@
 //! Thành ủy`); `A kiêm B X` gives A the organisation X. Shortened repeats (`UVBTV, Trưởng Ban`)
 //! and ranks that say nothing without a body are dropped; a person with no title left is not an official.
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::abbreviations::{expand, Definitions};
@@ -127,7 +127,7 @@ pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], de
 /// shortened repeats dropped, people without a title left out.
 pub fn officials(mentions: &[Mention]) -> Vec<Official> {
     let mut order: Vec<String> = Vec::new();
-    let mut by_name: HashMap<String, Official> = HashMap::new();
+    let mut by_name: HashMap<String, Official> = HashMap::default();
     for m in mentions {
         let key = fold(&m.name);
         let official = by_name.entry(key.clone()).or_insert_with(|| {

@@ -9,15 +9,12 @@
 
 use std::ops::Range;
 
-use std::collections::HashSet;
+use crate::fasthash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use crate::lexicon::{folded_tokens, rows, FAMILY_NAMES, RANKS};
+use crate::lexicon::{folded_tokens, rows, FAMILY_NAMES};
 use crate::places::province_named;
 use crate::tokens::{is_all_caps, is_capitalised, Token};
-
-/// First words (folded) of every family name, to reject most tokens with one lookup.
-static FAMILY_FIRST_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| FAMILY_NAMES.names.iter().filter_map(|w| w.first().cloned()).collect());
 
 /// First words (folded) of every province name and variant in `data/provinces.tsv`.
 static PLACE_FIRST_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -57,26 +54,14 @@ fn family_len(tokens: &[Token], text: &str, i: usize) -> usize {
     if !first.is_word() || !is_capitalised(first.text(text)) {
         return 0;
     }
-    if !FAMILY_FIRST_WORDS.contains(first.folded.as_str()) {
-        let f = &first.folded;
-        let glued = (f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2;
-        return usize::from(glued);
-    }
-    for n in (1..=FAMILY_NAMES.longest).rev() {
-        if i + n > tokens.len() {
-            continue;
-        }
-        let words: Vec<String> = tokens[i..i + n].iter().map(|t| t.folded.clone()).collect();
-        if tokens[i..i + n].iter().all(Token::is_word) && FAMILY_NAMES.names.contains(&words) {
+    if let Some((n, ())) = FAMILY_NAMES.longest_at(tokens, i) {
+        if tokens[i..i + n].iter().all(Token::is_word) {
             return n;
         }
     }
     // Glued minority prefixes: H'Yim, K'Sor.
     let f = &first.folded;
-    if (f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2 {
-        return 1;
-    }
-    0
+    usize::from((f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2)
 }
 
 /// Number of tokens of a province name starting at `i` (0 when none).
@@ -99,7 +84,7 @@ pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
 
 /// Whether a rank (`Phó Chủ tịch`) starts at `i`.
 pub fn rank_starts(tokens: &[Token], i: usize) -> bool {
-    RANKS.first_words.contains(&tokens[i].folded) && crate::positions::rank_at(tokens, i).is_some()
+    crate::positions::rank_at(tokens, i).is_some()
 }
 
 /// The name starting at token `i`, if one does.

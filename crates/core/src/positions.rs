@@ -12,7 +12,7 @@
 //! `NAME - TITLE, TITLE`, `NAME (TITLE)`, `TITLE, TITLE NAME`, lists split by
 //! `;` and `,`, and plural titles shared by a list (`các Phó Thủ tướng: A, B, C`).
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
@@ -47,14 +47,7 @@ pub enum Item {
 
 /// The longest rank at token `i`: (token count, rank index).
 pub fn rank_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
-    if !RANKS.first_words.contains(&tokens.get(i)?.folded) {
-        return None;
-    }
-    let max = RANKS.longest.min(tokens.len() - i);
-    (1..=max).rev().find_map(|n| {
-        let key: Vec<String> = tokens[i..i + n].iter().map(|t| t.folded.clone()).collect();
-        RANKS.by_words.get(&key).map(|&r| (n, r))
-    })
+    RANKS.by_first.longest_at(tokens, i)
 }
 
 fn is_word(tokens: &[Token], k: usize, w: &str) -> bool {
@@ -210,7 +203,7 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
 
 /// For each name item, the indices of the title items that belong to it.
 pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
-    let mut owner: HashMap<usize, usize> = HashMap::new();
+    let mut owner: HashMap<usize, usize> = HashMap::default();
     let is_title = |i: usize| matches!(items.get(i), Some(Item::Title(_)));
     let is_name = |i: usize| matches!(items.get(i), Some(Item::Name(_)));
     let is_sep = |i: usize, cs: &[char]| matches!(items.get(i), Some(Item::Sep(c)) if cs.contains(c));
@@ -281,7 +274,7 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             }
         }
     }
-    let mut by_name: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<usize, Vec<usize>> = HashMap::default();
     for (t, n) in owner {
         by_name.entry(n).or_default().push(t);
     }

@@ -27,6 +27,13 @@ fn title_case(line: &str) -> String {
         .join(" ")
 }
 
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 fn weigh(scores: &mut HashMap<&'static str, (u32, &'static Province)>, p: &'static Province, w: u32) {
     scores.entry(p.name).or_insert((0, p)).0 += w;
 }
@@ -34,8 +41,13 @@ fn weigh(scores: &mut HashMap<&'static str, (u32, &'static Province)>, p: &'stat
 /// The article's province, if one stands out.
 pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
     let mut scores: HashMap<&'static str, (u32, &'static Province)> = HashMap::new();
-    for (_, p) in outlet_mentions(text) {
-        weigh(&mut scores, p, 6);
+    // Outlet markers stand at the edges: the header, the lead's first words, the byline and after.
+    let lead_end = floor_boundary(text, (layout.body.start + 300).min(layout.body.end));
+    let tail_start = floor_boundary(text, layout.body.end.saturating_sub(400).max(lead_end));
+    for edge in [0..lead_end, tail_start..text.len()] {
+        for (_, p) in outlet_mentions(&text[edge]) {
+            weigh(&mut scores, p, 6);
+        }
     }
     if let Some(head) = &layout.head {
         for line in text[head.clone()].lines() {
@@ -55,7 +67,7 @@ pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
     let body: Range<usize> = layout.body.clone();
     let slice = &text[body.clone()];
     for (r, p) in province_mentions(slice) {
-        let before = slice[..r.start].trim_end().to_lowercase();
+        let before = crate::dates::tail(&slice[..r.start], 48).trim_end().to_lowercase();
         let named_unit = ["tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy", "điểm cầu", "ubnd tỉnh", "hđnd tỉnh"].iter().any(|w| before.ends_with(w));
         // "quận Ba Đình, Hà Nội": a place given with its province.
         let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();

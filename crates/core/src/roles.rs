@@ -5,20 +5,17 @@
 //! their people (`đã dự và chủ trì`). A verb that opens the sentence applies to the people
 //! after it (`Dự hội nghị có ...`, `Phát biểu kết luận, đồng chí A ...`).
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::{folded_tokens, rows};
+use crate::lexicon::{folded_tokens, rows, PhraseIndex};
 use crate::positions::Item;
 use crate::tokens::{is_capitalised, Token};
 
 pub type Role = &'static str;
 
-static ROLE_VERBS: LazyLock<Vec<(Vec<String>, Role)>> = LazyLock::new(|| {
-    let mut verbs: Vec<_> = rows(include_str!("../data/roles.tsv")).map(|r| (folded_tokens(r[0]), r[1])).collect();
-    verbs.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    verbs
-});
+static ROLE_VERBS: LazyLock<PhraseIndex<Role>> =
+    LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/roles.tsv")).map(|r| (folded_tokens(r[0]), r[1]))));
 
 /// Words after `dự` that make it another word (`dự án`, `dự kiến`).
 const NOT_ATTEND: [&str; 14] = ["án", "kiến", "thảo", "báo", "toán", "trữ", "bị", "định", "đoán", "khuyết", "phòng", "thi", "tính", "luật"];
@@ -29,24 +26,19 @@ pub fn role_at(tokens: &[Token], text: &str, k: usize) -> Option<(Role, usize)> 
     if k > 0 && is_capitalised(first.text(text)) {
         return None;
     }
-    for (words, role) in ROLE_VERBS.iter() {
-        let n = words.len();
-        if k + n <= tokens.len() && tokens[k..k + n].iter().zip(words).all(|(t, w)| &t.folded == w) {
-            if *role == "dự" && n == 1 && tokens.get(k + 1).is_some_and(|t| NOT_ATTEND.contains(&t.folded.as_str())) {
-                return None;
-            }
-            if *role == "trao" && tokens.get(k + 1).is_some_and(|t| matches!(t.folded.as_str(), "đổi" | "quyền")) {
-                return None;
-            }
-            return Some((role, n));
-        }
+    let (n, role) = ROLE_VERBS.longest_at(tokens, k)?;
+    if role == "dự" && n == 1 && tokens.get(k + 1).is_some_and(|t| NOT_ATTEND.contains(&t.folded.as_str())) {
+        return None;
     }
-    None
+    if role == "trao" && tokens.get(k + 1).is_some_and(|t| matches!(t.folded.as_str(), "đổi" | "quyền")) {
+        return None;
+    }
+    Some((role, n))
 }
 
 /// The roles of each name item in one sentence's items.
 pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
-    let mut out: HashMap<usize, Vec<Role>> = HashMap::new();
+    let mut out: HashMap<usize, Vec<Role>> = HashMap::default();
     let mut region_start = 0;
     let mut last_subjects: Vec<usize> = Vec::new();
     let first_content = items.iter().position(|i| !matches!(i, Item::Sep(_)));

@@ -34,6 +34,18 @@ impl Token {
     }
 }
 
+/// Letters and digits, with Vietnamese letters answered without the Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        c if c.is_ascii() => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1e00}'..='\u{1eff}' => true,
+        c => c.is_alphanumeric(),
+    }
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '&' | '-' | '.')
 }
@@ -47,13 +59,13 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             let mut j = i + 1;
             while j < chars.len() {
                 let cj = chars[j].1;
-                if cj.is_alphanumeric() {
+                if is_word_char(cj) {
                     j += 1;
-                } else if is_joiner(cj) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && joins(&chars, i, j) {
+                } else if is_joiner(cj) && j + 1 < chars.len() && is_word_char(chars[j + 1].1) && joins(&chars, i, j) {
                     j += 2;
                 } else {
                     break;
