@@ -19,7 +19,7 @@ use crate::spans::CharIndex;
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     let kinds = DOCUMENT_KINDS.iter().map(|(k, _)| regex::escape(k)).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)({kinds})(?: (?:liên tịch|của [^\d,.;]{{2,40}}?))?(?: (số))? ?(\d{{1,5}}(?:[/\-][\p{{L}}\d&]+)*)"
+        r"(?i)({kinds})(?: (?:liên tịch|khẩn|hỏa tốc|mật|của [^\d,.;]{{2,40}}?))?(?: (số))? ?(\d{{1,5}}(?:[/\-][\p{{L}}\d&]+)*)"
     ))
     .unwrap()
 });

@@ -50,7 +50,7 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
     if !body.is_empty() && name.ends_with(" ban") {
         name.replace_range(name.len() - 3.., "Ban");
     }
-    let mut parts = vec![name];
+    let mut parts = if title.acting { vec!["Quyền".to_string(), name] } else { vec![name] };
     if title.standing {
         parts.push("Thường trực".into());
     }

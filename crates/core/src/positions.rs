@@ -32,6 +32,8 @@ pub struct Title {
     pub plural: bool,
     /// After `nguyên`, `cựu`: a former post, not a title the person holds.
     pub former: bool,
+    /// After `quyền`: acting in the post (`quyền Bộ trưởng`).
+    pub acting: bool,
 }
 
 /// One element of a sentence.
@@ -144,12 +146,12 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             }
             j += 1;
         }
-        let leads_on = end > body_start
-            && tokens.get(j).is_some_and(|n| {
-                n.is_word()
-                    && ((is_capitalised(n.text(text)) && name_at(tokens, text, j).is_none() && rank_at(tokens, j).is_none())
-                        || (!is_capitalised(n.text(text)) && BODY_WORDS.contains(n.folded.as_str())))
-            });
+        let leads_on = tokens.get(j).is_some_and(|n| {
+            n.is_word()
+                && ((is_capitalised(n.text(text)) && rank_at(tokens, j).is_none() && (end > body_start || j - k <= 4))
+                    && (name_at(tokens, text, j).is_none() || j - k <= 4)
+                    || (end > body_start && !is_capitalised(n.text(text)) && BODY_WORDS.contains(n.folded.as_str())))
+        });
         if leads_on && j > k {
             k = j;
             continue;
@@ -160,7 +162,8 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let plural = matches!(before(1), Some("các" | "hai" | "ba" | "bốn" | "những"))
         || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
     let former = matches!(before(1), Some("nguyên" | "cựu")) || (before(2) == Some("từng") && before(1) == Some("là"));
-    Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former })
+    let acting = before(1) == Some("quyền");
+    Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former, acting })
 }
 
 /// Heads of an organisation: a `và` before one of these joins two bodies, not two words of one.
@@ -304,7 +307,7 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
 const APPOINTMENTS: [(&str, &str); 7] = [("trở", "thành"), ("giữ", "chức"), ("bầu", "làm"), ("nhiệm", "làm"), ("định", "làm"), ("chức", "vụ"), ("nhiệm", "vụ")];
 
 /// Stop words that are also the second syllable of a capitalised name ("Ban Chỉ đạo", "Phát triển").
-const SECOND_SYLLABLES: [&str; 12] = ["đạo", "triển", "luận", "khai", "biểu", "giá", "nghị", "cáo", "báo", "trình", "sự", "lại"];
+const SECOND_SYLLABLES: [&str; 13] = ["đạo", "triển", "luận", "khai", "biểu", "giá", "nghị", "cáo", "báo", "trình", "sự", "lại", "đồng"];
 
 /// Words between a comma and a name in an apposition (`Cục trưởng ..., tiến sĩ Lê Hồng Sơn`).
 const APPOSITION_WORDS: [&str; 10] = ["ông", "bà", "đồng", "chí", "tiến", "sĩ", "ts", "thạc", "đ/c", "anh"];
