@@ -152,13 +152,15 @@ fn strip_definitions(s: &str, defs: &Definitions) -> String {
 
 /// The lead sentence: the first in the body that names a meeting and gives a date, else the first that names one.
 fn lead(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Option<(Range<usize>, &'static str, Range<usize>)> {
-    let named: Vec<_> = sentences.iter().filter_map(|s| kind_in(within(tokens, s)).map(|(k, r, _)| (s.clone(), k, r))).collect();
-    named
-        .iter()
-        .take(6)
-        .find(|(s, _, _)| date_mentions(text, s.clone()).iter().any(|m| m.day.is_some() || m.relative.is_some()))
-        .or_else(|| named.first())
-        .cloned()
+    let mut named = sentences.iter().filter_map(|s| kind_in(within(tokens, s)).map(|(k, r, _)| (s.clone(), k, r)));
+    let mut first = None;
+    for candidate in named.by_ref().take(6) {
+        if date_mentions(text, candidate.0.clone()).iter().any(|m| m.day.is_some() || m.relative.is_some()) {
+            return Some(candidate);
+        }
+        first.get_or_insert(candidate);
+    }
+    first
 }
 
 /// The meetings of the article (the genre reports one per article; related-article teasers are furniture).

@@ -101,6 +101,10 @@ pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], de
     let mut out = Vec::new();
     for sentence in sentences {
         let tokens = within(all_tokens, sentence);
+        // Most sentences name nobody: skip them before the full parse.
+        if !(0..tokens.len()).any(|i| crate::people::may_start_name(tokens, text, i)) {
+            continue;
+        }
         let items = items(tokens, text);
         if !items.iter().any(|i| matches!(i, Item::Name(_))) {
             continue;

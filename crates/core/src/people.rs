@@ -87,6 +87,14 @@ pub fn rank_starts(tokens: &[Token], i: usize) -> bool {
     crate::positions::rank_at(tokens, i).is_some()
 }
 
+/// A cheap test that a name may start at token `i`: a capitalised family name, or an honorific before a capital.
+pub fn may_start_name(tokens: &[Token], text: &str, i: usize) -> bool {
+    let t = &tokens[i];
+    t.is_word()
+        && is_capitalised(t.text(text))
+        && (FAMILY_NAMES.has_first(&t.folded) || t.folded.starts_with("h'") || t.folded.starts_with("k'") || honorific_before(tokens, i))
+}
+
 /// The name starting at token `i`, if one does.
 pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     let t = tokens.get(i)?;
