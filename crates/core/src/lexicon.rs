@@ -10,7 +10,7 @@ use crate::normalise::traditional_tone_placement;
 
 /// The folded tokens of a lexicon phrase, as the tokenizer would give them in running text.
 pub fn folded_tokens(phrase: &str) -> Vec<String> {
-    crate::tokens::tokenize(phrase, 0..phrase.len()).into_iter().map(|t| t.folded).collect()
+    crate::tokens::tokenize(phrase, 0..phrase.len()).into_iter().map(|t| t.folded.to_string()).collect()
 }
 
 /// Rows of a lexicon file, header and comments skipped, each split on tabs.
@@ -34,6 +34,23 @@ pub fn fold(word: &str) -> String {
     }
     if may_move {
         traditional_tone_placement(lower)
+    } else {
+        lower
+    }
+}
+
+/// [`fold`] into an inline string, for tokens.
+pub fn fold_compact(word: &str) -> compact_str::CompactString {
+    let mut lower = compact_str::CompactString::with_capacity(word.len());
+    let mut prev = '\0';
+    let mut may_move = false;
+    for c in word.chars().map(lower_char) {
+        may_move |= matches!(prev, 'o' | 'u') && matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
+        lower.push(c);
+        prev = c;
+    }
+    if may_move {
+        compact_str::CompactString::from(traditional_tone_placement(lower.into_string()))
     } else {
         lower
     }

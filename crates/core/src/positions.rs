@@ -44,7 +44,7 @@ pub enum Item {
     Sep(char),
     Role(Role, Range<usize>),
     /// Any other word, folded.
-    Word(String),
+    Word(compact_str::CompactString),
 }
 
 /// The longest rank at token `i`: (token count, rank index).

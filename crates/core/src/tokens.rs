@@ -6,7 +6,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::fold;
+use compact_str::CompactString;
+
+use crate::lexicon::fold_compact;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -19,7 +21,8 @@ pub struct Token {
     pub kind: Kind,
     pub range: Range<usize>,
     /// Folded form of a word (lower case, one tone placement); the character itself for punctuation.
-    pub folded: String,
+    /// Inline (no allocation) for words up to 24 bytes, which is nearly all of them.
+    pub folded: CompactString,
 }
 
 impl Token {
@@ -55,7 +58,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let base = range.start;
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(slice.len() / 5 + 4);
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
@@ -73,11 +76,11 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             let end = chars.get(j).map_or(slice.len(), |(b, _)| *b);
             let word = &slice[at..end];
-            tokens.push(Token { kind: Kind::Word, range: base + at..base + end, folded: fold(word) });
+            tokens.push(Token { kind: Kind::Word, range: base + at..base + end, folded: fold_compact(word) });
             i = j;
         } else {
             if !c.is_whitespace() {
-                tokens.push(Token { kind: Kind::Punct(c), range: base + at..base + at + c.len_utf8(), folded: c.to_string() });
+                tokens.push(Token { kind: Kind::Punct(c), range: base + at..base + at + c.len_utf8(), folded: CompactString::from(&*c.encode_utf8(&mut [0; 4])) });
             }
             i += 1;
         }
