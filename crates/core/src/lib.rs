@@ -82,7 +82,7 @@ pub fn extract(text: &str, published: Option<Date>) -> Record {
     let found_documents = documents::documents(&text, article_range(&layout), &index);
     let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
     let meetings = meetings::meetings(&text, &all_tokens, &body_sentences, layout.title.clone(), published_date, &officials, &document_ranges, &defs, &index);
-    let province = province::province(&text, &layout);
+    let province = province::province(&text, &layout, &all_tokens, &body_sentences);
 
     Record {
         source: None,

@@ -87,6 +87,11 @@ pub fn rank_starts(tokens: &[Token], i: usize) -> bool {
     crate::positions::rank_at(tokens, i).is_some()
 }
 
+/// Whether a province name may start at token `i` (a capitalised first word of some province name).
+pub fn may_start_place(tokens: &[Token], text: &str, i: usize) -> bool {
+    tokens[i].is_word() && is_capitalised(tokens[i].text(text)) && PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str())
+}
+
 /// A cheap test that a name may start at token `i`: a capitalised family name, or an honorific before a capital.
 pub fn may_start_name(tokens: &[Token], text: &str, i: usize) -> bool {
     let t = &tokens[i];

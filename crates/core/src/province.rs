@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::furniture::Layout;
+use crate::people::may_start_place;
 use crate::places::{outlet_mentions, province_mentions, Province};
+use crate::tokens::{within, Token};
 
 /// Title-cases an ALL-CAPS line, so `ĐẢNG BỘ TỈNH BÌNH ĐỊNH` reads as names do.
 fn title_case(line: &str) -> String {
@@ -39,7 +41,7 @@ fn weigh(scores: &mut HashMap<&'static str, (u32, &'static Province)>, p: &'stat
 }
 
 /// The article's province, if one stands out.
-pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
+pub fn province(text: &str, layout: &Layout, tokens: &[Token], sentences: &[Range<usize>]) -> Option<&'static Province> {
     let mut scores: HashMap<&'static str, (u32, &'static Province)> = HashMap::new();
     // Outlet markers stand at the edges: the header, the lead's first words, the byline and after.
     let lead_end = floor_boundary(text, (layout.body.start + 300).min(layout.body.end));
@@ -64,15 +66,23 @@ pub fn province(text: &str, layout: &Layout) -> Option<&'static Province> {
             weigh(&mut scores, p, if is_prefix { 6 } else { 3 });
         }
     }
-    let body: Range<usize> = layout.body.clone();
-    let slice = &text[body.clone()];
-    for (r, p) in province_mentions(slice) {
-        let before = crate::dates::tail(&slice[..r.start], 48).trim_end().to_lowercase();
+    // Only sentences with a word that may start a province name are scanned.
+    for sentence in sentences {
+        let tokens = within(tokens, sentence);
+        if !(0..tokens.len()).any(|i| may_start_place(tokens, text, i)) {
+            continue;
+        }
+        let slice = &text[sentence.clone()];
+        let preceding = &text[layout.body.start.min(sentence.start)..sentence.start];
+        for (r, p) in province_mentions(slice) {
+            let before = format!("{} {}", crate::dates::tail(preceding, 48), &slice[..r.start]);
+            let before = crate::dates::tail(&before, 48).trim_end().to_lowercase();
         let named_unit = ["tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy", "điểm cầu", "ubnd tỉnh", "hđnd tỉnh"].iter().any(|w| before.ends_with(w));
         // "quận Ba Đình, Hà Nội": a place given with its province.
         let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
         let named_unit = named_unit || (before.ends_with(',') && ["quận ", "huyện ", "phường ", "xã ", "thị xã ", "thị trấn "].iter().any(|w| tail.contains(w)));
         weigh(&mut scores, p, if named_unit { 2 } else { 1 });
+        }
     }
     // "Huế" (today's city) in an article that also names "Thừa Thiên Huế" (the province of its day) is the same place.
     let new_units: Vec<&'static str> = scores.values().filter(|(_, p)| p.era == "2025").map(|(_, p)| p.name).collect();
