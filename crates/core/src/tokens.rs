@@ -57,33 +57,45 @@ fn is_joiner(c: char) -> bool {
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let char_at = |i: usize| slice[i..].chars().next().unwrap_or('\0');
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 4);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if is_word_char(c) {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if is_word_char(cj) {
-                    j += 1;
-                } else if is_joiner(cj) && j + 1 < chars.len() && is_word_char(chars[j + 1].1) && joins(&chars, i, j) {
-                    j += 2;
-                } else {
-                    break;
+    while i < slice.len() {
+        let c = char_at(i);
+        if !is_word_char(c) {
+            if !c.is_whitespace() {
+                tokens.push(Token { kind: Kind::Punct(c), range: base + i..base + i + c.len_utf8(), folded: CompactString::from(&*c.encode_utf8(&mut [0; 4])) });
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut prev = c;
+        // Whether the word so far is all capitals and dots (TP.HCM, T.Ư), for dotted abbreviations.
+        let mut caps_and_dots = c.is_uppercase();
+        let mut j = i + c.len_utf8();
+        while j < slice.len() {
+            let cj = char_at(j);
+            if is_word_char(cj) {
+                caps_and_dots &= cj.is_uppercase();
+                prev = cj;
+                j += cj.len_utf8();
+                continue;
+            }
+            let after_at = j + cj.len_utf8();
+            if is_joiner(cj) && after_at < slice.len() {
+                let after = char_at(after_at);
+                if is_word_char(after) && joins(prev, cj, after, caps_and_dots) {
+                    caps_and_dots &= cj == '.' && after.is_uppercase();
+                    prev = after;
+                    j = after_at + after.len_utf8();
+                    continue;
                 }
             }
-            let end = chars.get(j).map_or(slice.len(), |(b, _)| *b);
-            let word = &slice[at..end];
-            tokens.push(Token { kind: Kind::Word, range: base + at..base + end, folded: fold_compact(word) });
-            i = j;
-        } else {
-            if !c.is_whitespace() {
-                tokens.push(Token { kind: Kind::Punct(c), range: base + at..base + at + c.len_utf8(), folded: CompactString::from(&*c.encode_utf8(&mut [0; 4])) });
-            }
-            i += 1;
+            break;
         }
+        tokens.push(Token { kind: Kind::Word, range: base + start..base + j, folded: fold_compact(&slice[start..j]) });
+        i = j;
     }
     tokens
 }
@@ -95,11 +107,8 @@ pub fn within<'a>(all: &'a [Token], range: &Range<usize>) -> &'a [Token] {
     &all[a..b.max(a)]
 }
 
-/// Whether the joiner at `j` keeps the word that started at `start` whole.
-fn joins(chars: &[(usize, char)], start: usize, j: usize) -> bool {
-    let joiner = chars[j].1;
-    let before = chars[j - 1].1;
-    let after = chars[j + 1].1;
+/// Whether a joiner between `before` and `after` keeps one word whole.
+fn joins(before: char, joiner: char, after: char, caps_and_dots: bool) -> bool {
     match joiner {
         // Apostrophes inside minority names (H'Yim, K'Sor) and elisions.
         '\'' | '’' => true,
@@ -107,13 +116,8 @@ fn joins(chars: &[(usize, char)], start: usize, j: usize) -> bool {
         '&' => before.is_uppercase() || after.is_uppercase(),
         // Codes: CT-XH, BR-VT, 150-CTr; not "Hà Nội-Hải Phòng" style prose (both sides lower).
         '-' => before.is_uppercase() || after.is_uppercase() || before.is_ascii_digit() || after.is_ascii_digit(),
-        // Dotted abbreviations: TP.HCM, T.Ư, but not the end of a sentence "Hà Nội.Sáng" glued by a typo
-        // (only when the word so far is all capitals or digits).
-        '.' => {
-            let so_far: String = chars[start..j].iter().map(|(_, c)| *c).collect();
-            (so_far.chars().all(|c| c.is_uppercase() || c == '.') && after.is_uppercase())
-                || (before.is_ascii_digit() && after.is_ascii_digit())
-        }
+        // Dotted abbreviations (TP.HCM, T.Ư) and numbers (2.226), not a sentence glued by a typo ("Hà Nội.Sáng").
+        '.' => (caps_and_dots && after.is_uppercase()) || (before.is_ascii_digit() && after.is_ascii_digit()),
         _ => false,
     }
 }
