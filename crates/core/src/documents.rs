@@ -6,6 +6,7 @@
 //! a second number listed after the first (`Quyết định 935, 936`). The issuer, when the text does
 //! not name it, comes from the code in the number (`TTg` → Thủ tướng Chính phủ).
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -70,9 +71,11 @@ fn date_and_issuer(text: &str, after: usize, limit: usize) -> (Option<String>, O
     (date, issuer)
 }
 
-fn push(out: &mut Vec<(Document, Range<usize>)>, doc: Document, range: Range<usize>) {
+/// Keeps the first citation of each number; `seen` holds the keys of those in `out` (a set, so
+/// that an article citing thousands of numbers stays linear).
+fn push(out: &mut Vec<(Document, Range<usize>)>, seen: &mut HashSet<String>, doc: Document, range: Range<usize>) {
     let key = |n: &str| n.to_uppercase().replace([' ', '-'], "");
-    if !out.iter().any(|(d, _)| key(&d.number) == key(&doc.number)) {
+    if seen.insert(key(&doc.number)) {
         out.push((doc, range));
     }
 }
@@ -81,6 +84,7 @@ fn push(out: &mut Vec<(Document, Range<usize>)>, doc: Document, range: Range<usi
 pub fn documents(text: &str, range: Range<usize>, index: &CharIndex) -> Vec<(Document, Range<usize>)> {
     let slice = &text[range.clone()];
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     for c in CITATION.captures_iter(slice) {
         let whole = c.get(0).unwrap();
@@ -104,7 +108,7 @@ pub fn documents(text: &str, range: Range<usize>, index: &CharIndex) -> Vec<(Doc
         let (date, issuer) = date_and_issuer(text, end, range.end);
         let kind = canonical_kind(written_kind);
         let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
-        push(&mut out, Document { kind: Some(kind.to_string()), number: number.clone(), date, issuer: issuer.clone(), span: index.span(start..end) }, start..end);
+        push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number: number.clone(), date, issuer: issuer.clone(), span: index.span(start..end) }, start..end);
         covered.push(start..end);
         // "Quyết định 935, 936" / "Quyết định 935 và Quyết định 936" (the second is its own match).
         let mut at = whole.end();
@@ -116,15 +120,25 @@ pub fn documents(text: &str, range: Range<usize>, index: &CharIndex) -> Vec<(Doc
             }
             let s = range.start + at + n.get(1).unwrap().start();
             let e = range.start + at + m.end();
-            push(&mut out, Document { kind: Some(kind.to_string()), number: num, date: None, issuer: issuer.clone(), span: index.span(s..e) }, s..e);
+            push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number: num, date: None, issuer: issuer.clone(), span: index.span(s..e) }, s..e);
             covered.push(s..e);
             at += m.end();
+        }
+    }
+    // Disjoint and sorted, for a binary search per bare number (linear scans were quadratic).
+    covered.sort_by_key(|r| r.start);
+    let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(covered.len());
+    for r in covered {
+        match disjoint.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => disjoint.push(r),
         }
     }
     for c in BARE.captures_iter(slice) {
         let whole = c.get(0).unwrap();
         let start = range.start + whole.start();
-        if covered.iter().any(|r| r.start <= start && start < r.end) {
+        let i = disjoint.partition_point(|r| r.start <= start);
+        if i > 0 && start < disjoint[i - 1].end {
             continue;
         }
         let Some(kind) = kind_for_symbol(&c[3]) else { continue };
@@ -132,7 +146,7 @@ pub fn documents(text: &str, range: Range<usize>, index: &CharIndex) -> Vec<(Doc
         let end = range.start + whole.end();
         let (date, issuer) = date_and_issuer(text, end, range.end);
         let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
-        push(&mut out, Document { kind: Some(kind.to_string()), number, date, issuer, span: index.span(start..end) }, start..end);
+        push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number, date, issuer, span: index.span(start..end) }, start..end);
     }
     out
 }
