@@ -60,14 +60,36 @@ static PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:điểm cầu|tại) ((?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|trụ sở|hội trường) )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,4})").unwrap());
 
 /// The kind named by the highest-priority meeting phrase in `text[range]`, and where the phrase is.
+/// Whether the meeting phrase at `tokens[k..k + n]` names another meeting than the one reported:
+/// one to come (`Đại hội Đảng sắp tới`, `kỳ họp tới`) or one cited (`Nghị quyết Đại hội IX`).
+fn names_another(tokens: &[Token], k: usize, n: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.folded.as_str());
+    let before = |back: usize| k.checked_sub(back).map_or("", word);
+    let pair = (before(2), before(1));
+    let cited = matches!(pair, ("nghị", "quyết") | ("văn", "kiện") | ("tinh", "thần") | ("chuẩn", "bị") | ("kết", "luận"));
+    // "kỳ họp tới", "Đại hội sắp tới", "Đại hội Đảng các cấp sắp tới".
+    let coming = word(k + n) == "tới" || word(k + n) == "sắp" || (1..4).any(|d| word(k + n + d) == "sắp" && word(k + n + d + 1) == "tới");
+    cited || coming
+}
+
 fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u8)> {
     let mut best: Option<(&'static str, Range<usize>, u8)> = None;
-    for k in 0..tokens.len() {
-        if let Some((n, (kind, priority))) = MEETING_KINDS.longest_at(tokens, k) {
-            if best.as_ref().is_none_or(|b| priority > b.2) {
-                best = Some((kind, tokens[k].range.start..tokens[k + n - 1].range.end, priority));
-            }
+    let mut k = 0;
+    while k < tokens.len() {
+        let Some((n, (kind, priority))) = MEETING_KINDS.longest_at(tokens, k) else {
+            k += 1;
+            continue;
+        };
+        // A rejected phrase takes its own words with it ("kỳ họp tới" is not a "họp" either);
+        // an accepted one does not ("cuộc họp báo" is also a "họp báo").
+        if names_another(tokens, k, n) {
+            k += n;
+            continue;
         }
+        if best.as_ref().is_none_or(|b| priority > b.2) {
+            best = Some((kind, tokens[k].range.start..tokens[k + n - 1].range.end, priority));
+        }
+        k += 1;
     }
     best
 }
