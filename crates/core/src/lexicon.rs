@@ -39,20 +39,20 @@ pub fn fold(word: &str) -> String {
     }
 }
 
-/// [`fold`] into an inline string, for tokens.
-pub fn fold_compact(word: &str) -> compact_str::CompactString {
-    let mut lower = compact_str::CompactString::with_capacity(word.len());
+/// [`fold`] into an inline string, for tokens; `buf` is scratch space reused across calls.
+pub fn fold_compact(word: &str, buf: &mut String) -> compact_str::CompactString {
+    buf.clear();
     let mut prev = '\0';
     let mut may_move = false;
     for c in word.chars().map(lower_char) {
         may_move |= matches!(prev, 'o' | 'u') && matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
-        lower.push(c);
+        buf.push(c);
         prev = c;
     }
     if may_move {
-        compact_str::CompactString::from(traditional_tone_placement(lower.into_string()))
+        compact_str::CompactString::from(traditional_tone_placement(buf.as_str()))
     } else {
-        lower
+        compact_str::CompactString::from(buf.as_str())
     }
 }
 

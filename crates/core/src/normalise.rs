@@ -14,10 +14,44 @@ use unicode_normalization::UnicodeNormalization;
 pub fn normalise(text: &str) -> String {
     // Most input is NFC already: skip the composing iterator when a quick check says so.
     let out = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes if is_clean(text) => text.to_string(),
         unicode_normalization::IsNormalized::Yes => clean(text.len(), text.chars()),
         _ => clean(text.len(), text.nfc()),
     };
     traditional_tone_placement(out)
+}
+
+/// Whether `clean` would leave the text as it is: no `\r`, tab, control or invisible character, no
+/// dash to unify, no run of spaces and no space at a line's start or end. A byte scan: most articles pass.
+fn is_clean(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let ok = match x {
+            b'\n' => b.get(i + 1) != Some(&b' '),
+            b' ' => i > 0 && b[i - 1] != b'\n' && !matches!(b.get(i + 1), None | Some(b' ' | b'\n')),
+            0..=0x1f | 0x7f => false,
+            // U+0080..U+00BF: C1 controls, no-break space, soft hyphen.
+            0xc2 => !matches!(b.get(i + 1), Some(0x80..=0x9f | 0xa0 | 0xad)),
+            // U+2000..U+206F spaces, dashes, separators, bidi and invisible marks; U+2212 minus.
+            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(y)) => !matches!(y, 0x80..=0x95 | 0xa8..=0xaf),
+                (Some(0x81), Some(y)) => !matches!(y, 0x9f..=0xa4),
+                (Some(0x88), Some(0x92)) => false,
+                _ => true,
+            },
+            // U+3000 ideographic space; U+FE58, U+FE63, U+FEFF, U+FF0D.
+            0xe3 => !(b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80)),
+            0xef => !matches!((b.get(i + 1), b.get(i + 2)), (Some(0xb9), Some(0x98 | 0xa3)) | (Some(0xbb), Some(0xbf)) | (Some(0xbc), Some(0x8d))),
+            _ => true,
+        };
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    !text.starts_with(' ')
 }
 
 /// Line breaks, spaces, dashes and invisible characters, in one pass over composed chars.
@@ -143,6 +177,12 @@ mod tests {
             ("x – y — z", "x - y - z"),
             ("  lead\r\nnext  \n", "lead\nnext\n"),
             ("zero\u{200b}width", "zerowidth"),
+            ("a\u{a0}b", "a b"),
+            ("x\u{2212}y", "x-y"),
+            ("“quoted” text", "“quoted” text"),
+            ("a \nb", "a\nb"),
+            ("\u{feff}bom", "bom"),
+            ("end ", "end"),
             ("Phó Chủ tịch", "Phó Chủ tịch"),
         ];
         for (input, want) in cases {

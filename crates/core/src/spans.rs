@@ -16,14 +16,10 @@ impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
         let mut count = 0u32;
-        for (i, b) in text.bytes().enumerate() {
-            if i % BLOCK == 0 {
-                blocks.push(count);
-            }
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            blocks.push(count);
             // Count char starts: bytes that are not UTF-8 continuation bytes.
-            if b & 0xC0 != 0x80 {
-                count += 1;
-            }
+            count += chunk.iter().filter(|b| **b & 0xC0 != 0x80).count() as u32;
         }
         CharIndex { text, blocks }
     }

@@ -57,8 +57,11 @@ fn is_joiner(c: char) -> bool {
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let base = range.start;
-    let char_at = |i: usize| slice[i..].chars().next().unwrap_or('\0');
+    let bytes = slice.as_bytes();
+    // The char at a byte offset known to be a char boundary; ASCII without decoding.
+    let char_at = |i: usize| if bytes[i] < 0x80 { bytes[i] as char } else { slice[i..].chars().next().unwrap_or('\0') };
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 4);
+    let mut scratch = String::with_capacity(32);
     let mut i = 0;
     while i < slice.len() {
         let c = char_at(i);
@@ -71,13 +74,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         let start = i;
         let mut prev = c;
-        // Whether the word so far is all capitals and dots (TP.HCM, T.Ư), for dotted abbreviations.
-        let mut caps_and_dots = c.is_uppercase();
         let mut j = i + c.len_utf8();
         while j < slice.len() {
             let cj = char_at(j);
             if is_word_char(cj) {
-                caps_and_dots &= cj.is_uppercase();
                 prev = cj;
                 j += cj.len_utf8();
                 continue;
@@ -85,8 +85,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             let after_at = j + cj.len_utf8();
             if is_joiner(cj) && after_at < slice.len() {
                 let after = char_at(after_at);
+                // Whether the word so far is all capitals and dots (TP.HCM, T.Ư), asked only at a dot.
+                let caps_and_dots = cj == '.' && slice[start..j].chars().all(|x| x.is_uppercase() || x == '.');
                 if is_word_char(after) && joins(prev, cj, after, caps_and_dots) {
-                    caps_and_dots &= cj == '.' && after.is_uppercase();
                     prev = after;
                     j = after_at + after.len_utf8();
                     continue;
@@ -94,7 +95,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             break;
         }
-        tokens.push(Token { kind: Kind::Word, range: base + start..base + j, folded: fold_compact(&slice[start..j]) });
+        tokens.push(Token { kind: Kind::Word, range: base + start..base + j, folded: fold_compact(&slice[start..j], &mut scratch) });
         i = j;
     }
     tokens
