@@ -1,6 +1,9 @@
 //! Hội Nghị's page: a Leptos client-side app over `hoinghi_core`, mounted by `main.rs`.
 
 pub mod app;
+mod browser;
 mod components;
+pub mod export;
+pub mod model;
 
 pub use app::App;

@@ -1,11 +1,20 @@
 //! The page's building blocks, one component a file.
 
+mod article_list;
+mod documents_table;
+mod evidence;
+mod export_bar;
+mod filter_bar;
+mod input_panel;
 mod officials_table;
-mod paste_box;
 mod site_header;
-mod summary;
+mod timeline;
+mod views;
 
-pub use officials_table::OfficialsTable;
-pub use paste_box::PasteBox;
+pub use article_list::ArticleList;
+pub use evidence::EvidencePanel;
+pub use export_bar::ExportBar;
+pub use filter_bar::FilterBar;
+pub use input_panel::InputPanel;
 pub use site_header::SiteHeader;
-pub use summary::Summary;
+pub use views::Views;

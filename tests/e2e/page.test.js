@@ -2,18 +2,21 @@
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
 import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { launchBrowser, openGuardedPage } from './browser.js';
 import { HoiNghiPage } from './page.js';
 import { startServer } from './server.js';
 
 const BASE_PATH = process.env.BASE_PATH;
-const SHARED = process.env.SHARED ?? '../shared';
-const ARTICLE_000 = `${SHARED}/eval/dev/000_a1b6cc5c598c13a5.txt`;
+const FIX = 'tests/fixtures';
+const SAMPLE_000 = 'public/samples/000_a1b6cc5c598c13a5.txt';
+const SAMPLE_001 = 'public/samples/001_054d4c0633b05464.txt';
 
 describe('Hội Nghị page', () => {
-  let server, browser, guarded, app;
+  let server, browser, guarded, app, page;
 
   before(async () => {
     assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
@@ -29,7 +32,8 @@ describe('Hội Nghị page', () => {
 
   beforeEach(async () => {
     guarded = await openGuardedPage(browser, server.origin);
-    app = new HoiNghiPage(guarded.page);
+    page = guarded.page;
+    app = new HoiNghiPage(page);
   });
 
   afterEach(async () => {
@@ -42,32 +46,222 @@ describe('Hội Nghị page', () => {
   it('loads from the sub-path, in Vietnamese, and says nothing leaves the browser', async () => {
     await app.open(server.url);
     await app.screenshot('01-empty-page');
-    assert.equal(await guarded.page.locator('html').getAttribute('lang'), 'vi');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
     assert.match(await app.privacyNote.innerText(), /trình duyệt/);
-    assert.match(await app.officialsHint.innerText(), /Trích xuất/);
+    await app.byTestId('how-it-works').click();
+    assert.match(await app.byTestId('how-it-works').innerText(), /Không có máy chủ/);
   });
 
-  it('pasting article 000 lists Nguyễn Thị Phong Vũ as Trưởng Ban Dân vận Tỉnh ủy', async () => {
-    const article = await readFile(ARTICLE_000, 'utf8');
+  it('pasting two articles lists both and merges their officials', async () => {
     await app.open(server.url);
-    await app.paste(article);
-    await app.officialsTable.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
-    await app.screenshot('02-article-000');
-    assert.equal(await app.pasteBox.inputValue(), article, 'the paste box holds the article');
-    await app.officialRow('Nguyễn Thị Phong Vũ').waitFor({ state: 'visible', timeout: 5_000 });
+    await app.paste(await readFile(SAMPLE_000, 'utf8'));
+    await app.fillAndAdd(await readFile(SAMPLE_001, 'utf8'));
+    await app.waitForArticles(2);
+    assert.equal(await app.pasteBox.inputValue(), '', 'the box is emptied for the next article');
+    const titles = await app.byTestId('article-title').allInnerTexts();
+    assert.match(titles.join('\n'), /Kon Tum/);
+    assert.deepEqual(await app.byTestId('article-source').allInnerTexts(), ['Bài dán 1', 'Bài dán 2']);
+    await app.tab('officials').click();
+    await app.officialRow('Nguyễn Thị Phong Vũ').waitFor();
     assert.match(await app.titlesOf('Nguyễn Thị Phong Vũ').innerText(), /Trưởng Ban Dân vận Tỉnh ủy/);
+    await app.officialRow('Y Ngọc').waitFor();
+    await app.screenshot('02-two-pasted-officials');
   });
 
-  it('an unknown address under the sub-path still serves the page (404.html)', async () => {
-    guarded.expectError(/status of 404/);
-    const response = await guarded.page.goto(server.url + 'khong-co-trang-nay');
-    assert.equal(response.status(), 404);
-    await app.pasteBox.waitFor({ state: 'visible' });
-    await app.fillAndExtract('Không có ai ở đây.');
-    await app.byTestId('officials-empty').waitFor({ state: 'visible' });
-    await app.screenshot('03-404-fallback');
-    await app.clear();
-    await app.officialsHint.waitFor({ state: 'visible' });
-    assert.equal(await app.pasteBox.inputValue(), '');
+  it('files of every kind, dropped and picked, load; a bad file says why and keeps the rest', async () => {
+    await app.open(server.url);
+    await app.chooseFiles([
+      `${FIX}/docx/000.docx`, `${FIX}/html/001.html`, `${FIX}/text/002.tcvn3.txt`,
+      `${FIX}/text/003.utf16le.txt`, `${FIX}/bad/photo.txt`, `${FIX}/bad/old.doc`,
+    ]);
+    await app.waitForArticles(6);
+    // A folder as the browser gives it: files with their paths inside it.
+    await app.dropFiles([
+      { path: `${FIX}/text/004.vni.txt`, name: 'bao-cao/tinh/004.vni.txt' },
+      { path: `${FIX}/text/001.cp1258.txt`, name: 'bao-cao/001.cp1258.txt' },
+      { path: `${FIX}/bad/empty.txt`, name: 'bao-cao/empty.txt' },
+    ]);
+    await app.waitForArticles(9);
+    const errors = await app.articleErrors.allInnerTexts();
+    assert.equal(errors.length, 3, errors.join('\n'));
+    assert.ok(errors.some((e) => e.includes('photo.txt')), errors.join('\n'));
+    assert.ok(errors.some((e) => e.includes('old.doc') && /\.docx/.test(e)), errors.join('\n'));
+    assert.ok(errors.some((e) => e.includes('empty.txt')), errors.join('\n'));
+    assert.match(await app.byTestId('articles-count').innerText(), /\(6; 3 lỗi\)/);
+    const notes = (await app.byTestId('article-note').allInnerTexts()).join('\n');
+    assert.match(notes, /TCVN3/);
+    await app.tab('officials').click();
+    await app.officialRow('Nguyễn Thị Phong Vũ').waitFor();
+    await app.screenshot('03-files-and-errors');
+    // Removing one article keeps the others.
+    await app.byTestId('remove-article').first().click();
+    await app.waitForArticles(8);
+  });
+
+  it('the timeline lists meetings in date order, grouped; undated ones apart', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.meetings.first().waitFor();
+    const dates = await app.byTestId('meeting-date').evaluateAll((els) => els.map((e) => e.dataset.date).filter(Boolean));
+    assert.ok(dates.length >= 4, `meetings with a date: ${dates}`);
+    assert.deepEqual(dates, [...dates].sort(), 'in date order');
+    const groups = await app.byTestId('timeline-group-label').allInnerTexts();
+    assert.ok(groups.every((g) => /^Tháng \d+\/\d{4}/.test(g)), groups.join(' | '));
+    await app.byTestId('zoom-year').click();
+    assert.ok((await app.byTestId('timeline-group-label').allInnerTexts()).every((g) => /^Năm \d{4}/.test(g)));
+    await app.screenshot('04-timeline');
+  });
+
+  it('filters by text, province, kind and date follow into every view', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.meetings.first().waitFor();
+    const all = await app.meetings.count();
+    await app.byTestId('filter-province').selectOption('w:Bình Định');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="meeting"]').length < n, all);
+    const provinces = await app.byTestId('meeting-province').allInnerTexts();
+    assert.ok(provinces.length > 0 && provinces.every((p) => p.includes('Bình Định')), provinces.join(' | '));
+    await app.tab('officials').click();
+    await app.officialRow('Nguyễn Thị Phong Vũ').waitFor();
+    assert.equal(await app.officialRow('Y Ngọc').count(), 0, 'an official of Kon Tum is filtered out');
+    await app.byTestId('filter-reset').click();
+    await app.byTestId('filter-text').fill('phong vũ');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="official-row"]').length === 1);
+    await app.byTestId('filter-reset').click();
+    await app.tab('timeline').click();
+    await app.byTestId('filter-from').fill('2030-01-01');
+    await app.byTestId('timeline-empty').waitFor();
+    await app.byTestId('filter-reset').click();
+    const kinds = await app.byTestId('filter-kind').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    await app.byTestId('filter-kind').selectOption(kinds[0]);
+    const shown = await app.byTestId('meeting-kind').allInnerTexts();
+    assert.ok(shown.length > 0 && shown.every((k) => k === kinds[0]), shown.join(' | '));
+    await app.screenshot('05-filtered');
+  });
+
+  it('clicking a meeting, an official or a document shows its sentence highlighted', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.byTestId('meeting-name').first().click();
+    await app.evidenceMark.waitFor();
+    const marked = await app.evidenceMark.innerText();
+    assert.ok(marked.length > 10, `marked: ${marked}`);
+    const source = await app.byTestId('evidence-source').innerText();
+    assert.match(source, /^mẫu-00\d\.txt$/);
+    assert.ok(await app.evidenceMark.evaluate((m) => {
+      const r = m.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    }), 'the sentence is scrolled into view');
+    await app.screenshot('06-evidence-meeting');
+    await app.tab('officials').click();
+    await app.officialRow('Nguyễn Thị Phong Vũ').locator('[data-testid="official-name"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="evidence-mark"]')?.textContent.includes('Phong Vũ'));
+    await app.tab('documents').click();
+    await app.byTestId('document-number').first().click();
+    const number = await app.byTestId('document-number').first().innerText();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="evidence-mark"]')?.textContent.includes(n.split('/')[0]), number);
+    await app.screenshot('07-evidence-document');
+  });
+
+  it('exports CSV for Excel, JSON and ICS, following the filters', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    const people = await app.download(app.byTestId('export-people'));
+    assert.equal(people.name, 'hoinghi-can-bo.csv');
+    assert.ok(people.text.startsWith('\uFEFF'), 'UTF-8 byte-order mark for Excel');
+    assert.match(people.text, /Nguyễn Thị Phong Vũ/);
+    assert.match(people.text, /\r\n/);
+    const meetings = await app.download(app.byTestId('export-meetings'));
+    assert.ok(meetings.text.startsWith('\uFEFFid,date'));
+    const ics = await app.download(app.byTestId('export-ics'));
+    assert.ok(ics.text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
+    assert.match(ics.text, /BEGIN:VEVENT\r\nUID:[^\r\n]+\r\nDTSTAMP:\d{8}T\d{6}Z\r\nDTSTART;VALUE=DATE:20240617\r\n/);
+    assert.ok(ics.text.endsWith('END:VCALENDAR\r\n'));
+    assert.ok(ics.text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines folded at 75 octets');
+    assert.ok(!/[^\r]\n/.test(ics.text), 'CRLF only');
+    const json = JSON.parse((await app.download(app.byTestId('export-json'))).text);
+    assert.equal(json.length, 5);
+    // Filtered: Bình Định only.
+    await app.byTestId('filter-province').selectOption('w:Bình Định');
+    const filtered = await app.download(app.byTestId('export-people'));
+    assert.match(filtered.text, /Nguyễn Thị Phong Vũ/);
+    assert.doesNotMatch(filtered.text, /Y Ngọc/);
+    const fjson = JSON.parse((await app.download(app.byTestId('export-json'))).text);
+    assert.ok(fjson.length >= 1 && fjson.length < 5, `records: ${fjson.length}`);
+    const fics = await app.download(app.byTestId('export-ics'));
+    assert.ok((fics.text.match(/BEGIN:VEVENT/g) ?? []).length < (ics.text.match(/BEGIN:VEVENT/g) ?? []).length);
+  });
+
+  it('saves the workspace and opens it again; a hostile file changes nothing', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    const saved = await app.download(app.byTestId('save-workspace'));
+    assert.match(saved.name, /^hoinghi-phien-\d{4}-\d\d-\d\d\.json$/);
+    page.once('dialog', (d) => d.accept());
+    await app.byTestId('clear-all').click();
+    await app.waitForArticles(0);
+    await app.byTestId('open-workspace').setInputFiles(saved.path);
+    await app.waitForArticles(5);
+    await app.tab('officials').click();
+    await app.officialRow('Nguyễn Thị Phong Vũ').waitFor();
+    const hostile = join(tmpdir(), 'hoinghi-hostile.json');
+    const ws = JSON.parse(saved.text);
+    ws.articles[0].record.meetings[0] = { ...ws.articles[0].record.meetings[0], evidence: { start: 0, end: 1e9 } };
+    await writeFile(hostile, JSON.stringify(ws));
+    await app.byTestId('open-workspace').setInputFiles(hostile);
+    await app.message.waitFor();
+    assert.match(await app.message.innerText(), /Không mở được “hoinghi-hostile\.json”/);
+    await writeFile(hostile, '{"format":"hoinghi-workspace","version":1,"articles":[{"name":"<img src=x onerror=alert(1)>"');
+    await app.byTestId('open-workspace').setInputFiles(hostile);
+    await page.waitForFunction(() => /không phải tệp phiên/.test(document.querySelector('[data-testid="message"]')?.textContent));
+    assert.equal(await app.articleItems.count(), 5, 'the articles are untouched');
+    await app.screenshot('08-hostile-workspace');
+  });
+
+  it('a reload keeps the loaded articles; "Xóa tất cả" asks first', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await page.reload();
+    await app.waitForArticles(5);
+    page.once('dialog', (d) => d.dismiss());
+    await app.byTestId('clear-all').click();
+    assert.equal(await app.articleItems.count(), 5, 'dismissing keeps them');
+    page.once('dialog', (d) => d.accept());
+    await app.byTestId('clear-all').click();
+    await app.waitForArticles(0);
+    await page.reload();
+    await app.pasteBox.waitFor();
+    assert.equal(await app.articleItems.count(), 0);
+  });
+
+  it('article text with HTML stays inert', async () => {
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+    await app.open(server.url);
+    const xss = 'Hội nghị <img src=x onerror=alert(1)><script>alert(2)</script>\n\n'
+      + 'Sáng 17/6/2024, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban <img src=x onerror=alert(1)>. '
+      + 'Đồng chí Nguyễn Văn An <a href="javascript:alert(3)">x</a>, Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị.\u202E\u200B';
+    await app.fillAndAdd(xss);
+    await app.waitForArticles(1);
+    await app.meetings.first().waitFor();
+    await app.byTestId('meeting-name').first().click();
+    await app.evidenceMark.waitFor();
+    assert.match(await app.byTestId('evidence-text').innerText(), /<img src=x onerror=alert\(1\)>/);
+    assert.equal(await page.locator('main img, main script, main a[href]').count(), 0, 'no element made from the text');
+    assert.equal(dialogs, 0, 'no script ran');
+    await app.screenshot('09-xss-inert');
+  });
+
+  it('reads well at phone width', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.byTestId('meeting-name').first().click();
+    await app.evidenceMark.waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+    await app.screenshot('10-phone-timeline');
+    await app.tab('officials').click();
+    await app.screenshot('11-phone-officials');
   });
 });

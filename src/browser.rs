@@ -1,0 +1,157 @@
+//! The browser's side: files from a drop (folders walked recursively), downloads, localStorage,
+//! yielding to the event loop. Small JS helpers where the web-sys callbacks would be long.
+
+use js_sys::{Array, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(inline_js = r#"
+async function walk(entry, prefix, out) {
+  if (entry.isFile) {
+    const file = await new Promise((ok, no) => entry.file(ok, no)).catch(() => null);
+    if (file) out.push([prefix + entry.name, file]);
+  } else if (entry.isDirectory) {
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise((ok, no) => reader.readEntries(ok, no)).catch(() => []);
+      if (!batch.length) break;
+      for (const e of batch) await walk(e, prefix + entry.name + '/', out);
+    }
+  }
+}
+export async function dropped_files(dt) {
+  const out = [];
+  const entries = [];
+  for (const item of Array.from(dt.items || [])) {
+    const e = item.kind === 'file' && item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
+    if (e) entries.push(e);
+  }
+  if (entries.length) {
+    for (const e of entries) await walk(e, '', out);
+  } else {
+    for (const f of Array.from(dt.files || [])) out.push([f.name, f]);
+  }
+  return out;
+}
+export function input_files(input) {
+  return Array.from(input.files || []).map((f) => [f.webkitRelativePath || f.name, f]);
+}
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+export function store(key, value) {
+  try { localStorage.setItem(key, value); return ''; }
+  catch (e) { return String(e && e.name || e); }
+}
+export function load(key) {
+  try { return localStorage.getItem(key); } catch (e) { return null; }
+}
+export function forget(key) {
+  try { localStorage.removeItem(key); } catch (e) { }
+}
+export function stamp() {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+}
+export function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+export function next_tick() {
+  return new Promise((ok) => setTimeout(ok, 0));
+}
+export function ask(text) {
+  return window.confirm(text);
+}
+export function now() {
+  return performance.now();
+}
+export function scroll_to(id) {
+  requestAnimationFrame(() => {
+    const el = document.getElementById(id);
+    if (el) el.scrollIntoView({ block: 'center' });
+  });
+}
+"#)]
+extern "C" {
+    fn dropped_files(dt: &web_sys::DataTransfer) -> Promise;
+    fn input_files(input: &web_sys::HtmlInputElement) -> Array;
+    #[wasm_bindgen(js_name = download)]
+    fn js_download(name: &str, text: &str, mime: &str);
+    fn store(key: &str, value: &str) -> String;
+    fn load(key: &str) -> Option<String>;
+    fn forget(key: &str);
+    pub fn stamp() -> String;
+    pub fn today() -> String;
+    fn next_tick() -> Promise;
+    pub fn ask(text: &str) -> bool;
+    pub fn now() -> f64;
+    pub fn scroll_to(id: &str);
+}
+
+/// A file with its path inside the dropped folder.
+pub type NamedFile = (String, web_sys::File);
+
+fn pairs(list: Array) -> Vec<NamedFile> {
+    list.iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            let name = pair.get(0).as_string()?;
+            let file: web_sys::File = pair.get(1).dyn_into().ok()?;
+            Some((name, file))
+        })
+        .collect()
+}
+
+/// Every file of a drop, folders walked recursively.
+pub async fn files_of_drop(dt: &web_sys::DataTransfer) -> Vec<NamedFile> {
+    match JsFuture::from(dropped_files(dt)).await {
+        Ok(list) => pairs(list.unchecked_into()),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The files chosen in an `<input type=file>` (with their folder path when a folder was picked).
+pub fn files_of_input(input: &web_sys::HtmlInputElement) -> Vec<NamedFile> {
+    pairs(input_files(input))
+}
+
+/// The file's bytes.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ()> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser paint and answer clicks.
+pub async fn yield_now() {
+    let _ = JsFuture::from(next_tick()).await;
+}
+
+pub fn download(name: &str, text: &str, mime: &str) {
+    js_download(name, text, mime);
+}
+
+pub const STORAGE_KEY: &str = "hoinghi.workspace.v1";
+
+/// Saves to localStorage; `Err` names the failure (`QuotaExceededError`).
+pub fn save_local(value: &str) -> Result<(), String> {
+    let e = store(STORAGE_KEY, value);
+    if e.is_empty() {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
+pub fn load_local() -> Option<String> {
+    load(STORAGE_KEY)
+}
+
+pub fn forget_local() {
+    forget(STORAGE_KEY)
+}

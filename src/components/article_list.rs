@@ -1,0 +1,78 @@
+//! The loaded articles: title, publish date, source name, what was found, errors, a remove button.
+
+use leptos::prelude::*;
+
+use crate::app::Ws;
+use crate::model::{date_vi, Article};
+
+const PAGE: usize = 50;
+
+#[component]
+pub fn ArticleList() -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let limit = RwSignal::new(PAGE);
+    let clear_all = move |_| {
+        if crate::browser::ask("Xóa tất cả các bài đã nạp khỏi trang và khỏi bộ nhớ trình duyệt?") {
+            ws.clear();
+        }
+    };
+    view! {
+        <section class="articles" aria-labelledby="articles-title">
+            <div class="section-head">
+                <h2 id="articles-title" data-testid="articles-count">
+                    {move || {
+                        let (ok, bad) = ws.articles.with(|l| (l.iter().filter(|a| a.record.is_some()).count(), l.iter().filter(|a| a.error.is_some()).count()));
+                        if bad > 0 { format!("Bài đã nạp ({ok}; {bad} lỗi)") } else { format!("Bài đã nạp ({ok})") }
+                    }}
+                </h2>
+                <button type="button" class="secondary small" data-testid="clear-all"
+                    disabled=move || ws.articles.with(Vec::is_empty) on:click=clear_all>"Xóa tất cả"</button>
+            </div>
+            {move || ws.articles.with(Vec::is_empty).then(|| view! {
+                <p class="hint" data-testid="articles-empty">"Chưa có bài nào. Dán một bài, thả tệp, hoặc bấm “Thử với bài mẫu”."</p>
+            })}
+            <ul class="article-list" data-testid="article-list">
+                {move || ws.articles.with(|l| l.iter().take(limit.get()).cloned().collect::<Vec<_>>()).into_iter().map(|a| article_item(ws, a)).collect_view()}
+            </ul>
+            {move || {
+                let n = ws.articles.with(Vec::len);
+                (n > limit.get()).then(|| view! {
+                    <button type="button" class="link" data-testid="articles-more" on:click=move |_| limit.update(|l| *l += 200)>
+                        {format!("Xem thêm ({} bài nữa)", n - limit.get())}
+                    </button>
+                })
+            }}
+        </section>
+    }
+}
+
+fn article_item(ws: Ws, a: Article) -> impl IntoView {
+    let name = a.name.clone();
+    let remove_name = a.name.clone();
+    let (title, meta, found) = match &a.record {
+        Some(r) => (
+            r.title.clone().unwrap_or_else(|| "(không rõ tiêu đề)".into()),
+            r.published.as_deref().map(|d| format!("Đăng {}", date_vi(d, None))).unwrap_or_else(|| "không rõ ngày đăng".into()),
+            Some(format!("{} hội nghị · {} cán bộ · {} văn bản", r.meetings.len(), r.officials.len(), r.documents.len())),
+        ),
+        None => ("Không đọc được".into(), String::new(), None),
+    };
+    let failed = a.error.is_some();
+    view! {
+        <li class="article" class:failed=failed data-testid="article-item">
+            <div class="article-main">
+                <span class="article-title" data-testid="article-title">{title}</span>
+                <span class="article-meta">
+                    <span class="source" data-testid="article-source">{name.clone()}</span>
+                    {(!meta.is_empty()).then(|| view! { <span>{meta}</span> })}
+                    {found.map(|f| view! { <span data-testid="article-found">{f}</span> })}
+                </span>
+                {a.note.map(|n| view! { <span class="note" data-testid="article-note">{n}</span> })}
+                {a.error.map(|e| view! { <span class="error" role="alert" data-testid="article-error">{e}</span> })}
+            </div>
+            <button type="button" class="icon" data-testid="remove-article"
+                aria-label=format!("Bỏ bài {name}") title="Bỏ bài này"
+                on:click=move |_| ws.remove(&remove_name)>"×"</button>
+        </li>
+    }
+}

@@ -1,0 +1,106 @@
+//! Articles in: a paste box, a file picker, a folder picker, a drop zone, the sample articles; a
+//! progress bar while a batch loads.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{Job, Ws, SAMPLES};
+use crate::browser;
+
+#[component]
+pub fn InputPanel() -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let text = RwSignal::new(String::new());
+    let pasted = StoredValue::new(false);
+    let counter = StoredValue::new(0usize);
+    let dragging = RwSignal::new(false);
+    // `webkitdirectory` is not an attribute Leptos knows: set it once the input exists.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder.get() {
+            let _ = input.set_attribute("webkitdirectory", "");
+        }
+    });
+    let add = move || {
+        let body = text.get_untracked();
+        if body.trim().is_empty() {
+            return;
+        }
+        counter.update_value(|n| *n += 1);
+        let name = format!("Bài dán {}", counter.get_value());
+        ws.enqueue(vec![Job::Text { name, text: body, pasted: pasted.get_value() }]);
+        pasted.set_value(false);
+        text.set(String::new());
+    };
+    let take_files = move |files: Vec<browser::NamedFile>| {
+        ws.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file }).collect());
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        take_files(browser::files_of_input(&input));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(dt) = ev.data_transfer() {
+            leptos::task::spawn_local(async move { take_files(browser::files_of_drop(&dt).await) });
+        }
+    };
+
+    view! {
+        <section class="input" aria-labelledby="input-title">
+            <h2 id="input-title">"Thêm bài"</h2>
+            <label for="article" class="sr-only">"Nội dung bài báo"</label>
+            <textarea
+                id="article"
+                data-testid="paste-box"
+                rows="6"
+                spellcheck="false"
+                placeholder="Dán toàn bộ một bài báo vào đây (tiêu đề, ngày đăng, nội dung), rồi bấm “Thêm bài” (Ctrl+Enter)…"
+                prop:value=move || text.get()
+                on:paste=move |_| pasted.set_value(true)
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                        ev.prevent_default();
+                        add();
+                    }
+                }
+            ></textarea>
+            <div class="actions">
+                <button type="button" data-testid="add-button" on:click=move |_| add()>"Thêm bài"</button>
+                <button type="button" class="secondary" data-testid="samples-button"
+                    on:click=move |_| ws.enqueue(SAMPLES.iter().map(|(n, t)| Job::Text { name: n.to_string(), text: t.to_string(), pasted: false }).collect())
+                >"Thử với bài mẫu"</button>
+            </div>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                data-testid="drop-zone"
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p>"Thả tệp hoặc cả thư mục vào đây (.txt, .html, .docx)"</p>
+                <div class="actions">
+                    <label class="button secondary">
+                        "Chọn tệp…"
+                        <input type="file" multiple class="sr-only" data-testid="file-input" on:change=on_pick
+                            accept=".txt,.text,.html,.htm,.docx,.doc,.pdf"/>
+                    </label>
+                    <label class="button secondary">
+                        "Chọn thư mục…"
+                        <input type="file" multiple node_ref=folder class="sr-only" data-testid="folder-input" on:change=on_pick/>
+                    </label>
+                </div>
+            </div>
+            {move || ws.progress.get().map(|(done, total)| view! {
+                <div class="progress" data-testid="progress">
+                    <progress max=total value=done></progress>
+                    <span>{format!("Đang đọc {done}/{total} bài…")}</span>
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,400 @@
+//! The page's data, free of the browser: loaded articles, the shared filters and what they keep,
+//! the workspace file (save / open / localStorage) and its validation. Tested natively.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use hoinghi_core::{Record, Span};
+use hoinghi_merge::Merged;
+use serde::{Deserialize, Serialize};
+
+/// One loaded article: its record, or the reason it could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Unique on the page; also the record's `source` and the merge's key.
+    pub name: String,
+    pub record: Option<Arc<Record>>,
+    /// A message in Vietnamese naming the file, when it could not be read.
+    pub error: Option<String>,
+    /// What decoding did (encoding converted, ...), shown under the name.
+    pub note: Option<String>,
+}
+
+/// A name not yet used by `taken`: `name`, then `name (2)`, `name (3)`, ...
+pub fn unique_name(name: &str, taken: &HashSet<String>) -> String {
+    let base = if name.trim().is_empty() { "bài" } else { name.trim() };
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2..).map(|n| format!("{base} ({n})")).find(|c| !taken.contains(c)).unwrap()
+}
+
+/// The facets every view and export follows. Empty fields keep everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub text: String,
+    /// `YYYY-MM-DD` bounds, inclusive.
+    pub from: String,
+    pub to: String,
+    /// `w:<as written>` or `t:<today's unit>`.
+    pub province: String,
+    pub kind: String,
+    pub role: String,
+    /// Part of an organisation's name (organisers, issuers, posts).
+    pub organisation: String,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// Lower case for matching (Vietnamese letters included).
+pub fn fold(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn has(hay: &str, needle: &str) -> bool {
+    needle.is_empty() || fold(hay).contains(needle)
+}
+
+fn any_has<'a>(hays: impl IntoIterator<Item = &'a String>, needle: &str) -> bool {
+    needle.is_empty() || hays.into_iter().any(|h| fold(h).contains(needle))
+}
+
+/// Whether the date `d` (ISO, any precision) may fall within `[from, to]`.
+fn date_in(d: &str, from: &str, to: &str) -> bool {
+    // Compare on the common prefix so that `2024-06` is within 2024-06-10..2024-06-20.
+    let lo_ok = from.is_empty() || d >= &from[..from.len().min(d.len())];
+    let hi_ok = to.is_empty() || d <= &to[..to.len().min(d.len())];
+    lo_ok && hi_ok
+}
+
+fn province_matches(written: &[String], today: &[String], filter: &str) -> bool {
+    match filter.split_once(':') {
+        Some(("w", p)) => written.iter().any(|w| w == p),
+        Some(("t", p)) => today.iter().any(|t| t == p),
+        _ => true,
+    }
+}
+
+/// Applies `f` to `merged`; `records` (by source) give each article's province and meeting kinds.
+pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>>) -> Merged {
+    if f.is_empty() {
+        return merged.clone();
+    }
+    let text = fold(f.text.trim());
+    let org = fold(f.organisation.trim());
+    let dated = !f.from.is_empty() || !f.to.is_empty();
+    let role_people: HashSet<usize> =
+        merged.people.iter().filter(|p| f.role.is_empty() || p.roles.contains(&f.role)).map(|p| p.id).collect();
+    let source_province = |s: &String| {
+        records
+            .get(s)
+            .map(|r| (r.province.iter().cloned().collect::<Vec<_>>(), r.province_today.iter().cloned().collect::<Vec<_>>()))
+            .unwrap_or_default()
+    };
+    let source_has_kind = |s: &String| f.kind.is_empty() || records.get(s).is_some_and(|r| r.meetings.iter().any(|m| m.kind == f.kind));
+    let source_has_role = |s: &String| {
+        f.role.is_empty() || records.get(s).is_some_and(|r| r.officials.iter().any(|o| o.roles.contains(&f.role)))
+    };
+
+    let meetings: Vec<_> = merged
+        .meetings
+        .iter()
+        .filter(|m| {
+            (text.is_empty()
+                || has(&m.name, &text)
+                || has(&m.kind, &text)
+                || any_has(&m.organizers, &text)
+                || any_has(&m.chairs, &text)
+                || any_has(&m.places, &text))
+                && (!dated || m.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to)))
+                && province_matches(&m.provinces, &m.provinces_today, &f.province)
+                && (f.kind.is_empty() || m.kind == f.kind)
+                && any_has(&m.organizers, &org)
+                && (f.role.is_empty() || m.chair_ids.iter().any(|id| role_people.contains(id)))
+        })
+        .cloned()
+        .collect();
+    let kind_people: Option<HashSet<usize>> =
+        (!f.kind.is_empty()).then(|| meetings.iter().flat_map(|m| m.chair_ids.iter().copied()).collect());
+
+    let people: Vec<_> = merged
+        .people
+        .iter()
+        .filter(|p| {
+            (text.is_empty() || has(&p.name, &text) || p.posts.iter().any(|post| has(&post.title, &text)))
+                && (!dated
+                    || p.history.iter().any(|h| h.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to))))
+                && province_matches(&p.provinces, &p.provinces_today, &f.province)
+                && (f.role.is_empty() || p.roles.contains(&f.role))
+                && (org.is_empty() || p.posts.iter().any(|post| has(&post.title, &org)))
+                && kind_people.as_ref().is_none_or(|ids| ids.contains(&p.id))
+        })
+        .cloned()
+        .collect();
+
+    let documents: Vec<_> = merged
+        .documents
+        .iter()
+        .filter(|d| {
+            (text.is_empty()
+                || has(&d.number, &text)
+                || d.kind.as_deref().is_some_and(|k| has(k, &text))
+                || d.issuer.as_deref().is_some_and(|i| has(i, &text)))
+                && (!dated
+                    || d.date.as_deref().is_some_and(|x| date_in(x, &f.from, &f.to))
+                    || d.citations.iter().any(|c| c.published.as_deref().is_some_and(|x| date_in(&x[..x.len().min(10)], &f.from, &f.to))))
+                && (f.province.is_empty()
+                    || d.sources.iter().any(|s| {
+                        let (w, t) = source_province(s);
+                        province_matches(&w, &t, &f.province)
+                    }))
+                && d.sources.iter().any(|s| source_has_kind(s))
+                && d.sources.iter().any(|s| source_has_role(s))
+                && (org.is_empty() || d.issuer.as_deref().is_some_and(|i| has(i, &org)))
+        })
+        .cloned()
+        .collect();
+
+    let sources: BTreeSet<&String> = meetings
+        .iter()
+        .flat_map(|m| &m.sources)
+        .chain(people.iter().flat_map(|p| &p.sources))
+        .chain(documents.iter().flat_map(|d| &d.sources))
+        .collect();
+    let provinces = merged.provinces.iter().filter(|p| p.sources.iter().any(|s| sources.contains(s))).cloned().collect();
+    Merged { people, meetings, documents, provinces }
+}
+
+/// The sources a filtered view draws on (all of them when nothing is filtered).
+pub fn view_sources(view: &Merged) -> BTreeSet<String> {
+    view.meetings
+        .iter()
+        .flat_map(|m| m.sources.iter())
+        .chain(view.people.iter().flat_map(|p| p.sources.iter()))
+        .chain(view.documents.iter().flat_map(|d| d.sources.iter()))
+        .cloned()
+        .collect()
+}
+
+/// A date as Vietnamese readers write it, to the precision known: `17/06/2024`, `06/2024`, `2024`.
+pub fn date_vi(iso: &str, precision: Option<hoinghi_core::Precision>) -> String {
+    use hoinghi_core::Precision;
+    let (date, time) = iso.split_once('T').unwrap_or((iso, ""));
+    let parts: Vec<&str> = date.split('-').collect();
+    let shown = match (precision, parts.as_slice()) {
+        (Some(Precision::Year), [y, ..]) => y.to_string(),
+        (Some(Precision::Month), [y, m, ..]) => format!("{m}/{y}"),
+        (_, [y, m, d]) => format!("{d}/{m}/{y}"),
+        (_, [y, m]) => format!("{m}/{y}"),
+        _ => date.to_string(),
+    };
+    if time.is_empty() {
+        shown
+    } else {
+        format!("{shown} {time}")
+    }
+}
+
+/// Splits `text` at the char span into (before, marked, after); a span out of range marks nothing.
+pub fn split_at_span(text: &str, span: Span) -> (&str, &str, &str) {
+    let byte = |chars: usize| text.char_indices().nth(chars).map(|(b, _)| b).unwrap_or(text.len());
+    let start = byte(span.start);
+    let end = byte(span.end.max(span.start));
+    (&text[..start], &text[start..end], &text[end..])
+}
+
+// ---------------------------------------------------------------- workspace file
+
+pub const WORKSPACE_FORMAT: &str = "hoinghi-workspace";
+pub const WORKSPACE_VERSION: u32 = 1;
+/// More than a newsroom's year of articles; a file above it is refused.
+const MAX_ARTICLES: usize = 20_000;
+const MAX_TEXT_CHARS: usize = 5_000_000;
+const MAX_NAME_CHARS: usize = 1_000;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    pub format: String,
+    pub version: u32,
+    pub articles: Vec<SavedArticle>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SavedArticle {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The workspace file of `articles`.
+pub fn workspace_json(articles: &[Article]) -> String {
+    let ws = Workspace {
+        format: WORKSPACE_FORMAT.into(),
+        version: WORKSPACE_VERSION,
+        articles: articles
+            .iter()
+            .map(|a| SavedArticle {
+                name: a.name.clone(),
+                record: a.record.as_ref().map(|r| (**r).clone()),
+                error: a.error.clone(),
+                note: a.note.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&ws).unwrap_or_default()
+}
+
+/// Reads and checks a workspace file; the error is a message in Vietnamese naming `file_name`.
+pub fn read_workspace(json: &str, file_name: &str) -> Result<Vec<Article>, String> {
+    let bad = |why: String| format!("Không mở được “{file_name}”: {why}. Trang giữ nguyên các bài đang có.");
+    let ws: Workspace = serde_json::from_str(json).map_err(|e| bad(format!("không phải tệp phiên làm việc hợp lệ ({e})")))?;
+    if ws.format != WORKSPACE_FORMAT {
+        return Err(bad("tệp không phải phiên làm việc của Hội Nghị".into()));
+    }
+    if ws.version != WORKSPACE_VERSION {
+        return Err(bad(format!("phiên bản {} không được hỗ trợ", ws.version)));
+    }
+    if ws.articles.len() > MAX_ARTICLES {
+        return Err(bad(format!("quá nhiều bài ({}, tối đa {MAX_ARTICLES})", ws.articles.len())));
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(ws.articles.len());
+    for (i, a) in ws.articles.into_iter().enumerate() {
+        let n = i + 1;
+        if a.name.trim().is_empty() || a.name.chars().count() > MAX_NAME_CHARS {
+            return Err(bad(format!("bài thứ {n} có tên không hợp lệ")));
+        }
+        if !seen.insert(a.name.clone()) {
+            return Err(bad(format!("tên bài “{}” bị lặp", a.name)));
+        }
+        if a.record.is_none() == a.error.is_none() {
+            return Err(bad(format!("bài “{}” phải có đúng một trong hai: kết quả hoặc lỗi", a.name)));
+        }
+        let mut record = a.record;
+        if let Some(r) = record.as_mut() {
+            check_record(r).map_err(|why| bad(format!("bài “{}”: {why}", a.name)))?;
+            r.source = Some(a.name.clone());
+        }
+        out.push(Article { name: a.name, record: record.map(Arc::new), error: a.error, note: a.note });
+    }
+    Ok(out)
+}
+
+/// Every span inside the text, every date shaped as a date: a hostile record cannot break the page.
+fn check_record(r: &Record) -> Result<(), String> {
+    let len = r.text.chars().count();
+    if len > MAX_TEXT_CHARS {
+        return Err("văn bản quá dài".into());
+    }
+    let ok = |s: &Span| s.start <= s.end && s.end <= len;
+    let spans = std::iter::once(&r.body)
+        .chain(r.meetings.iter().map(|m| &m.evidence))
+        .chain(r.officials.iter().flat_map(|o| o.mentions.iter()))
+        .chain(r.documents.iter().map(|d| &d.span));
+    if !spans.into_iter().all(ok) {
+        return Err("vị trí trích dẫn nằm ngoài văn bản".into());
+    }
+    let date_ok = |d: &Option<String>| d.as_deref().is_none_or(|d| d.len() <= 16 && d.chars().all(|c| c.is_ascii_digit() || "-T:".contains(c)));
+    if !date_ok(&r.published) || !r.meetings.iter().all(|m| date_ok(&m.date)) || !r.documents.iter().all(|d| date_ok(&d.date)) {
+        return Err("ngày không đúng dạng".into());
+    }
+    if r.officials.iter().any(|o| o.titles.len() != o.titles_as_written.len() && !o.titles_as_written.is_empty()) {
+        return Err("chức vụ không khớp với dạng viết".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(name: &str, text: &str) -> Article {
+        let mut r = hoinghi_core::extract(text, None);
+        r.source = Some(name.into());
+        Article { name: name.into(), record: Some(Arc::new(r)), error: None, note: None }
+    }
+
+    #[test]
+    fn names_are_made_unique() {
+        let taken: HashSet<String> = ["a.txt".to_string(), "a.txt (2)".to_string()].into();
+        assert_eq!(unique_name("a.txt", &taken), "a.txt (3)");
+        assert_eq!(unique_name("b.txt", &taken), "b.txt");
+    }
+
+    #[test]
+    fn dates_to_their_precision() {
+        use hoinghi_core::Precision;
+        assert_eq!(date_vi("2024-06-17", Some(Precision::Day)), "17/06/2024");
+        assert_eq!(date_vi("2024-06", Some(Precision::Month)), "06/2024");
+        assert_eq!(date_vi("2024-06-01", Some(Precision::Year)), "2024");
+        assert_eq!(date_vi("2024-06-17T17:01", None), "17/06/2024 17:01");
+    }
+
+    #[test]
+    fn span_split_counts_chars() {
+        let (a, b, c) = split_at_span("Đà Nẵng họp", Span { start: 3, end: 7 });
+        assert_eq!((a, b, c), ("Đà ", "Nẵng", " họp"));
+        let (a, b, c) = split_at_span("ab", Span { start: 5, end: 9 });
+        assert_eq!((a, b, c), ("ab", "", ""));
+    }
+
+    #[test]
+    fn date_range_on_prefixes() {
+        assert!(date_in("2024-06", "2024-06-10", "2024-06-20"));
+        assert!(!date_in("2024-05-31", "2024-06-01", ""));
+        assert!(date_in("2024-06-01", "2024-06-01", "2024-06-01"));
+    }
+
+    #[test]
+    fn workspace_round_trip_and_hostile_files() {
+        let a = article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt"));
+        let bad = Article { name: "x.doc".into(), record: None, error: Some("lỗi".into()), note: None };
+        let json = workspace_json(&[a.clone(), bad.clone()]);
+        let back = read_workspace(&json, "w.json").unwrap();
+        assert_eq!(back, vec![a, bad]);
+        for hostile in [
+            "",
+            "[]",
+            "{\"format\":\"x\",\"version\":1,\"articles\":[]}",
+            "{\"format\":\"hoinghi-workspace\",\"version\":9,\"articles\":[]}",
+            "{\"format\":\"hoinghi-workspace\",\"version\":1,\"articles\":[{\"name\":\"a\"}]}",
+            "{\"format\":\"hoinghi-workspace\",\"version\":1,\"articles\":[{\"name\":\"a\",\"error\":\"e\"},{\"name\":\"a\",\"error\":\"e\"}]}",
+            "{\"format\":\"hoinghi-workspace\",\"version\":1,\"articles\":[{\"name\":\"a\",\"record\":{\"source\":null,\"title\":null,\"published\":null,\"published_from\":null,\"province\":null,\"province_today\":null,\"meetings\":[],\"officials\":[],\"documents\":[],\"text\":\"ab\",\"body\":{\"start\":0,\"end\":99}}}]}",
+        ] {
+            let err = read_workspace(hostile, "w.json").unwrap_err();
+            assert!(err.contains("w.json"), "{err}");
+        }
+    }
+
+    #[test]
+    fn filters_keep_matching_meetings_and_people() {
+        let arts = [
+            article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
+            article("b.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
+        ];
+        let records: HashMap<String, Arc<Record>> =
+            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
+        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
+        let merged = hoinghi_merge::merge(&recs);
+        let all = apply(&merged, &Filters::default(), &records);
+        assert_eq!(all, merged);
+        let f = Filters { province: "w:Bình Định".into(), ..Filters::default() };
+        let v = apply(&merged, &f, &records);
+        assert!(v.meetings.iter().all(|m| m.provinces.contains(&"Bình Định".to_string())));
+        assert!(v.people.iter().any(|p| p.name == "Nguyễn Thị Phong Vũ"));
+        assert!(!v.people.iter().any(|p| p.name == "Y Ngọc"));
+        let f = Filters { text: "phong vũ".into(), ..Filters::default() };
+        assert_eq!(apply(&merged, &f, &records).people.len(), 1);
+        let f = Filters { from: "2030-01-01".into(), ..Filters::default() };
+        assert!(apply(&merged, &f, &records).meetings.is_empty());
+    }
+}
