@@ -13,12 +13,31 @@ use unicode_normalization::UnicodeNormalization;
 /// The normalised text (see the module doc).
 pub fn normalise(text: &str) -> String {
     // Most input is NFC already: skip the composing iterator when a quick check says so.
-    let out = match unicode_normalization::is_nfc_quick(text.chars()) {
+    let quick = if surely_nfc(text) { unicode_normalization::IsNormalized::Yes } else { unicode_normalization::is_nfc_quick(text.chars()) };
+    let out = match quick {
         unicode_normalization::IsNormalized::Yes if is_clean(text) => text.to_string(),
         unicode_normalization::IsNormalized::Yes => clean(text.len(), text.chars()),
         _ => clean(text.len(), text.nfc()),
     };
     traditional_tone_placement(out)
+}
+
+/// Whether the text is NFC for certain without the Unicode tables: it has only ASCII, Latin letters
+/// up to U+02FF, Vietnamese precomposed letters (U+1E00..U+1EFF) and general punctuation
+/// (U+2000..U+207F), all of which are NFC and none of which combines with what comes before.
+fn surely_nfc(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0..=0x7f => i += 1,
+            0xc2..=0xcb => i += 2,
+            0xe1 if matches!(b.get(i + 1), Some(0xb8..=0xbb)) => i += 3,
+            0xe2 if matches!(b.get(i + 1), Some(0x80 | 0x81)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether `clean` would leave the text as it is: no `\r`, tab, control or invisible character, no
@@ -100,6 +119,11 @@ fn clean(len: usize, chars: impl Iterator<Item = char>) -> String {
 /// Moves the tone of a word-final `oa`, `oe`, `uy` (not after `q`) to the first vowel: `hoà` → `hòa`, `Uỷ` → `Ủy`.
 pub fn traditional_tone_placement(text: impl Into<String>) -> String {
     let text: String = text.into();
+    // A byte scan first: a tone to move needs `o`/`u` right before a multi-byte vowel.
+    let bytes = text.as_bytes();
+    if !bytes.windows(2).any(|w| matches!(w[0], b'o' | b'u' | b'O' | b'U') && w[1] >= 0xc3) {
+        return text;
+    }
     // One pass over the chars; the output is only built from the first change on.
     let mut out: Option<String> = None;
     let mut copied = 0;

@@ -364,6 +364,8 @@ fn is_word_char(c: char) -> bool {
         '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
         // Latin letters with marks (Vietnamese included) and combining marks (NFD text).
         '\u{c0}'..='\u{24f}' | '\u{300}'..='\u{36f}' | '\u{1e00}'..='\u{1eff}' => true,
+        // General punctuation (quotes, dashes, ellipsis) is common in news and never a letter.
+        '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric(),
     }
 }

@@ -45,6 +45,8 @@ pub fn is_word_char(c: char) -> bool {
         c if c.is_ascii() => false,
         '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
         '\u{1e00}'..='\u{1eff}' => true,
+        // General punctuation: quotes, dashes, ellipsis.
+        '\u{2000}'..='\u{206f}' => false,
         c => c.is_alphanumeric(),
     }
 }
