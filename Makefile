@@ -12,7 +12,7 @@ export BASE_PATH
 SHARED ?= ../shared
 export SHARED
 
-.PHONY: setup setup-build serve test native quality dist e2e pages size
+.PHONY: setup setup-build serve test native quality dist e2e pages size bench-page
 
 setup:
 	scripts/setup.sh all
@@ -49,3 +49,16 @@ pages: setup-build dist
 
 size:
 	@scripts/size.sh dist
+
+## make bench-page: loads the 500 corpus files into the built page in headless Chromium (after make dist)
+bench-page:
+	node tests/e2e/bench.js
+
+## make bench: one table, same corpus files: this core natively, in wasm (WASM_KBPS from make bench-page), and the Python peers
+.PHONY: bench bench-core
+bench: setup-build
+	bench/compare.sh
+
+## make bench-core: the core alone over the whole corpus: MB/s and peak memory
+bench-core:
+	cargo run --release -q -p hoinghi-core --example bench_corpus -- $(SHARED)/corpus 5
