@@ -119,34 +119,31 @@ fn clean(len: usize, chars: impl Iterator<Item = char>) -> String {
 /// Moves the tone of a word-final `oa`, `oe`, `uy` (not after `q`) to the first vowel: `hoà` → `hòa`, `Uỷ` → `Ủy`.
 pub fn traditional_tone_placement(text: impl Into<String>) -> String {
     let text: String = text.into();
-    // A byte scan first: a tone to move needs `o`/`u` right before a multi-byte vowel.
     let bytes = text.as_bytes();
-    if !bytes.windows(2).any(|w| matches!(w[0], b'o' | b'u' | b'O' | b'U') && w[1] >= 0xc3) {
-        return text;
-    }
-    // One pass over the chars; the output is only built from the first change on.
     let mut out: Option<String> = None;
     let mut copied = 0;
-    let mut prev2 = '\0';
-    let mut prev = '\0';
-    let mut iter = text.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
-        if matches!(prev, 'o' | 'O' | 'u' | 'U') && !matches!(prev2, 'q' | 'Q') {
-            if let Some((base, tone)) = split_tone(c) {
-                let pair_ok = matches!((prev.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
-                let word_end = iter.peek().is_none_or(|(_, n)| !crate::tokens::is_word_char(*n));
-                if let (true, true, Some(toned)) = (pair_ok, word_end, with_tone(prev, tone)) {
-                    let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                    let prev_at = at - prev.len_utf8();
-                    o.push_str(&text[copied..prev_at]);
-                    o.push(toned);
-                    o.push(base);
-                    copied = at + c.len_utf8();
-                }
-            }
+    // Candidates by bytes: an ASCII `o`/`u` right before a multi-byte char (a toned vowel is one).
+    for i in 0..bytes.len().saturating_sub(1) {
+        let first = bytes[i];
+        if !matches!(first, b'o' | b'u' | b'O' | b'U') || bytes[i + 1] < 0xc3 {
+            continue;
         }
-        prev2 = prev;
-        prev = c;
+        if i > 0 && matches!(bytes[i - 1], b'q' | b'Q') {
+            continue;
+        }
+        let Some(c) = text[i + 1..].chars().next() else { continue };
+        let Some((base, tone)) = split_tone(c) else { continue };
+        let prev = first as char;
+        let pair_ok = matches!((prev.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+        let after = i + 1 + c.len_utf8();
+        let word_end = text[after..].chars().next().is_none_or(|n| !crate::tokens::is_word_char(n));
+        if let (true, true, Some(toned)) = (pair_ok, word_end, with_tone(prev, tone)) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(&text[copied..i]);
+            o.push(toned);
+            o.push(base);
+            copied = after;
+        }
     }
     match out {
         Some(mut o) => {
