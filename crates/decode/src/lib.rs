@@ -292,6 +292,16 @@ pub fn repair_pasted(text: &str) -> Option<Repaired> {
     if !probe.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c) || legacy::is_cp1252_special(c)) {
         return None;
     }
+    // Nor can text that already writes Vietnamese letters no single-byte Latin page has
+    // (ă, đ, ơ, ư, ĩ, ũ and the precomposed tones U+1EA0..U+1EF9): skip the costly scoring.
+    let vietnamese = probe
+        .chars()
+        .filter(|&c| matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | '\u{1EA0}'..='\u{1EF9}'))
+        .take(8)
+        .count();
+    if vietnamese >= 8 {
+        return None;
+    }
     let before = score::score(probe);
     let mut best: Option<(i64, legacy::Legacy, Encoding)> = None;
     for (enc, e) in [(legacy::Legacy::Tcvn3, Encoding::Tcvn3), (legacy::Legacy::Vni, Encoding::Vni)] {
