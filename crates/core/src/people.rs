@@ -109,8 +109,8 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if place_len(tokens, text, i) > 0 {
         return None;
     }
-    // "Ông Phạm Thế Triều": `Ông` is a family name too, but before another name it is the honorific.
-    if matches!(t.folded.as_str(), "ông" | "bà" | "anh" | "chị") && name_at(tokens, text, i + 1).is_some() {
+    // "Ông Phạm Thế Triều", "Ông Roderich Haire": `Ông` is a family name too, but in news it is the honorific.
+    if matches!(t.folded.as_str(), "ông" | "bà" | "anh" | "chị") {
         return None;
     }
     let family = family_len(tokens, text, i);
