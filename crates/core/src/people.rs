@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::fasthash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use crate::lexicon::{folded_tokens, rows, FAMILY_NAMES};
+use crate::lexicon::{folded_tokens, rows, PhraseIndex, FAMILY_NAMES};
 use crate::places::province_named;
 use crate::tokens::{is_all_caps, is_capitalised, Token};
 
@@ -30,6 +30,9 @@ static PLACE_FIRST_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .chain(["tỉnh", "tp", "thành"].map(String::from))
         .collect()
 });
+
+/// Countries and international bodies (`data/countries.tsv`): places, not people.
+static COUNTRIES: LazyLock<PhraseIndex<()>> = LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/countries.tsv")).map(|r| (folded_tokens(r[0]), ()))));
 
 /// A name found at a run of tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +69,11 @@ fn family_len(tokens: &[Token], text: &str, i: usize) -> usize {
 
 /// Number of tokens of a province name starting at `i` (0 when none).
 pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
+    if let Some((n, ())) = COUNTRIES.longest_at(tokens, i) {
+        if tokens[i].is_word() && is_capitalised(tokens[i].text(text)) {
+            return n;
+        }
+    }
     if !PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str()) {
         return 0;
     }

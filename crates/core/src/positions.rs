@@ -96,10 +96,16 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             }
             if let Some(name) = name_at(tokens, text, k) {
                 // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a unit word is the unit's place.
-                let after_unit = tokens.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.folded.as_str(), "ủy" | "huyện" | "tỉnh" | "xã" | "quận" | "phố" | "tp" | "phường"));
+                let prev = tokens.get(k.wrapping_sub(1)).map_or("", |p| p.folded.as_str());
+                // "huyện Thạch Thành", "thành phố Uông Bí": a pair after an administrative unit is its name.
+                let after_unit = matches!(prev, "huyện" | "tỉnh" | "xã" | "quận" | "phố" | "tp" | "phường" | "trấn");
+                let after_committee = prev == "ủy";
+                // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
+                let after_org = matches!(prev, "bộ" | "sở" | "cục" | "viện" | "trường")
+                    && tokens.get(k.wrapping_sub(1)).is_some_and(|p| is_capitalised(p.text(text)));
                 let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
                 let ends_sentence = tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
-                let short_place = name.tokens.len() == 2 && ((in_chain && ends) || (after_unit && ends_sentence));
+                let short_place = name.tokens.len() == 2 && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
                 if !short_place {
                     break;
                 }
