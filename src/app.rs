@@ -64,13 +64,47 @@ pub struct Ws {
 /// One piece of work for the loader.
 pub enum Job {
     Text { name: String, text: String, pasted: bool },
-    File { name: String, file: web_sys::File },
+    /// `reading`: the file's bytes, asked for ahead of time so that reads overlap with extraction.
+    File { name: String, file: web_sys::File, reading: Option<js_sys::Promise> },
     Saved(Article),
+    /// Read back from localStorage: already stored.
+    Stored(Article),
 }
 
 thread_local! {
     static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
+    /// Milliseconds spent reading, extracting and merging in the current batch (for the console).
+    static STATS: Cell<(f64, f64, f64)> = const { Cell::new((0.0, 0.0, 0.0)) };
+}
+
+const INDEX_KEY: &str = "hoinghi.v1.index";
+
+fn storage_key(name: &str) -> String {
+    format!("hoinghi.v1.article:{name}")
+}
+
+/// How many files are read ahead of the one being extracted.
+const READ_AHEAD: usize = 24;
+
+fn add_stat(read: f64, extract: f64, merge: f64) {
+    STATS.with(|s| {
+        let (a, b, c) = s.get();
+        s.set((a + read, b + extract, c + merge));
+    });
+}
+
+/// Starts reading the next few files of the queue.
+fn read_ahead() {
+    QUEUE.with(|q| {
+        for job in q.borrow_mut().iter_mut().take(READ_AHEAD) {
+            if let Job::File { file, reading: reading @ None, .. } = job {
+                if (file.size() as usize) <= hoinghi_decode::MAX_FILE_BYTES {
+                    *reading = Some(file.array_buffer());
+                }
+            }
+        }
+    });
 }
 
 /// Milliseconds of work between two yields to the browser.
@@ -129,10 +163,16 @@ impl Ws {
             let start = browser::now();
             let mut taken: HashSet<String> = self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
             let mut batch = Vec::new();
+            let mut fresh = Vec::new();
             while browser::now() - start < SLICE_MS {
                 let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) else { break };
+                read_ahead();
+                let stored = matches!(job, Job::Stored(_));
                 let article = process(job, &taken).await;
                 taken.insert(article.name.clone());
+                if !stored {
+                    fresh.push(article.clone());
+                }
                 batch.push(article);
             }
             let left = QUEUE.with(|q| q.borrow().len());
@@ -140,6 +180,7 @@ impl Ws {
                 break;
             }
             done += batch.len();
+            let t = browser::now();
             self.merger.update_value(|m| {
                 for a in &batch {
                     if let Some(r) = &a.record {
@@ -147,7 +188,11 @@ impl Ws {
                     }
                 }
             });
+            add_stat(0.0, 0.0, browser::now() - t);
             self.articles.update(|l| l.extend(batch));
+            if !fresh.is_empty() {
+                self.persist_new(&fresh);
+            }
             if left == 0 || browser::now() - last_merge > MERGE_EVERY_MS {
                 self.remerge();
                 last_merge = browser::now();
@@ -158,11 +203,14 @@ impl Ws {
         self.remerge();
         self.progress.set(None);
         RUNNING.with(|r| r.set(false));
-        self.persist();
+        let (read, extract, merge) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
+        web_sys::console::info_1(&format!("hoinghi: {done} bài; đọc tệp {read:.0} ms, trích xuất {extract:.0} ms, gộp {merge:.0} ms").into());
     }
 
     fn remerge(self) {
+        let t = browser::now();
         let merged = self.merger.with_value(Merger::merged);
+        add_stat(0.0, 0.0, browser::now() - t);
         self.merged.set(Shared(Arc::new(merged)));
     }
 
@@ -176,7 +224,8 @@ impl Ws {
             self.evidence.set(None);
         }
         self.remerge();
-        self.persist();
+        browser::forget_item(&storage_key(name));
+        self.persist_index(None);
     }
 
     /// Forgets every article (the caller asked the user first).
@@ -186,7 +235,7 @@ impl Ws {
         self.merger.set_value(Merger::new());
         self.evidence.set(None);
         self.remerge();
-        browser::forget_local();
+        self.forget_stored();
         self.message.set(None);
     }
 
@@ -196,19 +245,56 @@ impl Ws {
         self.enqueue(articles.into_iter().map(Job::Saved).collect());
     }
 
-    /// Keeps the articles across reloads; a full storage keeps the work in memory and says so.
-    pub fn persist(self) {
-        let json = self.articles.with_untracked(|l| model::workspace_json(l));
-        match browser::save_local(&json) {
-            Ok(()) => {
+    /// Keeps the articles across reloads: each article under its own key (written as it arrives, so no
+    /// single write blocks the page), and the list of names. A full storage keeps the work in memory
+    /// and says so.
+    fn persist_new(self, added: &[Article]) {
+        let mut failed = None;
+        for a in added {
+            if let Err(e) = browser::store_item(&storage_key(&a.name), &model::article_json(a)) {
+                failed = Some(e);
+                break;
+            }
+        }
+        self.persist_index(failed);
+    }
+
+    fn persist_index(self, failed: Option<String>) {
+        let names: Vec<String> = self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
+        let failed = failed.or_else(|| browser::store_item(INDEX_KEY, &serde_json::to_string(&names).unwrap_or_default()).err());
+        match failed {
+            None => {
                 if self.message.with_untracked(|m| m.as_deref().is_some_and(|m| m.starts_with("Không lưu được"))) {
                     self.message.set(None);
                 }
             }
-            Err(e) => self.message.set(Some(format!(
-                "Không lưu được vào bộ nhớ trình duyệt ({e}): các bài vẫn còn trên trang nhưng sẽ mất khi tải lại. Hãy bấm “Lưu phiên làm việc” để giữ chúng trong một tệp."
+            Some(e) => self.message.set(Some(format!(
+                "Không lưu được vào bộ nhớ trình duyệt ({e}): các bài vẫn còn trên trang nhưng có thể mất khi tải lại. Hãy bấm “Lưu phiên làm việc” để giữ chúng trong một tệp."
             ))),
         }
+    }
+
+    /// Articles saved by an earlier visit.
+    fn restore(self) {
+        let Some(index) = browser::load_item(INDEX_KEY) else { return };
+        let names: Vec<String> = serde_json::from_str(&index).unwrap_or_default();
+        let parts: Vec<String> = names.iter().filter_map(|n| browser::load_item(&storage_key(n))).collect();
+        match model::read_stored(parts, "bộ nhớ trình duyệt") {
+            Ok(list) => {
+                self.enqueue(list.into_iter().map(Job::Stored).collect());
+            }
+            Err(e) => self.message.set(Some(e)),
+        }
+    }
+
+    fn forget_stored(self) {
+        if let Some(index) = browser::load_item(INDEX_KEY) {
+            let names: Vec<String> = serde_json::from_str(&index).unwrap_or_default();
+            for n in names {
+                browser::forget_item(&storage_key(&n));
+            }
+        }
+        browser::forget_item(INDEX_KEY);
     }
 
     /// The records under the current filters (all of them when nothing is filtered).
@@ -231,7 +317,7 @@ impl Ws {
 async fn process(job: Job, taken: &HashSet<String>) -> Article {
     let fail = |name: String, error: String| Article { name, record: None, error: Some(error), note: None };
     let (name, text, note) = match job {
-        Job::Saved(a) => return a,
+        Job::Saved(a) | Job::Stored(a) => return a,
         Job::Text { name, text, pasted } => {
             let name = model::unique_name(&name, taken);
             if text.trim().is_empty() {
@@ -242,7 +328,7 @@ async fn process(job: Job, taken: &HashSet<String>) -> Article {
                 None => (name, text, None),
             }
         }
-        Job::File { name, file } => {
+        Job::File { name, file, reading } => {
             let name = model::unique_name(&name, taken);
             if let Some(reason) = hoinghi_decode::skip_reason(&name) {
                 return fail(name.clone(), format!("“{name}”: {reason}"));
@@ -252,7 +338,13 @@ async fn process(job: Job, taken: &HashSet<String>) -> Article {
                 let e = hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES };
                 return fail(name.clone(), e.describe(&name));
             }
-            let Ok(bytes) = browser::read_bytes(&file).await else {
+            let t = browser::now();
+            let bytes = match reading {
+                Some(p) => browser::bytes_of(p).await,
+                None => browser::read_bytes(&file).await,
+            };
+            add_stat(browser::now() - t, 0.0, 0.0);
+            let Ok(bytes) = bytes else {
                 return fail(name.clone(), format!("“{name}”: trình duyệt không đọc được tệp này."));
             };
             match hoinghi_decode::decode(&bytes, &name) {
@@ -264,7 +356,13 @@ async fn process(job: Job, taken: &HashSet<String>) -> Article {
             }
         }
     };
+    let t = browser::now();
     let mut record = hoinghi_core::extract(&text, None);
+    let took = browser::now() - t;
+    if took > 50.0 {
+        web_sys::console::info_1(&format!("hoinghi: {name}: trích xuất {took:.0} ms").into());
+    }
+    add_stat(0.0, took, 0.0);
     record.source = Some(name.clone());
     Article { name, record: Some(Arc::new(record)), error: None, note }
 }
@@ -284,13 +382,13 @@ pub fn App() -> impl IntoView {
     console_error_panic_hook::set_once();
     let ws = Ws::new();
     provide_context(ws);
-    // Articles saved by an earlier visit.
-    if let Some(json) = browser::load_local() {
-        match model::read_workspace(&json, "bộ nhớ trình duyệt") {
-            Ok(list) => ws.enqueue(list.into_iter().map(Job::Saved).collect()),
-            Err(e) => ws.message.set(Some(e)),
-        }
-    }
+    ws.restore();
+    // The extractor builds its tables on first use (a few hundred ms in wasm): do it now, while the
+    // user reads the page, rather than on the first article.
+    leptos::task::spawn_local(async {
+        browser::yield_now().await;
+        let _ = hoinghi_core::extract(SAMPLES[1].1, None);
+    });
     let has_evidence = move || ws.evidence.with(Option::is_some);
 
     view! {

@@ -62,8 +62,12 @@ export function stamp() {
 export function today() {
   return new Date().toISOString().slice(0, 10);
 }
+// A macrotask without setTimeout's 4 ms clamp on nested timers.
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => { const ok = waiting.shift(); if (ok) ok(); };
 export function next_tick() {
-  return new Promise((ok) => setTimeout(ok, 0));
+  return new Promise((ok) => { waiting.push(ok); channel.port2.postMessage(0); });
 }
 export function ask(text) {
   return window.confirm(text);
@@ -127,6 +131,12 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ()> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
+/// The bytes of a read already asked for (`file.array_buffer()`).
+pub async fn bytes_of(reading: Promise) -> Result<Vec<u8>, ()> {
+    let buffer = JsFuture::from(reading).await.map_err(|_| ())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
 /// Lets the browser paint and answer clicks.
 pub async fn yield_now() {
     let _ = JsFuture::from(next_tick()).await;
@@ -136,11 +146,9 @@ pub fn download(name: &str, text: &str, mime: &str) {
     js_download(name, text, mime);
 }
 
-pub const STORAGE_KEY: &str = "hoinghi.workspace.v1";
-
-/// Saves to localStorage; `Err` names the failure (`QuotaExceededError`).
-pub fn save_local(value: &str) -> Result<(), String> {
-    let e = store(STORAGE_KEY, value);
+/// Writes one localStorage item; `Err` names the failure (`QuotaExceededError`).
+pub fn store_item(key: &str, value: &str) -> Result<(), String> {
+    let e = store(key, value);
     if e.is_empty() {
         Ok(())
     } else {
@@ -148,10 +156,10 @@ pub fn save_local(value: &str) -> Result<(), String> {
     }
 }
 
-pub fn load_local() -> Option<String> {
-    load(STORAGE_KEY)
+pub fn load_item(key: &str) -> Option<String> {
+    load(key)
 }
 
-pub fn forget_local() {
-    forget(STORAGE_KEY)
+pub fn forget_item(key: &str) {
+    forget(key)
 }

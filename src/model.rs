@@ -20,13 +20,17 @@ pub struct Article {
     pub note: Option<String>,
 }
 
-/// A name not yet used by `taken`: `name`, then `name (2)`, `name (3)`, ...
+/// A name not yet used by `taken`: `name`, then `name (2).txt`, `name (3).txt`, ... (the extension kept last).
 pub fn unique_name(name: &str, taken: &HashSet<String>) -> String {
     let base = if name.trim().is_empty() { "bài" } else { name.trim() };
     if !taken.contains(base) {
         return base.to_string();
     }
-    (2..).map(|n| format!("{base} ({n})")).find(|c| !taken.contains(c)).unwrap()
+    let (stem, ext) = match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.contains(['/', ' ']) && ext.len() <= 5 => (stem, format!(".{ext}")),
+        _ => (base, String::new()),
+    };
+    (2..).map(|n| format!("{stem} ({n}){ext}")).find(|c| !taken.contains(c)).unwrap()
 }
 
 /// The facets every view and export follows. Empty fields keep everything.
@@ -235,28 +239,41 @@ pub struct SavedArticle {
     pub note: Option<String>,
 }
 
+fn saved(a: &Article) -> SavedArticle {
+    SavedArticle { name: a.name.clone(), record: a.record.as_ref().map(|r| (**r).clone()), error: a.error.clone(), note: a.note.clone() }
+}
+
 /// The workspace file of `articles`.
 pub fn workspace_json(articles: &[Article]) -> String {
-    let ws = Workspace {
-        format: WORKSPACE_FORMAT.into(),
-        version: WORKSPACE_VERSION,
-        articles: articles
-            .iter()
-            .map(|a| SavedArticle {
-                name: a.name.clone(),
-                record: a.record.as_ref().map(|r| (**r).clone()),
-                error: a.error.clone(),
-                note: a.note.clone(),
-            })
-            .collect(),
-    };
+    let ws = Workspace { format: WORKSPACE_FORMAT.into(), version: WORKSPACE_VERSION, articles: articles.iter().map(saved).collect() };
     serde_json::to_string(&ws).unwrap_or_default()
+}
+
+/// One article as stored under its own key in localStorage.
+pub fn article_json(article: &Article) -> String {
+    serde_json::to_string(&saved(article)).unwrap_or_default()
+}
+
+/// Articles stored one a key, read back and checked as one workspace.
+pub fn read_stored(parts: Vec<String>, what: &str) -> Result<Vec<Article>, String> {
+    let mut articles = Vec::with_capacity(parts.len());
+    for part in parts {
+        let a: SavedArticle = serde_json::from_str(&part)
+            .map_err(|e| format!("Không đọc lại được “{what}”: dữ liệu đã lưu bị hỏng ({e})."))?;
+        articles.push(a);
+    }
+    validate(Workspace { format: WORKSPACE_FORMAT.into(), version: WORKSPACE_VERSION, articles }, what)
 }
 
 /// Reads and checks a workspace file; the error is a message in Vietnamese naming `file_name`.
 pub fn read_workspace(json: &str, file_name: &str) -> Result<Vec<Article>, String> {
     let bad = |why: String| format!("Không mở được “{file_name}”: {why}. Trang giữ nguyên các bài đang có.");
     let ws: Workspace = serde_json::from_str(json).map_err(|e| bad(format!("không phải tệp phiên làm việc hợp lệ ({e})")))?;
+    validate(ws, file_name)
+}
+
+fn validate(ws: Workspace, file_name: &str) -> Result<Vec<Article>, String> {
+    let bad = |why: String| format!("Không mở được “{file_name}”: {why}. Trang giữ nguyên các bài đang có.");
     if ws.format != WORKSPACE_FORMAT {
         return Err(bad("tệp không phải phiên làm việc của Hội Nghị".into()));
     }
@@ -325,8 +342,9 @@ mod tests {
 
     #[test]
     fn names_are_made_unique() {
-        let taken: HashSet<String> = ["a.txt".to_string(), "a.txt (2)".to_string()].into();
-        assert_eq!(unique_name("a.txt", &taken), "a.txt (3)");
+        let taken: HashSet<String> = ["a.txt".to_string(), "a (2).txt".to_string(), "Bài dán".to_string()].into();
+        assert_eq!(unique_name("a.txt", &taken), "a (3).txt");
+        assert_eq!(unique_name("Bài dán", &taken), "Bài dán (2)");
         assert_eq!(unique_name("b.txt", &taken), "b.txt");
     }
 
@@ -360,7 +378,9 @@ mod tests {
         let bad = Article { name: "x.doc".into(), record: None, error: Some("lỗi".into()), note: None };
         let json = workspace_json(&[a.clone(), bad.clone()]);
         let back = read_workspace(&json, "w.json").unwrap();
-        assert_eq!(back, vec![a, bad]);
+        assert_eq!(back, vec![a.clone(), bad.clone()]);
+        let stored = read_stored(vec![article_json(&a), article_json(&bad)], "bộ nhớ").unwrap();
+        assert_eq!(stored, vec![a, bad]);
         for hostile in [
             "",
             "[]",

@@ -32,7 +32,11 @@ pub fn ArticleList() -> impl IntoView {
                 <p class="hint" data-testid="articles-empty">"Chưa có bài nào. Dán một bài, thả tệp, hoặc bấm “Thử với bài mẫu”."</p>
             })}
             <ul class="article-list" data-testid="article-list">
-                {move || ws.articles.with(|l| l.iter().take(limit.get()).cloned().collect::<Vec<_>>()).into_iter().map(|a| article_item(ws, a)).collect_view()}
+                <For
+                    each=move || ws.articles.with(|l| l.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+                    key=|a| a.name.clone()
+                    children=move |a| article_item(ws, a)
+                />
             </ul>
             {move || {
                 let n = ws.articles.with(Vec::len);

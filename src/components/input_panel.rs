@@ -33,7 +33,7 @@ pub fn InputPanel() -> impl IntoView {
         text.set(String::new());
     };
     let take_files = move |files: Vec<browser::NamedFile>| {
-        ws.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file }).collect());
+        ws.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file, reading: None }).collect());
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
