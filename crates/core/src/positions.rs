@@ -106,6 +106,13 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
                 let ends_sentence = tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
                 let short_place = name.tokens.len() == 2 && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
+                // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person.
+                let place_then_name = (after_unit || after_org) && name.tokens.len() >= 5 && name_at(tokens, text, k + 2).is_some_and(|n| n.tokens.len() >= 3);
+                if place_then_name {
+                    k += 2;
+                    end = k;
+                    continue;
+                }
                 if !short_place {
                     break;
                 }
