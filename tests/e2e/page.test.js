@@ -98,6 +98,45 @@ describe('Hội Nghị page', () => {
     await app.waitForArticles(8);
   });
 
+  it('pasted TCVN3 mojibake is repaired and the page says so', async () => {
+    await app.open(server.url);
+    await app.paste(await readFile(`${FIX}/text/002.tcvn3-mojibake.txt`, 'utf8'));
+    await app.waitForArticles(1);
+    assert.match(await app.byTestId('article-note').innerText(), /TCVN3/);
+    assert.match(await app.byTestId('article-title').innerText(), /Tổng kết chương trình/);
+  });
+
+  it('the officials table sorts by every column', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.tab('officials').click();
+    await app.officialRows.first().waitFor();
+    await app.byTestId('sort-articles').click();
+    await app.byTestId('sort-articles').click();
+    const counts = (await app.byTestId('official-articles').allInnerTexts()).map(Number);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'articles, descending');
+    await app.byTestId('sort-first').click();
+    const firsts = await app.officialRows.evaluateAll((rows) => rows.map((r) => r.children[4].textContent.split('/').reverse().join('')));
+    assert.deepEqual(firsts, [...firsts].sort(), 'first seen, ascending');
+    for (const col of ['name', 'posts', 'roles', 'last']) await app.byTestId(`sort-${col}`).click();
+    assert.equal(await app.officialRows.count(), counts.length);
+    const hover = await app.byTestId('official-post').first().getAttribute('title');
+    assert.match(hover, /^Như bài viết: /);
+  });
+
+  it('a full browser storage gives a message and keeps the work in memory', async () => {
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    });
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.message.waitFor();
+    assert.match(await app.message.innerText(), /QuotaExceededError/);
+    assert.match(await app.message.innerText(), /Lưu phiên làm việc/);
+    assert.equal(await app.articleItems.count(), 5);
+    await app.meetings.first().waitFor();
+  });
+
   it('the timeline lists meetings in date order, grouped; undated ones apart', async () => {
     await app.open(server.url);
     await app.loadSamples();
