@@ -23,16 +23,8 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// Lower case with the traditional tone placement, for comparing words.
 pub fn fold(word: &str) -> String {
-    // One pass: lower case, and note whether a tone may sit on the second vowel of oa/oe/uy.
     let mut lower = String::with_capacity(word.len());
-    let mut prev = '\0';
-    let mut may_move = false;
-    for c in word.chars().map(lower_char) {
-        may_move |= matches!(prev, 'o' | 'u') && matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
-        lower.push(c);
-        prev = c;
-    }
-    if may_move {
+    if lower_into(word, &mut lower) {
         traditional_tone_placement(lower)
     } else {
         lower
@@ -42,18 +34,23 @@ pub fn fold(word: &str) -> String {
 /// [`fold`] into an inline string, for tokens; `buf` is scratch space reused across calls.
 pub fn fold_compact(word: &str, buf: &mut String) -> compact_str::CompactString {
     buf.clear();
-    let mut prev = '\0';
-    let mut may_move = false;
-    for c in word.chars().map(lower_char) {
-        may_move |= matches!(prev, 'o' | 'u') && matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
-        buf.push(c);
-        prev = c;
-    }
-    if may_move {
+    if lower_into(word, buf) {
         compact_str::CompactString::from(traditional_tone_placement(buf.as_str()))
     } else {
         compact_str::CompactString::from(buf.as_str())
     }
+}
+
+/// Appends `word` in lower case to `out`; true when a tone may sit on the second vowel of oa/oe/uy.
+fn lower_into(word: &str, out: &mut String) -> bool {
+    let mut prev = '\0';
+    let mut may_move = false;
+    for c in word.chars().map(lower_char) {
+        may_move |= matches!(prev, 'o' | 'u') && matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
+        out.push(c);
+        prev = c;
+    }
+    may_move
 }
 
 /// Lower case of one char, with Vietnamese letters done without the Unicode tables.
