@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
 use crate::model::{self, Article, Filters};
+use crate::protocol;
 
 /// An `Arc` compared by identity, so that memos over big values stay cheap.
 #[derive(Debug)]
@@ -64,8 +65,7 @@ pub struct Ws {
 /// One piece of work for the loader.
 pub enum Job {
     Text { name: String, text: String, pasted: bool },
-    /// `reading`: the file's bytes, asked for ahead of time so that reads overlap with extraction.
-    File { name: String, file: web_sys::File, reading: Option<js_sys::Promise> },
+    File { name: String, file: web_sys::File },
     Saved(Article),
     /// Read back from localStorage: already stored.
     Stored(Article),
@@ -74,7 +74,7 @@ pub enum Job {
 thread_local! {
     static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
-    /// Milliseconds spent reading, extracting and merging in the current batch (for the console).
+    /// Milliseconds waiting for the worker, (unused), merging in the current batch.
     static STATS: Cell<(f64, f64, f64)> = const { Cell::new((0.0, 0.0, 0.0)) };
 }
 
@@ -84,33 +84,19 @@ fn storage_key(name: &str) -> String {
     format!("hoinghi.v1.article:{name}")
 }
 
-/// How many files are read ahead of the one being extracted.
-const READ_AHEAD: usize = 24;
-
-fn add_stat(read: f64, extract: f64, merge: f64) {
-    STATS.with(|s| {
-        let (a, b, c) = s.get();
-        s.set((a + read, b + extract, c + merge));
-    });
-}
-
-/// Starts reading the next few files of the queue.
-fn read_ahead() {
-    QUEUE.with(|q| {
-        for job in q.borrow_mut().iter_mut().take(READ_AHEAD) {
-            if let Job::File { file, reading: reading @ None, .. } = job {
-                if (file.size() as usize) <= hoinghi_decode::MAX_FILE_BYTES {
-                    *reading = Some(file.array_buffer());
-                }
-            }
-        }
-    });
-}
-
-/// Milliseconds of work between two yields to the browser.
-const SLICE_MS: f64 = 30.0;
 /// At most this often the merged view is recomputed while a batch loads.
 const MERGE_EVERY_MS: f64 = 700.0;
+
+/// Milliseconds waiting for the worker and merging, for the console line at the end of a batch.
+fn add_stat(wait: f64, unused: f64, merge: f64) {
+    STATS.with(|s| {
+        let (a, b, c) = s.get();
+        s.set((a + wait, b + unused, c + merge));
+    });
+}
+
+/// How many articles are handed to the worker at once (it works through them while the page answers).
+const IN_FLIGHT: usize = 48;
 
 impl Ws {
     fn new() -> Ws {
@@ -160,35 +146,41 @@ impl Ws {
         let mut done = 0usize;
         let mut last_merge = browser::now();
         loop {
-            let start = browser::now();
             let mut taken: HashSet<String> = self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
-            let mut batch = Vec::new();
+            // Hand a round of articles to the worker, then take the answers in order.
+            let round: Vec<Pending> = QUEUE.with(|q| {
+                let mut q = q.borrow_mut();
+                let n = q.len().min(IN_FLIGHT);
+                q.drain(..n).map(|job| dispatch(job, &mut taken)).collect()
+            });
+            if round.is_empty() {
+                break;
+            }
+            let t = browser::now();
+            let mut batch = Vec::with_capacity(round.len());
             let mut fresh = Vec::new();
-            while browser::now() - start < SLICE_MS {
-                let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) else { break };
-                read_ahead();
-                let stored = matches!(job, Job::Stored(_));
-                let article = process(job, &taken).await;
-                taken.insert(article.name.clone());
+            for pending in round {
+                let (article, stored) = pending.settle().await;
                 if !stored {
                     fresh.push(article.clone());
                 }
                 batch.push(article);
             }
+            add_stat(browser::now() - t, 0.0, 0.0);
             let left = QUEUE.with(|q| q.borrow().len());
-            if batch.is_empty() && left == 0 {
-                break;
-            }
             done += batch.len();
-            let t = browser::now();
-            self.merger.update_value(|m| {
-                for a in &batch {
-                    if let Some(r) = &a.record {
-                        m.add(r);
+            // Merging (preparing each record) in slices, so that no block is long.
+            for slice in batch.chunks(64) {
+                let t = browser::now();
+                self.merger.update_value(|m| {
+                    for a in slice {
+                        if let Some(r) = &a.record {
+                            m.add(r);
+                        }
                     }
-                }
-            });
-            add_stat(0.0, 0.0, browser::now() - t);
+                });
+                add_stat(0.0, 0.0, browser::now() - t);
+            }
             self.articles.update(|l| l.extend(batch));
             if !fresh.is_empty() {
                 self.persist_new(&fresh);
@@ -200,11 +192,10 @@ impl Ws {
             self.progress.set((left > 0).then_some((done, done + left)));
             browser::yield_now().await;
         }
-        self.remerge();
         self.progress.set(None);
         RUNNING.with(|r| r.set(false));
-        let (read, extract, merge) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
-        web_sys::console::info_1(&format!("hoinghi: {done} bài; đọc tệp {read:.0} ms, trích xuất {extract:.0} ms, gộp {merge:.0} ms").into());
+        let (wait, _, merge) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
+        web_sys::console::info_1(&format!("hoinghi: {done} bài; chờ bộ trích xuất {wait:.0} ms, gộp {merge:.0} ms").into());
     }
 
     fn remerge(self) {
@@ -313,58 +304,64 @@ impl Ws {
     }
 }
 
-/// Decodes and extracts one job; never fails (a failure is an article with an error).
-async fn process(job: Job, taken: &HashSet<String>) -> Article {
-    let fail = |name: String, error: String| Article { name, record: None, error: Some(error), note: None };
-    let (name, text, note) = match job {
-        Job::Saved(a) | Job::Stored(a) => return a,
+/// A job handed out: ready now, or waiting for the worker.
+enum Pending {
+    Ready(Article, bool),
+    Worker(String, js_sys::Promise),
+}
+
+/// Names the job's article and hands it to the worker (files the page refuses by name or size never go).
+fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
+    let fail = |name: String, error: String| Pending::Ready(Article { name, record: None, error: Some(error), note: None }, false);
+    let pending = match job {
+        Job::Saved(a) => Pending::Ready(a, false),
+        Job::Stored(a) => Pending::Ready(a, true),
         Job::Text { name, text, pasted } => {
             let name = model::unique_name(&name, taken);
-            if text.trim().is_empty() {
-                return fail(name, "Ô dán đang trống: không có bài nào để thêm.".into());
-            }
-            match pasted.then(|| hoinghi_decode::repair_pasted(&text)).flatten() {
-                Some(r) => (name, r.text, Some(r.note)),
-                None => (name, text, None),
-            }
+            let call = browser::extract_text(&name, &text, pasted);
+            Pending::Worker(name, call)
         }
-        Job::File { name, file, reading } => {
+        Job::File { name, file } => {
             let name = model::unique_name(&name, taken);
-            if let Some(reason) = hoinghi_decode::skip_reason(&name) {
-                return fail(name.clone(), format!("“{name}”: {reason}"));
-            }
-            let size = file.size() as usize;
-            if size > hoinghi_decode::MAX_FILE_BYTES {
-                let e = hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES };
-                return fail(name.clone(), e.describe(&name));
-            }
-            let t = browser::now();
-            let bytes = match reading {
-                Some(p) => browser::bytes_of(p).await,
-                None => browser::read_bytes(&file).await,
-            };
-            add_stat(browser::now() - t, 0.0, 0.0);
-            let Ok(bytes) = bytes else {
-                return fail(name.clone(), format!("“{name}”: trình duyệt không đọc được tệp này."));
-            };
-            match hoinghi_decode::decode(&bytes, &name) {
-                Ok(d) => {
-                    let note = (!d.notes.is_empty()).then(|| d.notes.join("; "));
-                    (name, d.text, note)
+            match protocol::refuse_file(&name, file.size() as usize) {
+                Some(why) => fail(name, why),
+                None => {
+                    let call = browser::extract_file(&name, &file);
+                    Pending::Worker(name, call)
                 }
-                Err(e) => return fail(name.clone(), e.describe(&name)),
             }
         }
     };
-    let t = browser::now();
-    let mut record = hoinghi_core::extract(&text, None);
-    let took = browser::now() - t;
-    if took > 50.0 {
-        web_sys::console::info_1(&format!("hoinghi: {name}: trích xuất {took:.0} ms").into());
+    let name = match &pending {
+        Pending::Ready(a, _) => a.name.clone(),
+        Pending::Worker(n, _) => n.clone(),
+    };
+    taken.insert(name);
+    pending
+}
+
+impl Pending {
+    /// The article, and whether it is stored already.
+    async fn settle(self) -> (Article, bool) {
+        match self {
+            Pending::Ready(a, stored) => (a, stored),
+            Pending::Worker(name, call) => {
+                let answer = browser::extracted(call)
+                    .await
+                    .and_then(|json| serde_json::from_str::<protocol::Extracted>(&json).map_err(|e| e.to_string()));
+                let article = match answer {
+                    Ok(x) => Article { record: x.record.map(Arc::new), error: x.error, note: x.note, name },
+                    Err(why) => Article {
+                        error: Some(format!("“{name}”: trích xuất bị lỗi ({why}); các bài khác không bị ảnh hưởng.")),
+                        name,
+                        record: None,
+                        note: None,
+                    },
+                };
+                (article, false)
+            }
+        }
     }
-    add_stat(0.0, took, 0.0);
-    record.source = Some(name.clone());
-    Article { name, record: Some(Arc::new(record)), error: None, note }
 }
 
 /// The five dev articles bundled with the page.
@@ -383,12 +380,6 @@ pub fn App() -> impl IntoView {
     let ws = Ws::new();
     provide_context(ws);
     ws.restore();
-    // The extractor builds its tables on first use (a few hundred ms in wasm): do it now, while the
-    // user reads the page, rather than on the first article.
-    leptos::task::spawn_local(async {
-        browser::yield_now().await;
-        let _ = hoinghi_core::extract(SAMPLES[1].1, None);
-    });
     let has_evidence = move || ws.evidence.with(Option::is_some);
 
     view! {

@@ -69,6 +69,54 @@ channel.port1.onmessage = () => { const ok = waiting.shift(); if (ok) ok(); };
 export function next_tick() {
   return new Promise((ok) => { waiting.push(ok); channel.port2.postMessage(0); });
 }
+// The extraction worker: started on first use (or at idle after load), one at a time, answers by id.
+// A worker that fails (a crash in one article) fails the articles it held and is started afresh.
+const WORKER_URL = new URL('../../hoinghi-worker_loader.js', import.meta.url);
+let worker = null;
+let ready = null;
+let seq = 0;
+const pending = new Map();
+function start() {
+  if (ready) return ready;
+  worker = new Worker(WORKER_URL);
+  ready = new Promise((ok, no) => {
+    worker.onmessage = (e) => {
+      if (e.data === 'ready') return ok();
+      const [id, json] = e.data;
+      const p = pending.get(id);
+      pending.delete(id);
+      if (p) p.ok(json);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const why = String(e.message || 'lỗi không rõ');
+      for (const p of pending.values()) p.no(why);
+      pending.clear();
+      worker.terminate();
+      ready = null;
+      no(why);
+    };
+  });
+  ready.catch(() => {});
+  return ready;
+}
+export function warm_worker() {
+  start();
+}
+function call(name, payload, pasted) {
+  return start().then(() => new Promise((ok, no) => {
+    const id = ++seq;
+    pending.set(id, { ok, no });
+    if (payload instanceof ArrayBuffer) worker.postMessage([id, name, payload, pasted], [payload]);
+    else worker.postMessage([id, name, payload, pasted]);
+  }));
+}
+export function extract_text(name, text, pasted) {
+  return call(name, text, pasted);
+}
+export function extract_file(name, file) {
+  return file.arrayBuffer().then((b) => call(name, b, false));
+}
 export function ask(text) {
   return window.confirm(text);
 }
@@ -94,6 +142,10 @@ extern "C" {
     pub fn today() -> String;
     fn next_tick() -> Promise;
     pub fn ask(text: &str) -> bool;
+    pub fn warm_worker();
+    /// Resolves to the JSON of `protocol::Extracted`; rejects with the reason when the worker failed.
+    pub fn extract_text(name: &str, text: &str, pasted: bool) -> Promise;
+    pub fn extract_file(name: &str, file: &web_sys::File) -> Promise;
     pub fn now() -> f64;
     pub fn scroll_to(id: &str);
 }
@@ -131,10 +183,12 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ()> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// The bytes of a read already asked for (`file.array_buffer()`).
-pub async fn bytes_of(reading: Promise) -> Result<Vec<u8>, ()> {
-    let buffer = JsFuture::from(reading).await.map_err(|_| ())?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+/// The answer of the worker for one article.
+pub async fn extracted(call: Promise) -> Result<String, String> {
+    match JsFuture::from(call).await {
+        Ok(json) => json.as_string().ok_or_else(|| "trả lời không phải văn bản".to_string()),
+        Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
+    }
 }
 
 /// Lets the browser paint and answer clicks.

@@ -5,5 +5,6 @@ mod browser;
 mod components;
 pub mod export;
 pub mod model;
+pub mod protocol;
 
 pub use app::App;

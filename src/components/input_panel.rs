@@ -33,7 +33,7 @@ pub fn InputPanel() -> impl IntoView {
         text.set(String::new());
     };
     let take_files = move |files: Vec<browser::NamedFile>| {
-        ws.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file, reading: None }).collect());
+        ws.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file }).collect());
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -49,7 +49,10 @@ pub fn InputPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="input" aria-labelledby="input-title">
+        // The extraction worker (its own wasm) is fetched once the user reaches for the inputs, not with
+        // the page: the first load stays small.
+        <section class="input" aria-labelledby="input-title"
+            on:pointerenter=move |_| browser::warm_worker() on:focusin=move |_| browser::warm_worker()>
             <h2 id="input-title">"Thêm bài"</h2>
             <label for="article" class="sr-only">"Nội dung bài báo"</label>
             <textarea

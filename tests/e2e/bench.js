@@ -84,6 +84,9 @@ console.log(`  long tasks:           ${tasks.length}, longest ${longest.toFixed(
 console.log(`  JS heap after (GC):   ${mb(usedSize)} MB`);
 console.log(`  merged view:          ${counts}`);
 console.log(`  first load gzipped:   ${(transfer / 1024).toFixed(1)} KB (target ≤ 600 KB)`);
+const worker = await Promise.all(['hoinghi-worker_loader.js', 'hoinghi-worker.js', 'hoinghi-worker_bg.wasm']
+  .map(async (f) => gzipSync(await readFile(join('dist', f)), { level: 9 }).length));
+console.log(`  extraction worker:    ${(worker.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KB gzipped, fetched when the inputs are first used`);
 console.log(rows.join('\n'));
 console.log('  long tasks (ms): ' + tasks.map((t) => `${t.duration.toFixed(0)}@${(t.start - before).toFixed(0)}`).join(' '));
 await browser.close();

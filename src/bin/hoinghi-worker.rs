@@ -1,0 +1,30 @@
+//! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
+//! `[id, name, text | ArrayBuffer, pasted]`, answers `[id, json of protocol::Extracted]`. Says
+//! `"ready"` once it can take work, after building the extractor's tables.
+
+use hoinghi_web::protocol;
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let msg: Array = ev.data().unchecked_into();
+        let id = msg.get(0);
+        let name = msg.get(1).as_string().unwrap_or_default();
+        let payload = msg.get(2);
+        let out = match payload.as_string() {
+            Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
+            None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
+        };
+        let json = serde_json::to_string(&out).unwrap_or_default();
+        let _ = reply_to.post_message(&Array::of2(&id, &JsValue::from_str(&json)));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Build the extractor's tables now, not on the first article.
+    let _ = hoinghi_core::extract("Sáng 17/6/2024, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban.", None);
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}

@@ -1,0 +1,70 @@
+//! What the extraction worker does with one article, and what it answers: decoding and extraction run
+//! off the page's thread (`src/bin/hoinghi-worker.rs`), so the page's own wasm carries neither the
+//! extractor nor the decoders and never blocks while hundreds of articles load.
+
+use hoinghi_core::Record;
+use serde::{Deserialize, Serialize};
+
+/// The worker's answer for one article: a record, or the reason in Vietnamese naming the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extracted {
+    pub record: Option<Record>,
+    pub error: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Pasted or typed text: repaired when it is TCVN3/VNI mojibake (`pasted`), then extracted.
+pub fn from_text(name: &str, text: &str, pasted: bool) -> Extracted {
+    if text.trim().is_empty() {
+        return Extracted { record: None, error: Some("Ô dán đang trống: không có bài nào để thêm.".into()), note: None };
+    }
+    match pasted.then(|| hoinghi_decode::repair_pasted(text)).flatten() {
+        Some(r) => extracted(name, &r.text, Some(r.note)),
+        None => extracted(name, text, None),
+    }
+}
+
+/// A file's bytes: decoded (any Vietnamese encoding, web page, Word), then extracted.
+pub fn from_bytes(name: &str, bytes: &[u8]) -> Extracted {
+    match hoinghi_decode::decode(bytes, name) {
+        Ok(d) => extracted(name, &d.text, (!d.notes.is_empty()).then(|| d.notes.join("; "))),
+        Err(e) => Extracted { record: None, error: Some(e.describe(name)), note: None },
+    }
+}
+
+fn extracted(name: &str, text: &str, note: Option<String>) -> Extracted {
+    let mut record = hoinghi_core::extract(text, None);
+    record.source = Some(name.to_string());
+    Extracted { record: Some(record), error: None, note }
+}
+
+/// Why a file is not sent to the worker at all (by its name or size), in Vietnamese naming it.
+pub fn refuse_file(name: &str, size: usize) -> Option<String> {
+    if let Some(reason) = hoinghi_decode::skip_reason(name) {
+        return Some(format!("“{name}”: {reason}"));
+    }
+    (size > hoinghi_decode::MAX_FILE_BYTES).then(|| {
+        hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_bytes_and_refusals() {
+        let text = include_str!("../public/samples/000_a1b6cc5c598c13a5.txt");
+        let a = from_text("a.txt", text, true);
+        let b = from_bytes("a.txt", text.as_bytes());
+        assert_eq!(a.record, b.record);
+        assert_eq!(a.record.as_ref().unwrap().source.as_deref(), Some("a.txt"));
+        assert!(from_text("x", "  ", false).error.is_some());
+        assert!(from_bytes("x.txt", b"").error.unwrap().contains("x.txt"));
+        assert!(refuse_file("cu.doc", 10).unwrap().contains("cu.doc"));
+        assert!(refuse_file("to.txt", 100 << 20).unwrap().contains("to.txt"));
+        assert!(refuse_file("bai.txt", 10).is_none());
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);
+    }
+}
