@@ -131,7 +131,7 @@ fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMenti
     let Some(verb) = ORGANIZER_VERB.find(&s[from..]) else { return Vec::new() };
     let phrase = &s[from..from + verb.start()];
     let phrase_full = &s[from..from + verb.end()];
-    if phrase.chars().count() > 200 || !phrase.trim_start().starts_with(char::is_uppercase) {
+    if phrase.chars().count() > 200 || !phrase.trim_start().starts_with(char::is_uppercase) || !names_a_body(phrase.trim()) {
         return Vec::new();
     }
     let mut all = phrase.to_string();
@@ -147,20 +147,24 @@ fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMenti
     }
     SPLIT_ORGANIZERS
         .split(&all)
-        .map(|o| strip_definitions(o.trim(), defs))
-        .filter(|o| o.chars().next().is_some_and(char::is_uppercase) && o.split_whitespace().count() >= 2 && names_a_body(o))
+        .map(|o| strip_definitions(o.trim().trim_start_matches("phối hợp với ").trim_start_matches("phối hợp "), defs))
+        .filter(|o| o.chars().next().is_some_and(char::is_uppercase) && (2..=16).contains(&o.split_whitespace().count()) && names_a_body(o))
         .collect()
 }
 
 /// Whether a phrase names an organisation (an organiser), not a stray clause ("Phát biểu tại hội nghị").
 fn names_a_body(phrase: &str) -> bool {
+    // People chair meetings; organisers are bodies ("Đồng chí Y Ngọc - Ủy viên ... cùng chủ trì").
+    let lower = phrase.to_lowercase();
+    if ["đồng chí", "đ/c", "ông ", "bà ", "các đồng chí"].iter().any(|p| lower.starts_with(p)) || phrase.contains(" - ") {
+        return false;
+    }
     const HEADS: [&str; 30] = [
         "Ban", "Bộ", "Sở", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng", "Ủy ban", "Hội", "Mặt trận", "MTTQ", "Công an",
         "Chính phủ", "Quốc hội", "Tập đoàn", "Công ty", "Trung ương", "Cục", "Văn phòng", "Viện", "Trường", "TP", "tỉnh", "Liên đoàn",
         "Đoàn", "Tổng", "Hội đồng", "lãnh đạo",
     ];
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    words.len() <= 16 && HEADS.iter().any(|h| phrase.starts_with(h) || phrase.contains(&format!(" {h}")))
+    HEADS.iter().any(|h| phrase.starts_with(h) || phrase.contains(&format!(" {h}")))
 }
 
 /// "Ban Dân vận (DV) Tỉnh ủy" → "Ban Dân vận Tỉnh ủy".
