@@ -27,7 +27,7 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,5})([/\-])([A-ZĐ][\p{L}]{0,5})([/\-][\p{L}\d&]+)+").unwrap());
 static ISSUER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [^,;]{3,25}?\s*)?(?:,\s*)?của ([^,;.“”\x22(:]+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại)\b|[,;.“”\x22(:]|$)").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ([^,;.“”\x22(:]+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại)\b|[,;.“”\x22(:]|$)").unwrap());
 static NEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)\b").unwrap());
 
 /// Words after a plain number that make it a quantity, not a document number (`kế hoạch 5 năm`).

@@ -22,7 +22,7 @@ use crate::tokens::{within, Token};
 
 /// The verbs that end the organisers' phrase at the start of a lead sentence.
 static ORGANIZER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(?:đã |vừa |long trọng )?(?:phối hợp (?:với )?[^,]{0,120}? )?(?:tổ chức|tổng kết|sơ kết|họp|có buổi|làm việc|tiếp|khai mạc|triệu tập|chủ trì)(?:\s|,|$)").unwrap()
+    Regex::new(r"\s(?:đã |vừa |long trọng )?(?:tổ chức|tổng kết|sơ kết|họp|có buổi|làm việc|tiếp|khai mạc|triệu tập|chủ trì)(?:\s|,|$)").unwrap()
 });
 static SPLIT_ORGANIZERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:,|;| và | phối hợp với | phối hợp | cùng | với )\s*").unwrap());
 /// "Ngày mai, 21/12" / "hôm qua (19/12)": a relative day the article pins to a date.
@@ -130,21 +130,11 @@ fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMenti
         .unwrap_or(0);
     let Some(verb) = ORGANIZER_VERB.find(&s[from..]) else { return Vec::new() };
     let phrase = &s[from..from + verb.start()];
-    let phrase_full = &s[from..from + verb.end()];
     if phrase.chars().count() > 200 || !phrase.trim_start().starts_with(char::is_uppercase) || !names_a_body(phrase.trim()) {
         return Vec::new();
     }
-    let mut all = phrase.to_string();
-    // "X phối hợp Y, Z tổ chức": the partners are organisers too.
-    if let Some(p) = phrase_full.find("phối hợp") {
-        all = format!("{}, {}", &phrase_full[..p], &phrase_full[p..]);
-        for verb in ["tổ chức", "tổng kết", "sơ kết", "họp"] {
-            if let Some(v) = all.rfind(verb) {
-                all.truncate(v);
-                break;
-            }
-        }
-    }
+    // "X phối hợp Y, Z tổ chức": the partners are organisers too (the split below separates them).
+    let all = phrase;
     SPLIT_ORGANIZERS
         .split(&all)
         .map(|o| strip_definitions(o.trim().trim_start_matches("phối hợp với ").trim_start_matches("phối hợp "), defs))
