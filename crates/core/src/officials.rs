@@ -99,7 +99,9 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
 /// Every person mentioned with a title or a role, sentence by sentence.
 pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], defs: &Definitions, index: &CharIndex) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut previous: Option<&Range<usize>> = None;
     for sentence in sentences {
+        let before = previous.replace(sentence);
         let tokens = within(all_tokens, sentence);
         // Most sentences name nobody: skip them before the full parse.
         if !(0..tokens.len()).any(|i| crate::people::may_start_name(tokens, text, i)) {
@@ -111,9 +113,11 @@ pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], de
         }
         let owned = attach(&items);
         let roles = roles_of(&items);
+        let shared = before.filter(|_| opens_a_list(tokens)).map(|b| trailing_plural(text, all_tokens, b, defs)).unwrap_or_default();
         for (n, item) in items.iter().enumerate() {
             let Item::Name(name) = item else { continue };
-            let titles = owned.get(&n).map(|o| titles_of(o, &items, tokens, text, defs)).unwrap_or_default();
+            let mut titles = owned.get(&n).map(|o| titles_of(o, &items, tokens, text, defs)).unwrap_or_default();
+            titles.extend(shared.iter().cloned());
             let span = index.span(tokens[name.tokens.start].range.start..tokens[name.tokens.end - 1].range.end);
             out.push(Mention {
                 name: name.name.clone(),
@@ -125,6 +129,23 @@ pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], de
         }
     }
     out
+}
+
+/// A sentence that lists the people a plural title before it announced: "Đó là ông A ..., ông B ...".
+fn opens_a_list(tokens: &[Token]) -> bool {
+    let w = |i: usize| tokens.get(i).map_or("", |t| t.folded.as_str());
+    (w(0) == "đó" && w(1) == "là") || w(0) == "gồm" || (w(0) == "bao" && w(1) == "gồm")
+}
+
+/// A plural title that ends a sentence with nobody named after it ("kỷ luật 4 ủy viên trung ương Đảng.").
+fn trailing_plural(text: &str, all_tokens: &[Token], sentence: &Range<usize>, defs: &Definitions) -> Vec<Rendered> {
+    let tokens = within(all_tokens, sentence);
+    let items = items(tokens, text);
+    let Some(t) = items.iter().rposition(|i| matches!(i, Item::Title(title) if title.plural)) else { return Vec::new() };
+    if items[t..].iter().any(|i| matches!(i, Item::Name(_))) {
+        return Vec::new();
+    }
+    titles_of(&[t], &items, tokens, text, defs).into_iter().filter(|r| r.has_body || !r.needs_body).collect()
 }
 
 /// Officials from mentions: one per name (case and tone placement folded), titles deduplicated,
