@@ -9,6 +9,7 @@ use std::sync::Arc;
 use hoinghi_core::{Record, Span};
 use hoinghi_merge::{Merged, Merger};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
@@ -195,7 +196,10 @@ impl Ws {
         self.progress.set(None);
         RUNNING.with(|r| r.set(false));
         let (wait, _, merge) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
-        web_sys::console::info_1(&format!("hoinghi: {done} bài; chờ bộ trích xuất {wait:.0} ms, gộp {merge:.0} ms").into());
+        let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        web_sys::console::info_1(
+            &format!("hoinghi: {done} bài; chờ bộ trích xuất {wait:.0} ms, gộp {merge:.0} ms; bộ nhớ wasm của trang {:.1} MB", f64::from(memory) / 1048576.0).into(),
+        );
     }
 
     fn remerge(self) {

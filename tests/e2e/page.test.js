@@ -52,6 +52,17 @@ describe('Hội Nghị page', () => {
     assert.match(await app.byTestId('how-it-works').innerText(), /Không có máy chủ/);
   });
 
+  it('an unknown address under the sub-path still serves the page (404.html), worker included', async () => {
+    guarded.expectError(/status of 404/);
+    const response = await page.goto(server.url + 'khong-co/trang-nay');
+    assert.equal(response.status(), 404);
+    await app.pasteBox.waitFor({ state: 'visible' });
+    await app.fillAndAdd(await readFile(SAMPLE_000, 'utf8'));
+    await app.waitForArticles(1);
+    assert.equal(await app.articleErrors.count(), 0);
+    await app.screenshot('12-404-fallback');
+  });
+
   it('pasting two articles lists both and merges their officials', async () => {
     await app.open(server.url);
     await app.paste(await readFile(SAMPLE_000, 'utf8'));
