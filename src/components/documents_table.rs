@@ -54,12 +54,12 @@ fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
         .collect_view();
     view! {
         <tr data-testid="document-row">
-            <td title=inferred(d.kind_inferred)>{d.kind.clone()}</td>
+            <td data-label="Loại" title=inferred(d.kind_inferred)>{d.kind.clone()}</td>
             <td class="name"><button type="button" class="link" data-testid="document-number"
                 on:click=move |_| if let Some(c) = &first { ws.show(&c.source, c.span, &label) }>{number}</button></td>
-            <td class="date">{d.date.as_deref().map(|x| date_vi(x, None))}</td>
-            <td title=inferred(d.issuer_inferred)>{d.issuer.clone()}</td>
-            <td><ul class="sources">{cites}</ul></td>
+            <td data-label="Ngày" class="date">{d.date.as_deref().map(|x| date_vi(x, None))}</td>
+            <td data-label="Ban hành" title=inferred(d.issuer_inferred)>{d.issuer.clone()}</td>
+            <td data-label="Bài"><ul class="sources">{cites}</ul></td>
         </tr>
     }
 }

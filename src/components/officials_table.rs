@@ -121,11 +121,11 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
                 <button type="button" class="link" data-testid="official-name" title=variants
                     on:click=move |_| if let Some(m) = &mention { ws.show(&m.source, m.span, &label) }>{name}</button>
             </td>
-            <td><ul class="posts" data-testid="official-titles">{posts}</ul></td>
-            <td data-testid="official-roles">{p.roles.join(", ")}</td>
-            <td class="num" data-testid="official-articles">{p.articles}</td>
-            <td class="date">{p.first_seen.as_deref().map(|d| date_vi(d, None))}</td>
-            <td class="date">{p.last_seen.as_deref().map(|d| date_vi(d, None))}</td>
+            <td data-label="Chức vụ"><ul class="posts" data-testid="official-titles">{posts}</ul></td>
+            <td data-label="Vai trò" data-testid="official-roles">{p.roles.join(", ")}</td>
+            <td data-label="Số bài" class="num" data-testid="official-articles">{p.articles}</td>
+            <td data-label="Lần đầu" class="date">{p.first_seen.as_deref().map(|d| date_vi(d, None))}</td>
+            <td data-label="Lần cuối" class="date">{p.last_seen.as_deref().map(|d| date_vi(d, None))}</td>
         </tr>
     }
 }

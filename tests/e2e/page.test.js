@@ -148,6 +148,18 @@ describe('Hội Nghị page', () => {
     await app.meetings.first().waitFor();
   });
 
+  it('picking a folder loads every file inside it, with its path', async () => {
+    await app.open(server.url);
+    await app.folderInput.setInputFiles(`${FIX}/html`);
+    await app.waitForArticles(10);
+    const sources = await app.byTestId('article-source').allInnerTexts();
+    assert.ok(sources.every((s) => s.startsWith('html/')), sources.join(' | '));
+    assert.equal(await app.articleErrors.count(), 0);
+    await app.tab('documents').click();
+    await app.documentRows.first().waitFor();
+    await app.screenshot('13-folder-documents');
+  });
+
   it('the timeline lists meetings in date order, grouped; undated ones apart', async () => {
     await app.open(server.url);
     await app.loadSamples();
