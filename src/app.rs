@@ -75,6 +75,8 @@ pub enum Job {
 thread_local! {
     static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
+    /// Bumped by "Xóa tất cả": answers for articles handed out before it are dropped.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
     /// Milliseconds waiting for the worker, (unused), merging in the current batch.
     static STATS: Cell<(f64, f64, f64)> = const { Cell::new((0.0, 0.0, 0.0)) };
 }
@@ -157,6 +159,7 @@ impl Ws {
             if round.is_empty() {
                 break;
             }
+            let generation = GENERATION.with(Cell::get);
             let t = browser::now();
             let mut batch = Vec::with_capacity(round.len());
             let mut fresh = Vec::new();
@@ -168,6 +171,9 @@ impl Ws {
                 batch.push(article);
             }
             add_stat(browser::now() - t, 0.0, 0.0);
+            if generation != GENERATION.with(Cell::get) {
+                continue;
+            }
             let left = QUEUE.with(|q| q.borrow().len());
             done += batch.len();
             // Merging (preparing each record) in slices, so that no block is long.
@@ -226,6 +232,7 @@ impl Ws {
     /// Forgets every article (the caller asked the user first).
     pub fn clear(self) {
         QUEUE.with(|q| q.borrow_mut().clear());
+        GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
         self.articles.set(Vec::new());
         self.merger.set_value(Merger::new());
         self.evidence.set(None);
