@@ -22,13 +22,32 @@ pub fn Views() -> impl IntoView {
         view! {
             <button type="button" role="tab" data-testid=id
                 aria-selected=move || (tab.get() == t).to_string()
+                tabindex=move || if tab.get() == t { "0" } else { "-1" }
                 class:active=move || tab.get() == t
                 on:click=move |_| tab.set(t)>{label}</button>
         }
     };
     view! {
         <section class="views">
-            <div class="tabs" role="tablist" aria-label="Cách xem">
+            <div class="tabs" role="tablist" aria-label="Cách xem"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    // Arrow keys move between the tabs, as in any tab list.
+                    let order = [Tab::Timeline, Tab::Officials, Tab::Documents];
+                    let i = order.iter().position(|t| *t == tab.get_untracked()).unwrap_or(0);
+                    let next = match ev.key().as_str() {
+                        "ArrowRight" => order[(i + 1) % 3],
+                        "ArrowLeft" => order[(i + 2) % 3],
+                        _ => return,
+                    };
+                    ev.prevent_default();
+                    tab.set(next);
+                    let id = ["tab-timeline", "tab-officials", "tab-documents"][order.iter().position(|t| *t == next).unwrap_or(0)];
+                    if let Some(el) = document().query_selector(&format!("[data-testid={id}]")).ok().flatten() {
+                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                            let _ = el.focus();
+                        }
+                    }
+                }>
                 {button(Tab::Timeline, "tab-timeline", "Dòng thời gian")}
                 {button(Tab::Officials, "tab-officials", "Cán bộ")}
                 {button(Tab::Documents, "tab-documents", "Văn bản")}

@@ -126,6 +126,11 @@ describe('Hội Nghị page', () => {
     await app.byTestId('sort-articles').click();
     const counts = (await app.byTestId('official-articles').allInnerTexts()).map(Number);
     assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'articles, descending');
+    await app.byTestId('tab-officials').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await app.tab('documents').getAttribute('aria-selected'), 'true', 'arrow keys move between tabs');
+    await page.keyboard.press('ArrowLeft');
+    await app.officialRows.first().waitFor();
     await app.byTestId('sort-first').click();
     const firsts = await app.officialRows.evaluateAll((rows) => rows.map((r) => r.children[4].textContent.split('/').reverse().join('')));
     assert.deepEqual(firsts, [...firsts].sort(), 'first seen, ascending');
