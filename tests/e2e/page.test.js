@@ -93,12 +93,17 @@ describe('Hội Nghị page', () => {
       { path: `${FIX}/bad/empty.txt`, name: 'bao-cao/empty.txt' },
     ]);
     await app.waitForArticles(9);
+    // Every other bad input: each says why, naming its file, and the loaded articles stay.
+    const bad = ['blank.txt', 'program.txt', 'report.pdf', 'truncated.docx', 'bomb.docx', 'sheet.docx', 'no-article.html'];
+    await app.dropFiles(bad.map((f) => ({ path: `${FIX}/bad/${f}`, name: `hong/${f}` })));
+    await app.waitForArticles(9 + bad.length);
     const errors = await app.articleErrors.allInnerTexts();
-    assert.equal(errors.length, 3, errors.join('\n'));
+    assert.equal(errors.length, 3 + bad.length, errors.join('\n'));
+    for (const f of bad) assert.ok(errors.some((e) => e.includes(f)), `${f}: ${errors.join('\n')}`);
     assert.ok(errors.some((e) => e.includes('photo.txt')), errors.join('\n'));
     assert.ok(errors.some((e) => e.includes('old.doc') && /\.docx/.test(e)), errors.join('\n'));
     assert.ok(errors.some((e) => e.includes('empty.txt')), errors.join('\n'));
-    assert.match(await app.byTestId('articles-count').innerText(), /\(6; 3 lỗi\)/);
+    assert.match(await app.byTestId('articles-count').innerText(), /\(6; 10 lỗi\)/);
     const notes = (await app.byTestId('article-note').allInnerTexts()).join('\n');
     assert.match(notes, /TCVN3/);
     await app.tab('officials').click();
@@ -106,7 +111,7 @@ describe('Hội Nghị page', () => {
     await app.screenshot('03-files-and-errors');
     // Removing one article keeps the others.
     await app.byTestId('remove-article').first().click();
-    await app.waitForArticles(8);
+    await app.waitForArticles(8 + bad.length);
   });
 
   it('pasted TCVN3 mojibake is repaired and the page says so', async () => {
