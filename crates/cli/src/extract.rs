@@ -64,16 +64,6 @@ pub fn run(format: Format, published: Option<Date>, with_text: bool, inputs: &[S
     Ok(all_ok)
 }
 
-/// One CSV cell: quoted when needed; a leading `=`, `+`, `-`, `@` is neutralised so a spreadsheet does not run it.
-fn cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
 fn write_csv(out: &mut impl Write, record: &Record) -> io::Result<()> {
     for o in &record.officials {
         let row = [
@@ -85,7 +75,8 @@ fn write_csv(out: &mut impl Write, record: &Record) -> io::Result<()> {
             &o.titles_as_written.join("; "),
             &o.roles.join("; "),
         ];
-        let line: Vec<String> = row.iter().map(|v| cell(v)).collect();
+        // One cell rule for every CSV the project writes: quoted as needed, formula starts neutralised.
+        let line: Vec<String> = row.iter().map(|v| hoinghi_merge::cell_text(v)).collect();
         write!(out, "{}\r\n", line.join(","))?;
     }
     Ok(())

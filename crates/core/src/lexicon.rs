@@ -80,10 +80,7 @@ pub struct Rank {
 
 /// Ranks by their folded word sequence (canonical spellings and variants).
 pub struct Ranks {
-    pub by_words: HashMap<Vec<String>, usize>,
     pub list: Vec<Rank>,
-    pub first_words: HashSet<String>,
-    pub longest: usize,
     /// Phrases by first word, longest first: (folded tokens, rank index).
     pub by_first: PhraseIndex<usize>,
 }
@@ -132,10 +129,9 @@ pub static RANKS: LazyLock<Ranks> = LazyLock::new(|| {
             by_words.entry(folded_tokens(spelling)).or_insert(index);
         }
     }
-    let first_words = by_words.keys().map(|w| w[0].clone()).collect();
-    let longest = by_words.keys().map(Vec::len).max().unwrap_or(1);
-    let by_first = PhraseIndex::new(by_words.iter().map(|(w, &r)| (w.clone(), r)));
-    Ranks { by_words, list, first_words, longest, by_first }
+    // The first spelling of a phrase wins when two ranks list the same one.
+    let by_first = PhraseIndex::new(by_words);
+    Ranks { list, by_first }
 });
 
 /// Abbreviation → expansion, by the abbreviation's word sequence (case-sensitive).
@@ -179,8 +175,8 @@ mod tests {
     #[test]
     fn lexicons_load_and_fold() {
         assert!(RANKS.list.len() > 50);
-        let words: Vec<String> = "phó chủ tịch".split(' ').map(String::from).collect();
-        assert_eq!(RANKS.list[RANKS.by_words[&words]].name, "Phó Chủ tịch");
+        let tokens = crate::tokens::tokenize("Phó chủ tịch", 0.."Phó chủ tịch".len());
+        assert_eq!(RANKS.by_first.longest_at(&tokens, 0).map(|(n, r)| (n, RANKS.list[r].name)), Some((3, "Phó Chủ tịch")));
         assert_eq!(ABBREVIATIONS["UBND"], "Ủy ban nhân dân");
         assert!(FAMILY_NAMES.has_first("nguyễn"));
         assert_eq!(fold("Uỷ"), "ủy");

@@ -90,11 +90,6 @@ pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
     0
 }
 
-/// Whether a rank (`Phó Chủ tịch`) starts at `i`.
-pub fn rank_starts(tokens: &[Token], i: usize) -> bool {
-    crate::positions::rank_at(tokens, i).is_some()
-}
-
 /// Whether a province name may start at token `i` (a capitalised first word of some province name).
 pub fn may_start_place(tokens: &[Token], text: &str, i: usize) -> bool {
     tokens[i].is_word() && is_capitalised(tokens[i].text(text)) && PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str())
@@ -144,7 +139,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
             }
             break;
         }
-        if rank_starts(tokens, end) || place_len(tokens, text, end) > 0 {
+        if crate::positions::rank_at(tokens, end).is_some() || place_len(tokens, text, end) > 0 {
             break;
         }
         end += 1;

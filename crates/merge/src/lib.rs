@@ -57,7 +57,7 @@ use std::collections::BTreeMap;
 use hoinghi_core::Record;
 use serde::{Deserialize, Serialize};
 
-pub use csv::{documents_csv, meetings_csv, people_csv, positions_csv};
+pub use csv::{cell_text, documents_csv, meetings_csv, people_csv, positions_csv};
 pub use documents::{Citation, MergedDocument};
 pub use meetings::{MergedMeeting, Report};
 pub use people::{Mention, Person, Position, Post};
