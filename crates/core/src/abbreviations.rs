@@ -49,7 +49,7 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
     let mut prev_end: Option<usize> = None;
     while k < range.end {
         let t = &tokens[k];
-        if t.is_punct('(') && k + 2 < range.end + 1 && tokens.get(k + 2).is_some_and(|c| c.is_punct(')')) && tokens.get(k + 1).is_some_and(|a| is_all_caps(a.text(text))) {
+        if t.is_punct('(') && k + 2 < range.end + 1 && tokens.get(k + 2).is_some_and(|c| c.is_punct(')')) && tokens.get(k + 1).is_some_and(|a| a.is_all_caps()) {
             k += 3;
             continue;
         }

@@ -104,7 +104,7 @@ pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], de
         let before = previous.replace(sentence);
         let tokens = within(all_tokens, sentence);
         // Most sentences name nobody: skip them before the full parse.
-        if !(0..tokens.len()).any(|i| crate::people::may_start_name(tokens, text, i)) {
+        if !(0..tokens.len()).any(|i| crate::people::may_start_name(tokens, i)) {
             continue;
         }
         let items = items(tokens, text);

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{folded_tokens, rows, PhraseIndex, FAMILY_NAMES};
 use crate::places::province_named;
-use crate::tokens::{is_all_caps, is_capitalised, Token};
+use crate::tokens::Token;
 
 /// First words (folded) of every province name and variant in `data/provinces.tsv`.
 static PLACE_FIRST_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -52,9 +52,9 @@ pub fn honorific_before(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Number of tokens of a family name starting at `i` (0 when none).
-fn family_len(tokens: &[Token], text: &str, i: usize) -> usize {
+fn family_len(tokens: &[Token], i: usize) -> usize {
     let first = &tokens[i];
-    if !first.is_word() || !is_capitalised(first.text(text)) {
+    if !first.is_word() || !first.is_capitalised() {
         return 0;
     }
     if let Some((n, ())) = FAMILY_NAMES.longest_at(tokens, i) {
@@ -70,7 +70,7 @@ fn family_len(tokens: &[Token], text: &str, i: usize) -> usize {
 /// Number of tokens of a province name starting at `i` (0 when none).
 pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
     if let Some((n, ())) = COUNTRIES.longest_at(tokens, i) {
-        if tokens[i].is_word() && is_capitalised(tokens[i].text(text)) {
+        if tokens[i].is_word() && tokens[i].is_capitalised() {
             return n;
         }
     }
@@ -79,7 +79,7 @@ pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
     }
     for n in (1..=5).rev() {
         let Some(run) = tokens.get(i..i + n) else { continue };
-        let words_or_dash = run.iter().all(|t| (t.is_word() && is_capitalised(t.text(text))) || t.is_punct('-'));
+        let words_or_dash = run.iter().all(|t| (t.is_word() && t.is_capitalised()) || t.is_punct('-'));
         if !words_or_dash || !run[n - 1].is_word() {
             continue;
         }
@@ -91,22 +91,22 @@ pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
 }
 
 /// Whether a province name may start at token `i` (a capitalised first word of some province name).
-pub fn may_start_place(tokens: &[Token], text: &str, i: usize) -> bool {
-    tokens[i].is_word() && is_capitalised(tokens[i].text(text)) && PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str())
+pub fn may_start_place(tokens: &[Token], i: usize) -> bool {
+    tokens[i].is_word() && tokens[i].is_capitalised() && PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str())
 }
 
 /// A cheap test that a name may start at token `i`: a capitalised family name, or an honorific before a capital.
-pub fn may_start_name(tokens: &[Token], text: &str, i: usize) -> bool {
+pub fn may_start_name(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.is_word()
-        && is_capitalised(t.text(text))
+        && t.is_capitalised()
         && (FAMILY_NAMES.has_first(&t.folded) || t.folded.starts_with("h'") || t.folded.starts_with("k'") || honorific_before(tokens, i))
 }
 
 /// The name starting at token `i`, if one does.
 pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     let t = tokens.get(i)?;
-    if !t.is_word() || !is_capitalised(t.text(text)) || is_all_caps(t.text(text)) {
+    if !t.is_word() || !t.is_capitalised() || t.is_all_caps() {
         return None;
     }
     if place_len(tokens, text, i) > 0 {
@@ -116,7 +116,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if matches!(t.folded.as_str(), "ông" | "bà" | "anh" | "chị") {
         return None;
     }
-    let family = family_len(tokens, text, i);
+    let family = family_len(tokens, i);
     let honorific = honorific_before(tokens, i);
     let mut end = i + family.max(1);
     if family == 0 && !honorific {
@@ -126,12 +126,12 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     while end < tokens.len() && end - i < 5 {
         let tok = &tokens[end];
         let word = tok.text(text);
-        if !tok.is_word() || is_all_caps(word) || word.chars().any(|c| c.is_ascii_digit()) {
+        if !tok.is_word() || tok.is_all_caps() || word.chars().any(|c| c.is_ascii_digit()) {
             break;
         }
-        if !is_capitalised(word) {
+        if !tok.is_capitalised() {
             // "Lê trí Vũ": one lower-case syllable between capitalised ones, after an honorific.
-            let next_cap = tokens.get(end + 1).is_some_and(|n| n.is_word() && is_capitalised(n.text(text)));
+            let next_cap = tokens.get(end + 1).is_some_and(|n| n.is_word() && n.is_capitalised());
             if honorific && !typo && end > i && next_cap && word.chars().count() <= 5 {
                 typo = true;
                 end += 1;

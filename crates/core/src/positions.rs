@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
 use crate::people::{name_at, place_len, NameMatch};
 use crate::roles::{role_at, Role};
-use crate::tokens::{is_all_caps, is_capitalised, Token};
+use crate::tokens::Token;
 
 /// A title found at a run of tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,13 +69,12 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let mut end = k;
     while k < tokens.len() {
         let t = &tokens[k];
-        let word = t.text(text);
         if !t.is_word() {
             match t.kind {
                 crate::tokens::Kind::Punct('-') if end > body_start => {
                     // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title.
                     let next = k + 1;
-                    let continues = tokens.get(next).is_some_and(|n| n.is_word() && is_capitalised(n.text(text)))
+                    let continues = tokens.get(next).is_some_and(|n| n.is_word() && n.is_capitalised())
                         && name_at(tokens, text, next).is_none()
                         && rank_at(tokens, next).is_none();
                     if continues {
@@ -87,7 +86,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             }
             break;
         }
-        if is_capitalised(word) {
+        if t.is_capitalised() {
             let place = place_len(tokens, text, k);
             if place > 0 {
                 k += place;
@@ -102,7 +101,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 let after_committee = prev == "ủy";
                 // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
                 let after_org = matches!(prev, "bộ" | "sở" | "cục" | "viện" | "trường")
-                    && tokens.get(k.wrapping_sub(1)).is_some_and(|p| is_capitalised(p.text(text)));
+                    && tokens.get(k.wrapping_sub(1)).is_some_and(|p| p.is_capitalised());
                 let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
                 let ends_sentence = tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
                 let short_place = name.tokens.len() == 2 && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
@@ -120,7 +119,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 end = k;
                 continue;
             }
-            if k > body_start && rank_at(tokens, k).is_some() && !is_all_caps(word) {
+            if k > body_start && rank_at(tokens, k).is_some() && !t.is_all_caps() {
                 break;
             }
             k += 1;
@@ -131,7 +130,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         if f == "và" {
             // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
             let next_ok = tokens.get(k + 1).is_some_and(|n| {
-                n.is_word() && is_capitalised(n.text(text)) && !is_all_caps(n.text(text)) && !is_org_head(&n.folded)
+                n.is_word() && n.is_capitalised() && !n.is_all_caps() && !is_org_head(&n.folded)
             }) && name_at(tokens, text, k + 1).is_none()
                 && rank_at(tokens, k + 1).is_none();
             if next_ok && end > body_start {
@@ -141,7 +140,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             break;
         }
         // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Ban Chỉ đạo".
-        let after_capital = k > body_start && tokens[k - 1].is_word() && is_capitalised(tokens[k - 1].text(text)) && !is_all_caps(tokens[k - 1].text(text));
+        let after_capital = k > body_start && tokens[k - 1].is_word() && tokens[k - 1].is_capitalised() && !tokens[k - 1].is_all_caps();
         if STOP_WORDS.contains(f.as_str()) && !(after_capital && SECOND_SYLLABLES.contains(&f.as_str())) {
             break;
         }
@@ -154,16 +153,16 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         let mut j = k;
         while j < tokens.len() && j - k < 7 {
             let tj = &tokens[j];
-            if !tj.is_word() || is_capitalised(tj.text(text)) || STOP_WORDS.contains(tj.folded.as_str()) || BODY_WORDS.contains(tj.folded.as_str()) {
+            if !tj.is_word() || tj.is_capitalised() || STOP_WORDS.contains(tj.folded.as_str()) || BODY_WORDS.contains(tj.folded.as_str()) {
                 break;
             }
             j += 1;
         }
         let leads_on = tokens.get(j).is_some_and(|n| {
             n.is_word()
-                && ((is_capitalised(n.text(text)) && rank_at(tokens, j).is_none() && (end > body_start || j - k <= 4))
+                && ((n.is_capitalised() && rank_at(tokens, j).is_none() && (end > body_start || j - k <= 4))
                     && (name_at(tokens, text, j).is_none() || j - k <= 4)
-                    || (end > body_start && !is_capitalised(n.text(text)) && BODY_WORDS.contains(n.folded.as_str())))
+                    || (end > body_start && !n.is_capitalised() && BODY_WORDS.contains(n.folded.as_str())))
         });
         if leads_on && j > k {
             k = j;
@@ -206,7 +205,7 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
             out.push(Item::Name(name));
             continue;
         }
-        if let Some((role, len)) = role_at(tokens, text, k) {
+        if let Some((role, len)) = role_at(tokens, k) {
             out.push(Item::Role(role, k..k + len));
             k += len;
             continue;

@@ -69,7 +69,7 @@ pub fn province(text: &str, layout: &Layout, tokens: &[Token], sentences: &[Rang
     // Only sentences with a word that may start a province name are scanned.
     for sentence in sentences {
         let tokens = within(tokens, sentence);
-        if !(0..tokens.len()).any(|i| may_start_place(tokens, text, i)) {
+        if !(0..tokens.len()).any(|i| may_start_place(tokens, i)) {
             continue;
         }
         let slice = &text[sentence.clone()];

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{folded_tokens, rows, PhraseIndex};
 use crate::positions::Item;
-use crate::tokens::{is_capitalised, Token};
+use crate::tokens::Token;
 
 pub type Role = &'static str;
 
@@ -21,9 +21,9 @@ static ROLE_VERBS: LazyLock<PhraseIndex<Role>> =
 const NOT_ATTEND: [&str; 14] = ["án", "kiến", "thảo", "báo", "toán", "trữ", "bị", "định", "đoán", "khuyết", "phòng", "thi", "tính", "luật"];
 
 /// The role verb at token `k`: (role, token count).
-pub fn role_at(tokens: &[Token], text: &str, k: usize) -> Option<(Role, usize)> {
+pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
     let first = tokens.get(k)?;
-    if k > 0 && is_capitalised(first.text(text)) {
+    if k > 0 && first.is_capitalised() {
         return None;
     }
     let (n, role) = ROLE_VERBS.longest_at(tokens, k)?;

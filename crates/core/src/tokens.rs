@@ -23,6 +23,10 @@ pub struct Token {
     /// Folded form of a word (lower case, one tone placement); the character itself for punctuation.
     /// Inline (no allocation) for words up to 24 bytes, which is nearly all of them.
     pub folded: CompactString,
+    /// [`is_capitalised`] of the word, asked once here: the later stages ask it of every token.
+    pub capitalised: bool,
+    /// [`is_all_caps`] of the word (`UBND`, `01-KL`).
+    pub all_caps: bool,
 }
 
 impl Token {
@@ -34,6 +38,14 @@ impl Token {
     }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
+    }
+    /// A word starting with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.capitalised
+    }
+    /// A word of two or more letters, all capitals.
+    pub fn is_all_caps(&self) -> bool {
+        self.all_caps
     }
 }
 
@@ -63,13 +75,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     // The char at a byte offset known to be a char boundary; ASCII without decoding.
     let char_at = |i: usize| if bytes[i] < 0x80 { bytes[i] as char } else { slice[i..].chars().next().unwrap_or('\0') };
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 4);
-    let mut scratch = String::with_capacity(32);
+    let mut scratch = Vec::with_capacity(32);
     let mut i = 0;
     while i < slice.len() {
         let c = char_at(i);
         if !is_word_char(c) {
             if !c.is_whitespace() {
-                tokens.push(Token { kind: Kind::Punct(c), range: base + i..base + i + c.len_utf8(), folded: CompactString::from(&*c.encode_utf8(&mut [0; 4])) });
+                let folded = CompactString::from(&*c.encode_utf8(&mut [0; 4]));
+                tokens.push(Token { kind: Kind::Punct(c), range: base + i..base + i + c.len_utf8(), folded, capitalised: false, all_caps: false });
             }
             i += c.len_utf8();
             continue;
@@ -97,7 +110,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             break;
         }
-        tokens.push(Token { kind: Kind::Word, range: base + start..base + j, folded: fold_compact(&slice[start..j], &mut scratch) });
+        let (folded, shape) = fold_compact(&slice[start..j], &mut scratch);
+        tokens.push(Token { kind: Kind::Word, range: base + start..base + j, folded, capitalised: shape.capitalised, all_caps: shape.all_caps });
         i = j;
     }
     tokens
@@ -177,13 +191,45 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Whether a word starts with a capital letter.
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    word.chars().next().is_some_and(is_upper)
 }
 
 /// Whether a word is all capitals (an abbreviation such as `UBND`), at least two letters.
 pub fn is_all_caps(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    let mut letters = 0;
+    for c in word.chars().filter(|&c| is_letter(c)) {
+        if !is_upper(c) {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// `char::is_alphabetic`, with Vietnamese letters answered without the Unicode tables.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        c if c.is_ascii() => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1e00}'..='\u{1eff}' => true,
+        c => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase`, with Vietnamese letters answered without the Unicode tables.
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' => true,
+        c if c.is_ascii() => false,
+        // Precomposed Vietnamese letters: capitals at even code points.
+        '\u{1ea0}'..='\u{1ef9}' => c as u32 & 1 == 0,
+        '\u{c0}'..='\u{de}' => c != '\u{d7}',
+        '\u{df}'..='\u{ff}' => false,
+        c => c.is_uppercase(),
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +238,19 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, 0..text.len()).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn fast_letter_and_case_agree_with_std() {
+        for c in (0..0x2100).chain(0x1e00..0x1f00).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+        let shapes = [("UBND", true, true), ("Ủy", true, false), ("01-KL", false, true), ("150-CTr", false, false), ("ĐẢNG", true, true), ("A", true, false), ("đảng", false, false)];
+        for (word, cap, caps) in shapes {
+            let t = &tokenize(word, 0..word.len())[0];
+            assert_eq!((t.is_capitalised(), t.is_all_caps()), (cap, caps), "{word}");
+        }
     }
 
     #[test]
