@@ -446,21 +446,50 @@ fn fold_word(word: &str, out: &mut String) {
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            continue;
+        } else if let Some((folded, t)) = folded_letter(c) {
+            // Vietnamese letters from a table made once: decomposing them each time cost more than the scan.
+            out.push_str(folded);
+            tone = t.or(tone);
+        } else {
+            fold_char_into(c, out, &mut tone);
         }
-        decompose_canonical(c, |d| match d {
-            '\u{300}' => tone = Some('\u{1}'),
-            '\u{301}' => tone = Some('\u{2}'),
-            '\u{303}' => tone = Some('\u{3}'),
-            '\u{309}' => tone = Some('\u{4}'),
-            '\u{323}' => tone = Some('\u{5}'),
-            d if d.is_ascii() => out.push(d.to_ascii_lowercase()),
-            'Đ' | 'đ' => out.push('đ'),
-            '\u{302}' | '\u{306}' | '\u{31b}' => out.push(d),
-            d => out.extend(d.to_lowercase()),
-        });
     }
     out.extend(tone);
+}
+
+/// One character of [`fold_word`]: its letters pushed to `out`, its tone (if any) into `tone`.
+fn fold_char_into(c: char, out: &mut String, tone: &mut Option<char>) {
+    decompose_canonical(c, |d| match d {
+        '\u{300}' => *tone = Some('\u{1}'),
+        '\u{301}' => *tone = Some('\u{2}'),
+        '\u{303}' => *tone = Some('\u{3}'),
+        '\u{309}' => *tone = Some('\u{4}'),
+        '\u{323}' => *tone = Some('\u{5}'),
+        d if d.is_ascii() => out.push(d.to_ascii_lowercase()),
+        'Đ' | 'đ' => out.push('đ'),
+        '\u{302}' | '\u{306}' | '\u{31b}' => out.push(d),
+        d => out.extend(d.to_lowercase()),
+    });
+}
+
+/// The letters of Vietnamese (Latin-1 to Latin Extended-B, and U+1EA0..U+1EF9) as [`fold_char_into`]
+/// folds them: (folded letters, tone).
+fn folded_letter(c: char) -> Option<(&'static str, Option<char>)> {
+    static TABLE: LazyLock<Vec<(String, Option<char>)>> = LazyLock::new(|| {
+        (0xc0..=0x24f_u32).chain(0x1ea0..=0x1ef9)
+            .map(|u| {
+                let (mut s, mut tone) = (String::new(), None);
+                fold_char_into(char::from_u32(u).unwrap_or('\0'), &mut s, &mut tone);
+                (s, tone)
+            })
+            .collect()
+    });
+    let i = match c as u32 {
+        u @ 0xc0..=0x24f => u - 0xc0,
+        u @ 0x1ea0..=0x1ef9 => u - 0x1ea0 + (0x24f - 0xc0 + 1),
+        _ => return None,
+    };
+    TABLE.get(i as usize).map(|(s, t)| (s.as_str(), *t))
 }
 
 /// First character of `fold_word` of a word starting with `c`.
