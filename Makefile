@@ -54,9 +54,11 @@ size:
 bench-page:
 	node tests/e2e/bench.js
 
-## make bench: one table, same corpus files: this core natively, in wasm (WASM_KBPS from make bench-page), and the Python peers
+## make bench: one table, same corpus files: this core natively, in wasm (the page's extraction worker in
+## headless Chromium; builds dist/ when it is older than the sources), and the Python peers (bench/README.md)
 .PHONY: bench bench-core
-bench: setup-build
+# setup, not setup-build: the wasm row needs Chromium.
+bench: setup
 	bench/compare.sh
 
 ## make bench-core: the core alone over the whole corpus: MB/s and peak memory

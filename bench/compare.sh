@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Speed side by side: this core natively, this core in wasm (figure passed in), and the peers in
-# $SHARED/peers (underthesea NER, dateparser), on the same article files of $SHARED/corpus.
-# Prints one Markdown table. Run from anywhere; see bench/README.md.
+# Speed side by side: this core natively, this core in wasm (the page's extraction worker in
+# headless Chromium), and the peers in $SHARED/peers (underthesea NER, dateparser), on the same
+# article files of $SHARED/corpus. Prints one Markdown table. Run from anywhere; see bench/README.md.
 #
 # Environment (all optional):
 #   SHARED=../shared        the shared folder (corpus/, eval/dev/, peers/)
 #   RUNS=3                  runs per tool; the table shows the median
 #   EVERY=10                take every EVERY-th corpus file (sorted by path); EVERY=1 is the whole corpus
 #   NATIVE_ROUNDS=20        passes over the sample inside one native run (the core is too fast for one)
+#   WASM_ROUNDS=20          the same inside one wasm run (tests/e2e/bench-core-wasm.js)
+#   CHROMIUM=/usr/bin/chromium   the browser of the wasm run; dist/ is rebuilt (make dist) when
+#                           missing or older than its sources
 #   PEER_REPEAT=1           --bench N given to the peer scripts
 #   BENCH_VENV=bench/.venv  the peers' venv; created with pip (PyPI) when missing, unless BENCH_NO_INSTALL=1
-#   WASM_KBPS, WASM_PEAK_MB, WASM_OFFICIALS   the wasm-in-Chromium figures, measured by the page's
-#                           browser bench; without WASM_KBPS the cell says "not measured here"
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -19,6 +20,9 @@ SHARED="$(cd "${SHARED:-$ROOT/../shared}" && pwd)"
 RUNS="${RUNS:-3}"
 EVERY="${EVERY:-10}"
 NATIVE_ROUNDS="${NATIVE_ROUNDS:-20}"
+WASM_ROUNDS="${WASM_ROUNDS:-20}"
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export CHROMIUM
 PEER_REPEAT="${PEER_REPEAT:-1}"
 VENV="${BENCH_VENV:-$ROOT/bench/.venv}"
 HELP="$ROOT/bench/peer_score.py"
@@ -71,6 +75,40 @@ NATIVE_KBPS=$(median "${NKB[@]}"); NATIVE_MB=$(median "${NMB[@]}")
 "$TDIR/release/hoinghi" extract --format jsonl "${DEVFILES[@]}" > "$WORK/native.jsonl"
 NATIVE_OFF="$(score_officials "$WORK/native.jsonl")"
 
+# --- this core in wasm: the page's extraction worker, headless Chromium ----------------------
+# The wasm the page ships (dist/hoinghi-worker_bg.wasm), timed inside the worker by its bench
+# message; the dev articles go through its normal message path, as files picked on the page.
+dist_stale() {
+  [[ ! -f dist/hoinghi-worker_bg.wasm ]] || [[ -n "$(find src index.html style public Cargo.toml Cargo.lock Trunk.toml \
+    crates/{core,decode,merge}/{src,data,Cargo.toml} -newer dist/hoinghi-worker_bg.wasm -type f -print -quit 2>/dev/null)" ]]
+}
+WASM_NOTE=""
+if [[ ! -x "$CHROMIUM" ]]; then
+  WASM_NOTE="not measured: no Chromium at $CHROMIUM (scripts/setup.sh all installs it)"
+elif [[ ! -d node_modules/playwright-core ]]; then
+  WASM_NOTE="not measured: node_modules/playwright-core is missing (scripts/setup.sh build installs it)"
+elif dist_stale; then
+  log "building the page: make dist (dist/ is missing or older than its sources; several minutes)"
+  make --no-print-directory dist >&2 || WASM_NOTE="not measured: the page's build (make dist) failed"
+fi
+WKB=(); WMB=()
+for r in $(seq "$RUNS"); do
+  [[ -z "$WASM_NOTE" ]] || break
+  rec=(); (( r == 1 )) && rec=(--dev "$DEV" --records "$WORK/wasm.jsonl")
+  if ! out="$(node tests/e2e/bench-core-wasm.js --rounds "$WASM_ROUNDS" "${rec[@]}" "${FILES[@]}")"; then
+    WASM_NOTE="not measured: tests/e2e/bench-core-wasm.js failed (its error is in the log)"; break
+  fi
+  read -r kb mb < <("$PY" -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["kb_per_s"], d["peak_mb"])' <<<"$out")
+  WKB+=("$kb"); WMB+=("$mb")
+  log "wasm run $r: $kb KB/s, wasm memory $mb MB"
+done
+if [[ -z "$WASM_NOTE" ]]; then
+  WASM_KBPS=$(median "${WKB[@]}"); WASM_MB=$(median "${WMB[@]}")
+  WASM_OFF="$(score_officials "$WORK/wasm.jsonl")"
+else
+  log "wasm: $WASM_NOTE"
+fi
+
 # --- the peers -----------------------------------------------------------------------------
 PEERS_OK=1; PEER_NOTE=""
 if [[ ! -x "$VENV/bin/python" ]] && [[ "${BENCH_NO_INSTALL:-0}" != 1 ]]; then
@@ -109,11 +147,11 @@ echo "| tool | KB/s | vs underthesea NER | peak memory | officials found on dev 
 echo "| --- | ---: | ---: | ---: | --- |"
 NER_X="-"; (( PEERS_OK )) && NER_X="$(ratio "$NATIVE_KBPS" "$NER_KBPS") (target ≥ 1000×)"
 echo "| hoinghi-core native (release, 1 thread) | $NATIVE_KBPS | $NER_X | $NATIVE_MB MB | $NATIVE_OFF |"
-if [[ -n "${WASM_KBPS:-}" ]]; then
+if [[ -z "$WASM_NOTE" ]]; then
   WX="-"; (( PEERS_OK )) && WX="$(ratio "$WASM_KBPS" "$NER_KBPS") (target ≥ 300×)"
-  echo "| hoinghi-core wasm, headless Chromium | $WASM_KBPS | $WX | ${WASM_PEAK_MB:-?} MB | ${WASM_OFFICIALS:-same core as native} |"
+  echo "| hoinghi-core wasm (the page's worker, headless Chromium) | $WASM_KBPS | $WX | $WASM_MB MB (wasm linear memory) | $WASM_OFF |"
 else
-  echo "| hoinghi-core wasm, headless Chromium | not measured here | target ≥ 300× | – | the page's browser bench measures it; pass WASM_KBPS (and WASM_PEAK_MB) |"
+  echo "| hoinghi-core wasm (the page's worker, headless Chromium) | – | target ≥ 300× | – | $WASM_NOTE |"
 fi
 if (( PEERS_OK )); then
   echo "| underthesea 9.5.0 ner() (CRF) | $NER_KBPS | 1× | $NER_MB MB | $NER_OFF |"

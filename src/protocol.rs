@@ -38,6 +38,35 @@ fn extracted(name: &str, text: &str, note: Option<String>) -> Extracted {
     Extracted { record: Some(record), error: None, note }
 }
 
+/// The worker's answer to a bench message (`make bench`'s wasm row): the extractor alone over `texts`,
+/// `rounds` timed passes after one warm-up pass, as `crates/core/examples/bench_corpus.rs` does natively.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bench {
+    /// UTF-8 bytes of one pass.
+    pub bytes: usize,
+    pub rounds: u32,
+    /// Milliseconds for all the timed rounds.
+    pub ms: f64,
+    /// Officials found in one pass.
+    pub officials: usize,
+    /// The size of the wasm linear memory after the run (it only grows, so this is its peak); set by the worker.
+    pub wasm_memory_bytes: u64,
+}
+
+/// Times `rounds` passes of `hoinghi_core::extract` over `texts` with the clock `now` (milliseconds).
+pub fn bench(texts: &[String], rounds: u32, now: impl Fn() -> f64) -> Bench {
+    // Warm-up: the lexicons and regexes are built on first use, and this pass counts the officials.
+    let officials = texts.iter().map(|t| hoinghi_core::extract(t, None).officials.len()).sum();
+    let start = now();
+    for _ in 0..rounds {
+        for t in texts {
+            std::hint::black_box(hoinghi_core::extract(t, None));
+        }
+    }
+    let ms = now() - start;
+    Bench { bytes: texts.iter().map(String::len).sum(), rounds, ms, officials, wasm_memory_bytes: 0 }
+}
+
 /// Why a file is not sent to the worker at all (by its name or size), in Vietnamese naming it.
 pub fn refuse_file(name: &str, size: usize) -> Option<String> {
     if let Some(reason) = hoinghi_decode::skip_reason(name) {
@@ -66,5 +95,16 @@ mod tests {
         assert!(refuse_file("bai.txt", 10).is_none());
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);
+    }
+
+    #[test]
+    fn bench_counts_one_pass_and_times_the_rounds() {
+        let text = include_str!("../public/samples/000_a1b6cc5c598c13a5.txt");
+        let started = std::time::Instant::now();
+        let b = bench(&[text.to_string(), text.to_string()], 3, || started.elapsed().as_secs_f64() * 1e3);
+        let found = from_text("a.txt", text, false).record.unwrap().officials.len();
+        assert!(found > 0);
+        assert_eq!((b.bytes, b.rounds, b.officials), (2 * text.len(), 3, 2 * found));
+        assert!(b.ms > 0.0);
     }
 }

@@ -1,9 +1,12 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
 //! `[id, name, text | ArrayBuffer, pasted]`, answers `[id, json of protocol::Extracted]`. Says
 //! `"ready"` once it can take work, after building the extractor's tables.
+//!
+//! `make bench` also sends `["bench", [texts...], rounds]` to time the extractor alone in the
+//! wasm the page ships; the answer is `["bench", json of protocol::Bench]`.
 
 use hoinghi_web::protocol;
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, Uint8Array, WebAssembly};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -13,13 +16,17 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let msg: Array = ev.data().unchecked_into();
         let id = msg.get(0);
-        let name = msg.get(1).as_string().unwrap_or_default();
-        let payload = msg.get(2);
-        let out = match payload.as_string() {
-            Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
-            None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
+        let json = if id.as_string().as_deref() == Some("bench") {
+            bench(&reply_to, &msg)
+        } else {
+            let name = msg.get(1).as_string().unwrap_or_default();
+            let payload = msg.get(2);
+            let out = match payload.as_string() {
+                Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
+                None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
+            };
+            serde_json::to_string(&out).unwrap_or_default()
         };
-        let json = serde_json::to_string(&out).unwrap_or_default();
         let _ = reply_to.post_message(&Array::of2(&id, &JsValue::from_str(&json)));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -27,4 +34,15 @@ fn main() {
     // Build the extractor's tables now, not on the first article.
     let _ = hoinghi_core::extract("Sáng 17/6/2024, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban.", None);
     let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// `["bench", [texts...], rounds]`: timed with the worker's own clock, so the message passing is not counted.
+fn bench(scope: &DedicatedWorkerGlobalScope, msg: &Array) -> String {
+    let texts: Vec<String> = Array::from(&msg.get(1)).iter().filter_map(|t| t.as_string()).collect();
+    let rounds = msg.get(2).as_f64().unwrap_or(1.0).max(1.0) as u32;
+    let Some(clock) = scope.performance() else { return String::new() };
+    let mut out = protocol::bench(&texts, rounds, || clock.now());
+    let memory: WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    out.wasm_memory_bytes = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as u64;
+    serde_json::to_string(&out).unwrap_or_default()
 }

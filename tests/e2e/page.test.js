@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { launchBrowser, openGuardedPage } from './browser.js';
 import { HoiNghiPage } from './page.js';
 import { startServer } from './server.js';
+import { benchInWorker, extractFileInWorker, startWorker } from './worker.js';
 
 const BASE_PATH = process.env.BASE_PATH;
 const FIX = 'tests/fixtures';
@@ -77,6 +78,20 @@ describe('Hội Nghị page', () => {
     assert.match(await app.titlesOf('Nguyễn Thị Phong Vũ').innerText(), /Trưởng Ban Dân vận Tỉnh ủy/);
     await app.officialRow('Y Ngọc').waitFor();
     await app.screenshot('02-two-pasted-officials');
+  });
+
+  it('the extraction worker answers make bench\'s bench message, and articles after it', async () => {
+    await app.open(server.url);
+    await startWorker(page, server.url);
+    const text = await readFile(SAMPLE_000, 'utf8');
+    const b = await benchInWorker(page, [text, text], 2);
+    assert.equal(b.bytes, 2 * Buffer.byteLength(text));
+    assert.equal(b.rounds, 2);
+    assert.ok(b.ms > 0 && b.wasm_memory_bytes > 0, JSON.stringify(b));
+    const x = await extractFileInWorker(page, 'a.txt', await readFile(SAMPLE_000));
+    assert.equal(x.record.source, 'a.txt');
+    assert.ok(x.record.officials.length > 0);
+    assert.equal(b.officials, 2 * x.record.officials.length, 'one pass over the two texts');
   });
 
   it('files of every kind, dropped and picked, load; a bad file says why and keeps the rest', async () => {

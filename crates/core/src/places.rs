@@ -373,21 +373,12 @@ fn is_word_char(c: char) -> bool {
 /// The next maximal run of word characters at or after `from` (which must be a char boundary).
 fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
-    let word_at = |i: usize| -> (bool, usize) {
-        let x = bytes[i];
-        if x < 0x80 {
-            (x.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap();
-            (is_word_char(c), c.len_utf8())
-        }
-    };
     let mut i = from;
     loop {
         if i >= bytes.len() {
             return None;
         }
-        let (w, n) = word_at(i);
+        let (w, n) = word_char_at(text, i);
         if w {
             break;
         }
@@ -395,13 +386,37 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     }
     let start = i;
     while i < bytes.len() {
-        let (w, n) = word_at(i);
+        let (w, n) = word_char_at(text, i);
         if !w {
             break;
         }
         i += n;
     }
     Some(start..i)
+}
+
+/// [`is_word_char`] of the char at byte `i` (a char boundary), and its length. The scans read every
+/// byte of the text, so Vietnamese letters, combining marks and general punctuation are told by
+/// their UTF-8 bytes; only other characters are decoded.
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes();
+    let x = b[i];
+    let y = b.get(i + 1).copied().unwrap_or(0);
+    match x {
+        0..=0x7f => (x.is_ascii_alphanumeric(), 1),
+        // U+00C0..U+00FF except × and ÷; U+0100..U+023F; U+0300..U+036F.
+        0xc3 => (!matches!(y, 0x97 | 0xb7), 2),
+        0xc4..=0xc8 | 0xcc => (true, 2),
+        0xcd if y <= 0xaf => (true, 2),
+        // U+1E00..U+1EFF.
+        0xe1 if (0xb8..=0xbb).contains(&y) => (true, 3),
+        // U+2000..U+206F.
+        0xe2 if y == 0x80 || (y == 0x81 && b.get(i + 2).is_some_and(|&z| z < 0xb0)) => (false, 3),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or('\0');
+            (is_word_char(c), c.len_utf8())
+        }
+    }
 }
 
 fn words_of(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -496,6 +511,9 @@ fn folded_letter(c: char) -> Option<(&'static str, Option<char>)> {
 fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    if let Some(f) = folded_letter(c).and_then(|(s, _)| s.chars().next()) {
+        return f;
     }
     let mut first = None;
     decompose_canonical(c, |d| {
@@ -746,6 +764,25 @@ mod tests {
             ["Nguyễn", "Trần", "Lê", "Huỳnh", "Ksor", "Rơ Châm", "H'", "Y", "Điểu", "Thạch", "Danh", "Lò"]
         {
             assert!(names.contains(&must), "{must}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree() {
+        for c in (0..0x2100).chain(0x1e00..0x1f00).filter_map(char::from_u32) {
+            let s = format!("{c}a");
+            assert_eq!(word_char_at(&s, 0), (is_word_char(c), c.len_utf8()), "{c:?}");
+            let mut first = None;
+            decompose_canonical(c, |d| {
+                first.get_or_insert(d);
+            });
+            let slow = match first {
+                Some(d) if d.is_ascii() => d.to_ascii_lowercase(),
+                Some('Đ' | 'đ') => 'đ',
+                Some(d) => d.to_lowercase().next().unwrap_or(d),
+                None => c,
+            };
+            assert_eq!(fold_char(c), slow, "{c:?}");
         }
     }
 
