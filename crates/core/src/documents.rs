@@ -13,22 +13,26 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::dates::{date_mentions, resolve};
-use crate::lexicon::{DOCUMENT_ISSUERS, DOCUMENT_KINDS};
+use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
 use crate::spans::CharIndex;
+use crate::tokens::{within, Token};
 
-static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    let kinds = DOCUMENT_KINDS.iter().map(|(k, _)| regex::escape(k)).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(
-        r"(?i)({kinds})(?: (?:liên tịch|khẩn|hỏa tốc|mật|của [^\d,.;]{{2,40}}?))?(?: (số))? ?(\d{{1,5}}(?:[/\-][\p{{L}}\d&]+)*)"
-    ))
-    .unwrap()
+/// Document kinds by their folded words, as an index into `DOCUMENT_KINDS`. Kinds are found among
+/// the tokens (the words `Quyết định`, `Kế hoạch` are everywhere in this genre, and a regex over the
+/// whole text with every kind in every case cost more than the rest of the stage).
+static KIND_PHRASES: LazyLock<PhraseIndex<usize>> =
+    LazyLock::new(|| PhraseIndex::new(DOCUMENT_KINDS.iter().enumerate().map(|(i, (k, _))| (folded_tokens(k), i))));
+/// What follows a kind in a citation: a qualifier, `số`, then the number as written.
+static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?: (?:liên tịch|khẩn|hỏa tốc|mật|của [^\d,.;]{2,40}?))?(?: (số))? ?(\d{1,5}(?:[/\-][\p{L}\d&]+)*)").unwrap()
 });
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,5})([/\-])([A-ZĐ][\p{L}]{0,5})([/\-][\p{L}\d&]+)+").unwrap());
 static ISSUER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ([^,;.“”\x22(:]+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại)\b|[,;.“”\x22(:]|$)").unwrap());
-static NEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ([^,;.“”\x22(:]+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại)(?:\W|$)|[,;.“”\x22(:]|$)").unwrap());
+/// Word ends are `(?:\W|$)`, not `\b`: a Unicode word boundary keeps a regex off its fast engine on Vietnamese text.
+static NEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)(?:\W|$)").unwrap());
 
 /// Words after a plain number that make it a quantity, not a document number (`kế hoạch 5 năm`).
 const UNITS: [&str; 16] = ["năm", "tháng", "ngày", "người", "tỷ", "triệu", "nghìn", "ngàn", "%", "điểm", "lần", "nhóm", "nội", "mục", "giải", "khóa"];
@@ -48,9 +52,9 @@ fn issuer_for_number(number: &str) -> Option<&'static str> {
     }
 }
 
-fn canonical_kind(written: &str) -> &'static str {
-    let folded = written.to_lowercase();
-    DOCUMENT_KINDS.iter().find(|(k, _)| k.to_lowercase() == folded).map_or("", |(k, _)| *k)
+/// Whether the words of a kind are written with one space between them, as the lexicon has them.
+fn spaced_by_one(text: &str, words: &[Token]) -> bool {
+    words.windows(2).all(|w| &text[w[0].range.end..w[1].range.start] == " ")
 }
 
 fn is_quantity(after: &str) -> bool {
@@ -80,45 +84,70 @@ fn push(out: &mut Vec<(Document, Range<usize>)>, seen: &mut HashSet<String>, doc
     }
 }
 
-/// Documents cited in `text[range]`, each with its byte range.
-pub fn documents(text: &str, range: Range<usize>, index: &CharIndex) -> Vec<(Document, Range<usize>)> {
+/// Documents cited in `text[range]`, each with its byte range; `all_tokens` are the text's tokens.
+pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &CharIndex) -> Vec<(Document, Range<usize>)> {
     let slice = &text[range.clone()];
+    let tokens = within(all_tokens, &range);
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    for c in CITATION.captures_iter(slice) {
-        let whole = c.get(0).unwrap();
-        if slice[..whole.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+    let mut k = 0;
+    while k < tokens.len() {
+        // A kind, then what follows it; a citation refused below still uses up its words, as a match would.
+        let Some((n, kind)) = KIND_PHRASES.longest_at(tokens, k).filter(|(n, _)| spaced_by_one(text, &tokens[k..k + n])) else {
+            k += 1;
+            continue;
+        };
+        // Most kinds in running text cite nothing ("kế hoạch đề ra"): only a number or a word that leads to one may follow.
+        let leads_to_number = tokens.get(k + n).is_some_and(|t| {
+            t.folded.starts_with(|c: char| c.is_ascii_digit()) || matches!(t.folded.as_str(), "số" | "của" | "liên" | "khẩn" | "hỏa" | "mật")
+        });
+        if !leads_to_number {
+            k += 1;
             continue;
         }
-        let written_kind = &c[1];
-        let number = c[3].trim_end_matches(['-', '/']).to_string();
-        let has_so = c.get(2).is_some();
+        let kind_start = tokens[k].range.start - range.start;
+        let kind_end = tokens[k + n - 1].range.end - range.start;
+        // A citation's tail is short: the regex sees a window, not the rest of the article (its
+        // captures engine clears memory in proportion to what it is given).
+        let window_end = (kind_end + 320..=slice.len()).find(|&e| slice.is_char_boundary(e)).unwrap_or(slice.len());
+        let Some(c) = AFTER_KIND.captures(&slice[kind_end..window_end]) else {
+            k += 1;
+            continue;
+        };
+        let whole = kind_start..kind_end + c.get(0).map_or(0, |m| m.end());
+        k += tokens[k..].partition_point(|t| t.range.start < range.start + whole.end);
+        if slice[..whole.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let written_kind = &slice[kind_start..kind_end];
+        let number = c[2].trim_end_matches(['-', '/']).to_string();
+        let has_so = c.get(1).is_some();
         let has_code = number.contains(['/', '-']);
         let capitalised = written_kind.starts_with(char::is_uppercase);
-        let after = &slice[whole.end()..];
+        let after = &slice[whole.end..];
         if !has_so && !has_code && (!capitalised || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n))) {
             continue;
         }
         if after.starts_with(|ch: char| ch.is_alphanumeric()) {
             continue;
         }
-        let start = range.start + whole.start();
-        let end = range.start + whole.end();
+        let start = range.start + whole.start;
+        let end = range.start + whole.end;
         let (date, issuer) = date_and_issuer(text, end, range.end);
-        let kind = canonical_kind(written_kind);
+        let kind = DOCUMENT_KINDS[kind].0;
         let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
         push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number: number.clone(), date, issuer: issuer.clone(), span: index.span(start..end) }, start..end);
         covered.push(start..end);
         // "Quyết định 935, 936" / "Quyết định 935 và Quyết định 936" (the second is its own match).
-        let mut at = whole.end();
+        let mut at = whole.end;
         while let Some(n) = NEXT_NUMBER.captures(&slice[at..]) {
-            let m = n.get(0).unwrap();
-            let num = n[1].to_string();
+            let m = n.get(1).unwrap();
+            let num = m.as_str().to_string();
             if is_quantity(&slice[at + m.end()..]) {
                 break;
             }
-            let s = range.start + at + n.get(1).unwrap().start();
+            let s = range.start + at + m.start();
             let e = range.start + at + m.end();
             push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number: num, date: None, issuer: issuer.clone(), span: index.span(s..e) }, s..e);
             covered.push(s..e);
@@ -157,7 +186,8 @@ mod tests {
 
     fn docs(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
         let index = CharIndex::new(text);
-        documents(text, 0..text.len(), &index).into_iter().map(|(d, _)| (d.kind.unwrap_or_default(), d.number, d.date, d.issuer)).collect()
+        let tokens = crate::tokens::tokenize(text, 0..text.len());
+        documents(text, 0..text.len(), &tokens, &index).into_iter().map(|(d, _)| (d.kind.unwrap_or_default(), d.number, d.date, d.issuer)).collect()
     }
 
     #[test]

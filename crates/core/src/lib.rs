@@ -79,7 +79,7 @@ pub fn extract(text: &str, published: Option<Date>) -> Record {
     let defs = abbreviations::definitions(&all_tokens, &text);
     let mentions = officials::mentions(&text, &all_tokens, &article_sentences, &defs, &index);
     let officials = officials::officials(&mentions);
-    let found_documents = documents::documents(&text, article_range(&layout), &index);
+    let found_documents = documents::documents(&text, article_range(&layout), &all_tokens, &index);
     let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
     let meetings = meetings::meetings(&text, &all_tokens, &body_sentences, layout.title.clone(), published_date, &officials, &document_ranges, &defs, &index);
     let province = province::province(&text, &layout, &all_tokens, &body_sentences);
