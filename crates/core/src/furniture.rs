@@ -49,8 +49,8 @@ fn matches(line: &str, place: Where) -> bool {
         Some((i, _)) => &line[..i],
         None => line,
     };
-    let folded = fold(head.trim_end_matches(':'));
     let folded_colon = fold(head);
+    let folded = folded_colon.trim_end_matches(':');
     PHRASES.iter().filter(|p| p.place == place).any(|p| {
         if p.whole {
             folded == p.folded || folded_colon == p.folded
@@ -64,16 +64,16 @@ fn matches(line: &str, place: Where) -> bool {
 pub fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if c == '\n' {
-            let s = &text[start..i];
-            let lead = s.len() - s.trim_start().len();
-            let trimmed = s.trim();
-            if !trimmed.is_empty() {
-                out.push(start + lead..start + lead + trimmed.len());
-            }
-            start = i + 1;
+    // A byte scan: `\n` never occurs inside another character's UTF-8.
+    let breaks = text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i);
+    for i in breaks.chain(std::iter::once(text.len())) {
+        let s = &text[start..i];
+        let lead = s.len() - s.trim_start().len();
+        let trimmed = s.trim();
+        if !trimmed.is_empty() {
+            out.push(start + lead..start + lead + trimmed.len());
         }
+        start = i + 1;
     }
     out
 }

@@ -96,33 +96,33 @@ fn lower_into(word: &str, out: &mut Vec<u8>) -> Shape {
         let (letter, upper) = match (x, next) {
             // Latin-1 capitals À..Þ (not ×) are 0x20 below their small letters; à..ÿ are small already.
             (0xc3, 0x80..=0x9e) if next != 0x97 => {
-                out.extend_from_slice(&[x, next + 0x20]);
+                push2(out, x, next + 0x20);
                 (true, true)
             }
             (0xc3, 0x9f..=0xbf) if next != 0xb7 => {
-                out.extend_from_slice(&[x, next]);
+                push2(out, x, next);
                 (true, false)
             }
             // Ă Đ Ĩ Ũ Ơ are one below their small letters, Ư two; the small letters stay.
             (0xc4, 0x82 | 0x90 | 0xa8) | (0xc5, 0xa8) | (0xc6, 0xa0) => {
-                out.extend_from_slice(&[x, next + 1]);
+                push2(out, x, next + 1);
                 (true, true)
             }
             (0xc6, 0xaf) => {
-                out.extend_from_slice(&[x, 0xb0]);
+                push2(out, x, 0xb0);
                 (true, true)
             }
             (0xc4, 0x83 | 0x91 | 0xa9) | (0xc5, 0xa9) | (0xc6, 0xa1 | 0xb0) => {
-                out.extend_from_slice(&[x, next]);
+                push2(out, x, next);
                 (true, false)
             }
             // Ạ..ỹ (U+1EA0..U+1EF9): capitals at even code points, the small letter one above.
             (0xe1, 0xba) if third >= 0xa0 => {
-                out.extend_from_slice(&[x, next, third | 1]);
+                push3(out, x, next, third | 1);
                 (true, third & 1 == 0)
             }
             (0xe1, 0xbb) if (0x80..=0xb9).contains(&third) => {
-                out.extend_from_slice(&[x, next, third | 1]);
+                push3(out, x, next, third | 1);
                 (true, third & 1 == 0)
             }
             _ => {
@@ -141,6 +141,20 @@ fn lower_into(word: &str, out: &mut Vec<u8>) -> Shape {
         }
     }
     Shape { may_move, capitalised: first_upper == Some(true), all_caps: letters >= 2 && small == 0 }
+}
+
+// Two and three bytes pushed one by one: `extend_from_slice` of a short array calls memcpy.
+#[inline]
+fn push2(out: &mut Vec<u8>, a: u8, b: u8) {
+    out.push(a);
+    out.push(b);
+}
+
+#[inline]
+fn push3(out: &mut Vec<u8>, a: u8, b: u8, c: u8) {
+    out.push(a);
+    out.push(b);
+    out.push(c);
 }
 
 /// Length of the UTF-8 sequence a lead byte starts.

@@ -145,8 +145,17 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
     let slice = &text[range.clone()];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
+    // Only these bytes can end a sentence, and none of them occurs inside another character's UTF-8.
+    let bytes = slice.as_bytes();
+    for at in 0..bytes.len() {
+        let c = match bytes[at] {
+            b'\n' => '\n',
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xe2 if bytes[at + 1..].starts_with(&[0x80, 0xa6]) => '…',
+            _ => continue,
+        };
         let abs = range.start + at;
         let cut = match c {
             '\n' => Some(abs),
