@@ -202,6 +202,9 @@ pub struct Ranks {
 /// Phrases of folded tokens, found by their first token without allocating: candidates longest first.
 pub struct PhraseIndex<T> {
     map: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// A filter on the first words' (length, first byte, last byte): most words of running text start
+    /// no phrase, and this answers them without hashing the word.
+    filter: WordFilter,
 }
 
 impl<T: Copy> PhraseIndex<T> {
@@ -215,12 +218,20 @@ impl<T: Copy> PhraseIndex<T> {
         for list in map.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        PhraseIndex { map }
+        let mut filter = WordFilter::default();
+        for word in map.keys() {
+            filter.insert(word);
+        }
+        PhraseIndex { map, filter }
     }
 
     /// The longest phrase starting at `tokens[i]`: (token count, value).
     pub fn longest_at(&self, tokens: &[crate::tokens::Token], i: usize) -> Option<(usize, T)> {
-        let list = self.map.get(tokens.get(i)?.folded.as_str())?;
+        let first = tokens.get(i)?.folded.as_str();
+        if !self.filter.may_contain(first) {
+            return None;
+        }
+        let list = self.map.get(first)?;
         list.iter().find_map(|(words, value)| {
             let n = words.len();
             (i + n <= tokens.len() && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded == *w)).then_some((n, *value))
@@ -228,7 +239,34 @@ impl<T: Copy> PhraseIndex<T> {
     }
 
     pub fn has_first(&self, word: &str) -> bool {
-        self.map.contains_key(word)
+        self.filter.may_contain(word) && self.map.contains_key(word)
+    }
+}
+
+/// A 4,096-bit filter of words by (length, first byte, last byte): no false negatives.
+pub struct WordFilter([u64; 64]);
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter([0; 64])
+    }
+}
+
+impl WordFilter {
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
+        (first.wrapping_mul(0x9e37) ^ last.wrapping_mul(0x85eb) ^ b.len().wrapping_mul(0xc2b3)) & 4095
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub fn may_contain(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -252,15 +290,39 @@ pub static RANKS: LazyLock<Ranks> = LazyLock::new(|| {
 pub static ABBREVIATIONS: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| rows(include_str!("../data/abbreviations.tsv")).map(|r| (r[0], r[1])).collect());
 
-fn word_set(data: &'static str) -> HashSet<String> {
+fn word_set(data: &'static str) -> WordSet {
     rows(data).map(|r| fold(r[0])).collect()
 }
 
+/// A set of folded words, with a [`WordFilter`] in front of the hash.
+#[derive(Default)]
+pub struct WordSet {
+    set: HashSet<String>,
+    filter: WordFilter,
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.set.contains(word)
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut out = WordSet::default();
+        for w in words {
+            out.filter.insert(&w);
+            out.set.insert(w);
+        }
+        out
+    }
+}
+
 /// Lower-case words that may stand inside a position's body.
-pub static BODY_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(include_str!("../data/body_words.tsv")));
+pub static BODY_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("../data/body_words.tsv")));
 
 /// Lower-case words that end a position.
-pub static STOP_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(include_str!("../data/stop_words.tsv")));
+pub static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("../data/stop_words.tsv")));
 
 /// Family names, each as its folded word sequence (`rơ châm`), indexed by first word.
 pub static FAMILY_NAMES: LazyLock<PhraseIndex<()>> =

@@ -9,15 +9,14 @@
 
 use std::ops::Range;
 
-use crate::fasthash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use crate::lexicon::{folded_tokens, rows, PhraseIndex, FAMILY_NAMES};
+use crate::lexicon::{folded_tokens, rows, PhraseIndex, WordSet, FAMILY_NAMES};
 use crate::places::province_named;
 use crate::tokens::Token;
 
 /// First words (folded) of every province name and variant in `data/provinces.tsv`.
-static PLACE_FIRST_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     rows(include_str!("../data/provinces.tsv"))
         .flat_map(|r| {
             let mut names = vec![r[0]];
