@@ -8,7 +8,10 @@ use std::ops::Range;
 
 use compact_str::CompactString;
 
-use crate::lexicon::fold_compact;
+use std::cell::RefCell;
+
+use crate::fasthash::FxHashMap;
+use crate::lexicon::{fold_compact, Shape};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -110,12 +113,35 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             break;
         }
-        let (folded, shape) = fold_compact(&slice[start..j], &mut scratch);
+        let (folded, shape) = fold_cached(&slice[start..j], &mut scratch);
         tokens.push(Token { kind: Kind::Word, range: base + start..base + j, folded, capitalised: shape.capitalised, all_caps: shape.all_caps });
         i = j;
     }
     tokens
 }
+
+/// [`fold_compact`] through a cache of the words seen on this thread: the vocabulary of the genre is a
+/// few thousand syllables, so nearly every word of an article was folded before. Bounded: cleared
+/// when it holds [`FOLD_CACHE_WORDS`] words.
+fn fold_cached(word: &str, scratch: &mut Vec<u8>) -> (CompactString, Shape) {
+    thread_local! {
+        static FOLDS: RefCell<FxHashMap<CompactString, (CompactString, Shape)>> = RefCell::new(FxHashMap::default());
+    }
+    FOLDS.with_borrow_mut(|cache| {
+        if let Some(hit) = cache.get(word) {
+            return hit.clone();
+        }
+        let folded = fold_compact(word, scratch);
+        if cache.len() >= FOLD_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(CompactString::from(word), folded.clone());
+        folded
+    })
+}
+
+/// Words kept by [`fold_cached`] (about 60 bytes each).
+const FOLD_CACHE_WORDS: usize = 1 << 15;
 
 /// The tokens of `all` (sorted, as `tokenize` gives them) that lie inside `range`.
 pub fn within<'a>(all: &'a [Token], range: &Range<usize>) -> &'a [Token] {
