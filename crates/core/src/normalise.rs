@@ -43,10 +43,31 @@ fn surely_nfc(text: &str) -> bool {
 /// Whether `clean` would leave the text as it is: no `\r`, tab, control or invisible character, no
 /// dash to unify, no run of spaces and no space at a line's start or end. A byte scan: most articles pass.
 fn is_clean(text: &str) -> bool {
+    // Bytes that need a closer look; every other byte (letters, digits, punctuation, the inner bytes
+    // of other characters) is clean by itself.
+    const LOOK: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut x = 0;
+        while x < 0x20 {
+            t[x] = true;
+            x += 1;
+        }
+        t[b' ' as usize] = true;
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xe2] = true;
+        t[0xe3] = true;
+        t[0xef] = true;
+        t
+    };
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        if !LOOK[x as usize] {
+            i += 1;
+            continue;
+        }
         let ok = match x {
             b'\n' => b.get(i + 1) != Some(&b' '),
             b' ' => i > 0 && b[i - 1] != b'\n' && !matches!(b.get(i + 1), None | Some(b' ' | b'\n')),
