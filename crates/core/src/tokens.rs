@@ -56,8 +56,7 @@ impl Token {
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        c if c.is_ascii() => false,
+        c if c.is_ascii() => ASCII_WORD[c as usize],
         '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
         '\u{1e00}'..='\u{1eff}' => true,
         // General punctuation: quotes, dashes, ellipsis.
@@ -65,6 +64,17 @@ pub fn is_word_char(c: char) -> bool {
         c => c.is_alphanumeric(),
     }
 }
+
+/// ASCII letters and digits, as a table: the tokenizer asks for every character.
+pub(crate) const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut x = 0;
+    while x < 128 {
+        t[x] = (x as u8).is_ascii_alphanumeric();
+        x += 1;
+    }
+    t
+};
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '&' | '-' | '.')
@@ -173,7 +183,19 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[range.clone()];
     // Only these bytes can end a sentence, and none of them occurs inside another character's UTF-8.
     let bytes = slice.as_bytes();
+    const ENDS: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\n' as usize] = true;
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[0xe2] = true;
+        t
+    };
     for at in 0..bytes.len() {
+        if !ENDS[bytes[at] as usize] {
+            continue;
+        }
         let c = match bytes[at] {
             b'\n' => '\n',
             b'.' => '.',
