@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use crate::app::Ws;
 use crate::model::date_vi;
 
+/// The column the table is sorted by.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Col {
+pub enum Col {
     Name,
     Posts,
     Roles,
@@ -38,10 +39,15 @@ fn compare(a: &Person, b: &Person, col: Col) -> Ordering {
     }
 }
 
+/// How the table is sorted: (column, ascending). Owned by the views, so that it survives a switch
+/// to another tab and back.
+pub fn default_sort() -> RwSignal<(Col, bool)> {
+    RwSignal::new((Col::Name, true))
+}
+
 #[component]
-pub fn OfficialsTable() -> impl IntoView {
+pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let sort = RwSignal::new((Col::Name, true));
     let limit = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let v = ws.view.get();

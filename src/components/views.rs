@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::documents_table::DocumentsTable;
-use super::officials_table::OfficialsTable;
+use super::officials_table::{default_sort, OfficialsTable};
 use super::timeline::Timeline;
 use crate::app::Ws;
 
@@ -18,6 +18,7 @@ enum Tab {
 pub fn Views() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let tab = RwSignal::new(Tab::Timeline);
+    let officials_sort = default_sort();
     let button = move |t: Tab, id: &'static str, label: &'static str| {
         view! {
             <button type="button" role="tab" data-testid=id
@@ -58,7 +59,7 @@ pub fn Views() -> impl IntoView {
                 } else {
                     match tab.get() {
                         Tab::Timeline => view! { <Timeline/> }.into_any(),
-                        Tab::Officials => view! { <OfficialsTable/> }.into_any(),
+                        Tab::Officials => view! { <OfficialsTable sort=officials_sort/> }.into_any(),
                         Tab::Documents => view! { <DocumentsTable/> }.into_any(),
                     }
                 }}
