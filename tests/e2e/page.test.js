@@ -151,6 +151,8 @@ describe('Hội Nghị page', () => {
     assert.equal(await app.tab('documents').getAttribute('aria-selected'), 'true', 'arrow keys move between tabs');
     await page.keyboard.press('ArrowLeft');
     await app.officialRows.first().waitFor();
+    assert.equal(await app.byTestId('sort-articles').locator('xpath=..').getAttribute('aria-sort'), 'descending', 'the sort survives a switch of tabs');
+    assert.deepEqual((await app.byTestId('official-articles').allInnerTexts()).map(Number), counts);
     await app.byTestId('sort-first').click();
     const firsts = await app.officialRows.evaluateAll((rows) => rows.map((r) => r.children[4].textContent.split('/').reverse().join('')));
     assert.deepEqual(firsts, [...firsts].sort(), 'first seen, ascending');
