@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{folded_tokens, rows, PhraseIndex, WordSet, FAMILY_NAMES};
+use crate::lexicon::{folded_tokens, rows, PhraseIndex, WordSet, FAMILY_NAMES, STOP_WORDS};
 use crate::places::province_named;
 use crate::tokens::Token;
 
@@ -42,10 +42,10 @@ pub struct NameMatch {
     pub name: String,
 }
 
-/// Words before a name that mark a person (`ông`, `bà`, `đồng chí`, `Đ/c`).
+/// Words before a name that mark a person (`ông`, `bà`, `đồng chí`, `Đ/c`, and `ngài` before foreign guests).
 pub fn honorific_before(tokens: &[Token], i: usize) -> bool {
     let w = |k: usize| tokens.get(k).map(|t| t.folded.as_str());
-    (i >= 1 && matches!(w(i - 1), Some("ông" | "bà" | "anh" | "chị" | "đ/c")))
+    (i >= 1 && matches!(w(i - 1), Some("ông" | "bà" | "anh" | "chị" | "đ/c" | "ngài")))
         || (i >= 2 && w(i - 2) == Some("đồng") && w(i - 1) == Some("chí"))
         || (i >= 3 && w(i - 3) == Some("đ") && w(i - 2) == Some("/") && w(i - 1) == Some("c"))
 }
@@ -129,22 +129,38 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
             break;
         }
         if !tok.is_capitalised() {
-            // "Lê trí Vũ": one lower-case syllable between capitalised ones, after an honorific.
+            // "Lê trí Vũ": one lower-case syllable between capitalised ones, after an honorific;
+            // never a function word ("ông Nguyễn Công Khế và Trần Quốc Huy" are two people).
             let next_cap = tokens.get(end + 1).is_some_and(|n| n.is_word() && n.is_capitalised());
-            if honorific && !typo && end > i && next_cap && word.chars().count() <= 5 {
+            if honorific && !typo && end > i && next_cap && word.chars().count() <= 5 && !STOP_WORDS.contains(tok.folded.as_str()) {
                 typo = true;
                 end += 1;
                 continue;
             }
             break;
         }
-        if crate::positions::rank_at(tokens, end).is_some() || place_len(tokens, text, end) > 0 {
+        if crate::positions::rank_at(tokens, end).is_some() {
+            break;
+        }
+        let place = place_len(tokens, text, end);
+        if place > 0 {
+            // "Nguyễn Văn Huế", "Đỗ Bình Dương - Tổng Kiểm toán": a place name that ends the name is its given
+            // name; one followed by more capitalised words is the place before the next person.
+            let ends_name = tokens.get(end + place).is_none_or(|n| !(n.is_word() && n.is_capitalised()));
+            if ends_name && place <= 2 && tokens[end..end + place].iter().all(Token::is_word) && end + place - i <= 5 {
+                end += place;
+            }
             break;
         }
         end += 1;
     }
     let syllables = end - i;
-    let needed = if family == 0 { 3 } else { 2 };
+    // Two syllables without a family name ("ông Kitaoka Shinichi, Chủ tịch JICA") only with an honorific
+    // before and a title after: alone they are as often a nickname or a place ("bà Tài Nhân", "ông Ba Hạnh").
+    let titled = honorific
+        && tokens.get(end).is_some_and(|p| p.is_punct(',') || p.is_punct('-') || p.is_punct('('))
+        && crate::positions::rank_at(tokens, end + 1).is_some();
+    let needed = if family > 0 || titled { 2 } else { 3 };
     if syllables < needed {
         return None;
     }

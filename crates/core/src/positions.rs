@@ -60,6 +60,11 @@ fn is_word(tokens: &[Token], k: usize, w: &str) -> bool {
 /// capitalised pair at its end is a place (`Bí thư Thị ủy La Gi.`), not the next person.
 pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Option<Title> {
     let (len, rank) = rank_at(tokens, i)?;
+    // "nhiệm vụ Phó Trưởng ban", "chức vụ phó giám đốc": a head word before `phó` that starts the real rank
+    // is not the `Vụ phó` / `Tổ phó` rank.
+    if len >= 2 && tokens[i + len - 1].folded == "phó" && rank_at(tokens, i + len - 1).is_some() {
+        return None;
+    }
     let mut k = i + len;
     let standing = is_word(tokens, k, "thường") && is_word(tokens, k + 1, "trực") && !RANKS.list[rank].name.ends_with("Thường trực");
     if standing {
@@ -67,6 +72,8 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     }
     let body_start = k;
     let mut end = k;
+    // The last capitalised word taken into the body as an ordinary word (not a place, not a name).
+    let mut plain_capital: Option<usize> = None;
     while k < tokens.len() {
         let t = &tokens[k];
         if !t.is_word() {
@@ -112,6 +119,22 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     end = k;
                     continue;
                 }
+                // Inside a run of capitalised words the body took as its own (not a known province):
+                // "huyện Nam Trà My": a pair ending a unit's name is more of that name;
+                // "Kiểm lâm Quế Sơn Lê Quang Kim": a name whose second word starts a full name is the place's last word, then the person.
+                let mid_run = plain_capital == Some(k - 1);
+                if mid_run && name.tokens.len() == 2 && ends_unit_name(tokens, body_start, k) {
+                    k = name.tokens.end;
+                    end = k;
+                    continue;
+                }
+                // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
+                let middle = matches!(tokens[k + 1].folded.as_str(), "văn" | "thị");
+                if mid_run && !middle && name.tokens.len() >= 4 && name_at(tokens, text, k + 1).is_some_and(|n| n.tokens.len() >= 3 && n.tokens.end == name.tokens.end) {
+                    k += 1;
+                    end = k;
+                    continue;
+                }
                 if !short_place {
                     break;
                 }
@@ -122,6 +145,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             if k > body_start && rank_at(tokens, k).is_some() && !t.is_all_caps() {
                 break;
             }
+            plain_capital = Some(k);
             k += 1;
             end = k;
             continue;
@@ -129,8 +153,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         let f = &t.folded;
         if f == "và" {
             // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
+            // An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
             let next_ok = tokens.get(k + 1).is_some_and(|n| {
-                n.is_word() && n.is_capitalised() && !n.is_all_caps() && !is_org_head(&n.folded)
+                n.is_word() && n.is_capitalised() && !n.is_all_caps() && !is_org_head(&n.folded) && !matches!(n.folded.as_str(), "ông" | "bà" | "ngài" | "đồng")
             }) && name_at(tokens, text, k + 1).is_none()
                 && rank_at(tokens, k + 1).is_none();
             if next_ok && end > body_start {
@@ -140,8 +165,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             break;
         }
         // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Ban Chỉ đạo".
-        let after_capital = k > body_start && tokens[k - 1].is_word() && tokens[k - 1].is_capitalised() && !tokens[k - 1].is_all_caps();
-        if STOP_WORDS.contains(f.as_str()) && !(after_capital && SECOND_SYLLABLES.contains(&f.as_str())) {
+        let after_capital = k > body_start && tokens[k - 1].is_word() && tokens[k - 1].is_capitalised() && !tokens[k - 1].is_all_caps() && !ends_unit_name(tokens, body_start, k);
+        let second = after_capital && (SECOND_SYLLABLES.contains(&f.as_str()) || (f == "giới" && tokens[k - 1].folded == "thế"));
+        if STOP_WORDS.contains(f.as_str()) && !second {
             break;
         }
         if BODY_WORDS.contains(f.as_str()) || after_capital {
@@ -176,6 +202,21 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let former = matches!(before(1), Some("nguyên" | "cựu")) || (before(2) == Some("từng") && before(1) == Some("là"));
     let acting = before(1) == Some("quyền");
     Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former, acting })
+}
+
+/// Whether the capitalised words just before `k` name an administrative unit (`huyện Nam Giang`): a unit's
+/// name is all capitalised, so a lower-case word after it ends the body ("huyện Nam Giang khổ sở giải trình").
+fn ends_unit_name(tokens: &[Token], body_start: usize, k: usize) -> bool {
+    let mut j = k;
+    while j > body_start && tokens[j - 1].is_word() && tokens[j - 1].is_capitalised() {
+        j -= 1;
+    }
+    j < k && j > body_start && is_unit_word(&tokens[j - 1].folded)
+}
+
+/// Words for an administrative unit, after which capitalised words are the unit's name.
+fn is_unit_word(folded: &str) -> bool {
+    matches!(folded, "huyện" | "tỉnh" | "xã" | "quận" | "phố" | "tp" | "phường" | "trấn" | "thị")
 }
 
 /// Heads of an organisation: a `và` before one of these joins two bodies, not two words of one.
