@@ -79,9 +79,10 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         if !t.is_word() {
             match t.kind {
                 crate::tokens::Kind::Punct('-') if end > body_start => {
-                    // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title.
+                    // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
+                    // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).
                     let next = k + 1;
-                    let continues = tokens.get(next).is_some_and(|n| n.is_word() && n.is_capitalised())
+                    let continues = tokens.get(next).is_some_and(|n| n.is_word() && n.is_capitalised() && !matches!(n.text(text), "PV" | "NV"))
                         && name_at(tokens, text, next).is_none()
                         && rank_at(tokens, next).is_none();
                     if continues {
