@@ -30,7 +30,9 @@ static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,5})([/\-])([A-ZĐ][\p{L}]{0,5})([/\-][\p{L}\d&]+)+").unwrap());
 static ISSUER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ([^,;.“”\x22(:]+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại)(?:\W|$)|[,;.“”\x22(:]|$)").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại|là|đã|thì|mà|còn|cũng|đang|sẽ|có|được|cho)(?:\W|$)|\s+và\s+\p{Ll}|[,;“”\x22():\n]|\.(?:\s|$)|$)").unwrap());
+/// The issuer ends at punctuation, a line break or a closing bracket, at a verb or function word, or at `và` before
+/// a lower-case word (`của Bộ Chính trị và kết quả kiểm điểm`); a dot inside a word stays (`Ban Chấp hành T.Ư`).
 /// Word ends are `(?:\W|$)`, not `\b`: a Unicode word boundary keeps a regex off its fast engine on Vietnamese text.
 static NEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)(?:\W|$)").unwrap());
 
@@ -204,6 +206,8 @@ mod tests {
             ("kế hoạch 5 năm 2001-2005, cần", vec![]),
             ("Kế hoạch năm 2024 và Luật Dân chủ", vec![]),
             ("công văn số 304/VPCP thông báo", vec![("Công văn", "304/VPCP", None, s("Văn phòng Chính phủ"))]),
+            // The issuer ends at a line break (a headline often follows without a full stop).
+            ("Chỉ thị 05-CT/TW của Bộ Chính trị\nSáng 18/5, hội nghị", vec![("Chỉ thị", "05-CT/TW", None, s("Bộ Chính trị"))]),
         ];
         for (text, want) in cases {
             let want: Vec<_> = want.into_iter().map(|(k, n, d, i)| (k.to_string(), n.to_string(), d, i)).collect();
