@@ -8,7 +8,8 @@
 #   RUNS=3                  runs per tool; the table shows the median
 #   EVERY=10                take every EVERY-th corpus file (sorted by path); EVERY=1 is the whole corpus
 #   NATIVE_ROUNDS=20        passes over the sample inside one native run (the core is too fast for one)
-#   WASM_ROUNDS=20          the same inside one wasm run (tests/e2e/bench-core-wasm.js)
+#   WASM_ROUNDS=100         the same inside one wasm run (tests/e2e/bench-core-wasm.js): more, because
+#                           Chromium compiles the hot functions to optimised code during the first passes
 #   CHROMIUM=/usr/bin/chromium   the browser of the wasm run; dist/ is rebuilt (make dist) when
 #                           missing or older than its sources
 #   PEER_REPEAT=1           --bench N given to the peer scripts
@@ -20,7 +21,7 @@ SHARED="$(cd "${SHARED:-$ROOT/../shared}" && pwd)"
 RUNS="${RUNS:-3}"
 EVERY="${EVERY:-10}"
 NATIVE_ROUNDS="${NATIVE_ROUNDS:-20}"
-WASM_ROUNDS="${WASM_ROUNDS:-20}"
+WASM_ROUNDS="${WASM_ROUNDS:-100}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export CHROMIUM
 PEER_REPEAT="${PEER_REPEAT:-1}"
@@ -98,7 +99,7 @@ for r in $(seq "$RUNS"); do
   if ! out="$(node tests/e2e/bench-core-wasm.js --rounds "$WASM_ROUNDS" "${rec[@]}" "${FILES[@]}")"; then
     WASM_NOTE="not measured: tests/e2e/bench-core-wasm.js failed (its error is in the log)"; break
   fi
-  read -r kb mb < <("$PY" -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["kb_per_s"], d["peak_mb"])' <<<"$out")
+  read -r kb mb < <("$PY" -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["kb_per_s"], "%.1f" % d["peak_mb"])' <<<"$out")
   WKB+=("$kb"); WMB+=("$mb")
   log "wasm run $r: $kb KB/s, wasm memory $mb MB"
 done

@@ -8,7 +8,7 @@
 // With --records OUT, also extracts every *.txt of --dev DIR through the worker's normal message
 // path (the file's bytes, as the page sends a picked file) and writes the records as JSONL, for
 // score.py. Run by bench/compare.sh (after make dist):
-//   node tests/e2e/bench-core-wasm.js [--rounds 20] [--dev DIR --records OUT.jsonl] FILE|DIR...
+//   node tests/e2e/bench-core-wasm.js [--rounds 100] [--dev DIR --records OUT.jsonl] FILE|DIR...
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { benchInWorker, extractFileInWorker, startWorker } from './worker.js';
 const BASE_PATH = process.env.BASE_PATH ?? '/hoinghi/';
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: 'string', default: '20' }, dev: { type: 'string' }, records: { type: 'string' } },
+  options: { rounds: { type: 'string', default: '100' }, dev: { type: 'string' }, records: { type: 'string' } },
 });
 const rounds = Number(opts.rounds);
 if (!positionals.length || !(rounds >= 1) || Boolean(opts.dev) !== Boolean(opts.records)) {
