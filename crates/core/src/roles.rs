@@ -30,10 +30,33 @@ pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
     if role == "dự" && n == 1 && tokens.get(k + 1).is_some_and(|t| NOT_ATTEND.contains(&t.folded.as_str())) {
         return None;
     }
+    // "Bộ X chủ trì, phối hợp với ...": leads a task, does not chair a meeting.
+    if role == "chủ trì" {
+        let next = |d: usize| tokens.get(k + n + d).map_or("", |t| t.folded.as_str());
+        if next(0) == "phối" || (next(0) == "," && next(1) == "phối") || next(0) == "việc" {
+            return None;
+        }
+    }
     if role == "trao" && tokens.get(k + 1).is_some_and(|t| matches!(t.folded.as_str(), "đổi" | "quyền")) {
         return None;
     }
     Some((role, n))
+}
+
+/// The names of the list that starts at `items[from]` ("của Thủ tướng A và các Phó Thủ tướng: B, C"):
+/// titles, separators and list words only; any other word after a name ends it.
+fn names_after(items: &[Item], from: usize) -> Vec<usize> {
+    const LIST_WORDS: [&str; 8] = ["của", "và", "các", "cùng", "đồng", "chí", "ông", "bà"];
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate().skip(from) {
+        match item {
+            Item::Name(_) => out.push(i),
+            Item::Title(_) | Item::Sep(',' | ':' | '-' | ';') => {}
+            Item::Word(w) if LIST_WORDS.contains(&w.as_str()) => {}
+            _ => break,
+        }
+    }
+    out
 }
 
 /// The roles of each name item in one sentence's items.
@@ -45,7 +68,10 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
     for (p, item) in items.iter().enumerate() {
         let Item::Role(role, _) = item else { continue };
         let mut subjects: Vec<usize> = (region_start..p).filter(|&i| matches!(items[i], Item::Name(_))).collect();
-        if subjects.is_empty() {
+        if p > 0 && matches!(&items[p - 1], Item::Word(w) if w == "sự") {
+            // "dưới sự chủ trì của A và B": the people after it, not before.
+            subjects = names_after(items, p + 1);
+        } else if subjects.is_empty() {
             let joined = items[region_start..p].iter().all(|i| matches!(i, Item::Word(w) if w == "và" || w == "đã" || w == "cùng") || matches!(i, Item::Role(..)));
             if joined && p > 0 && !last_subjects.is_empty() {
                 subjects = last_subjects.clone();

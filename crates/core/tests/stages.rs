@@ -34,3 +34,19 @@ fn documents_table() {
         assert_eq!(got.join(" || "), want, "{what}");
     }
 }
+
+#[test]
+fn meetings_table() {
+    let table = rows(include_str!("cases/meetings.tsv"));
+    assert!(table.len() >= 4);
+    for row in table {
+        let (what, sentence, want) = (row[0], row[1], row.get(2).copied().unwrap_or(""));
+        let record = extract(&format!("Tiêu đề\n{sentence}"), hoinghi_core::Date::new(2024, 6, 17));
+        let got: Vec<String> = record
+            .meetings
+            .iter()
+            .map(|m| format!("{} | {} | {} | {}", m.date.as_deref().unwrap_or(""), m.kind, m.chairs.join("; "), m.organizers.join("; ")))
+            .collect();
+        assert_eq!(got.join(" || "), want, "{what}");
+    }
+}
