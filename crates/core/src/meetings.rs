@@ -22,7 +22,7 @@ use crate::tokens::{within, Token};
 
 /// The verbs that end the organisers' phrase at the start of a lead sentence.
 static ORGANIZER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(?:đã |vừa |long trọng )?(?:tổ chức|tổng kết|sơ kết|họp|có buổi|làm việc|tiếp|khai mạc|triệu tập|chủ trì)(?:\s|,|$)").unwrap()
+    Regex::new(r"\s(?:đã |vừa |long trọng )?(?:tổ chức|tổng kết|sơ kết|họp|có (?:một )?(?:buổi|cuộc)|làm việc|tiếp|khai mạc|triệu tập|chủ trì)(?:\s|,|$)").unwrap()
 });
 static SPLIT_ORGANIZERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:,|;| và | phối hợp với | phối hợp | cùng | với )\s*").unwrap());
 /// "Ngày mai, 21/12" / "hôm qua (19/12)": a relative day the article pins to a date.
@@ -122,25 +122,69 @@ fn name_from(text: &str, sentence: &Range<usize>, phrase: &Range<usize>) -> Stri
     name
 }
 
-fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMention>, defs: &Definitions) -> Vec<String> {
+fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMention>, defs: &Definitions, people: &[&str]) -> Vec<String> {
     let s = &text[sentence.clone()];
     // After the leading date clause ("Chiều 13/12, ..."), up to the verb.
     let from = first_date
-        .filter(|d| d.range.start - sentence.start < 40)
+        .filter(|d| d.range.start - sentence.start < 40 || after_outlet(&s[..d.range.start - sentence.start]))
         .and_then(|d| s[d.range.end - sentence.start..].find(',').map(|c| d.range.end - sentence.start + c + 1))
         .unwrap_or(0);
+    // "Sáng 22-6, tại Hà Nội, Ủy ban ... tổ chức": the place clause is not the organiser.
+    let from = match s[from..].trim_start().strip_prefix("tại ").and_then(|r| r.find(',').filter(|&c| c < 80)) {
+        Some(c) => s.len() - s[from..].trim_start().len() + "tại ".len() + c + 1,
+        None => from,
+    };
     let Some(verb) = ORGANIZER_VERB.find(&s[from..]) else { return Vec::new() };
     let phrase = &s[from..from + verb.start()];
     if phrase.chars().count() > 200 || !phrase.trim_start().starts_with(char::is_uppercase) || !names_a_body(phrase.trim()) {
         return Vec::new();
     }
     // "X phối hợp Y, Z tổ chức": the partners are organisers too (the split below separates them).
-    let all = phrase;
-    SPLIT_ORGANIZERS
-        .split(&all)
+    // A piece that names no body continues the one before ("Bộ Giáo dục | và | Đào tạo", "Bộ Văn hóa | , | Thể thao | và | Du lịch").
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut last = 0;
+    for sep in SPLIT_ORGANIZERS.find_iter(phrase) {
+        let next_end = SPLIT_ORGANIZERS.find_at(phrase, sep.end()).map_or(phrase.len(), |m| m.start());
+        let next = &phrase[sep.end()..next_end];
+        let joins = matches!(sep.as_str().trim(), "và" | ",")
+            && next.starts_with(char::is_uppercase)
+            && next.split_whitespace().count() <= 4
+            && !names_a_body(next)
+            && names_a_body(phrase[last..sep.start()].trim());
+        if !joins {
+            pieces.push(&phrase[last..sep.start()]);
+            last = sep.end();
+        }
+    }
+    pieces.push(&phrase[last..]);
+    pieces
+        .into_iter()
         .map(|o| strip_definitions(o.trim().trim_start_matches("phối hợp với ").trim_start_matches("phối hợp "), defs))
         .filter(|o| o.chars().next().is_some_and(char::is_uppercase) && (2..=16).contains(&o.split_whitespace().count()) && names_a_body(o))
+        .filter(|o| !names_a_person_or_clause(o, people))
         .collect()
+}
+
+/// "(NLĐ)- Sáng 23-9": the lead's date comes after a headline and the outlet's mark.
+fn after_outlet(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix(|c: char| c.is_alphabetic()).map_or(before, |_| before.trim_end_matches(char::is_alphabetic)).trim_end();
+    let before = before.strip_suffix("ngày").unwrap_or(before).trim_end();
+    let before = ["Sáng", "Trưa", "Chiều", "Tối", "Ngày", "sáng", "chiều", "tối", "ngày"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before).trim_end();
+    before.ends_with(")-") || before.ends_with(") -") || before.ends_with(") –") || before.ends_with(")–")
+}
+
+/// An organiser is a body: not a person ("Thủ tướng Nguyễn Xuân Phúc", "Phó Chủ tịch Hội ..."), not the meeting
+/// itself ("Hội nghị lần thứ 6 ..."), not a clause with a verb ("Ủy ban Thường vụ Quốc hội đã cho ý kiến về việc").
+fn names_a_person_or_clause(o: &str, people: &[&str]) -> bool {
+    const RANKS: [&str; 12] = ["Chủ tịch", "Phó", "Bí thư", "Tổng Bí thư", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Giám đốc", "Trưởng", "Ủy viên", "Đại tướng", "Chủ nhiệm"];
+    const MEETING: [&str; 5] = ["hội nghị", "hội thảo", "kỳ họp", "phiên họp", "cuộc họp"];
+    const CLAUSE_WORDS: [&str; 18] = ["đã", "vừa", "sẽ", "đang", "được", "bị", "cho", "khi", "tại", "trong", "như", "là", "đến", "theo", "sau", "có", "nghe", "thưa"];
+    let lower = o.to_lowercase();
+    people.iter().any(|p| o.contains(p))
+        || RANKS.iter().any(|r| o.strip_prefix(r).is_some_and(|rest| rest.starts_with(' ')) && !o.starts_with("Trưởng ban") && !o.starts_with("Phó ban"))
+        || MEETING.iter().any(|m| lower.starts_with(m))
+        || lower.split_whitespace().any(|w| CLAUSE_WORDS.contains(&w))
 }
 
 /// Whether a phrase names an organisation (an organiser), not a stray clause ("Phát biểu tại hội nghị").
@@ -150,10 +194,10 @@ fn names_a_body(phrase: &str) -> bool {
     if ["đồng chí", "đ/c", "ông ", "bà ", "các đồng chí"].iter().any(|p| lower.starts_with(p)) || phrase.contains(" - ") {
         return false;
     }
-    const HEADS: [&str; 30] = [
+    const HEADS: [&str; 39] = [
         "Ban", "Bộ", "Sở", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng", "Ủy ban", "Hội", "Mặt trận", "MTTQ", "Công an",
         "Chính phủ", "Quốc hội", "Tập đoàn", "Công ty", "Trung ương", "Cục", "Văn phòng", "Viện", "Trường", "TP", "tỉnh", "Liên đoàn",
-        "Đoàn", "Tổng", "Hội đồng", "lãnh đạo",
+        "Đoàn", "Tổng", "Hội đồng", "lãnh đạo", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận ủy", "Thị ủy", "Tòa án", "Ngân hàng", "Kho bạc", "Quân khu",
     ];
     HEADS.iter().any(|h| phrase.starts_with(h) || phrase.contains(&format!(" {h}")))
 }
@@ -211,7 +255,7 @@ pub fn meetings(
         time_of_day: time_of_day.map(String::from),
         kind: kind.to_string(),
         name,
-        organizers: organizers(text, &sentence, mentions.first(), defs),
+        organizers: organizers(text, &sentence, mentions.first(), defs, &officials.iter().map(|o| o.name.as_str()).collect::<Vec<_>>()),
         chairs,
         attendees,
         places,
