@@ -30,8 +30,11 @@ pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
     if role == "dự" && n == 1 && tokens.get(k + 1).is_some_and(|t| NOT_ATTEND.contains(&t.folded.as_str())) {
         return None;
     }
-    // "Bộ X chủ trì, phối hợp với ...": leads a task, does not chair a meeting.
+    // "Bộ X chủ trì, phối hợp với ...": leads a task, does not chair a meeting; "không có ai chủ trì": nobody does.
     if role == "chủ trì" {
+        if k > 0 && matches!(tokens[k - 1].folded.as_str(), "không" | "ai" | "chưa") {
+            return None;
+        }
         let next = |d: usize| tokens.get(k + n + d).map_or("", |t| t.folded.as_str());
         if next(0) == "phối" || (next(0) == "," && next(1) == "phối") || next(0) == "việc" {
             return None;
@@ -45,8 +48,9 @@ pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
 
 /// The names of the list that starts at `items[from]` ("của Thủ tướng A và các Phó Thủ tướng: B, C"):
 /// titles, separators and list words only; any other word after a name ends it.
+const LIST_WORDS: [&str; 8] = ["của", "và", "các", "cùng", "đồng", "chí", "ông", "bà"];
+
 fn names_after(items: &[Item], from: usize) -> Vec<usize> {
-    const LIST_WORDS: [&str; 8] = ["của", "và", "các", "cùng", "đồng", "chí", "ông", "bà"];
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate().skip(from) {
         match item {
@@ -68,6 +72,18 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
     for (p, item) in items.iter().enumerate() {
         let Item::Role(role, _) = item else { continue };
         let mut subjects: Vec<usize> = (region_start..p).filter(|&i| matches!(items[i], Item::Name(_))).collect();
+        // "Ông A chính thức về nhận nhiệm vụ ... Ông B, TITLE đã chủ trì" (a caption glued to the sentence): a run of
+        // three plain words between names ends the subjects; the name nearest the verb always stays.
+        if let Some(&nearest) = subjects.last() {
+            let mut run = 0;
+            let cut = (region_start..nearest).rev().find(|&i| {
+                run = if matches!(&items[i], Item::Word(w) if !LIST_WORDS.contains(&w.as_str())) { run + 1 } else { 0 };
+                run >= 3
+            });
+            if let Some(cut) = cut {
+                subjects.retain(|&i| i > cut);
+            }
+        }
         if p > 0 && matches!(&items[p - 1], Item::Word(w) if w == "sự") {
             // "dưới sự chủ trì của A và B": the people after it, not before.
             subjects = names_after(items, p + 1);
