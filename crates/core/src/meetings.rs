@@ -95,6 +95,15 @@ fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u8)> {
     best
 }
 
+/// A date that is not the meeting's: an anniversary's span ("(19.4.1946 - 19.4.2006)"), a law's effective
+/// date ("có hiệu lực từ ngày 01-01-2006"), a deadline ("trước ngày 15-4").
+fn cited_date(text: &str, m: &DateMention) -> bool {
+    let before = crate::dates::tail(&text[..m.range.start], 40).trim_end();
+    let after = text[m.range.end..].trim_start();
+    let span = (before.ends_with('(') && after.starts_with(['-', '–'])) || (before.ends_with(['-', '–']) && after.starts_with(')'));
+    span || before.contains("hiệu lực") || before.ends_with("trước ngày") || before.ends_with("hạn chót")
+}
+
 fn inside(range: &Range<usize>, docs: &[Range<usize>]) -> bool {
     docs.iter().any(|d| d.start <= range.start && range.start <= d.end + 40)
 }
@@ -240,7 +249,7 @@ pub fn meetings(
         return Vec::new();
     };
     let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
-    let mentions: Vec<DateMention> = date_mentions(text, sentence.clone()).into_iter().filter(|m| !inside(&m.range, documents)).collect();
+    let mentions: Vec<DateMention> = date_mentions(text, sentence.clone()).into_iter().filter(|m| !inside(&m.range, documents) && !cited_date(text, m)).collect();
     let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some());
     let date = when.and_then(|m| resolve(m, published).or_else(|| if published.is_none() { anchored(text, body_sentences, m) } else { None }));
     let time_of_day = when.and_then(|m| m.part_of_day).or_else(|| mentions.iter().find_map(|m| m.part_of_day));
