@@ -59,14 +59,18 @@ fn spaced_by_one(text: &str, words: &[Token]) -> bool {
     words.windows(2).all(|w| &text[w[0].range.end..w[1].range.start] == " ")
 }
 
+/// The end of a window of about `len` bytes from `from`, within `text[..limit]` and on a char boundary.
+fn window_end(text: &str, from: usize, len: usize, limit: usize) -> usize {
+    ((from + len).min(limit)..=limit).find(|&e| text.is_char_boundary(e)).unwrap_or(limit)
+}
+
 fn is_quantity(after: &str) -> bool {
     let next = after.split_whitespace().next().unwrap_or("");
     UNITS.contains(&next.to_lowercase().trim_end_matches([',', '.']))
 }
 
 fn date_and_issuer(text: &str, after: usize, limit: usize) -> (Option<String>, Option<String>) {
-    let window_end = (after + 120).min(limit);
-    let window_end = (window_end..=limit).find(|&e| text.is_char_boundary(e)).unwrap_or(limit);
+    let window_end = window_end(text, after, 120, limit);
     let window = &text[after..window_end];
     let date = date_mentions(text, after..window_end)
         .into_iter()
@@ -112,7 +116,7 @@ pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &
         let kind_end = tokens[k + n - 1].range.end - range.start;
         // A citation's tail is short: the regex sees a window, not the rest of the article (its
         // captures engine clears memory in proportion to what it is given).
-        let window_end = (kind_end + 320..=slice.len()).find(|&e| slice.is_char_boundary(e)).unwrap_or(slice.len());
+        let window_end = window_end(slice, kind_end, 320, slice.len());
         let Some(c) = AFTER_KIND.captures(&slice[kind_end..window_end]) else {
             k += 1;
             continue;

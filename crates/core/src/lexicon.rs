@@ -25,7 +25,8 @@ pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 pub fn fold(word: &str) -> String {
     let mut buf = Vec::with_capacity(word.len());
     let shape = lower_into(word, &mut buf);
-    let lower = as_str(&buf).to_string();
+    // Whole UTF-8 sequences only (see `as_str`): the bytes become the string without a copy.
+    let lower = String::from_utf8(buf).unwrap_or_default();
     if shape.may_move {
         traditional_tone_placement(lower)
     } else {

@@ -6,8 +6,7 @@
 //! whole, and between words the text must use the same kind of separator as the table (space,
 //! dash with optional spaces, or a dot with optional spaces after it).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::fasthash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -91,7 +90,7 @@ pub fn today_unit(name: &str) -> Option<&'static str> {
 struct Places {
     provinces: Vec<Province>,
     /// Folded name (words joined by one space) → row.
-    by_key: HashMap<String, usize, BuildHasherDefault<FxHasher>>,
+    by_key: FxHashMap<String, usize>,
     mentions: Matcher,
     outlets: Matcher,
     /// Folded `tỉnh`, `thành`, `phố`, `tp`.
@@ -101,7 +100,7 @@ struct Places {
 static PLACES: LazyLock<Places> = LazyLock::new(build);
 
 /// Rows of a TSV file (after the `#` line and the column names) as maps column → cell.
-fn tsv_rows(text: &'static str) -> Vec<HashMap<&'static str, &'static str>> {
+fn tsv_rows(text: &'static str) -> Vec<FxHashMap<&'static str, &'static str>> {
     let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     let header: Vec<&str> = lines.next().expect("TSV without column names").split('\t').collect();
     lines.map(|l| header.iter().copied().zip(l.split('\t').map(str::trim)).collect()).collect()
@@ -128,7 +127,7 @@ fn build() -> Places {
         .iter()
         .map(|r| Province { name: r["name"], kind: r["kind"], today: r["today"], era: r["era"] })
         .collect();
-    let mut by_key: HashMap<String, usize, BuildHasherDefault<FxHasher>> = HashMap::default();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut mentions = Matcher::default();
     // Old rows first, so that a name shared with a 2025 unit gives the old row.
     let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -197,7 +196,7 @@ struct Pattern {
 struct Matcher {
     patterns: Vec<Pattern>,
     /// Folded first word → patterns, longest first.
-    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    by_first: FxHashMap<String, Vec<usize>>,
     /// First letters (folded) of patterns whose first word may be lower case in the text.
     lower_firsts: Vec<char>,
     /// Whether every such pattern is a domain (a dot right after its first word).
@@ -324,34 +323,6 @@ impl Lookahead {
             self.words.push((sep, w, buf, upper));
         }
         self.words.get(k).map(|(s, r, f, u)| (*s, r.clone(), f.as_str(), *u))
-    }
-}
-
-/// The Fx hash (as in rustc): the keys are short, trusted words, so SipHash's cost buys nothing.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap()));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
