@@ -12,7 +12,7 @@ export BASE_PATH
 SHARED ?= ../shared
 export SHARED
 
-.PHONY: setup setup-build serve test native quality dist e2e pages size bench-page
+.PHONY: setup setup-build serve test lint native quality dist e2e pages size bench-page
 
 setup:
 	scripts/setup.sh all
@@ -27,8 +27,13 @@ serve: setup-build
 
 ## make test: set up, then every test: native crates, quality floors, page build, browser
 test: setup
-	$(MAKE) --no-print-directory native quality dist e2e
+	$(MAKE) --no-print-directory lint native quality dist e2e
 	@echo "make test: PASS"
+
+# Formatting (rustfmt.toml) and clippy's warnings fail the run, as a reviewer would.
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -q -- -D warnings
 
 native:
 	cargo test

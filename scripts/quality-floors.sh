@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${SHARED:-../shared}"
+# The eval sets live beside the clone, not in it: a public CI without them says so and skips (only when asked to).
+if [ ! -f "$shared/eval/score.py" ] && [ "${QUALITY_OPTIONAL:-}" = 1 ]; then
+  echo "quality floors: skipped, no eval sets at $shared/eval (QUALITY_OPTIONAL=1)"
+  exit 0
+fi
 cargo build --release -q -p hoinghi-cli
 bin=target/release/hoinghi
 for set in dev corpus; do

@@ -39,6 +39,16 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# make lint: rustfmt and clippy come with rustup's default profile, but not with every install.
+for component in rustfmt clippy; do
+  if rustup component list --installed | grep -q "^$component"; then
+    skip "rust component $component"
+  else
+    step "rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 wait_for_cargo_install trunk
 if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
   skip "trunk" "$TRUNK_VERSION"

@@ -65,8 +65,15 @@ pub struct Ws {
 
 /// One piece of work for the loader.
 pub enum Job {
-    Text { name: String, text: String, pasted: bool },
-    File { name: String, file: web_sys::File },
+    Text {
+        name: String,
+        text: String,
+        pasted: bool,
+    },
+    File {
+        name: String,
+        file: web_sys::File,
+    },
     Saved(Article),
     /// Read back from localStorage: already stored.
     Stored(Article),
@@ -149,7 +156,8 @@ impl Ws {
         let mut done = 0usize;
         let mut last_merge = browser::now();
         loop {
-            let mut taken: HashSet<String> = self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
+            let mut taken: HashSet<String> =
+                self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
             // Hand a round of articles to the worker, then take the answers in order.
             let round: Vec<Pending> = QUEUE.with(|q| {
                 let mut q = q.borrow_mut();
@@ -202,7 +210,11 @@ impl Ws {
         self.progress.set(None);
         RUNNING.with(|r| r.set(false));
         let (wait, _, merge) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
-        let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        let memory = wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length();
         web_sys::console::info_1(
             &format!("hoinghi: {done} bài; chờ bộ trích xuất {wait:.0} ms, gộp {merge:.0} ms; bộ nhớ wasm của trang {:.1} MB", f64::from(memory) / 1048576.0).into(),
         );
@@ -263,7 +275,8 @@ impl Ws {
 
     fn persist_index(self, failed: Option<String>) {
         let names: Vec<String> = self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
-        let failed = failed.or_else(|| browser::store_item(INDEX_KEY, &serde_json::to_string(&names).unwrap_or_default()).err());
+        let failed =
+            failed.or_else(|| browser::store_item(INDEX_KEY, &serde_json::to_string(&names).unwrap_or_default()).err());
         match failed {
             None => {
                 if self.message.with_untracked(|m| m.as_deref().is_some_and(|m| m.starts_with("Không lưu được"))) {
@@ -304,7 +317,10 @@ impl Ws {
         let all = self.filters.with_untracked(Filters::is_empty);
         let keep = model::view_sources(&self.view.get_untracked().0);
         self.articles.with_untracked(|l| {
-            l.iter().filter_map(|a| a.record.clone()).filter(|r| all || r.source.as_ref().is_some_and(|s| keep.contains(s))).collect()
+            l.iter()
+                .filter_map(|a| a.record.clone())
+                .filter(|r| all || r.source.as_ref().is_some_and(|s| keep.contains(s)))
+                .collect()
         })
     }
 
@@ -323,7 +339,9 @@ enum Pending {
 
 /// Names the job's article and hands it to the worker (files the page refuses by name or size never go).
 fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
-    let fail = |name: String, error: String| Pending::Ready(Article { name, record: None, error: Some(error), note: None }, false);
+    let fail = |name: String, error: String| {
+        Pending::Ready(Article { name, record: None, error: Some(error), note: None }, false)
+    };
     let pending = match job {
         Job::Saved(a) => Pending::Ready(a, false),
         Job::Stored(a) => Pending::Ready(a, true),

@@ -27,7 +27,9 @@ pub fn unique_name(name: &str, taken: &HashSet<String>) -> String {
         return base.to_string();
     }
     let (stem, ext) = match base.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && !ext.contains(['/', ' ']) && ext.len() <= 5 => (stem, format!(".{ext}")),
+        Some((stem, ext)) if !stem.is_empty() && !ext.contains(['/', ' ']) && ext.len() <= 5 => {
+            (stem, format!(".{ext}"))
+        }
         _ => (base, String::new()),
     };
     (2..).map(|n| format!("{stem} ({n}){ext}")).find(|c| !taken.contains(c)).unwrap()
@@ -96,10 +98,13 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
     let source_province = |s: &String| {
         records
             .get(s)
-            .map(|r| (r.province.iter().cloned().collect::<Vec<_>>(), r.province_today.iter().cloned().collect::<Vec<_>>()))
+            .map(|r| {
+                (r.province.iter().cloned().collect::<Vec<_>>(), r.province_today.iter().cloned().collect::<Vec<_>>())
+            })
             .unwrap_or_default()
     };
-    let source_has_kind = |s: &String| f.kind.is_empty() || records.get(s).is_some_and(|r| r.meetings.iter().any(|m| m.kind == f.kind));
+    let source_has_kind =
+        |s: &String| f.kind.is_empty() || records.get(s).is_some_and(|r| r.meetings.iter().any(|m| m.kind == f.kind));
     let source_has_role = |s: &String| {
         f.role.is_empty() || records.get(s).is_some_and(|r| r.officials.iter().any(|o| o.roles.contains(&f.role)))
     };
@@ -130,8 +135,7 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
         .iter()
         .filter(|p| {
             (text.is_empty() || has(&p.name, &text) || p.posts.iter().any(|post| has(&post.title, &text)))
-                && (!dated
-                    || p.history.iter().any(|h| h.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to))))
+                && (!dated || p.history.iter().any(|h| h.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to))))
                 && province_matches(&p.provinces, &p.provinces_today, &f.province)
                 && (f.role.is_empty() || p.roles.contains(&f.role))
                 && (org.is_empty() || p.posts.iter().any(|post| has(&post.title, &org)))
@@ -150,14 +154,16 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
                 || d.issuer.as_deref().is_some_and(|i| has(i, &text)))
                 && (!dated
                     || d.date.as_deref().is_some_and(|x| date_in(x, &f.from, &f.to))
-                    || d.citations.iter().any(|c| c.published.as_deref().is_some_and(|x| date_in(&x[..x.len().min(10)], &f.from, &f.to))))
+                    || d.citations.iter().any(|c| {
+                        c.published.as_deref().is_some_and(|x| date_in(&x[..x.len().min(10)], &f.from, &f.to))
+                    }))
                 && (f.province.is_empty()
                     || d.sources.iter().any(|s| {
                         let (w, t) = source_province(s);
                         province_matches(&w, &t, &f.province)
                     }))
-                && d.sources.iter().any(|s| source_has_kind(s))
-                && d.sources.iter().any(|s| source_has_role(s))
+                && d.sources.iter().any(&source_has_kind)
+                && d.sources.iter().any(&source_has_role)
                 && (org.is_empty() || d.issuer.as_deref().is_some_and(|i| has(i, &org)))
         })
         .cloned()
@@ -169,7 +175,8 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
         .chain(people.iter().flat_map(|p| &p.sources))
         .chain(documents.iter().flat_map(|d| &d.sources))
         .collect();
-    let provinces = merged.provinces.iter().filter(|p| p.sources.iter().any(|s| sources.contains(s))).cloned().collect();
+    let provinces =
+        merged.provinces.iter().filter(|p| p.sources.iter().any(|s| sources.contains(s))).cloned().collect();
     Merged { people, meetings, documents, provinces }
 }
 
@@ -240,12 +247,21 @@ pub struct SavedArticle {
 }
 
 fn saved(a: &Article) -> SavedArticle {
-    SavedArticle { name: a.name.clone(), record: a.record.as_ref().map(|r| (**r).clone()), error: a.error.clone(), note: a.note.clone() }
+    SavedArticle {
+        name: a.name.clone(),
+        record: a.record.as_ref().map(|r| (**r).clone()),
+        error: a.error.clone(),
+        note: a.note.clone(),
+    }
 }
 
 /// The workspace file of `articles`.
 pub fn workspace_json(articles: &[Article]) -> String {
-    let ws = Workspace { format: WORKSPACE_FORMAT.into(), version: WORKSPACE_VERSION, articles: articles.iter().map(saved).collect() };
+    let ws = Workspace {
+        format: WORKSPACE_FORMAT.into(),
+        version: WORKSPACE_VERSION,
+        articles: articles.iter().map(saved).collect(),
+    };
     serde_json::to_string(&ws).unwrap_or_default()
 }
 
@@ -268,7 +284,8 @@ pub fn read_stored(parts: Vec<String>, what: &str) -> Result<Vec<Article>, Strin
 /// Reads and checks a workspace file; the error is a message in Vietnamese naming `file_name`.
 pub fn read_workspace(json: &str, file_name: &str) -> Result<Vec<Article>, String> {
     let bad = |why: String| format!("Không mở được “{file_name}”: {why}. Trang giữ nguyên các bài đang có.");
-    let ws: Workspace = serde_json::from_str(json).map_err(|e| bad(format!("không phải tệp phiên làm việc hợp lệ ({e})")))?;
+    let ws: Workspace =
+        serde_json::from_str(json).map_err(|e| bad(format!("không phải tệp phiên làm việc hợp lệ ({e})")))?;
     validate(ws, file_name)
 }
 
@@ -320,8 +337,13 @@ fn check_record(r: &Record) -> Result<(), String> {
     if !spans.into_iter().all(ok) {
         return Err("vị trí trích dẫn nằm ngoài văn bản".into());
     }
-    let date_ok = |d: &Option<String>| d.as_deref().is_none_or(|d| d.len() <= 16 && d.chars().all(|c| c.is_ascii_digit() || "-T:".contains(c)));
-    if !date_ok(&r.published) || !r.meetings.iter().all(|m| date_ok(&m.date)) || !r.documents.iter().all(|d| date_ok(&d.date)) {
+    let date_ok = |d: &Option<String>| {
+        d.as_deref().is_none_or(|d| d.len() <= 16 && d.chars().all(|c| c.is_ascii_digit() || "-T:".contains(c)))
+    };
+    if !date_ok(&r.published)
+        || !r.meetings.iter().all(|m| date_ok(&m.date))
+        || !r.documents.iter().all(|d| date_ok(&d.date))
+    {
         return Err("ngày không đúng dạng".into());
     }
     if r.officials.iter().any(|o| o.titles.len() != o.titles_as_written.len() && !o.titles_as_written.is_empty()) {

@@ -16,7 +16,11 @@ pub struct Extracted {
 /// Pasted or typed text: repaired when it is TCVN3/VNI mojibake (`pasted`), then extracted.
 pub fn from_text(name: &str, text: &str, pasted: bool) -> Extracted {
     if text.trim().is_empty() {
-        return Extracted { record: None, error: Some("Ô dán đang trống: không có bài nào để thêm.".into()), note: None };
+        return Extracted {
+            record: None,
+            error: Some("Ô dán đang trống: không có bài nào để thêm.".into()),
+            note: None,
+        };
     }
     match pasted.then(|| hoinghi_decode::repair_pasted(text)).flatten() {
         Some(r) => extracted(name, &r.text, Some(r.note)),
@@ -72,9 +76,8 @@ pub fn refuse_file(name: &str, size: usize) -> Option<String> {
     if let Some(reason) = hoinghi_decode::skip_reason(name) {
         return Some(format!("“{name}”: {reason}"));
     }
-    (size > hoinghi_decode::MAX_FILE_BYTES).then(|| {
-        hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name)
-    })
+    (size > hoinghi_decode::MAX_FILE_BYTES)
+        .then(|| hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name))
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ pub fn ArticleList() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let limit = RwSignal::new(PAGE);
     let clear_all = move |_| {
-        if crate::browser::ask("Xóa tất cả các bài đã nạp khỏi trang và khỏi bộ nhớ trình duyệt?") {
+        if crate::browser::ask("Xóa tất cả các bài đã nạp khỏi trang và khỏi bộ nhớ trình duyệt?")
+        {
             ws.clear();
         }
     };
@@ -56,8 +57,16 @@ fn article_item(ws: Ws, a: Article) -> impl IntoView {
     let (title, meta, found) = match &a.record {
         Some(r) => (
             r.title.clone().unwrap_or_else(|| "(không rõ tiêu đề)".into()),
-            r.published.as_deref().map(|d| format!("Đăng {}", date_vi(d, None))).unwrap_or_else(|| "không rõ ngày đăng".into()),
-            Some(format!("{} hội nghị · {} cán bộ · {} văn bản", r.meetings.len(), r.officials.len(), r.documents.len())),
+            r.published
+                .as_deref()
+                .map(|d| format!("Đăng {}", date_vi(d, None)))
+                .unwrap_or_else(|| "không rõ ngày đăng".into()),
+            Some(format!(
+                "{} hội nghị · {} cán bộ · {} văn bản",
+                r.meetings.len(),
+                r.officials.len(),
+                r.documents.len()
+            )),
         ),
         None => ("Không đọc được".into(), String::new(), None),
     };

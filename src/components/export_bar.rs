@@ -22,7 +22,11 @@ pub fn ExportBar() -> impl IntoView {
     };
     let ics = move |_| {
         let v = ws.view.get_untracked();
-        browser::download("hoinghi-hoi-nghi.ics", &export::meetings_ics(&v.0, &browser::stamp()), "text/calendar;charset=utf-8");
+        browser::download(
+            "hoinghi-hoi-nghi.ics",
+            &export::meetings_ics(&v.0, &browser::stamp()),
+            "text/calendar;charset=utf-8",
+        );
     };
     let save = move |_| {
         let json = ws.articles.with_untracked(|l| model::workspace_json(l));
@@ -40,7 +44,9 @@ pub fn ExportBar() -> impl IntoView {
                 match browser::read_bytes(&file).await {
                     Ok(bytes) => match String::from_utf8(bytes) {
                         Ok(text) => model::read_workspace(&text, &name),
-                        Err(_) => Err(format!("Không mở được “{name}”: tệp không phải văn bản UTF-8. Trang giữ nguyên các bài đang có.")),
+                        Err(_) => Err(format!(
+                            "Không mở được “{name}”: tệp không phải văn bản UTF-8. Trang giữ nguyên các bài đang có."
+                        )),
                     },
                     Err(()) => Err(format!("Không mở được “{name}”: trình duyệt không đọc được tệp.")),
                 }

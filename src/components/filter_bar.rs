@@ -20,9 +20,11 @@ pub fn FilterBar() -> impl IntoView {
         let roles: BTreeSet<String> = m.0.people.iter().flat_map(|p| p.roles.iter().cloned()).collect();
         (written, today, kinds, roles)
     });
-    let set = move |apply: fn(&mut Filters, String)| move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        f.update(|f| apply(f, v));
+    let set = move |apply: fn(&mut Filters, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            f.update(|f| apply(f, v));
+        }
     };
     view! {
         <section class="filters" aria-label="Bộ lọc" data-testid="filters">

@@ -31,7 +31,9 @@ fn name_key(name: &str) -> (String, String) {
 fn compare(a: &Person, b: &Person, col: Col) -> Ordering {
     match col {
         Col::Name => name_key(&a.name).cmp(&name_key(&b.name)),
-        Col::Posts => a.posts.first().map(|p| p.title.to_lowercase()).cmp(&b.posts.first().map(|p| p.title.to_lowercase())),
+        Col::Posts => {
+            a.posts.first().map(|p| p.title.to_lowercase()).cmp(&b.posts.first().map(|p| p.title.to_lowercase()))
+        }
         Col::Roles => a.roles.join(",").cmp(&b.roles.join(",")),
         Col::Articles => a.articles.cmp(&b.articles),
         Col::First => a.first_seen.cmp(&b.first_seen),
@@ -55,7 +57,11 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
         let mut people: Vec<&Person> = v.0.people.iter().collect();
         people.sort_by(|a, b| {
             let o = compare(a, b, col).then_with(|| name_key(&a.name).cmp(&name_key(&b.name)));
-            if asc { o } else { o.reverse() }
+            if asc {
+                o
+            } else {
+                o.reverse()
+            }
         });
         people.into_iter().map(|p| p.id).collect::<Vec<_>>()
     });
@@ -113,7 +119,8 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
         .posts
         .iter()
         .map(|post| {
-            let mut written: Vec<&str> = p.history.iter().filter(|h| h.title == post.title).map(|h| h.as_written.as_str()).collect();
+            let mut written: Vec<&str> =
+                p.history.iter().filter(|h| h.title == post.title).map(|h| h.as_written.as_str()).collect();
             written.sort_unstable();
             written.dedup();
             let hover = format!("Như bài viết: {}", written.join(" | "));

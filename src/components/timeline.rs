@@ -42,9 +42,11 @@ pub fn Timeline() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let zoom = RwSignal::new(Zoom::Month);
     let limit = RwSignal::new(PAGE);
-    let zoom_button = move |z: Zoom, id: &'static str, label: &'static str| view! {
-        <button type="button" class="small" class:secondary=move || zoom.get() != z data-testid=id
-            aria-pressed=move || (zoom.get() == z).to_string() on:click=move |_| zoom.set(z)>{label}</button>
+    let zoom_button = move |z: Zoom, id: &'static str, label: &'static str| {
+        view! {
+            <button type="button" class="small" class:secondary=move || zoom.get() != z data-testid=id
+                aria-pressed=move || (zoom.get() == z).to_string() on:click=move |_| zoom.set(z)>{label}</button>
+        }
     };
     view! {
         <section class="timeline" data-testid="timeline">

@@ -99,7 +99,8 @@ pub fn parse(args: &[String]) -> Result<Command, ArgError> {
             }
             "--published" => {
                 let v = it.next().ok_or(ArgError::MissingValue("--published"))?;
-                published = Some(Date::parse_iso(v).filter(|_| v.len() == 10).ok_or_else(|| ArgError::BadDate(v.clone()))?);
+                published =
+                    Some(Date::parse_iso(v).filter(|_| v.len() == 10).ok_or_else(|| ArgError::BadDate(v.clone()))?);
             }
             "--text" => with_text = true,
             "-" => inputs.push(arg.clone()),

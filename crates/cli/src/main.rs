@@ -26,7 +26,9 @@ fn main() -> ExitCode {
             println!("hoinghi {}", env!("CARGO_PKG_VERSION"));
             Ok(true)
         }
-        Command::Extract { format, published, with_text, inputs } => extract::run(format, published, with_text, &inputs),
+        Command::Extract { format, published, with_text, inputs } => {
+            extract::run(format, published, with_text, &inputs)
+        }
         Command::Merge { format, inputs } => merge::run(format, &inputs),
     };
     match outcome {

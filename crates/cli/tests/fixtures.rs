@@ -14,7 +14,10 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
-fn key(r: &Record) -> (Vec<(String, Vec<String>)>, Vec<String>, Vec<(Option<String>, Vec<String>)>) {
+/// What must match between a fixture and its plain-text article: (name, titles), document numbers, (date, chairs).
+type Key = (Vec<(String, Vec<String>)>, Vec<String>, Vec<(Option<String>, Vec<String>)>);
+
+fn key(r: &Record) -> Key {
     let mut officials: Vec<_> = r.officials.iter().map(|o| (o.name.clone(), o.titles.clone())).collect();
     officials.sort();
     let mut documents: Vec<_> = r.documents.iter().map(|d| d.number.clone()).collect();

@@ -43,7 +43,11 @@ fn main() {
     }
     let secs = start.elapsed().as_secs_f64();
     let mb = (bytes * rounds) as f64 / 1e6;
-    println!("articles: {} ({:.2} MB), rounds: {rounds}, officials found per round: {found}", texts.len(), bytes as f64 / 1e6);
+    println!(
+        "articles: {} ({:.2} MB), rounds: {rounds}, officials found per round: {found}",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
     println!("throughput: {:.1} MB/s ({:.3} s per round)", mb / secs, secs / rounds as f64);
     if let Some(kb) = peak_rss_kb() {
         println!("peak RSS: {:.1} MB", kb as f64 / 1024.0);

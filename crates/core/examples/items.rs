@@ -6,7 +6,15 @@ fn main() {
         for item in hoinghi_core::positions::items(&tokens, &text) {
             match item {
                 hoinghi_core::positions::Item::Title(t) => {
-                    println!("TITLE [{}] body=[{}]", &text[tokens[t.tokens.start].range.start..tokens[t.tokens.end - 1].range.end], if t.body.is_empty() { "" } else { &text[tokens[t.body.start].range.start..tokens[t.body.end - 1].range.end] })
+                    println!(
+                        "TITLE [{}] body=[{}]",
+                        &text[tokens[t.tokens.start].range.start..tokens[t.tokens.end - 1].range.end],
+                        if t.body.is_empty() {
+                            ""
+                        } else {
+                            &text[tokens[t.body.start].range.start..tokens[t.body.end - 1].range.end]
+                        }
+                    )
                 }
                 other => println!("{other:?}"),
             }

@@ -49,7 +49,11 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
     let mut prev_end: Option<usize> = None;
     while k < range.end {
         let t = &tokens[k];
-        if t.is_punct('(') && k + 2 < range.end + 1 && tokens.get(k + 2).is_some_and(|c| c.is_punct(')')) && tokens.get(k + 1).is_some_and(|a| a.is_all_caps()) {
+        if t.is_punct('(')
+            && k + 2 < range.end + 1
+            && tokens.get(k + 2).is_some_and(|c| c.is_punct(')'))
+            && tokens.get(k + 1).is_some_and(|a| a.is_all_caps())
+        {
             k += 3;
             continue;
         }
@@ -97,7 +101,8 @@ mod tests {
 
     #[test]
     fn definitions_table() {
-        let text = "Ban Chỉ đạo thực hiện Quy chế dân chủ (QCDC) ở cơ sở tỉnh, Ban Dân vận (DV) Tỉnh ủy, Tập đoàn (ABC)";
+        let text =
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ (QCDC) ở cơ sở tỉnh, Ban Dân vận (DV) Tỉnh ủy, Tập đoàn (ABC)";
         let tokens = tokenize(text, 0..text.len());
         let defs = definitions(&tokens, text);
         assert_eq!(defs.get("QCDC").map(String::as_str), Some("Quy chế dân chủ"));

@@ -52,8 +52,9 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)tháng (\
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(sáng|trưa|chiều|tối|đêm) (nay|qua|mai|hôm qua|hôm nay)|(hôm nay|hôm qua|ngày mai))").unwrap()
 });
-static PART_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)(sáng|trưa|chiều|tối|đêm)(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$").unwrap());
+static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(sáng|trưa|chiều|tối|đêm)(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$").unwrap()
+});
 static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\s?[:hg]\s?(\d{2})(?-u:\b)").unwrap());
 static DATE_LINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)clock|cập nhật|ngày đăng|đăng lúc|lúc|ngày|gmt\s?\+?\s?7|thứ (hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ nhật|[,|\-:/()\s]|\d|am|pm|sa|ch").unwrap()
@@ -117,7 +118,12 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
         let after = slice[m.end()..].chars().next();
         // Not part of a longer number, a code (33/CT-TTg), a ratio (1:500) or a decimal.
         if before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '/' | '.' | ',' | ':' | '-'))
-            || after.is_some_and(|a| a.is_alphanumeric() || a == '/' || a == '%' || (matches!(a, '.' | ',' | '-') && slice[m.end() + 1..].starts_with(|x: char| x.is_ascii_digit())))
+            || after.is_some_and(|a| {
+                a.is_alphanumeric()
+                    || a == '/'
+                    || a == '%'
+                    || (matches!(a, '.' | ',' | '-') && slice[m.end() + 1..].starts_with(|x: char| x.is_ascii_digit()))
+            })
         {
             continue;
         }
@@ -125,7 +131,12 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
         let year: Option<i32> = c.get(4).and_then(|y| y.as_str().parse().ok());
         // Without a year a dot reads as a decimal or thousands ("2.5", "13.5" is ambiguous): keep it only with two digits after.
         let just_before = tail(&slice[..m.start()], 32);
-        if year.is_none() && &c[2] == "." && c[3].len() == 1 && !just_before.to_lowercase().trim_end().ends_with("ngày") && !PART_BEFORE.is_match(just_before) {
+        if year.is_none()
+            && &c[2] == "."
+            && c[3].len() == 1
+            && !just_before.to_lowercase().trim_end().ends_with("ngày")
+            && !PART_BEFORE.is_match(just_before)
+        {
             continue;
         }
         if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
@@ -140,7 +151,14 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
         if found.iter().any(|f| f.range.start <= start && start < f.range.end) {
             continue;
         }
-        found.push(DateMention { range: start..range.start + m.end(), day: Some(day), month: Some(month), year, relative: None, part_of_day: None });
+        found.push(DateMention {
+            range: start..range.start + m.end(),
+            day: Some(day),
+            month: Some(month),
+            year,
+            relative: None,
+            part_of_day: None,
+        });
     }
     for c in RELATIVE.captures_iter(slice) {
         let m = c.get(0).unwrap();
@@ -305,6 +323,9 @@ mod tests {
     fn period_table() {
         let text = "giao ban 6 tháng đầu năm 2024, quý I/2024, giai đoạn 2017 - 2020, nhiệm kỳ 2021-2026, khóa XV";
         let got: Vec<&str> = periods(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["6 tháng đầu năm 2024", "quý I/2024", "giai đoạn 2017 - 2020", "nhiệm kỳ 2021-2026", "khóa XV"]);
+        assert_eq!(
+            got,
+            ["6 tháng đầu năm 2024", "quý I/2024", "giai đoạn 2017 - 2020", "nhiệm kỳ 2021-2026", "khóa XV"]
+        );
     }
 }

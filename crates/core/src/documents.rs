@@ -25,19 +25,27 @@ static KIND_PHRASES: LazyLock<PhraseIndex<usize>> =
     LazyLock::new(|| PhraseIndex::new(DOCUMENT_KINDS.iter().enumerate().map(|(i, (k, _))| (folded_tokens(k), i))));
 /// What follows a kind in a citation: a qualifier, `số`, then the number as written.
 static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?: (?:liên tịch|khẩn|hỏa tốc|mật|của [^\d,.;]{2,40}?))?(?: (số))? ?(\d{1,5}(?:[/\-][\p{L}\d&]+)*)").unwrap()
+    Regex::new(
+        r"(?i)^(?: (?:liên tịch|khẩn|hỏa tốc|mật|của [^\d,.;]{2,40}?))?(?: (số))? ?(\d{1,5}(?:[/\-][\p{L}\d&]+)*)",
+    )
+    .unwrap()
 });
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,5})([/\-])([A-ZĐ][\p{L}]{0,5})([/\-][\p{L}\d&]+)+").unwrap());
-static ISSUER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại|là|đã|thì|mà|còn|cũng|đang|sẽ|có|được|cho)(?:\W|$)|\s+và\s+\p{Ll}|[,;“”\x22():\n]|\.(?:\s|$)|$)").unwrap());
+static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|tại|là|đã|thì|mà|còn|cũng|đang|sẽ|có|được|cho)(?:\W|$)|\s+và\s+\p{Ll}|[,;“”\x22():\n]|\.(?:\s|$)|$)").unwrap()
+});
 /// The issuer ends at punctuation, a line break or a closing bracket, at a verb or function word, or at `và` before
 /// a lower-case word (`của Bộ Chính trị và kết quả kiểm điểm`); a dot inside a word stays (`Ban Chấp hành T.Ư`).
 /// Word ends are `(?:\W|$)`, not `\b`: a Unicode word boundary keeps a regex off its fast engine on Vietnamese text.
-static NEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)(?:\W|$)").unwrap());
+static NEXT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:,| và) (\d{1,5}(?:[/\-][\p{L}\d&]+)*)(?:\W|$)").unwrap());
 
 /// Words after a plain number that make it a quantity, not a document number (`kế hoạch 5 năm`).
-const UNITS: [&str; 16] = ["năm", "tháng", "ngày", "người", "tỷ", "triệu", "nghìn", "ngàn", "%", "điểm", "lần", "nhóm", "nội", "mục", "giải", "khóa"];
+const UNITS: [&str; 16] = [
+    "năm", "tháng", "ngày", "người", "tỷ", "triệu", "nghìn", "ngàn", "%", "điểm", "lần", "nhóm", "nội", "mục", "giải",
+    "khóa",
+];
 
 fn kind_for_symbol(symbol: &str) -> Option<&'static str> {
     DOCUMENT_KINDS.iter().find(|(_, s)| !s.is_empty() && s.eq_ignore_ascii_case(symbol)).map(|(k, _)| *k)
@@ -47,7 +55,8 @@ fn kind_for_symbol(symbol: &str) -> Option<&'static str> {
 /// A joint symbol (`150-CTr/BCSĐUBND-BDVTU`, two issuers) names none on its own.
 fn issuer_for_number(number: &str) -> Option<&'static str> {
     let tail = number.rsplit('/').next()?;
-    let codes: Vec<&str> = tail.split('-').filter(|c| kind_for_symbol(c).is_none() && !c.chars().all(|ch| ch.is_ascii_digit())).collect();
+    let codes: Vec<&str> =
+        tail.split('-').filter(|c| kind_for_symbol(c).is_none() && !c.chars().all(|ch| ch.is_ascii_digit())).collect();
     match codes.as_slice() {
         [code] => DOCUMENT_ISSUERS.get(code).copied(),
         _ => None,
@@ -77,7 +86,10 @@ fn date_and_issuer(text: &str, after: usize, limit: usize) -> (Option<String>, O
         .find(|m| m.range.start - after <= 12 && m.year.is_some())
         .and_then(|m| resolve(&m, None))
         .map(|d| d.to_string());
-    let issuer = ISSUER.captures(window).map(|c| c[1].trim().to_string()).filter(|s| s.chars().next().is_some_and(char::is_uppercase));
+    let issuer = ISSUER
+        .captures(window)
+        .map(|c| c[1].trim().to_string())
+        .filter(|s| s.chars().next().is_some_and(char::is_uppercase));
     (date, issuer)
 }
 
@@ -91,7 +103,12 @@ fn push(out: &mut Vec<(Document, Range<usize>)>, seen: &mut HashSet<String>, doc
 }
 
 /// Documents cited in `text[range]`, each with its byte range; `all_tokens` are the text's tokens.
-pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &CharIndex) -> Vec<(Document, Range<usize>)> {
+pub fn documents(
+    text: &str,
+    range: Range<usize>,
+    all_tokens: &[Token],
+    index: &CharIndex,
+) -> Vec<(Document, Range<usize>)> {
     let slice = &text[range.clone()];
     let tokens = within(all_tokens, &range);
     let mut out = Vec::new();
@@ -100,13 +117,16 @@ pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &
     let mut k = 0;
     while k < tokens.len() {
         // A kind, then what follows it; a citation refused below still uses up its words, as a match would.
-        let Some((n, kind)) = KIND_PHRASES.longest_at(tokens, k).filter(|(n, _)| spaced_by_one(text, &tokens[k..k + n])) else {
+        let Some((n, kind)) =
+            KIND_PHRASES.longest_at(tokens, k).filter(|(n, _)| spaced_by_one(text, &tokens[k..k + n]))
+        else {
             k += 1;
             continue;
         };
         // Most kinds in running text cite nothing ("kế hoạch đề ra"): only a number or a word that leads to one may follow.
         let leads_to_number = tokens.get(k + n).is_some_and(|t| {
-            t.folded.starts_with(|c: char| c.is_ascii_digit()) || matches!(t.folded.as_str(), "số" | "của" | "liên" | "khẩn" | "hỏa" | "mật")
+            t.folded.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(t.folded.as_str(), "số" | "của" | "liên" | "khẩn" | "hỏa" | "mật")
         });
         if !leads_to_number {
             k += 1;
@@ -132,7 +152,10 @@ pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &
         let has_code = number.contains(['/', '-']);
         let capitalised = written_kind.starts_with(char::is_uppercase);
         let after = &slice[whole.end..];
-        if !has_so && !has_code && (!capitalised || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n))) {
+        if !has_so
+            && !has_code
+            && (!capitalised || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n)))
+        {
             continue;
         }
         if after.starts_with(|ch: char| ch.is_alphanumeric()) {
@@ -143,7 +166,18 @@ pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &
         let (date, issuer) = date_and_issuer(text, end, range.end);
         let kind = DOCUMENT_KINDS[kind].0;
         let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
-        push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number: number.clone(), date, issuer: issuer.clone(), span: index.span(start..end) }, start..end);
+        push(
+            &mut out,
+            &mut seen,
+            Document {
+                kind: Some(kind.to_string()),
+                number: number.clone(),
+                date,
+                issuer: issuer.clone(),
+                span: index.span(start..end),
+            },
+            start..end,
+        );
         covered.push(start..end);
         // "Quyết định 935, 936" / "Quyết định 935 và Quyết định 936" (the second is its own match).
         let mut at = whole.end;
@@ -155,7 +189,18 @@ pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &
             }
             let s = range.start + at + m.start();
             let e = range.start + at + m.end();
-            push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number: num, date: None, issuer: issuer.clone(), span: index.span(s..e) }, s..e);
+            push(
+                &mut out,
+                &mut seen,
+                Document {
+                    kind: Some(kind.to_string()),
+                    number: num,
+                    date: None,
+                    issuer: issuer.clone(),
+                    span: index.span(s..e),
+                },
+                s..e,
+            );
             covered.push(s..e);
             at += m.end();
         }
@@ -181,7 +226,12 @@ pub fn documents(text: &str, range: Range<usize>, all_tokens: &[Token], index: &
         let end = range.start + whole.end();
         let (date, issuer) = date_and_issuer(text, end, range.end);
         let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
-        push(&mut out, &mut seen, Document { kind: Some(kind.to_string()), number, date, issuer, span: index.span(start..end) }, start..end);
+        push(
+            &mut out,
+            &mut seen,
+            Document { kind: Some(kind.to_string()), number, date, issuer, span: index.span(start..end) },
+            start..end,
+        );
     }
     out
 }
@@ -193,25 +243,51 @@ mod tests {
     fn docs(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
         let index = CharIndex::new(text);
         let tokens = crate::tokens::tokenize(text, 0..text.len());
-        documents(text, 0..text.len(), &tokens, &index).into_iter().map(|(d, _)| (d.kind.unwrap_or_default(), d.number, d.date, d.issuer)).collect()
+        documents(text, 0..text.len(), &tokens, &index)
+            .into_iter()
+            .map(|(d, _)| (d.kind.unwrap_or_default(), d.number, d.date, d.issuer))
+            .collect()
     }
 
     #[test]
     fn citation_table() {
         let s = |x: &str| Some(x.to_string());
-        let cases: Vec<(&str, Vec<(&str, &str, Option<String>, Option<String>)>)> = vec![
-            ("thực hiện Chỉ thị số 33/CT-TTg, ngày 26/11/2021 của Thủ tướng Chính phủ về “Tiếp tục", vec![("Chỉ thị", "33/CT-TTg", s("2021-11-26"), s("Thủ tướng Chính phủ"))]),
-            ("Kết luận số 01-KL/TW, ngày 18-5-2021 của Bộ Chính trị về tiếp tục", vec![("Kết luận", "01-KL/TW", s("2021-05-18"), s("Bộ Chính trị"))]),
-            ("Chương trình phối hợp số 150-CTr/BCSĐUBND-BDVTU, ngày 21-4-2017 giữa", vec![("Chương trình phối hợp", "150-CTr/BCSĐUBND-BDVTU", s("2017-04-21"), None)]),
+        // (text, [(kind, number, date, issuer)])
+        type Expected<'a> = Vec<(&'a str, &'a str, Option<String>, Option<String>)>;
+        let cases: Vec<(&str, Expected)> = vec![
+            (
+                "thực hiện Chỉ thị số 33/CT-TTg, ngày 26/11/2021 của Thủ tướng Chính phủ về “Tiếp tục",
+                vec![("Chỉ thị", "33/CT-TTg", s("2021-11-26"), s("Thủ tướng Chính phủ"))],
+            ),
+            (
+                "Kết luận số 01-KL/TW, ngày 18-5-2021 của Bộ Chính trị về tiếp tục",
+                vec![("Kết luận", "01-KL/TW", s("2021-05-18"), s("Bộ Chính trị"))],
+            ),
+            (
+                "Chương trình phối hợp số 150-CTr/BCSĐUBND-BDVTU, ngày 21-4-2017 giữa",
+                vec![("Chương trình phối hợp", "150-CTr/BCSĐUBND-BDVTU", s("2017-04-21"), None)],
+            ),
             ("thắng lợi Nghị quyết 54 của Bộ Chính trị, đưa", vec![("Nghị quyết", "54", None, s("Bộ Chính trị"))]),
-            ("quyết định số 1193 ngày 6/4/2015 của UBND tỉnh Quảng Nam về việc", vec![("Quyết định", "1193", s("2015-04-06"), s("UBND tỉnh Quảng Nam"))]),
-            ("nội dung chính của Quyết định 935 và Quyết định 936, nêu", vec![("Quyết định", "935", None, None), ("Quyết định", "936", None, None)]),
-            ("việc ban hành các Quyết định 935, 936 có ý nghĩa", vec![("Quyết định", "935", None, None), ("Quyết định", "936", None, None)]),
+            (
+                "quyết định số 1193 ngày 6/4/2015 của UBND tỉnh Quảng Nam về việc",
+                vec![("Quyết định", "1193", s("2015-04-06"), s("UBND tỉnh Quảng Nam"))],
+            ),
+            (
+                "nội dung chính của Quyết định 935 và Quyết định 936, nêu",
+                vec![("Quyết định", "935", None, None), ("Quyết định", "936", None, None)],
+            ),
+            (
+                "việc ban hành các Quyết định 935, 936 có ý nghĩa",
+                vec![("Quyết định", "935", None, None), ("Quyết định", "936", None, None)],
+            ),
             ("kế hoạch 5 năm 2001-2005, cần", vec![]),
             ("Kế hoạch năm 2024 và Luật Dân chủ", vec![]),
             ("công văn số 304/VPCP thông báo", vec![("Công văn", "304/VPCP", None, s("Văn phòng Chính phủ"))]),
             // The issuer ends at a line break (a headline often follows without a full stop).
-            ("Chỉ thị 05-CT/TW của Bộ Chính trị\nSáng 18/5, hội nghị", vec![("Chỉ thị", "05-CT/TW", None, s("Bộ Chính trị"))]),
+            (
+                "Chỉ thị 05-CT/TW của Bộ Chính trị\nSáng 18/5, hội nghị",
+                vec![("Chỉ thị", "05-CT/TW", None, s("Bộ Chính trị"))],
+            ),
         ];
         for (text, want) in cases {
             let want: Vec<_> = want.into_iter().map(|(k, n, d, i)| (k.to_string(), n.to_string(), d, i)).collect();

@@ -25,7 +25,11 @@ struct Phrase {
 
 static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     rows(include_str!("../data/furniture.tsv"))
-        .map(|r| Phrase { folded: fold(r[0]), place: if r[1] == "head" { Where::Head } else { Where::Tail }, whole: r[2] == "whole" })
+        .map(|r| Phrase {
+            folded: fold(r[0]),
+            place: if r[1] == "head" { Where::Head } else { Where::Tail },
+            whole: r[2] == "whole",
+        })
         .collect()
 });
 
@@ -164,7 +168,11 @@ mod tests {
             let l = layout(text);
             assert_eq!(l.title.clone().map(|t| &text[t]), Some(title), "{what}");
             assert_eq!(&text[l.body.clone()], body, "{what}");
-            assert_eq!(l.head.clone().map(|h| text[h].starts_with(head.unwrap_or("\u{0}"))), head.map(|_| true), "{what}");
+            assert_eq!(
+                l.head.clone().map(|h| text[h].starts_with(head.unwrap_or("\u{0}"))),
+                head.map(|_| true),
+                "{what}"
+            );
         }
     }
 }

@@ -135,7 +135,8 @@ fn lower_into(word: &str, out: &mut Vec<u8>) -> Shape {
         i += utf8_len(x);
         if after_o_u {
             let c = as_str(&out[start..]).chars().next().unwrap_or('\0');
-            may_move |= matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
+            may_move |=
+                matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
         }
     }
     Shape { may_move, capitalised: first_upper == Some(true), all_caps: letters >= 2 && small == 0 }
@@ -232,7 +233,8 @@ impl<T: Copy> PhraseIndex<T> {
         let list = self.map.get(first)?;
         list.iter().find_map(|(words, value)| {
             let n = words.len();
-            (i + n <= tokens.len() && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded == *w)).then_some((n, *value))
+            (i + n <= tokens.len() && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded == *w))
+                .then_some((n, *value))
         })
     }
 
@@ -323,17 +325,22 @@ pub static BODY_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str
 pub static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("../data/stop_words.tsv")));
 
 /// Family names, each as its folded word sequence (`rơ châm`), indexed by first word.
-pub static FAMILY_NAMES: LazyLock<PhraseIndex<()>> =
-    LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/family_names.tsv")).map(|r| (folded_tokens(r[0]), ()))));
+pub static FAMILY_NAMES: LazyLock<PhraseIndex<()>> = LazyLock::new(|| {
+    PhraseIndex::new(rows(include_str!("../data/family_names.tsv")).map(|r| (folded_tokens(r[0]), ())))
+});
 
 /// Meeting-kind phrases (folded words) → (kind, priority), indexed by first word.
 pub static MEETING_KINDS: LazyLock<PhraseIndex<(&'static str, u8)>> = LazyLock::new(|| {
-    PhraseIndex::new(rows(include_str!("../data/meeting_kinds.tsv")).map(|r| (folded_tokens(r[0]), (r[1], r[2].parse().unwrap_or(0)))))
+    PhraseIndex::new(
+        rows(include_str!("../data/meeting_kinds.tsv"))
+            .map(|r| (folded_tokens(r[0]), (r[1], r[2].parse().unwrap_or(0)))),
+    )
 });
 
 /// Document kinds (canonical spelling, symbol letters), longest first.
 pub static DOCUMENT_KINDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    let mut kinds: Vec<_> = rows(include_str!("../data/document_kinds.tsv")).map(|r| (r[0], r.get(1).copied().unwrap_or(""))).collect();
+    let mut kinds: Vec<_> =
+        rows(include_str!("../data/document_kinds.tsv")).map(|r| (r[0], r.get(1).copied().unwrap_or(""))).collect();
     kinds.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     kinds
 });
@@ -350,11 +357,24 @@ mod tests {
     fn lexicons_load_and_fold() {
         assert!(RANKS.list.len() > 50);
         let tokens = crate::tokens::tokenize("Phó chủ tịch", 0.."Phó chủ tịch".len());
-        assert_eq!(RANKS.by_first.longest_at(&tokens, 0).map(|(n, r)| (n, RANKS.list[r].name)), Some((3, "Phó Chủ tịch")));
+        assert_eq!(
+            RANKS.by_first.longest_at(&tokens, 0).map(|(n, r)| (n, RANKS.list[r].name)),
+            Some((3, "Phó Chủ tịch"))
+        );
         assert_eq!(ABBREVIATIONS["UBND"], "Ủy ban nhân dân");
         assert!(FAMILY_NAMES.has_first("nguyễn"));
         assert_eq!(fold("Uỷ"), "ủy");
-        for word in ["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "ỦY BAN NHÂN DÂN", "ƯỚC", "ĂN", "Ĩ", "ŨNG", "ƠN", "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ", "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"] {
+        for word in [
+            "ĐẢNG BỘ TỈNH BÌNH ĐỊNH",
+            "ỦY BAN NHÂN DÂN",
+            "ƯỚC",
+            "ĂN",
+            "Ĩ",
+            "ŨNG",
+            "ƠN",
+            "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ",
+            "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ",
+        ] {
             let want: String = word.to_lowercase();
             let got: String = word.chars().map(lower_char).collect();
             assert_eq!(got, want);
@@ -374,7 +394,15 @@ mod tests {
                 assert_eq!(shape.all_caps, crate::tokens::is_all_caps(&word), "{word:?}");
             }
         }
-        let table = [("HOÀ", "hòa"), ("Uỷ", "ủy"), ("KHOẺ", "khỏe"), ("Thuý", "thúy"), ("quý", "quý"), ("ĐẢNG", "đảng"), ("ƯU", "ưu")];
+        let table = [
+            ("HOÀ", "hòa"),
+            ("Uỷ", "ủy"),
+            ("KHOẺ", "khỏe"),
+            ("Thuý", "thúy"),
+            ("quý", "quý"),
+            ("ĐẢNG", "đảng"),
+            ("ƯU", "ưu"),
+        ];
         for (word, want) in table {
             assert_eq!(fold(word), want);
             assert_eq!(fold_compact(word, &mut Vec::new()).0, want);

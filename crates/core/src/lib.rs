@@ -92,7 +92,15 @@ pub fn extract(text: &str, published: Option<Date>) -> Record {
     let officials = officials::officials(&mentions);
     let found_documents = documents::documents(&text, article_range(&layout), &all_tokens, &index);
     let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
-    let meetings = meetings::meetings(&text, &all_tokens, &body_sentences, layout.title.clone(), published_date, &officials, &document_ranges, &defs, &index);
+    let meetings = meetings::meetings(
+        &text,
+        &all_tokens,
+        &body_sentences,
+        layout.title.clone(),
+        published_date,
+        &meetings::Found { officials: &officials, documents: &document_ranges, defs: &defs },
+        &index,
+    );
     let province = province::province(&text, &layout, &all_tokens, &body_sentences);
 
     Record {

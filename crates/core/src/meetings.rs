@@ -24,7 +24,8 @@ use crate::tokens::{within, Token};
 static ORGANIZER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s(?:đã |vừa |long trọng )?(?:tổ chức|tổng kết|sơ kết|họp|có (?:một )?(?:buổi|cuộc)|làm việc|tiếp|khai mạc|triệu tập|chủ trì)(?:\s|,|$)").unwrap()
 });
-static SPLIT_ORGANIZERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:,|;| và | phối hợp với | phối hợp | cùng | với )\s*").unwrap());
+static SPLIT_ORGANIZERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;| và | phối hợp với | phối hợp | cùng | với )\s*").unwrap());
 /// "Ngày mai, 21/12" / "hôm qua (19/12)": a relative day the article pins to a date.
 /// (`(?:\W|$)`, not `\b`: a Unicode word boundary keeps the regex off its fast engine on Vietnamese text.)
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,8 +58,9 @@ fn anchored(text: &str, sentences: &[Range<usize>], mention: &DateMention) -> Op
     Date::from_days_since_epoch(days)
 }
 
-static PLACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:điểm cầu|tại) ((?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|trụ sở|hội trường) )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,4})").unwrap());
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:điểm cầu|tại) ((?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|trụ sở|hội trường) )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,4})").unwrap()
+});
 
 /// The kind named by the highest-priority meeting phrase in `text[range]`, and where the phrase is.
 /// Whether the meeting phrase at `tokens[k..k + n]` names another meeting than the one reported:
@@ -67,9 +69,12 @@ fn names_another(tokens: &[Token], k: usize, n: usize) -> bool {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.folded.as_str());
     let before = |back: usize| k.checked_sub(back).map_or("", word);
     let pair = (before(2), before(1));
-    let cited = matches!(pair, ("nghị", "quyết") | ("văn", "kiện") | ("tinh", "thần") | ("chuẩn", "bị") | ("kết", "luận"));
+    let cited =
+        matches!(pair, ("nghị", "quyết") | ("văn", "kiện") | ("tinh", "thần") | ("chuẩn", "bị") | ("kết", "luận"));
     // "kỳ họp tới", "Đại hội sắp tới", "Đại hội Đảng các cấp sắp tới".
-    let coming = word(k + n) == "tới" || word(k + n) == "sắp" || (1..4).any(|d| word(k + n + d) == "sắp" && word(k + n + d + 1) == "tới");
+    let coming = word(k + n) == "tới"
+        || word(k + n) == "sắp"
+        || (1..4).any(|d| word(k + n + d) == "sắp" && word(k + n + d + 1) == "tới");
     cited || coming
 }
 
@@ -100,7 +105,8 @@ fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u8)> {
 fn cited_date(text: &str, m: &DateMention) -> bool {
     let before = crate::dates::tail(&text[..m.range.start], 40).trim_end();
     let after = text[m.range.end..].trim_start();
-    let span = (before.ends_with('(') && after.starts_with(['-', '–'])) || (before.ends_with(['-', '–']) && after.starts_with(')'));
+    let span = (before.ends_with('(') && after.starts_with(['-', '–']))
+        || (before.ends_with(['-', '–']) && after.starts_with(')'));
     span || before.contains("hiệu lực") || before.ends_with("trước ngày") || before.ends_with("hạn chót")
 }
 
@@ -113,12 +119,27 @@ fn name_from(text: &str, sentence: &Range<usize>, phrase: &Range<usize>) -> Stri
     let s = &text[sentence.clone()];
     let rel = phrase.start - sentence.start;
     // Back to the meeting word the phrase belongs to ("Hội nghị giao ban" for "giao ban").
-    let start = ["Hội nghị", "hội nghị", "Buổi", "buổi", "Kỳ họp", "kỳ họp", "Lễ", "lễ", "Hội thảo", "hội thảo", "Cuộc họp", "cuộc họp", "Phiên", "phiên"]
-        .iter()
-        .filter_map(|w| s[..rel].rfind(w).or_else(|| s[rel..].starts_with(w).then_some(rel)))
-        .filter(|&p| rel - p < 40)
-        .min()
-        .unwrap_or(rel);
+    let start = [
+        "Hội nghị",
+        "hội nghị",
+        "Buổi",
+        "buổi",
+        "Kỳ họp",
+        "kỳ họp",
+        "Lễ",
+        "lễ",
+        "Hội thảo",
+        "hội thảo",
+        "Cuộc họp",
+        "cuộc họp",
+        "Phiên",
+        "phiên",
+    ]
+    .iter()
+    .filter_map(|w| s[..rel].rfind(w).or_else(|| s[rel..].starts_with(w).then_some(rel)))
+    .filter(|&p| rel - p < 40)
+    .min()
+    .unwrap_or(rel);
     let rest = &s[start..];
     let end = rest.find(['.', ';', '(', ':']).unwrap_or(rest.len());
     let clause = rest[..end].split(". Đ").next().unwrap_or("");
@@ -131,7 +152,13 @@ fn name_from(text: &str, sentence: &Range<usize>, phrase: &Range<usize>) -> Stri
     name
 }
 
-fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMention>, defs: &Definitions, people: &[&str]) -> Vec<String> {
+fn organizers(
+    text: &str,
+    sentence: &Range<usize>,
+    first_date: Option<&DateMention>,
+    defs: &Definitions,
+    people: &[&str],
+) -> Vec<String> {
     let s = &text[sentence.clone()];
     // After the leading date clause ("Chiều 13/12, ..."), up to the verb.
     let from = first_date
@@ -145,7 +172,10 @@ fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMenti
     };
     let Some(verb) = ORGANIZER_VERB.find(&s[from..]) else { return Vec::new() };
     let phrase = &s[from..from + verb.start()];
-    if phrase.chars().count() > 200 || !phrase.trim_start().starts_with(char::is_uppercase) || !names_a_body(phrase.trim()) {
+    if phrase.chars().count() > 200
+        || !phrase.trim_start().starts_with(char::is_uppercase)
+        || !names_a_body(phrase.trim())
+    {
         return Vec::new();
     }
     // "X phối hợp Y, Z tổ chức": the partners are organisers too (the split below separates them).
@@ -169,7 +199,11 @@ fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMenti
     pieces
         .into_iter()
         .map(|o| strip_definitions(o.trim().trim_start_matches("phối hợp với ").trim_start_matches("phối hợp "), defs))
-        .filter(|o| o.chars().next().is_some_and(char::is_uppercase) && (2..=16).contains(&o.split_whitespace().count()) && names_a_body(o))
+        .filter(|o| {
+            o.chars().next().is_some_and(char::is_uppercase)
+                && (2..=16).contains(&o.split_whitespace().count())
+                && names_a_body(o)
+        })
         .filter(|o| !names_a_person_or_clause(o, people))
         .collect()
 }
@@ -177,21 +211,48 @@ fn organizers(text: &str, sentence: &Range<usize>, first_date: Option<&DateMenti
 /// "(NLĐ)- Sáng 23-9": the lead's date comes after a headline and the outlet's mark.
 fn after_outlet(before: &str) -> bool {
     let before = before.trim_end();
-    let before = before.strip_suffix(|c: char| c.is_alphabetic()).map_or(before, |_| before.trim_end_matches(char::is_alphabetic)).trim_end();
+    let before = before
+        .strip_suffix(|c: char| c.is_alphabetic())
+        .map_or(before, |_| before.trim_end_matches(char::is_alphabetic))
+        .trim_end();
     let before = before.strip_suffix("ngày").unwrap_or(before).trim_end();
-    let before = ["Sáng", "Trưa", "Chiều", "Tối", "Ngày", "sáng", "chiều", "tối", "ngày"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before).trim_end();
+    let before = ["Sáng", "Trưa", "Chiều", "Tối", "Ngày", "sáng", "chiều", "tối", "ngày"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before)
+        .trim_end();
     before.ends_with(")-") || before.ends_with(") -") || before.ends_with(") –") || before.ends_with(")–")
 }
 
 /// An organiser is a body: not a person ("Thủ tướng Nguyễn Xuân Phúc", "Phó Chủ tịch Hội ..."), not the meeting
 /// itself ("Hội nghị lần thứ 6 ..."), not a clause with a verb ("Ủy ban Thường vụ Quốc hội đã cho ý kiến về việc").
 fn names_a_person_or_clause(o: &str, people: &[&str]) -> bool {
-    const RANKS: [&str; 12] = ["Chủ tịch", "Phó", "Bí thư", "Tổng Bí thư", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Giám đốc", "Trưởng", "Ủy viên", "Đại tướng", "Chủ nhiệm"];
+    const RANKS: [&str; 12] = [
+        "Chủ tịch",
+        "Phó",
+        "Bí thư",
+        "Tổng Bí thư",
+        "Thủ tướng",
+        "Bộ trưởng",
+        "Thứ trưởng",
+        "Giám đốc",
+        "Trưởng",
+        "Ủy viên",
+        "Đại tướng",
+        "Chủ nhiệm",
+    ];
     const MEETING: [&str; 5] = ["hội nghị", "hội thảo", "kỳ họp", "phiên họp", "cuộc họp"];
-    const CLAUSE_WORDS: [&str; 18] = ["đã", "vừa", "sẽ", "đang", "được", "bị", "cho", "khi", "tại", "trong", "như", "là", "đến", "theo", "sau", "có", "nghe", "thưa"];
+    const CLAUSE_WORDS: [&str; 18] = [
+        "đã", "vừa", "sẽ", "đang", "được", "bị", "cho", "khi", "tại", "trong", "như", "là", "đến", "theo", "sau", "có",
+        "nghe", "thưa",
+    ];
     let lower = o.to_lowercase();
     people.iter().any(|p| o.contains(p))
-        || RANKS.iter().any(|r| o.strip_prefix(r).is_some_and(|rest| rest.starts_with(' ')) && !o.starts_with("Trưởng ban") && !o.starts_with("Phó ban"))
+        || RANKS.iter().any(|r| {
+            o.strip_prefix(r).is_some_and(|rest| rest.starts_with(' '))
+                && !o.starts_with("Trưởng ban")
+                && !o.starts_with("Phó ban")
+        })
         || MEETING.iter().any(|m| lower.starts_with(m))
         || lower.split_whitespace().any(|w| CLAUSE_WORDS.contains(&w))
 }
@@ -200,13 +261,50 @@ fn names_a_person_or_clause(o: &str, people: &[&str]) -> bool {
 fn names_a_body(phrase: &str) -> bool {
     // People chair meetings; organisers are bodies ("Đồng chí Y Ngọc - Ủy viên ... cùng chủ trì").
     let lower = phrase.to_lowercase();
-    if ["đồng chí", "đ/c", "ông ", "bà ", "các đồng chí"].iter().any(|p| lower.starts_with(p)) || phrase.contains(" - ") {
+    if ["đồng chí", "đ/c", "ông ", "bà ", "các đồng chí"].iter().any(|p| lower.starts_with(p)) || phrase.contains(" - ")
+    {
         return false;
     }
     const HEADS: [&str; 39] = [
-        "Ban", "Bộ", "Sở", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng", "Ủy ban", "Hội", "Mặt trận", "MTTQ", "Công an",
-        "Chính phủ", "Quốc hội", "Tập đoàn", "Công ty", "Trung ương", "Cục", "Văn phòng", "Viện", "Trường", "TP", "tỉnh", "Liên đoàn",
-        "Đoàn", "Tổng", "Hội đồng", "lãnh đạo", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận ủy", "Thị ủy", "Tòa án", "Ngân hàng", "Kho bạc", "Quân khu",
+        "Ban",
+        "Bộ",
+        "Sở",
+        "UBND",
+        "HĐND",
+        "Tỉnh ủy",
+        "Thành ủy",
+        "Huyện ủy",
+        "Đảng",
+        "Ủy ban",
+        "Hội",
+        "Mặt trận",
+        "MTTQ",
+        "Công an",
+        "Chính phủ",
+        "Quốc hội",
+        "Tập đoàn",
+        "Công ty",
+        "Trung ương",
+        "Cục",
+        "Văn phòng",
+        "Viện",
+        "Trường",
+        "TP",
+        "tỉnh",
+        "Liên đoàn",
+        "Đoàn",
+        "Tổng",
+        "Hội đồng",
+        "lãnh đạo",
+        "Tỉnh đoàn",
+        "Thành đoàn",
+        "Huyện đoàn",
+        "Quận ủy",
+        "Thị ủy",
+        "Tòa án",
+        "Ngân hàng",
+        "Kho bạc",
+        "Quân khu",
     ];
     HEADS.iter().any(|h| phrase.starts_with(h) || phrase.contains(&format!(" {h}")))
 }
@@ -221,7 +319,11 @@ fn strip_definitions(s: &str, defs: &Definitions) -> String {
 }
 
 /// The lead sentence: the first in the body that names a meeting and gives a date, else the first that names one.
-fn lead(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Option<(Range<usize>, &'static str, Range<usize>)> {
+fn lead(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+) -> Option<(Range<usize>, &'static str, Range<usize>)> {
     let mut named = sentences.iter().filter_map(|s| kind_in(within(tokens, s)).map(|(k, r, _)| (s.clone(), k, r)));
     let mut first = None;
     for candidate in named.by_ref().take(6) {
@@ -233,6 +335,15 @@ fn lead(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Option<(Ran
     first
 }
 
+/// What the earlier stages found, which the meeting stage reads.
+pub struct Found<'a> {
+    pub officials: &'a [Official],
+    /// The citations' ranges: a date inside one dates the document, not the meeting.
+    pub documents: &'a [Range<usize>],
+    /// Abbreviations the article defines.
+    pub defs: &'a Definitions,
+}
+
 /// The meetings of the article (the genre reports one per article; related-article teasers are furniture).
 pub fn meetings(
     text: &str,
@@ -240,21 +351,32 @@ pub fn meetings(
     body_sentences: &[Range<usize>],
     title: Option<Range<usize>>,
     published: Option<Date>,
-    officials: &[Official],
-    documents: &[Range<usize>],
-    defs: &Definitions,
+    found: &Found,
     index: &CharIndex,
 ) -> Vec<Meeting> {
-    let Some((sentence, _, phrase)) = lead(text, tokens, body_sentences).or_else(|| title.and_then(|t| lead(text, tokens, &[t]))) else {
+    let Found { officials, documents, defs } = *found;
+    let Some((sentence, _, phrase)) =
+        lead(text, tokens, body_sentences).or_else(|| title.and_then(|t| lead(text, tokens, &[t])))
+    else {
         return Vec::new();
     };
     let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
-    let mentions: Vec<DateMention> = date_mentions(text, sentence.clone()).into_iter().filter(|m| !inside(&m.range, documents) && !cited_date(text, m)).collect();
+    let mentions: Vec<DateMention> = date_mentions(text, sentence.clone())
+        .into_iter()
+        .filter(|m| !inside(&m.range, documents) && !cited_date(text, m))
+        .collect();
     let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some());
-    let date = when.and_then(|m| resolve(m, published).or_else(|| if published.is_none() { anchored(text, body_sentences, m) } else { None }));
+    let date = when.and_then(|m| {
+        resolve(m, published).or_else(|| if published.is_none() { anchored(text, body_sentences, m) } else { None })
+    });
     let time_of_day = when.and_then(|m| m.part_of_day).or_else(|| mentions.iter().find_map(|m| m.part_of_day));
-    let chairs: Vec<String> = officials.iter().filter(|o| o.roles.iter().any(|r| r.contains("chủ trì"))).map(|o| o.name.clone()).collect();
-    let attendees = officials.iter().filter(|o| o.roles.iter().any(|r| r == "dự") && !chairs.contains(&o.name)).map(|o| o.name.clone()).collect();
+    let chairs: Vec<String> =
+        officials.iter().filter(|o| o.roles.iter().any(|r| r.contains("chủ trì"))).map(|o| o.name.clone()).collect();
+    let attendees = officials
+        .iter()
+        .filter(|o| o.roles.iter().any(|r| r == "dự") && !chairs.contains(&o.name))
+        .map(|o| o.name.clone())
+        .collect();
     let period = periods(text, sentence.clone()).first().map(|r| text[r.clone()].to_string());
     let places = PLACE.captures_iter(&text[sentence.clone()]).map(|c| c[1].trim_end_matches('.').to_string()).collect();
     let name = name_from(text, &sentence, &phrase);
@@ -264,7 +386,13 @@ pub fn meetings(
         time_of_day: time_of_day.map(String::from),
         kind: kind.to_string(),
         name,
-        organizers: organizers(text, &sentence, mentions.first(), defs, &officials.iter().map(|o| o.name.as_str()).collect::<Vec<_>>()),
+        organizers: organizers(
+            text,
+            &sentence,
+            mentions.first(),
+            defs,
+            &officials.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(),
+        ),
         chairs,
         attendees,
         places,

@@ -13,7 +13,11 @@ use unicode_normalization::UnicodeNormalization;
 /// The normalised text (see the module doc).
 pub fn normalise(text: &str) -> String {
     // Most input is NFC already: skip the composing iterator when a quick check says so.
-    let quick = if surely_nfc(text) { unicode_normalization::IsNormalized::Yes } else { unicode_normalization::is_nfc_quick(text.chars()) };
+    let quick = if surely_nfc(text) {
+        unicode_normalization::IsNormalized::Yes
+    } else {
+        unicode_normalization::is_nfc_quick(text.chars())
+    };
     let out = match quick {
         unicode_normalization::IsNormalized::Yes if is_clean(text) => text.to_string(),
         unicode_normalization::IsNormalized::Yes => clean(text.len(), text.chars()),
@@ -83,7 +87,10 @@ fn is_clean(text: &str) -> bool {
             },
             // U+3000 ideographic space; U+FE58, U+FE63, U+FEFF, U+FF0D.
             0xe3 => !(b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80)),
-            0xef => !matches!((b.get(i + 1), b.get(i + 2)), (Some(0xb9), Some(0x98 | 0xa3)) | (Some(0xbb), Some(0xbf)) | (Some(0xbc), Some(0x8d))),
+            0xef => !matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0xb9), Some(0x98 | 0xa3)) | (Some(0xbb), Some(0xbf)) | (Some(0xbc), Some(0x8d))
+            ),
             _ => true,
         };
         if !ok {
@@ -155,7 +162,8 @@ pub fn traditional_tone_placement(text: impl Into<String>) -> String {
         let Some(c) = text[i + 1..].chars().next() else { continue };
         let Some((base, tone)) = split_tone(c) else { continue };
         let prev = first as char;
-        let pair_ok = matches!((prev.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+        let pair_ok =
+            matches!((prev.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
         let after = i + 1 + c.len_utf8();
         let word_end = text[after..].chars().next().is_none_or(|n| !crate::tokens::is_word_char(n));
         if let (true, true, Some(toned)) = (pair_ok, word_end, with_tone(prev, tone)) {
@@ -178,12 +186,36 @@ pub fn traditional_tone_placement(text: impl Into<String>) -> String {
 /// `à` → (`a`, 1): the base vowel and the tone's index (sắc, huyền, hỏi, ngã, nặng) for a, e, y.
 fn split_tone(c: char) -> Option<(char, usize)> {
     let (base, tone) = match c {
-        'á' => ('a', 0), 'à' => ('a', 1), 'ả' => ('a', 2), 'ã' => ('a', 3), 'ạ' => ('a', 4),
-        'é' => ('e', 0), 'è' => ('e', 1), 'ẻ' => ('e', 2), 'ẽ' => ('e', 3), 'ẹ' => ('e', 4),
-        'ý' => ('y', 0), 'ỳ' => ('y', 1), 'ỷ' => ('y', 2), 'ỹ' => ('y', 3), 'ỵ' => ('y', 4),
-        'Á' => ('A', 0), 'À' => ('A', 1), 'Ả' => ('A', 2), 'Ã' => ('A', 3), 'Ạ' => ('A', 4),
-        'É' => ('E', 0), 'È' => ('E', 1), 'Ẻ' => ('E', 2), 'Ẽ' => ('E', 3), 'Ẹ' => ('E', 4),
-        'Ý' => ('Y', 0), 'Ỳ' => ('Y', 1), 'Ỷ' => ('Y', 2), 'Ỹ' => ('Y', 3), 'Ỵ' => ('Y', 4),
+        'á' => ('a', 0),
+        'à' => ('a', 1),
+        'ả' => ('a', 2),
+        'ã' => ('a', 3),
+        'ạ' => ('a', 4),
+        'é' => ('e', 0),
+        'è' => ('e', 1),
+        'ẻ' => ('e', 2),
+        'ẽ' => ('e', 3),
+        'ẹ' => ('e', 4),
+        'ý' => ('y', 0),
+        'ỳ' => ('y', 1),
+        'ỷ' => ('y', 2),
+        'ỹ' => ('y', 3),
+        'ỵ' => ('y', 4),
+        'Á' => ('A', 0),
+        'À' => ('A', 1),
+        'Ả' => ('A', 2),
+        'Ã' => ('A', 3),
+        'Ạ' => ('A', 4),
+        'É' => ('E', 0),
+        'È' => ('E', 1),
+        'Ẻ' => ('E', 2),
+        'Ẽ' => ('E', 3),
+        'Ẹ' => ('E', 4),
+        'Ý' => ('Y', 0),
+        'Ỳ' => ('Y', 1),
+        'Ỷ' => ('Y', 2),
+        'Ỹ' => ('Y', 3),
+        'Ỵ' => ('Y', 4),
         _ => return None,
     };
     Some((base, tone))

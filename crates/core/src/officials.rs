@@ -68,7 +68,8 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
 
 /// The titles of one name, in order, with bodies borrowed where the genre shares them.
 fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs: &Definitions) -> Vec<Rendered> {
-    let titles: Vec<&Title> = owned.iter().filter_map(|&i| if let Item::Title(t) = &items[i] { Some(t) } else { None }).collect();
+    let titles: Vec<&Title> =
+        owned.iter().filter_map(|&i| if let Item::Title(t) = &items[i] { Some(t) } else { None }).collect();
     let mut out = Vec::new();
     for (n, title) in titles.iter().enumerate() {
         if title.former {
@@ -85,7 +86,10 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
             } else if rank.needs_body {
                 let kiem = tokens.get(title.tokens.end).is_some_and(|t| t.folded == "kiêm");
                 if let (true, Some(next)) = (kiem, titles.get(n + 1)) {
-                    if let Some(start) = next.body.clone().rev().find(|&k| ORG_HEADS.contains(&tokens[k].folded.as_str()) && tokens[k].text(text).starts_with(char::is_uppercase)) {
+                    if let Some(start) = next.body.clone().rev().find(|&k| {
+                        ORG_HEADS.contains(&tokens[k].folded.as_str())
+                            && tokens[k].text(text).starts_with(char::is_uppercase)
+                    }) {
                         body = start..next.body.end;
                     }
                 }
@@ -97,7 +101,13 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
 }
 
 /// Every person mentioned with a title or a role, sentence by sentence.
-pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], defs: &Definitions, index: &CharIndex) -> Vec<Mention> {
+pub fn mentions(
+    text: &str,
+    all_tokens: &[Token],
+    sentences: &[Range<usize>],
+    defs: &Definitions,
+    index: &CharIndex,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut previous: Option<&Range<usize>> = None;
     for sentence in sentences {
@@ -113,7 +123,10 @@ pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], de
         }
         let owned = attach(&items);
         let roles = roles_of(&items);
-        let shared = before.filter(|_| opens_a_list(tokens)).map(|b| trailing_plural(text, all_tokens, b, defs)).unwrap_or_default();
+        let shared = before
+            .filter(|_| opens_a_list(tokens))
+            .map(|b| trailing_plural(text, all_tokens, b, defs))
+            .unwrap_or_default();
         for (n, item) in items.iter().enumerate() {
             let Item::Name(name) = item else { continue };
             let mut titles = owned.get(&n).map(|o| titles_of(o, &items, tokens, text, defs)).unwrap_or_default();
@@ -123,7 +136,11 @@ pub fn mentions(text: &str, all_tokens: &[Token], sentences: &[Range<usize>], de
                 name: name.name.clone(),
                 span,
                 sentence: sentence.clone(),
-                titles: titles.into_iter().filter(|t| t.has_body || !t.needs_body).map(|t| (t.expanded, t.written)).collect(),
+                titles: titles
+                    .into_iter()
+                    .filter(|t| t.has_body || !t.needs_body)
+                    .map(|t| (t.expanded, t.written))
+                    .collect(),
                 roles: roles.get(&n).cloned().unwrap_or_default(),
             });
         }
@@ -141,7 +158,9 @@ fn opens_a_list(tokens: &[Token]) -> bool {
 fn trailing_plural(text: &str, all_tokens: &[Token], sentence: &Range<usize>, defs: &Definitions) -> Vec<Rendered> {
     let tokens = within(all_tokens, sentence);
     let items = items(tokens, text);
-    let Some(t) = items.iter().rposition(|i| matches!(i, Item::Title(title) if title.plural)) else { return Vec::new() };
+    let Some(t) = items.iter().rposition(|i| matches!(i, Item::Title(title) if title.plural)) else {
+        return Vec::new();
+    };
     if items[t..].iter().any(|i| matches!(i, Item::Name(_))) {
         return Vec::new();
     }
@@ -172,12 +191,7 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
         }
         official.mentions.push(m.span);
     }
-    order
-        .into_iter()
-        .filter_map(|k| by_name.remove(&k))
-        .map(drop_shortened)
-        .filter(|o| !o.titles.is_empty())
-        .collect()
+    order.into_iter().filter_map(|k| by_name.remove(&k)).map(drop_shortened).filter(|o| !o.titles.is_empty()).collect()
 }
 
 /// Drops a title that is the start of a longer one of the same person (`Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`).
@@ -185,7 +199,11 @@ fn drop_shortened(mut official: Official) -> Official {
     let folded: Vec<String> = official.titles.iter().map(|t| fold(t)).collect();
     let keep: Vec<bool> = folded
         .iter()
-        .map(|t| !folded.iter().any(|other| other.len() > t.len() && other.starts_with(t.as_str()) && other[t.len()..].starts_with(' ')))
+        .map(|t| {
+            !folded.iter().any(|other| {
+                other.len() > t.len() && other.starts_with(t.as_str()) && other[t.len()..].starts_with(' ')
+            })
+        })
         .collect();
     let mut k = keep.iter();
     official.titles.retain(|_| *k.next().unwrap_or(&true));

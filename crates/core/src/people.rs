@@ -31,7 +31,8 @@ static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Countries and international bodies (`data/countries.tsv`): places, not people.
-static COUNTRIES: LazyLock<PhraseIndex<()>> = LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/countries.tsv")).map(|r| (folded_tokens(r[0]), ()))));
+static COUNTRIES: LazyLock<PhraseIndex<()>> =
+    LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/countries.tsv")).map(|r| (folded_tokens(r[0]), ()))));
 
 /// A name found at a run of tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,10 @@ pub fn may_start_name(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.is_word()
         && t.is_capitalised()
-        && (FAMILY_NAMES.has_first(&t.folded) || t.folded.starts_with("h'") || t.folded.starts_with("k'") || honorific_before(tokens, i))
+        && (FAMILY_NAMES.has_first(&t.folded)
+            || t.folded.starts_with("h'")
+            || t.folded.starts_with("k'")
+            || honorific_before(tokens, i))
 }
 
 /// The name starting at token `i`, if one does.
@@ -132,7 +136,13 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
             // "Lê trí Vũ": one lower-case syllable between capitalised ones, after an honorific;
             // never a function word ("ông Nguyễn Công Khế và Trần Quốc Huy" are two people).
             let next_cap = tokens.get(end + 1).is_some_and(|n| n.is_word() && n.is_capitalised());
-            if honorific && !typo && end > i && next_cap && word.chars().count() <= 5 && !STOP_WORDS.contains(tok.folded.as_str()) {
+            if honorific
+                && !typo
+                && end > i
+                && next_cap
+                && word.chars().count() <= 5
+                && !STOP_WORDS.contains(tok.folded.as_str())
+            {
                 typo = true;
                 end += 1;
                 continue;

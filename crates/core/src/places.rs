@@ -123,10 +123,8 @@ fn fold_phrase(s: &str) -> String {
 
 fn build() -> Places {
     let rows = tsv_rows(PROVINCES_TSV);
-    let provinces: Vec<Province> = rows
-        .iter()
-        .map(|r| Province { name: r["name"], kind: r["kind"], today: r["today"], era: r["era"] })
-        .collect();
+    let provinces: Vec<Province> =
+        rows.iter().map(|r| Province { name: r["name"], kind: r["kind"], today: r["today"], era: r["era"] }).collect();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut mentions = Matcher::default();
     // Old rows first, so that a name shared with a 2025 unit gives the old row.
@@ -140,10 +138,7 @@ fn build() -> Places {
             let key = fold_phrase(name);
             match by_key.get(&key) {
                 Some(&j) if provinces[j].name != provinces[i].name => {
-                    panic!(
-                        "provinces.tsv: `{name}` names both {} and {}",
-                        provinces[j].name, provinces[i].name
-                    )
+                    panic!("provinces.tsv: `{name}` names both {} and {}", provinces[j].name, provinces[i].name)
                 }
                 // The 2025 row of a surviving name: the old row already has it.
                 Some(&j) if j != i => continue,
@@ -222,9 +217,10 @@ impl Matcher {
         let Some((first, upper)) = words.first().cloned() else {
             return;
         };
-        let dup = self.by_first.get(&first).is_some_and(|v| {
-            v.iter().any(|&j| self.patterns[j].words == words && self.patterns[j].seps == seps)
-        });
+        let dup = self
+            .by_first
+            .get(&first)
+            .is_some_and(|v| v.iter().any(|&j| self.patterns[j].words == words && self.patterns[j].seps == seps));
         if dup {
             return;
         }
@@ -247,8 +243,7 @@ impl Matcher {
         for v in self.by_first.values_mut() {
             v.sort_by_key(|i| std::cmp::Reverse(len(i)));
         }
-        self.lower_dot_only =
-            patterns.iter().filter(|p| !p.words[0].1).all(|p| p.seps.first() == Some(&Sep::Dot));
+        self.lower_dot_only = patterns.iter().filter(|p| !p.words[0].1).all(|p| p.seps.first() == Some(&Sep::Dot));
     }
 
     /// Leftmost-longest, non-overlapping matches of the patterns with a target.
@@ -414,9 +409,7 @@ fn read_sep(text: &str, from: usize) -> Option<(Sep, usize)> {
         sep = match (c, sep) {
             (' ' | '\t' | '\u{a0}', None) => Some(Sep::Space),
             (' ' | '\t' | '\u{a0}', s) => s,
-            ('-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}', None | Some(Sep::Space)) => {
-                Some(Sep::Dash)
-            }
+            ('-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}', None | Some(Sep::Space)) => Some(Sep::Dash),
             ('.', None) => Some(Sep::Dot),
             _ => return None,
         };
@@ -462,7 +455,8 @@ fn fold_char_into(c: char, out: &mut String, tone: &mut Option<char>) {
 /// folds them: (folded letters, tone).
 fn folded_letter(c: char) -> Option<(&'static str, Option<char>)> {
     static TABLE: LazyLock<Vec<(String, Option<char>)>> = LazyLock::new(|| {
-        (0xc0..=0x24f_u32).chain(0x1ea0..=0x1ef9)
+        (0xc0..=0x24f_u32)
+            .chain(0x1ea0..=0x1ef9)
             .map(|u| {
                 let (mut s, mut tone) = (String::new(), None);
                 fold_char_into(char::from_u32(u).unwrap_or('\0'), &mut s, &mut tone);
@@ -628,10 +622,7 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Hội nghị tại tỉnh Quảng Nam và Hà Nam", &[("Quảng Nam", "Quảng Nam"), ("Hà Nam", "Hà Nam")]),
             ("Nam Bộ, miền Nam, Quảng", &[]),
-            (
-                "Tỉnh ủy Thừa Thiên Huế; thành phố Huế",
-                &[("Thừa Thiên Huế", "Thừa Thiên Huế"), ("Huế", "Huế")],
-            ),
+            ("Tỉnh ủy Thừa Thiên Huế; thành phố Huế", &[("Thừa Thiên Huế", "Thừa Thiên Huế"), ("Huế", "Huế")]),
             ("Huếch, ThừaHuế, Huế1", &[]),
             (
                 "Đoàn công tác TP.HCM và TP HCM, TP. Hồ Chí Minh",
@@ -659,10 +650,7 @@ mod tests {
             ),
             ("Kon Tum: Hội nghị", &[("Kon Tum", "Kon Tum")]),
             ("Kon\nTum", &[]),
-            (
-                "Đắk Lắk, Đắc Lắc, Daklak",
-                &[("Đắk Lắk", "Đắk Lắk"), ("Đắc Lắc", "Đắk Lắk"), ("Daklak", "Đắk Lắk")],
-            ),
+            ("Đắk Lắk, Đắc Lắc, Daklak", &[("Đắk Lắk", "Đắk Lắk"), ("Đắc Lắc", "Đắk Lắk"), ("Daklak", "Đắk Lắk")]),
             ("Quảng Nam - Đà Nẵng", &[("Quảng Nam", "Quảng Nam"), ("Đà Nẵng", "Đà Nẵng")]),
         ];
         for (text, want) in cases {
@@ -731,8 +719,7 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), fam.len());
-        for must in
-            ["Nguyễn", "Trần", "Lê", "Huỳnh", "Ksor", "Rơ Châm", "H'", "Y", "Điểu", "Thạch", "Danh", "Lò"]
+        for must in ["Nguyễn", "Trần", "Lê", "Huỳnh", "Ksor", "Rơ Châm", "H'", "Y", "Điểu", "Thạch", "Danh", "Lò"]
         {
             assert!(names.contains(&must), "{must}");
         }

@@ -66,7 +66,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         return None;
     }
     let mut k = i + len;
-    let standing = is_word(tokens, k, "thường") && is_word(tokens, k + 1, "trực") && !RANKS.list[rank].name.ends_with("Thường trực");
+    let standing = is_word(tokens, k, "thường")
+        && is_word(tokens, k + 1, "trực")
+        && !RANKS.list[rank].name.ends_with("Thường trực");
     if standing {
         k += 2;
     }
@@ -82,7 +84,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
                     // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).
                     let next = k + 1;
-                    let continues = tokens.get(next).is_some_and(|n| n.is_word() && n.is_capitalised() && !matches!(n.text(text), "PV" | "NV"))
+                    let continues = tokens
+                        .get(next)
+                        .is_some_and(|n| n.is_word() && n.is_capitalised() && !matches!(n.text(text), "PV" | "NV"))
                         && name_at(tokens, text, next).is_none()
                         && rank_at(tokens, next).is_none();
                     if continues {
@@ -111,10 +115,14 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 let after_org = matches!(prev, "bộ" | "sở" | "cục" | "viện" | "trường")
                     && tokens.get(k.wrapping_sub(1)).is_some_and(|p| p.is_capitalised());
                 let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
-                let ends_sentence = tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
-                let short_place = name.tokens.len() == 2 && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
+                let ends_sentence =
+                    tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
+                let short_place = name.tokens.len() == 2
+                    && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
                 // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person.
-                let place_then_name = (after_unit || after_org) && name.tokens.len() >= 5 && name_at(tokens, text, k + 2).is_some_and(|n| n.tokens.len() >= 3);
+                let place_then_name = (after_unit || after_org)
+                    && name.tokens.len() >= 5
+                    && name_at(tokens, text, k + 2).is_some_and(|n| n.tokens.len() >= 3);
                 if place_then_name {
                     k += 2;
                     end = k;
@@ -131,7 +139,12 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 }
                 // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
                 let middle = matches!(tokens[k + 1].folded.as_str(), "văn" | "thị");
-                if mid_run && !middle && name.tokens.len() >= 4 && name_at(tokens, text, k + 1).is_some_and(|n| n.tokens.len() >= 3 && n.tokens.end == name.tokens.end) {
+                if mid_run
+                    && !middle
+                    && name.tokens.len() >= 4
+                    && name_at(tokens, text, k + 1)
+                        .is_some_and(|n| n.tokens.len() >= 3 && n.tokens.end == name.tokens.end)
+                {
                     k += 1;
                     end = k;
                     continue;
@@ -156,7 +169,11 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
             // An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
             let next_ok = tokens.get(k + 1).is_some_and(|n| {
-                n.is_word() && n.is_capitalised() && !n.is_all_caps() && !is_org_head(&n.folded) && !matches!(n.folded.as_str(), "ông" | "bà" | "ngài" | "đồng")
+                n.is_word()
+                    && n.is_capitalised()
+                    && !n.is_all_caps()
+                    && !is_org_head(&n.folded)
+                    && !matches!(n.folded.as_str(), "ông" | "bà" | "ngài" | "đồng")
             }) && name_at(tokens, text, k + 1).is_none()
                 && rank_at(tokens, k + 1).is_none();
             if next_ok && end > body_start {
@@ -166,8 +183,13 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             break;
         }
         // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Ban Chỉ đạo".
-        let after_capital = k > body_start && tokens[k - 1].is_word() && tokens[k - 1].is_capitalised() && !tokens[k - 1].is_all_caps() && !ends_unit_name(tokens, body_start, k);
-        let second = after_capital && (SECOND_SYLLABLES.contains(&f.as_str()) || (f == "giới" && tokens[k - 1].folded == "thế"));
+        let after_capital = k > body_start
+            && tokens[k - 1].is_word()
+            && tokens[k - 1].is_capitalised()
+            && !tokens[k - 1].is_all_caps()
+            && !ends_unit_name(tokens, body_start, k);
+        let second =
+            after_capital && (SECOND_SYLLABLES.contains(&f.as_str()) || (f == "giới" && tokens[k - 1].folded == "thế"));
         if STOP_WORDS.contains(f.as_str()) && !second {
             break;
         }
@@ -180,7 +202,11 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         let mut j = k;
         while j < tokens.len() && j - k < 7 {
             let tj = &tokens[j];
-            if !tj.is_word() || tj.is_capitalised() || STOP_WORDS.contains(tj.folded.as_str()) || BODY_WORDS.contains(tj.folded.as_str()) {
+            if !tj.is_word()
+                || tj.is_capitalised()
+                || STOP_WORDS.contains(tj.folded.as_str())
+                || BODY_WORDS.contains(tj.folded.as_str())
+            {
                 break;
             }
             j += 1;
@@ -222,7 +248,27 @@ fn is_unit_word(folded: &str) -> bool {
 
 /// Heads of an organisation: a `và` before one of these joins two bodies, not two words of one.
 fn is_org_head(folded: &str) -> bool {
-    matches!(folded, "ban" | "bộ" | "sở" | "ủy" | "ubnd" | "hđnd" | "công" | "tỉnh" | "thành" | "huyện" | "đảng" | "mặt" | "hội" | "liên" | "trung" | "cục" | "viện" | "tòa")
+    matches!(
+        folded,
+        "ban"
+            | "bộ"
+            | "sở"
+            | "ủy"
+            | "ubnd"
+            | "hđnd"
+            | "công"
+            | "tỉnh"
+            | "thành"
+            | "huyện"
+            | "đảng"
+            | "mặt"
+            | "hội"
+            | "liên"
+            | "trung"
+            | "cục"
+            | "viện"
+            | "tòa"
+    )
 }
 
 /// The items of one sentence.
@@ -236,7 +282,13 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
             k += 1;
             continue;
         }
-        let in_chain = matches!(out.last(), Some(Item::Sep(',' | '-' | '('))) && out.iter().rev().skip(1).find(|i| !matches!(i, Item::Title(_) | Item::Sep(','))).is_some_and(|i| matches!(i, Item::Name(_)));
+        let in_chain = matches!(out.last(), Some(Item::Sep(',' | '-' | '(')))
+            && out
+                .iter()
+                .rev()
+                .skip(1)
+                .find(|i| !matches!(i, Item::Title(_) | Item::Sep(',')))
+                .is_some_and(|i| matches!(i, Item::Name(_)));
         if let Some(title) = title_at(tokens, text, k, in_chain) {
             k = title.tokens.end.max(k + 1);
             out.push(Item::Title(title));
@@ -291,7 +343,11 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
         let mut k = n - 1;
         loop {
             owner.insert(k, n);
-            if k >= 2 && (is_sep(k - 1, &[',']) || is_kiem_word(items, k - 1)) && is_title(k - 2) && !owner.contains_key(&(k - 2)) {
+            if k >= 2
+                && (is_sep(k - 1, &[',']) || is_kiem_word(items, k - 1))
+                && is_title(k - 2)
+                && !owner.contains_key(&(k - 2))
+            {
                 k -= 2;
             } else {
                 break;
@@ -326,9 +382,7 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
         let appointed = APPOINTMENTS.contains(&(prev(2), prev(1))) && prev(3) != "thôi";
         let subject = items[..t].iter().rposition(|i| matches!(i, Item::Name(_)));
         if let (true, Some(f)) = (appointed, subject) {
-            if !owner.contains_key(&t) {
-                owner.insert(t, f);
-            }
+            owner.entry(t).or_insert(f);
         }
     }
     let mut by_name: HashMap<usize, Vec<usize>> = HashMap::default();
@@ -345,7 +399,9 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             match next {
                 Item::Name(_) => by_name.entry(k).or_default().push(t),
                 Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
-                Item::Word(w) if matches!(w.as_str(), "và" | "ông" | "bà" | "đồng" | "chí" | "như" | "các" | "gồm" | "là") => {}
+                Item::Word(w)
+                    if matches!(w.as_str(), "và" | "ông" | "bà" | "đồng" | "chí" | "như" | "các" | "gồm" | "là") =>
+                    {}
                 _ => break,
             }
         }
@@ -358,10 +414,19 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
 }
 
 /// Word pairs before a title that give it to the sentence's person as a new post.
-const APPOINTMENTS: [(&str, &str); 7] = [("trở", "thành"), ("giữ", "chức"), ("bầu", "làm"), ("nhiệm", "làm"), ("định", "làm"), ("chức", "vụ"), ("nhiệm", "vụ")];
+const APPOINTMENTS: [(&str, &str); 7] = [
+    ("trở", "thành"),
+    ("giữ", "chức"),
+    ("bầu", "làm"),
+    ("nhiệm", "làm"),
+    ("định", "làm"),
+    ("chức", "vụ"),
+    ("nhiệm", "vụ"),
+];
 
 /// Stop words that are also the second syllable of a capitalised name ("Ban Chỉ đạo", "Phát triển").
-const SECOND_SYLLABLES: [&str; 13] = ["đạo", "triển", "luận", "khai", "biểu", "giá", "nghị", "cáo", "báo", "trình", "sự", "lại", "đồng"];
+const SECOND_SYLLABLES: [&str; 13] =
+    ["đạo", "triển", "luận", "khai", "biểu", "giá", "nghị", "cáo", "báo", "trình", "sự", "lại", "đồng"];
 
 /// Words between a comma and a name in an apposition (`Cục trưởng ..., tiến sĩ Lê Hồng Sơn`).
 const APPOSITION_WORDS: [&str; 10] = ["ông", "bà", "đồng", "chí", "tiến", "sĩ", "ts", "thạc", "đ/c", "anh"];

@@ -41,7 +41,12 @@ fn weigh(scores: &mut HashMap<&'static str, (u32, &'static Province)>, p: &'stat
 }
 
 /// The article's province, if one stands out.
-pub fn province(text: &str, layout: &Layout, tokens: &[Token], sentences: &[Range<usize>]) -> Option<&'static Province> {
+pub fn province(
+    text: &str,
+    layout: &Layout,
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+) -> Option<&'static Province> {
     let mut scores: HashMap<&'static str, (u32, &'static Province)> = HashMap::new();
     // Outlet markers stand at the edges: the header, the lead's first words, the byline and after.
     let lead_end = floor_boundary(text, (layout.body.start + 300).min(layout.body.end));
@@ -77,17 +82,25 @@ pub fn province(text: &str, layout: &Layout, tokens: &[Token], sentences: &[Rang
         for (r, p) in province_mentions(slice) {
             let before = format!("{} {}", crate::dates::tail(preceding, 48), &slice[..r.start]);
             let before = crate::dates::tail(&before, 48).trim_end().to_lowercase();
-        let named_unit = ["tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy", "điểm cầu", "ubnd tỉnh", "hđnd tỉnh"].iter().any(|w| before.ends_with(w));
-        // "quận Ba Đình, Hà Nội": a place given with its province.
-        let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
-        let named_unit = named_unit || (before.ends_with(',') && ["quận ", "huyện ", "phường ", "xã ", "thị xã ", "thị trấn "].iter().any(|w| tail.contains(w)));
-        weigh(&mut scores, p, if named_unit { 2 } else { 1 });
+            let named_unit = ["tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy", "điểm cầu", "ubnd tỉnh", "hđnd tỉnh"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            // "quận Ba Đình, Hà Nội": a place given with its province.
+            let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+            let named_unit = named_unit
+                || (before.ends_with(',')
+                    && ["quận ", "huyện ", "phường ", "xã ", "thị xã ", "thị trấn "].iter().any(|w| tail.contains(w)));
+            weigh(&mut scores, p, if named_unit { 2 } else { 1 });
         }
     }
     // "Huế" (today's city) in an article that also names "Thừa Thiên Huế" (the province of its day) is the same place.
     let new_units: Vec<&'static str> = scores.values().filter(|(_, p)| p.era == "2025").map(|(_, p)| p.name).collect();
     for unit in new_units {
-        let old = scores.values().filter(|(_, p)| p.era != "2025" && p.today == unit && p.name != unit).max_by_key(|(s, _)| *s).map(|(_, p)| p.name);
+        let old = scores
+            .values()
+            .filter(|(_, p)| p.era != "2025" && p.today == unit && p.name != unit)
+            .max_by_key(|(s, _)| *s)
+            .map(|(_, p)| p.name);
         if let Some(old) = old {
             if let Some((moved, _)) = scores.remove(unit) {
                 scores.get_mut(old).expect("present").0 += moved;

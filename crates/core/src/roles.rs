@@ -18,7 +18,8 @@ static ROLE_VERBS: LazyLock<PhraseIndex<Role>> =
     LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/roles.tsv")).map(|r| (folded_tokens(r[0]), r[1]))));
 
 /// Words after `dự` that make it another word (`dự án`, `dự kiến`).
-const NOT_ATTEND: [&str; 14] = ["án", "kiến", "thảo", "báo", "toán", "trữ", "bị", "định", "đoán", "khuyết", "phòng", "thi", "tính", "luật"];
+const NOT_ATTEND: [&str; 14] =
+    ["án", "kiến", "thảo", "báo", "toán", "trữ", "bị", "định", "đoán", "khuyết", "phòng", "thi", "tính", "luật"];
 
 /// The role verb at token `k`: (role, token count).
 pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
@@ -88,13 +89,19 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
             // "dưới sự chủ trì của A và B": the people after it, not before.
             subjects = names_after(items, p + 1);
         } else if subjects.is_empty() {
-            let joined = items[region_start..p].iter().all(|i| matches!(i, Item::Word(w) if w == "và" || w == "đã" || w == "cùng") || matches!(i, Item::Role(..)));
+            let joined = items[region_start..p].iter().all(|i| {
+                matches!(i, Item::Word(w) if w == "và" || w == "đã" || w == "cùng") || matches!(i, Item::Role(..))
+            });
             if joined && p > 0 && !last_subjects.is_empty() {
                 subjects = last_subjects.clone();
             } else if Some(p) == first_content {
                 // The verb opens the sentence: the people after it.
                 let after = (p + 1..items.len()).filter(|&i| matches!(items[i], Item::Name(_)));
-                subjects = if matches!(*role, "chủ trì" | "đồng chủ trì" | "dự") { after.collect() } else { after.take(1).collect() };
+                subjects = if matches!(*role, "chủ trì" | "đồng chủ trì" | "dự") {
+                    after.collect()
+                } else {
+                    after.take(1).collect()
+                };
             }
         }
         for &s in &subjects {

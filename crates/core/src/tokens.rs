@@ -95,7 +95,13 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         if !is_word_char(c) {
             if !c.is_whitespace() {
                 let folded = CompactString::from(&*c.encode_utf8(&mut [0; 4]));
-                tokens.push(Token { kind: Kind::Punct(c), range: base + i..base + i + c.len_utf8(), folded, capitalised: false, all_caps: false });
+                tokens.push(Token {
+                    kind: Kind::Punct(c),
+                    range: base + i..base + i + c.len_utf8(),
+                    folded,
+                    capitalised: false,
+                    all_caps: false,
+                });
             }
             i += c.len_utf8();
             continue;
@@ -124,7 +130,13 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             break;
         }
         let (folded, shape) = fold_cached(&slice[start..j], &mut scratch);
-        tokens.push(Token { kind: Kind::Word, range: base + start..base + j, folded, capitalised: shape.capitalised, all_caps: shape.all_caps });
+        tokens.push(Token {
+            kind: Kind::Word,
+            range: base + start..base + j,
+            folded,
+            capitalised: shape.capitalised,
+            all_caps: shape.all_caps,
+        });
         i = j;
     }
     tokens
@@ -212,7 +224,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 let mut next = rest.chars();
                 let space = next.next();
                 let after = next.next();
-                let ends = matches!(space, Some(' ')) && after.is_some_and(|a| a.is_uppercase() || matches!(a, '"' | '“' | '(' | '\''));
+                let ends = matches!(space, Some(' '))
+                    && after.is_some_and(|a| a.is_uppercase() || matches!(a, '"' | '“' | '(' | '\''));
                 let glued = space.is_some_and(|s| s.is_uppercase()) && c != '.';
                 if (ends && !after_abbreviation(&slice[..at])) || glued || rest.is_empty() {
                     Some(abs + c.len_utf8())
@@ -234,7 +247,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 fn after_abbreviation(before: &str) -> bool {
     let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let n = last.chars().count();
-    (n == 1 && last.chars().all(char::is_uppercase)) || matches!(last, "TP" | "Tp" | "Th" | "TS" | "ThS" | "PGS" | "GS" | "BS" | "St" | "Q" | "P" | "TT")
+    (n == 1 && last.chars().all(char::is_uppercase))
+        || matches!(last, "TP" | "Tp" | "Th" | "TS" | "ThS" | "PGS" | "GS" | "BS" | "St" | "Q" | "P" | "TT")
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -303,7 +317,15 @@ mod tests {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
         }
-        let shapes = [("UBND", true, true), ("Ủy", true, false), ("01-KL", false, true), ("150-CTr", false, false), ("ĐẢNG", true, true), ("A", true, false), ("đảng", false, false)];
+        let shapes = [
+            ("UBND", true, true),
+            ("Ủy", true, false),
+            ("01-KL", false, true),
+            ("150-CTr", false, false),
+            ("ĐẢNG", true, true),
+            ("A", true, false),
+            ("đảng", false, false),
+        ];
         for (word, cap, caps) in shapes {
             let t = &tokenize(word, 0..word.len())[0];
             assert_eq!((t.is_capitalised(), t.is_all_caps()), (cap, caps), "{word}");

@@ -13,7 +13,8 @@ fn snapshot(text: &str) -> String {
 fn dev_articles_match_their_snapshots() {
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/dev");
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let mut entries: Vec<_> = std::fs::read_dir(&dev).expect("shared/eval/dev beside the repository").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(&dev).expect("shared/eval/dev beside the repository").flatten().map(|e| e.path()).collect();
     entries.sort();
     let mut checked = 0;
     for path in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {

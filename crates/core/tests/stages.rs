@@ -4,7 +4,11 @@
 use hoinghi_core::{extract, Date, Record};
 
 fn rows(data: &str) -> Vec<Vec<&str>> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1).map(|l| l.split('\t').collect()).collect()
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect()
 }
 
 /// Runs a table: each row is (what it guards, sentence, what `render` must give of its record).
@@ -32,7 +36,10 @@ fn officials_table() {
 #[test]
 fn documents_table() {
     run_table(include_str!("cases/documents.tsv"), 7, None, |r| {
-        let docs = r.documents.iter().map(|d| format!("{} | {} | {} | {}", or_empty(&d.kind), d.number, or_empty(&d.date), or_empty(&d.issuer)));
+        let docs = r
+            .documents
+            .iter()
+            .map(|d| format!("{} | {} | {} | {}", or_empty(&d.kind), d.number, or_empty(&d.date), or_empty(&d.issuer)));
         docs.collect::<Vec<_>>().join(" || ")
     });
 }
@@ -40,7 +47,9 @@ fn documents_table() {
 #[test]
 fn meetings_table() {
     run_table(include_str!("cases/meetings.tsv"), 19, Date::new(2024, 6, 17), |r| {
-        let meetings = r.meetings.iter().map(|m| format!("{} | {} | {} | {}", or_empty(&m.date), m.kind, m.chairs.join("; "), m.organizers.join("; ")));
+        let meetings = r.meetings.iter().map(|m| {
+            format!("{} | {} | {} | {}", or_empty(&m.date), m.kind, m.chairs.join("; "), m.organizers.join("; "))
+        });
         meetings.collect::<Vec<_>>().join(" || ")
     });
 }

@@ -33,10 +33,9 @@ fn xml_error(e: impl std::fmt::Display) -> DecodeError {
 }
 
 fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == key)
-        .map(|a| a.unescape_value().map(|v| v.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(&a.value).into_owned()))
+    e.attributes().flatten().find(|a| a.key.as_ref() == key).map(|a| {
+        a.unescape_value().map(|v| v.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(&a.value).into_owned())
+    })
 }
 
 /// The font of a `w:rFonts`: the one Word uses for Latin text beyond ASCII, else the ASCII one.
@@ -154,7 +153,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let mut zip = Zip::open(bytes)?;
     let doc_name = if zip.has("word/document.xml") {
         "word/document.xml".to_string()
-    } else if let Some(e) = zip.entries.iter().find(|e| e.name.starts_with("word/") && e.name.ends_with("document.xml")) {
+    } else if let Some(e) = zip.entries.iter().find(|e| e.name.starts_with("word/") && e.name.ends_with("document.xml"))
+    {
         e.name.clone()
     } else {
         let kind = if zip.has("xl/workbook.xml") {

@@ -25,18 +25,25 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
     let pos = head.windows(8).position(|w| w == b"charset=")?;
     let rest = &head[pos + 8..];
     let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-    let name: Vec<u8> = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')).copied().collect();
+    let name: Vec<u8> = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        .copied()
+        .collect();
     (!name.is_empty()).then(|| String::from_utf8_lossy(&name).into_owned())
 }
 
 /// Decodes a page's bytes: BOM, then the declared charset, then detection.
 pub fn decode_charset(bytes: &[u8]) -> Result<(String, Encoding, Vec<String>), DecodeError> {
-    let has_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let has_bom =
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !has_bom {
         let declared = declared_charset(bytes).and_then(|c| match c.as_str() {
             "utf-8" | "utf8" => std::str::from_utf8(bytes).is_ok().then_some(Encoding::Utf8),
             "windows-1258" | "cp1258" | "x-cp1258" => Some(Encoding::Windows1258),
-            "tcvn" | "tcvn3" | "tcvn-3" | "x-viet-tcvn" | "x-viet-tcvn5712" | "tcvn5712-1" | "abc" => Some(Encoding::Tcvn3),
+            "tcvn" | "tcvn3" | "tcvn-3" | "x-viet-tcvn" | "x-viet-tcvn5712" | "tcvn5712-1" | "abc" => {
+                Some(Encoding::Tcvn3)
+            }
             "vni" | "x-viet-vni" | "vni-windows" => Some(Encoding::Vni),
             _ => None,
         });
@@ -52,8 +59,10 @@ pub fn decode_charset(bytes: &[u8]) -> Result<(String, Encoding, Vec<String>), D
     decode_text(bytes)
 }
 
-const VOID: [&str; 15] =
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
+const VOID: [&str; 15] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+    "wbr",
+];
 const INLINE: [&str; 30] = [
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "label", "mark",
     "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "nobr",
@@ -67,16 +76,55 @@ const HARD_SKIP: [&str; 16] = [
 const FURNITURE: [&str; 4] = ["nav", "aside", "footer", "header"];
 /// Class or id words that always mean furniture.
 const FURNITURE_ALWAYS: [&str; 27] = [
-    "comment", "binhluan", "binh-luan", "related", "lienquan", "lien-quan", "tinkhac", "tin-khac", "xemnhieu",
-    "xem-nhieu", "mostread", "most-read", "share", "social", "tukhoa", "tu-khoa", "keyword", "captcha", "cungchuyenmuc",
-    "cung-chuyen-muc", "sharing", "facebook", "rating", "danhgia", "danh-gia", "vote", "poll",
+    "comment",
+    "binhluan",
+    "binh-luan",
+    "related",
+    "lienquan",
+    "lien-quan",
+    "tinkhac",
+    "tin-khac",
+    "xemnhieu",
+    "xem-nhieu",
+    "mostread",
+    "most-read",
+    "share",
+    "social",
+    "tukhoa",
+    "tu-khoa",
+    "keyword",
+    "captcha",
+    "cungchuyenmuc",
+    "cung-chuyen-muc",
+    "sharing",
+    "facebook",
+    "rating",
+    "danhgia",
+    "danh-gia",
+    "vote",
+    "poll",
 ];
 /// Class or id words that mean furniture unless the element also says it is the content.
 const FURNITURE_WORDS: [&str; 16] = [
-    "menu", "nav", "navbar", "sidebar", "footer", "header", "banner", "widget", "breadcrumb", "breadcrumbs", "ads",
-    "advert", "quangcao", "tags", "tag", "popup",
+    "menu",
+    "nav",
+    "navbar",
+    "sidebar",
+    "footer",
+    "header",
+    "banner",
+    "widget",
+    "breadcrumb",
+    "breadcrumbs",
+    "ads",
+    "advert",
+    "quangcao",
+    "tags",
+    "tag",
+    "popup",
 ];
-const CONTENT_WORDS: [&str; 10] = ["article", "content", "detail", "chitiet", "noidung", "body", "main", "story", "entry", "text"];
+const CONTENT_WORDS: [&str; 10] =
+    ["article", "content", "detail", "chitiet", "noidung", "body", "main", "story", "entry", "text"];
 
 struct Elem {
     name: String,
@@ -418,7 +466,12 @@ pub fn extract(html: &str) -> Result<(String, Vec<String>), DecodeError> {
     if body_chars < 80 {
         return Err(DecodeError::NoArticle);
     }
-    let first_para = paragraphs.iter().map(|&p| dom.e[p].order).filter(|&o| o > dom.e[best].order).min().unwrap_or(dom.e[best].order);
+    let first_para = paragraphs
+        .iter()
+        .map(|&p| dom.e[p].order)
+        .filter(|&o| o > dom.e[best].order)
+        .min()
+        .unwrap_or(dom.e[best].order);
     let last_para = paragraphs.iter().map(|&p| dom.e[p].order).max().unwrap_or(first_para);
     // Title: the last <h1> before the body (or the first inside it), else og:title, else <title>.
     let h1s: Vec<usize> = (1..n).filter(|&i| dom.e[i].name == "h1" && !dom.excluded(i)).collect();
@@ -464,7 +517,13 @@ mod tests {
     use super::*;
     #[test]
     fn dates() {
-        for s in ["Thứ hai 17/06/2024 17:01", "29/10/2021 - 14:57", "ClockThứ Tư, 13/12/2023 16:40", "2024-06-17", "8/5/2024"] {
+        for s in [
+            "Thứ hai 17/06/2024 17:01",
+            "29/10/2021 - 14:57",
+            "ClockThứ Tư, 13/12/2023 16:40",
+            "2024-06-17",
+            "8/5/2024",
+        ] {
             assert!(has_date(s), "{s}");
         }
         for s in ["6 tháng đầu năm 2024", "150-CTr/BCSĐUBND-BDVTU", "13-7"] {

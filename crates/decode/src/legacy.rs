@@ -128,9 +128,8 @@ pub fn decode_surface(text: &str, enc: Legacy) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run: Vec<u8> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        let near_letter = || {
-            (i > 0 && chars[i - 1].is_alphabetic()) || chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
-        };
+        let near_letter =
+            || (i > 0 && chars[i - 1].is_alphabetic()) || chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
         let byte = match c {
             '\u{2212}' if enc == Legacy::Tcvn3 && near_letter() => Some(0xAD),
             '\u{2219}' if enc == Legacy::Tcvn3 && near_letter() => Some(0xB7),
@@ -193,7 +192,9 @@ pub fn restore_tcvn3_case(text: &str) -> String {
             if !c.is_alphabetic() {
                 if matches!(c, '.' | '!' | '?' | '…') {
                     sentence_start = true;
-                } else if !(c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '-' | '–' | '•' | '*')) {
+                } else if !(c.is_whitespace()
+                    || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '-' | '–' | '•' | '*'))
+                {
                     sentence_start = false;
                 }
                 out.push(c);
@@ -272,7 +273,8 @@ mod tests {
 
     #[test]
     fn tcvn3_capitals() {
-        let raw = decode_bytes(&encode("HỘI NGHỊ GIAO BAN\nỦy ban nhân dân. Ý kiến Đảng", Legacy::Tcvn3), Legacy::Tcvn3);
+        let raw =
+            decode_bytes(&encode("HỘI NGHỊ GIAO BAN\nỦy ban nhân dân. Ý kiến Đảng", Legacy::Tcvn3), Legacy::Tcvn3);
         assert_eq!(raw, "HộI NGHị GIAO BAN\nủy ban nhân dân. ý kiến Đảng");
         assert_eq!(restore_tcvn3_case(&raw), "HỘI NGHỊ GIAO BAN\nỦy ban nhân dân. Ý kiến Đảng");
         assert_eq!(restore_tcvn3_case("Hà Nội"), "Hà Nội");

@@ -296,7 +296,9 @@ pub fn repair_pasted(text: &str) -> Option<Repaired> {
     // (ă, đ, ơ, ư, ĩ, ũ and the precomposed tones U+1EA0..U+1EF9): skip the costly scoring.
     let vietnamese = probe
         .chars()
-        .filter(|&c| matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | '\u{1EA0}'..='\u{1EF9}'))
+        .filter(|&c| {
+            matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | '\u{1EA0}'..='\u{1EF9}')
+        })
         .take(8)
         .count();
     if vietnamese >= 8 {

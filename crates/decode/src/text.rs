@@ -92,7 +92,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
 }
 
 fn decode_utf16(bytes: &[u8], le: bool) -> String {
-    let units = bytes.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    let units =
+        bytes
+            .chunks_exact(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
     char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect()
 }
 
@@ -145,7 +148,8 @@ pub fn decode_single_byte(bytes: &[u8]) -> (String, Encoding, Vec<String>) {
     let t = decode_as(bytes, e);
     let mut notes = vec![legacy_note(e)];
     if s <= 0 {
-        notes = vec!["Không nhận ra bảng mã tiếng Việt của tệp; đã đọc theo Windows-1258, hãy kiểm tra chữ.".to_string()];
+        notes =
+            vec!["Không nhận ra bảng mã tiếng Việt của tệp; đã đọc theo Windows-1258, hãy kiểm tra chữ.".to_string()];
     }
     (t, e, notes)
 }
@@ -153,7 +157,9 @@ pub fn decode_single_byte(bytes: &[u8]) -> (String, Encoding, Vec<String>) {
 /// Decodes bytes in a named encoding (a web page's declared charset).
 pub fn decode_as(bytes: &[u8], e: Encoding) -> String {
     match e {
-        Encoding::Utf8 => String::from_utf8_lossy(bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)).into_owned(),
+        Encoding::Utf8 => {
+            String::from_utf8_lossy(bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)).into_owned()
+        }
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let body = if utf16_bom(bytes).is_some() { &bytes[2..] } else { bytes };
             decode_utf16(body, e == Encoding::Utf16Le)

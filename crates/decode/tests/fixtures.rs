@@ -108,11 +108,7 @@ fn every_fixture_decodes_to_its_article() {
             assert!(d.notes.iter().any(|n| n.contains("TCVN3")), "{file}: {:?}", d.notes);
         } else if want != got {
             let at = want.iter().zip(&got).position(|(a, b)| a != b).unwrap_or(want.len().min(got.len()));
-            failures.push(format!(
-                "{file}: line {at}\n want {:?}\n  got {:?}",
-                want.get(at),
-                got.get(at)
-            ));
+            failures.push(format!("{file}: line {at}\n want {:?}\n  got {:?}", want.get(at), got.get(at)));
         }
         match encoding {
             Encoding::Tcvn3 | Encoding::Vni | Encoding::Windows1258 => {
@@ -193,8 +189,10 @@ fn bad_inputs_give_their_error() {
         let msg = err.describe(file);
         assert!(msg.contains(file) && msg.len() > 40, "{msg}");
     }
-    assert_eq!(decode(&read("bad/old.doc"), "old.doc").unwrap_err().to_string(),
-        "Tệp .doc (Word cũ) chưa đọc được: hãy mở bằng Word và lưu lại thành .docx.");
+    assert_eq!(
+        decode(&read("bad/old.doc"), "old.doc").unwrap_err().to_string(),
+        "Tệp .doc (Word cũ) chưa đọc được: hãy mở bằng Word và lưu lại thành .docx."
+    );
     assert!(decode(&read("bad/report.pdf"), "a.pdf").unwrap_err().to_string().starts_with("PDF chưa được hỗ trợ: "));
 }
 
@@ -202,7 +200,9 @@ fn bad_inputs_give_their_error() {
 fn too_large_is_refused_before_reading() {
     let big = vec![b'a'; MAX_FILE_BYTES + 1];
     let err = decode(&big, "big.txt").unwrap_err();
-    assert!(matches!(err, DecodeError::TooLarge { size, limit } if size == MAX_FILE_BYTES + 1 && limit == MAX_FILE_BYTES));
+    assert!(
+        matches!(err, DecodeError::TooLarge { size, limit } if size == MAX_FILE_BYTES + 1 && limit == MAX_FILE_BYTES)
+    );
     assert!(err.to_string().contains("MB"));
 }
 
@@ -272,9 +272,13 @@ fn pasted_mojibake_is_repaired() {
     let r = repair_pasted("B¶o Th¾ng").unwrap();
     assert_eq!((r.text.as_str(), r.encoding), ("Bảo Thắng", Encoding::Tcvn3));
     let r = repair_pasted("Ñoàng chí Nguyeãn Ñöùc Tuy - UÛy vieân Ban Thöôøng vuï Tænh uûy").unwrap();
-    assert_eq!((r.text.as_str(), r.encoding), ("Đồng chí Nguyễn Đức Tuy - Ủy viên Ban Thường vụ Tỉnh ủy", Encoding::Vni));
+    assert_eq!(
+        (r.text.as_str(), r.encoding),
+        ("Đồng chí Nguyễn Đức Tuy - Ủy viên Ban Thường vụ Tỉnh ủy", Encoding::Vni)
+    );
     assert!(r.note.contains("VNI"));
-    for fine in ["Bảo Thắng", "Hội nghị giao ban công tác dân vận", "UBND tỉnh", "Café crème à Paris", ""] {
+    for fine in ["Bảo Thắng", "Hội nghị giao ban công tác dân vận", "UBND tỉnh", "Café crème à Paris", ""]
+    {
         assert_eq!(repair_pasted(fine), None, "{fine}");
     }
 }

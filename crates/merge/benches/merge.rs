@@ -13,28 +13,74 @@ use hoinghi_core::{Document, Meeting, Official, Record};
 use hoinghi_merge::{merge, Merger};
 
 const PROVINCES: &[&str] = &[
-    "Bình Định", "Kon Tum", "Thừa Thiên Huế", "Hải Phòng", "Yên Bái", "An Giang", "Đà Nẵng", "Hà Nội", "Quảng Nam",
-    "Thành phố Hồ Chí Minh", "Ninh Thuận", "Điện Biên", "Gia Lai", "Quảng Ngãi", "Bến Tre", "Vĩnh Long", "Cần Thơ",
-    "Nghệ An", "Thanh Hóa", "Lào Cai", "Sơn La", "Đắk Lắk", "Khánh Hòa", "Lâm Đồng", "Bình Dương", "Đồng Nai",
-    "Long An", "Cà Mau", "Bắc Ninh", "Quảng Ninh",
+    "Bình Định",
+    "Kon Tum",
+    "Thừa Thiên Huế",
+    "Hải Phòng",
+    "Yên Bái",
+    "An Giang",
+    "Đà Nẵng",
+    "Hà Nội",
+    "Quảng Nam",
+    "Thành phố Hồ Chí Minh",
+    "Ninh Thuận",
+    "Điện Biên",
+    "Gia Lai",
+    "Quảng Ngãi",
+    "Bến Tre",
+    "Vĩnh Long",
+    "Cần Thơ",
+    "Nghệ An",
+    "Thanh Hóa",
+    "Lào Cai",
+    "Sơn La",
+    "Đắk Lắk",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Bình Dương",
+    "Đồng Nai",
+    "Long An",
+    "Cà Mau",
+    "Bắc Ninh",
+    "Quảng Ninh",
 ];
-const FAMILY: &[&str] = &["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"];
+const FAMILY: &[&str] =
+    &["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"];
 const MIDDLE: &[&str] = &["Văn", "Thị", "Thanh", "Đức", "Minh", "Hữu", "Quốc", "Thị Phong", "Chí", "Trí"];
-const GIVEN: &[&str] = &["Bình", "Vũ", "Tài", "Tiến", "Hoài", "Sơn", "Yến", "Tùng", "Hạnh", "Ngon", "Tuy", "Duy", "Trà", "Hải", "Nhân"];
+const GIVEN: &[&str] =
+    &["Bình", "Vũ", "Tài", "Tiến", "Hoài", "Sơn", "Yến", "Tùng", "Hạnh", "Ngon", "Tuy", "Duy", "Trà", "Hải", "Nhân"];
 const LOCAL_POSTS: &[&str] = &[
-    "Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", "Phó Chủ tịch Thường trực UBND tỉnh", "Chủ tịch HĐND tỉnh",
-    "Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "Phó Giám đốc Công an tỉnh",
-    "Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Giám đốc Sở Kế hoạch và Đầu tư", "Trưởng Ban",
+    "Ủy viên Ban Thường vụ Tỉnh ủy",
+    "Trưởng Ban Dân vận Tỉnh ủy",
+    "Phó Chủ tịch Thường trực UBND tỉnh",
+    "Chủ tịch HĐND tỉnh",
+    "Phó Bí thư Thường trực Tỉnh ủy",
+    "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh",
+    "Phó Giám đốc Công an tỉnh",
+    "Chính ủy Bộ Chỉ huy Quân sự tỉnh",
+    "Giám đốc Sở Kế hoạch và Đầu tư",
+    "Trưởng Ban",
 ];
 const NATIONAL_POSTS: &[&str] = &[
-    "Ủy viên Trung ương Đảng", "Phó Trưởng ban Thường trực Ban Tổ chức Trung ương", "Bí thư Trung ương Đảng",
-    "Trưởng Ban Dân vận Trung ương", "Phó Thủ tướng", "Bộ trưởng Bộ Xây dựng",
+    "Ủy viên Trung ương Đảng",
+    "Phó Trưởng ban Thường trực Ban Tổ chức Trung ương",
+    "Bí thư Trung ương Đảng",
+    "Trưởng Ban Dân vận Trung ương",
+    "Phó Thủ tướng",
+    "Bộ trưởng Bộ Xây dựng",
 ];
 const KINDS: &[&str] = &["giao ban", "sơ kết", "tổng kết", "hội nghị", "buổi làm việc", "hội thảo"];
-const ORGANISERS: &[&str] = &["Ban Dân vận Tỉnh ủy", "UBND tỉnh", "Ban cán sự đảng UBND tỉnh", "Ban Dân vận Trung ương", "Tỉnh ủy"];
+const ORGANISERS: &[&str] =
+    &["Ban Dân vận Tỉnh ủy", "UBND tỉnh", "Ban cán sự đảng UBND tỉnh", "Ban Dân vận Trung ương", "Tỉnh ủy"];
 const DOCUMENTS: &[(&str, &str)] = &[
-    ("Chỉ thị", "33/CT-TTg"), ("Kết luận", "01-KL/TW"), ("Chỉ thị", "05-CT/TW"), ("Quy định", "144-QĐ/TW"),
-    ("Nghị quyết", "54"), ("Kế hoạch", "91-KH/BDVTU-CAT"), ("Quyết định", "25/QĐ-UBND"), ("Nghị định", "30/2020/NĐ-CP"),
+    ("Chỉ thị", "33/CT-TTg"),
+    ("Kết luận", "01-KL/TW"),
+    ("Chỉ thị", "05-CT/TW"),
+    ("Quy định", "144-QĐ/TW"),
+    ("Nghị quyết", "54"),
+    ("Kế hoạch", "91-KH/BDVTU-CAT"),
+    ("Quyết định", "25/QĐ-UBND"),
+    ("Nghị định", "30/2020/NĐ-CP"),
 ];
 
 /// A deterministic pseudo-random stream (xorshift).
@@ -75,11 +121,22 @@ fn synthetic(n: usize) -> Vec<Record> {
                         _ => rng.pick(LOCAL_POSTS).to_string(),
                     };
                     let titles = vec![post(), post()];
-                    Official { name: written, titles_as_written: titles.clone(), titles, roles: vec!["dự".into()], ..Official::default() }
+                    Official {
+                        name: written,
+                        titles_as_written: titles.clone(),
+                        titles,
+                        roles: vec!["dự".into()],
+                        ..Official::default()
+                    }
                 })
                 .collect();
             let titles = vec![rng.pick(NATIONAL_POSTS).to_string()];
-            officials.push(Official { name: nationals[rng.below(30)].clone(), titles, roles: vec!["chủ trì".into()], ..Official::default() });
+            officials.push(Official {
+                name: nationals[rng.below(30)].clone(),
+                titles,
+                roles: vec!["chủ trì".into()],
+                ..Official::default()
+            });
             let meetings = (0..1 + rng.below(2))
                 .map(|_| Meeting {
                     date: Some(date.clone()),

@@ -44,7 +44,11 @@ fn main() {
     println!("{} articles (extract {extracted:.0?}, merge {merging:.1?})", records.len());
     println!("{mentions} officials in articles -> {} people ({} in 2+ articles)", merged.people.len(), several.len());
     let reports: usize = merged.meetings.iter().map(|m| m.reports.len()).sum();
-    println!("{reports} meeting reports -> {} meetings ({} from 2+ articles)", merged.meetings.len(), merged.meetings.iter().filter(|m| m.articles >= 2).count());
+    println!(
+        "{reports} meeting reports -> {} meetings ({} from 2+ articles)",
+        merged.meetings.len(),
+        merged.meetings.iter().filter(|m| m.articles >= 2).count()
+    );
     let cites: usize = merged.documents.iter().map(|d| d.citations.len()).sum();
     println!("{cites} document citations -> {} documents", merged.documents.len());
     let step = (several.len() / show.max(1)).max(1);

@@ -10,7 +10,6 @@ use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-
 /// The tone marks of Vietnamese in NFD, each with the digit it folds to.
 fn tone_digit(c: char) -> Option<char> {
     match c {
@@ -96,7 +95,9 @@ type Abbreviations = HashMap<String, Vec<(Vec<String>, String)>>;
 
 static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
     let mut table: Abbreviations = HashMap::new();
-    for (written, expansion) in tsv_rows(include_str!("../data/abbreviations.tsv")).map(|r| (r[0], r.get(1).copied().unwrap_or(""))) {
+    for (written, expansion) in
+        tsv_rows(include_str!("../data/abbreviations.tsv")).map(|r| (r[0], r.get(1).copied().unwrap_or("")))
+    {
         let words: Vec<String> = fold(written).split(' ').map(str::to_string).collect();
         table.entry(words[0].clone()).or_default().push((words, fold(expansion)));
     }
@@ -194,7 +195,11 @@ mod tests {
         ("H'Yim Kđoh", "H’Yim Kđoh", "straight and curly apostrophe"),
         ("Phó Thủ tướng Thường trực Chính phủ4", "Phó Thủ tướng Thường trực Chính phủ", "footnote digit in vntc/0269"),
         ("Khoá XV", "khóa xv", "tone placement and case"),
-        ("Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy", "ỦY VIÊN BAN THƯỜNG VỤ TỈNH ỦY - TRƯỞNG BAN DÂN VẬN TỈNH ỦY", "all caps headline"),
+        (
+            "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy",
+            "ỦY VIÊN BAN THƯỜNG VỤ TỈNH ỦY - TRƯỞNG BAN DÂN VẬN TỈNH ỦY",
+            "all caps headline",
+        ),
     ];
 
     /// Spellings that must stay apart.
@@ -231,7 +236,10 @@ mod tests {
     fn expands_abbreviations() {
         assert_eq!(phrase_key("UVBTV Tỉnh uỷ"), phrase_key("Ủy viên Ban Thường vụ Tỉnh ủy"));
         assert_eq!(phrase_key("Phó Chủ tịch UBND tỉnh"), phrase_key("Phó Chủ tịch Ủy ban nhân dân tỉnh"));
-        assert_eq!(phrase_key("Chủ tịch UBMTTQ Việt Nam tỉnh"), phrase_key("Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+        assert_eq!(
+            phrase_key("Chủ tịch UBMTTQ Việt Nam tỉnh"),
+            phrase_key("Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+        );
         assert_eq!(phrase_key("Phó Chủ tịch UBND TP.HCM"), phrase_key("Phó Chủ tịch UBND TPHCM"));
     }
 
@@ -241,7 +249,12 @@ mod tests {
         assert_eq!(day_of("2024-02-30"), None);
         assert_eq!(days_between("2024-06-17", "2024-06-18"), Some(1));
         assert!(is_capitalised("Y Ngọc") && !is_capitalised("Lê trí Vũ"));
-        for (raw, shown) in [("Lê Trí Vũ", "Lê Trí Vũ"), ("  Lê  Trí\tVũ ", "Lê Trí Vũ"), ("Nguye\u{0302}\u{0303}n", "Nguyễn"), ("", "")] {
+        for (raw, shown) in [
+            ("Lê Trí Vũ", "Lê Trí Vũ"),
+            ("  Lê  Trí\tVũ ", "Lê Trí Vũ"),
+            ("Nguye\u{0302}\u{0303}n", "Nguyễn"),
+            ("", ""),
+        ] {
             assert_eq!(display(raw), shown, "{raw:?}");
         }
     }

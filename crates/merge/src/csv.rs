@@ -12,7 +12,23 @@ use crate::Merged;
 /// One row per person: name, full posts, shortened posts, roles, provinces, articles, dates, sources.
 pub fn people_csv(merged: &Merged) -> String {
     let mut out = String::new();
-    row(&mut out, &["id", "name", "posts", "shortened_posts", "roles", "provinces", "provinces_today", "articles", "first_seen", "last_seen", "sources", "spellings"]);
+    row(
+        &mut out,
+        &[
+            "id",
+            "name",
+            "posts",
+            "shortened_posts",
+            "roles",
+            "provinces",
+            "provinces_today",
+            "articles",
+            "first_seen",
+            "last_seen",
+            "sources",
+            "spellings",
+        ],
+    );
     for p in &merged.people {
         let (full, short): (Vec<_>, Vec<_>) = p.posts.iter().partition(|post| post.short_of.is_none());
         row(
@@ -43,7 +59,19 @@ pub fn positions_csv(merged: &Merged) -> String {
     for p in &merged.people {
         for h in &p.history {
             let from = h.date_from.map(|f| format!("{f:?}").to_lowercase()).unwrap_or_default();
-            row(&mut out, &[&p.id.to_string(), &p.name, opt(&h.date), &from, &h.title, &h.as_written, opt(&h.short_of), &h.source]);
+            row(
+                &mut out,
+                &[
+                    &p.id.to_string(),
+                    &p.name,
+                    opt(&h.date),
+                    &from,
+                    &h.title,
+                    &h.as_written,
+                    opt(&h.short_of),
+                    &h.source,
+                ],
+            );
         }
     }
     out
@@ -52,7 +80,24 @@ pub fn positions_csv(merged: &Merged) -> String {
 /// One row per merged meeting.
 pub fn meetings_csv(merged: &Merged) -> String {
     let mut out = String::new();
-    row(&mut out, &["id", "date", "time_of_day", "kind", "name", "organizers", "chairs", "attendees", "places", "provinces", "provinces_today", "articles", "sources"]);
+    row(
+        &mut out,
+        &[
+            "id",
+            "date",
+            "time_of_day",
+            "kind",
+            "name",
+            "organizers",
+            "chairs",
+            "attendees",
+            "places",
+            "provinces",
+            "provinces_today",
+            "articles",
+            "sources",
+        ],
+    );
     for m in &merged.meetings {
         row(
             &mut out,
@@ -79,7 +124,21 @@ pub fn meetings_csv(merged: &Merged) -> String {
 /// One row per merged document.
 pub fn documents_csv(merged: &Merged) -> String {
     let mut out = String::new();
-    row(&mut out, &["id", "number", "kind", "kind_inferred", "issuer", "issuer_inferred", "date", "articles", "sources", "numbers_as_written"]);
+    row(
+        &mut out,
+        &[
+            "id",
+            "number",
+            "kind",
+            "kind_inferred",
+            "issuer",
+            "issuer_inferred",
+            "date",
+            "articles",
+            "sources",
+            "numbers_as_written",
+        ],
+    );
     for d in &merged.documents {
         row(
             &mut out,
@@ -128,14 +187,14 @@ fn row(out: &mut String, cells: &[&str]) {
 
 /// One cell, neutralised and quoted as needed.
 pub fn cell_text(cell: &str) -> String {
-    let neutral = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() };
+    let neutral =
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() };
     if neutral.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", neutral.replace('"', "\"\""))
     } else {
         neutral
     }
 }
-
 
 #[cfg(test)]
 mod tests {

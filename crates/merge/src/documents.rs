@@ -122,9 +122,15 @@ pub(crate) fn merge_documents(records: &[&Prepared]) -> Vec<MergedDocument> {
     let mut documents = Vec::new();
     for (_, mut cites) in by_key {
         cites.sort_by(|(ra, a), (rb, b)| {
-            (a.date.is_none(), &a.date, &ra.published, &ra.source).cmp(&(b.date.is_none(), &b.date, &rb.published, &rb.source))
+            (a.date.is_none(), &a.date, &ra.published, &ra.source).cmp(&(
+                b.date.is_none(),
+                &b.date,
+                &rb.published,
+                &rb.source,
+            ))
         });
-        let dates: Vec<&String> = cites.iter().filter_map(|(_, d)| d.date.as_ref()).collect::<BTreeSet<_>>().into_iter().collect();
+        let dates: Vec<&String> =
+            cites.iter().filter_map(|(_, d)| d.date.as_ref()).collect::<BTreeSet<_>>().into_iter().collect();
         let mut groups: BTreeMap<Option<&String>, Vec<(&Prepared, &PDocument)>> = BTreeMap::new();
         for (record, doc) in cites {
             let date = doc.date.as_ref().or_else(|| undated_goes_to(&dates, record.published.as_ref()));
@@ -147,7 +153,9 @@ fn undated_goes_to<'a>(dates: &[&'a String], published: Option<&String>) -> Opti
 fn build_document(cites: &[(&Prepared, &PDocument)]) -> MergedDocument {
     let written = |f: fn(&PDocument) -> Option<&String>| -> Option<String> {
         let values: Vec<&str> = cites.iter().filter_map(|(_, d)| f(d).map(String::as_str)).collect();
-        let best = values.iter().max_by_key(|v| (values.iter().filter(|w| w == v).count(), std::cmp::Reverse(values.iter().position(|w| w == *v))));
+        let best = values.iter().max_by_key(|v| {
+            (values.iter().filter(|w| w == v).count(), std::cmp::Reverse(values.iter().position(|w| w == *v)))
+        });
         best.map(|v| v.to_string())
     };
     let number = cites[0].1.number.clone();

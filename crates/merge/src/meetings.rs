@@ -104,7 +104,10 @@ fn same_meeting(a: &Occ, b: &Occ) -> bool {
 }
 
 /// Merges the meetings of `records` (sorted by source); `people` maps (source, folded name) to person ids.
-pub(crate) fn merge_meetings<'a>(records: &[&'a Prepared], people: &HashMap<(String, String), usize>) -> Vec<MergedMeeting> {
+pub(crate) fn merge_meetings<'a>(
+    records: &[&'a Prepared],
+    people: &HashMap<(String, String), usize>,
+) -> Vec<MergedMeeting> {
     let mut occs: Vec<(usize, Occ<'a>)> = Vec::new();
     for record in records {
         for (i, meeting) in record.meetings.iter().enumerate() {
@@ -163,7 +166,8 @@ fn build_meeting(group: &[Occ]) -> MergedMeeting {
             }
         }
     }
-    let sources: Vec<String> = group.iter().map(|o| o.record.source.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let sources: Vec<String> =
+        group.iter().map(|o| o.record.source.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     MergedMeeting {
         id: 0,
         date: first.date.clone(),
@@ -171,12 +175,18 @@ fn build_meeting(group: &[Occ]) -> MergedMeeting {
         time_of_day: group.iter().find_map(|o| o.meeting.time_of_day.clone()),
         kind: specific.kind.clone(),
         name: longest,
-        organizers: distinct(group.iter().flat_map(|o| o.meeting.organizers.iter().map(|(w, k, _)| (w.as_str(), k.as_str())))),
+        organizers: distinct(
+            group.iter().flat_map(|o| o.meeting.organizers.iter().map(|(w, k, _)| (w.as_str(), k.as_str()))),
+        ),
         chairs,
         chair_ids: chair_ids.into_iter().collect(),
-        attendees: distinct(group.iter().flat_map(|o| o.meeting.attendees.iter().map(|(w, k)| (w.as_str(), k.as_str())))),
+        attendees: distinct(
+            group.iter().flat_map(|o| o.meeting.attendees.iter().map(|(w, k)| (w.as_str(), k.as_str()))),
+        ),
         places: distinct(group.iter().flat_map(|o| o.meeting.places.iter().map(|(w, k)| (w.as_str(), k.as_str())))),
-        provinces: distinct(group.iter().filter_map(|o| o.record.province.as_deref().zip(o.record.province_key.as_deref()))),
+        provinces: distinct(
+            group.iter().filter_map(|o| o.record.province.as_deref().zip(o.record.province_key.as_deref())),
+        ),
         provinces_today: distinct(
             group.iter().filter_map(|o| o.record.province_today.as_deref().zip(o.record.province_today_key.as_deref())),
         ),

@@ -240,7 +240,9 @@ fn build_person(cluster: &Cluster) -> Person {
             }
         }
     }
-    history.sort_by(|(a, _, _), (b, _, _)| (a.date.is_none(), &a.date, &a.source).cmp(&(b.date.is_none(), &b.date, &b.source)));
+    history.sort_by(|(a, _, _), (b, _, _)| {
+        (a.date.is_none(), &a.date, &a.source).cmp(&(b.date.is_none(), &b.date, &b.source))
+    });
     let posts = link_shortened(&mut history);
     let sources: BTreeSet<&str> = occs.iter().map(|o| o.record.source.as_str()).collect();
     let dates: Vec<String> = history.iter().filter_map(|(p, _, _)| p.date.clone()).collect();
@@ -283,25 +285,36 @@ fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (position, key, scope) in history.iter() {
         let i = *index.entry(key.as_str()).or_insert_with(|| {
-            let first_day = position.date.as_deref().and_then(hoinghi_core::Date::parse_iso).map(|d| d.days_since_epoch());
-            let without_standing = key.contains(THUONG_TRUC.as_str()).then(|| {
-                key.replace(THUONG_TRUC.as_str(), " ").split_whitespace().collect::<Vec<_>>().join(" ")
+            let first_day =
+                position.date.as_deref().and_then(hoinghi_core::Date::parse_iso).map(|d| d.days_since_epoch());
+            let without_standing = key
+                .contains(THUONG_TRUC.as_str())
+                .then(|| key.replace(THUONG_TRUC.as_str(), " ").split_whitespace().collect::<Vec<_>>().join(" "));
+            posts.push(Distinct {
+                key,
+                scope: *scope,
+                positions: Vec::new(),
+                sources: BTreeSet::new(),
+                first_day,
+                without_standing,
             });
-            posts.push(Distinct { key, scope: *scope, positions: Vec::new(), sources: BTreeSet::new(), first_day, without_standing });
             posts.len() - 1
         });
         posts[i].positions.push(position);
         posts[i].sources.insert(&position.source);
     }
-    let titles: Vec<String> = posts.iter().map(|p| most_frequent(p.positions.iter().map(|p| p.title.as_str()))).collect();
+    let titles: Vec<String> =
+        posts.iter().map(|p| most_frequent(p.positions.iter().map(|p| p.title.as_str()))).collect();
     let short_of: Vec<Option<usize>> = posts
         .iter()
         .map(|short| {
             let same_article = |long: &Distinct| !short.sources.is_disjoint(&long.sources);
-            let candidates = posts.iter().enumerate().filter(|(_, long)| match shortens(short.key, long.key, long.without_standing.as_deref()) {
-                Some(Strictly) => true,
-                Some(LeavingOutStanding) => same_article(long),
-                None => false,
+            let candidates = posts.iter().enumerate().filter(|(_, long)| {
+                match shortens(short.key, long.key, long.without_standing.as_deref()) {
+                    Some(Strictly) => true,
+                    Some(LeavingOutStanding) => same_article(long),
+                    None => false,
+                }
             });
             candidates
                 .min_by_key(|(_, long)| {

@@ -123,14 +123,16 @@ pub(crate) fn prepare(record: &Record, fallback_source: &str, keys: &mut Keys) -
     let published = record.published.as_deref().and_then(day_of);
     let province = record.province.as_deref().map(display).filter(|p| !p.is_empty());
     let province_key = province.as_deref().map(|p| keys.phrase(p));
-    let meetings: Vec<PMeeting> = record.meetings.iter().map(|m| prepare_meeting(m, province_key.as_deref(), keys)).collect();
+    let meetings: Vec<PMeeting> =
+        record.meetings.iter().map(|m| prepare_meeting(m, province_key.as_deref(), keys)).collect();
     let here = province.as_ref().map(|name| Locality {
         name: name.clone(),
         key: province_key.clone().unwrap_or_default(),
         today: record.province_today.as_deref().map(display).filter(|p| !p.is_empty()),
         today_key: record.province_today.as_deref().map(|p| keys.phrase(p)).filter(|p| !p.is_empty()),
     });
-    let officials = record.officials.iter().map(|o| prepare_official(o, &published, &meetings, here.as_ref(), keys)).collect();
+    let officials =
+        record.officials.iter().map(|o| prepare_official(o, &published, &meetings, here.as_ref(), keys)).collect();
     Prepared {
         source,
         province_key,
@@ -146,7 +148,13 @@ pub(crate) fn prepare(record: &Record, fallback_source: &str, keys: &mut Keys) -
 
 /// Each non-empty item as shown, with its folded key.
 fn keyed(items: &[String], keys: &mut Keys) -> Vec<(String, String)> {
-    items.iter().map(|i| display(i)).filter(|i| !i.is_empty()).map(|i| (keys.fold(&i), i)).map(|(k, i)| (i, k)).collect()
+    items
+        .iter()
+        .map(|i| display(i))
+        .filter(|i| !i.is_empty())
+        .map(|i| (keys.fold(&i), i))
+        .map(|(k, i)| (i, k))
+        .collect()
 }
 
 fn prepare_official(
@@ -171,7 +179,12 @@ fn prepare_official(
     let local: Vec<&PostKey> = titles.iter().map(|(_, _, p)| p).filter(|p| p.scope != Scope::National).collect();
     let named = local.iter().find_map(|p| p.province).map(|name| {
         let today = hoinghi_core::places::province_named(name).map(|p| p.today);
-        Locality { name: name.to_string(), key: keys.phrase(name), today: today.map(str::to_string), today_key: today.map(|t| keys.phrase(t)) }
+        Locality {
+            name: name.to_string(),
+            key: keys.phrase(name),
+            today: today.map(str::to_string),
+            today_key: today.map(|t| keys.phrase(t)),
+        }
     });
     let locality = if local.is_empty() { None } else { named.or_else(|| here.cloned()) };
     POfficial {

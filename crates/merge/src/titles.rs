@@ -139,19 +139,34 @@ mod tests {
 
     /// (post, body it belongs to, scope, why) — posts from shared/eval/dev and shared/corpus.
     const POSTS: &[(&str, &str, Scope, &str)] = &[
-        ("Phó Trưởng ban Thường trực Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương", Scope::National, "baomoi2017/0009"),
+        (
+            "Phó Trưởng ban Thường trực Ban Tổ chức Trung ương",
+            "Ban Tổ chức Trung ương",
+            Scope::National,
+            "baomoi2017/0009",
+        ),
         ("Phó Chủ tịch Thường trực UBND tỉnh", "Ủy ban nhân dân tỉnh", Scope::Local, "dev/004"),
         ("Ủy viên Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", Scope::Local, "Thường vụ is not a Vụ"),
         ("Phó Thủ tướng Thường trực", "Chính phủ", Scope::National, "bare rank implies its body"),
         ("Thủ tướng", "Chính phủ", Scope::National, "bare rank implies its body"),
         ("Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh", Scope::Local, "Bộ Chỉ huy is local"),
         ("Thứ trưởng Bộ Xây dựng", "Bộ Xây dựng", Scope::National, "baomoi2017/0009"),
-        ("Chủ tịch Ủy ban Trung ương MTTQ Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc", Scope::National, "baomoi2017/0060"),
+        (
+            "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam",
+            "Ủy ban Trung ương Mặt trận Tổ quốc",
+            Scope::National,
+            "baomoi2017/0060",
+        ),
         ("Tổng Giám đốc Tập đoàn Sao Mai", "Tập đoàn Sao Mai", Scope::Unknown, "a company"),
         ("Trưởng Ban Dân vận Trung ương", "Ban Dân vận Trung ương", Scope::National, "dev/003"),
         ("Giám đốc Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", Scope::Local, "a province's department"),
         ("Bộ trưởng Tài chính", "Bộ Tài chính", Scope::National, "vntc/0145: the ministry without `Bộ`"),
-        ("Bộ trưởng Bộ LĐ-TB-XH", "Bộ Lao động - Thương binh - Xã hội", Scope::National, "vntc/0229 and vntc-mixed/0074"),
+        (
+            "Bộ trưởng Bộ LĐ-TB-XH",
+            "Bộ Lao động - Thương binh - Xã hội",
+            Scope::National,
+            "vntc/0229 and vntc-mixed/0074",
+        ),
         ("Bộ trưởng NNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", Scope::National, "vntc/0085"),
         ("Bộ trưởng GDĐT", "Bộ Giáo dục và Đào tạo", Scope::National, "vntc/0105"),
         ("Cục trưởng Thú y", "Cục Thú y", Scope::National, "vntc/0128 against vntc/0085"),

@@ -188,12 +188,27 @@ fn people_merge_or_stay_apart() {
 fn people_joined_once_later_articles_fill_them_in() {
     // vntc/0026 gives only the city post, vntc/0209 only the national one, vntc/0236 both: one person
     // whatever order they are read in.
-    let city = Said { source: "vntc/0026", published: None, province: Some("Thành phố Hồ Chí Minh"), name: "Lê Hoàng Quân",
-                      titles: &["Phó Bí thư Thường trực Thành ủy TPHCM"] };
-    let national = Said { source: "vntc/0209", published: None, province: Some("Thành phố Hồ Chí Minh"), name: "Lê Hoàng Quân",
-                          titles: &["Ủy viên Trung ương Đảng"] };
-    let both = Said { source: "vntc/0236", published: None, province: Some("Thành phố Hồ Chí Minh"), name: "Lê Hoàng Quân",
-                      titles: &["Ủy viên Trung ương Đảng", "Phó Bí thư Thường trực Thành ủy TPHCM"] };
+    let city = Said {
+        source: "vntc/0026",
+        published: None,
+        province: Some("Thành phố Hồ Chí Minh"),
+        name: "Lê Hoàng Quân",
+        titles: &["Phó Bí thư Thường trực Thành ủy TPHCM"],
+    };
+    let national = Said {
+        source: "vntc/0209",
+        published: None,
+        province: Some("Thành phố Hồ Chí Minh"),
+        name: "Lê Hoàng Quân",
+        titles: &["Ủy viên Trung ương Đảng"],
+    };
+    let both = Said {
+        source: "vntc/0236",
+        published: None,
+        province: Some("Thành phố Hồ Chí Minh"),
+        name: "Lê Hoàng Quân",
+        titles: &["Ủy viên Trung ương Đảng", "Phó Bí thư Thường trực Thành ủy TPHCM"],
+    };
     let merged = merge(&[record_of(&city), record_of(&national), record_of(&both)]);
     assert_eq!(merged.people.len(), 1, "{:#?}", merged.people);
     assert_eq!(merged.people[0].articles, 3);
@@ -202,10 +217,20 @@ fn people_joined_once_later_articles_fill_them_in() {
 #[test]
 fn history_in_date_order_with_shortened_posts_linked() {
     // dev/004: `UVTV Tỉnh ủy, Trưởng ban DV Tỉnh ủy`; a later article (constructed) repeats him as `Trưởng Ban`.
-    let full = Said { source: "dev/004", published: Some("2023-12-13"), province: Some("Thừa Thiên Huế"), name: "Nguyễn Chí Tài",
-                      titles: &["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"] };
-    let short = Said { source: "constructed/later", published: Some("2024-01-05T08:00"), province: Some("Thừa Thiên Huế"),
-                       name: "Nguyễn Chí Tài", titles: &["Ủy viên Ban Thường vụ", "Trưởng Ban"] };
+    let full = Said {
+        source: "dev/004",
+        published: Some("2023-12-13"),
+        province: Some("Thừa Thiên Huế"),
+        name: "Nguyễn Chí Tài",
+        titles: &["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"],
+    };
+    let short = Said {
+        source: "constructed/later",
+        published: Some("2024-01-05T08:00"),
+        province: Some("Thừa Thiên Huế"),
+        name: "Nguyễn Chí Tài",
+        titles: &["Ủy viên Ban Thường vụ", "Trưởng Ban"],
+    };
     let merged = merge(&[record_of(&short), record_of(&full)]);
     let person = &merged.people[0];
     assert_eq!(merged.people.len(), 1);
@@ -223,13 +248,27 @@ fn history_in_date_order_with_shortened_posts_linked() {
 fn promotion_shows_as_a_change() {
     // baomoi2017/0009 (8 Feb 2017): Đỗ Đức Duy, Thứ trưởng Bộ Xây dựng, named Phó Bí thư Tỉnh ủy Yên Bái and
     // put forward for Chủ tịch UBND tỉnh; the later report is constructed from that announcement.
-    let before = Said { source: "baomoi2017/0009", published: Some("2017-02-08"), province: Some("Yên Bái"), name: "Đỗ Đức Duy",
-                        titles: &["Thứ trưởng Bộ Xây dựng", "Phó Bí thư Tỉnh ủy Yên Bái"] };
-    let after = Said { source: "constructed/2017-03", published: Some("2017-03-01"), province: Some("Yên Bái"), name: "Đỗ Đức Duy",
-                       titles: &["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh Yên Bái"] };
+    let before = Said {
+        source: "baomoi2017/0009",
+        published: Some("2017-02-08"),
+        province: Some("Yên Bái"),
+        name: "Đỗ Đức Duy",
+        titles: &["Thứ trưởng Bộ Xây dựng", "Phó Bí thư Tỉnh ủy Yên Bái"],
+    };
+    let after = Said {
+        source: "constructed/2017-03",
+        published: Some("2017-03-01"),
+        province: Some("Yên Bái"),
+        name: "Đỗ Đức Duy",
+        titles: &["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh Yên Bái"],
+    };
     let merged = merge(&[record_of(&after), record_of(&before)]);
     assert_eq!(merged.people.len(), 1);
-    let posts: Vec<_> = merged.people[0].posts.iter().map(|p| (p.title.as_str(), p.first_seen.as_deref(), p.last_seen.as_deref())).collect();
+    let posts: Vec<_> = merged.people[0]
+        .posts
+        .iter()
+        .map(|p| (p.title.as_str(), p.first_seen.as_deref(), p.last_seen.as_deref()))
+        .collect();
     assert!(posts.contains(&("Thứ trưởng Bộ Xây dựng", Some("2017-02-08"), Some("2017-02-08"))), "{posts:?}");
     assert!(posts.contains(&("Chủ tịch UBND tỉnh Yên Bái", Some("2017-03-01"), Some("2017-03-01"))), "{posts:?}");
 }
@@ -351,7 +390,12 @@ fn cited(source: &str, published: &str, kind: Option<&str>, number: &str, date: 
     Record {
         source: Some(source.into()),
         published: Some(published.into()),
-        documents: vec![Document { kind: kind.map(Into::into), number: number.into(), date: date.map(Into::into), ..Document::default() }],
+        documents: vec![Document {
+            kind: kind.map(Into::into),
+            number: number.into(),
+            date: date.map(Into::into),
+            ..Document::default()
+        }],
         ..Record::default()
     }
 }
@@ -375,7 +419,11 @@ fn documents_one_row_per_number() {
         cited("vntc/0234", "2005-07-01", Some("Nghị quyết"), "49-NQ/TW", None),
     ]);
     let row = |number: &str, date: Option<&str>| {
-        merged.documents.iter().find(|d| d.number == number && d.date.as_deref() == date).unwrap_or_else(|| panic!("{number} {date:?}: {:#?}", merged.documents))
+        merged
+            .documents
+            .iter()
+            .find(|d| d.number == number && d.date.as_deref() == date)
+            .unwrap_or_else(|| panic!("{number} {date:?}: {:#?}", merged.documents))
     };
     assert_eq!(merged.documents.len(), 6);
     let ct33 = row("33/CT-TTg", Some("2021-11-26"));

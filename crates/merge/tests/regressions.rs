@@ -25,7 +25,8 @@ fn many_distinct_officials_across_articles() {
                 .chain(&names[..80])
                 .map(|n| format!("Đồng chí {n}, Bí thư Huyện ủy, phát biểu. "))
                 .collect();
-            let mut r = extract(&format!("Thứ hai 17/06/2024 17:01\n\nSáng 17/6, Tỉnh ủy tổ chức Hội nghị. {body}"), None);
+            let mut r =
+                extract(&format!("Thứ hai 17/06/2024 17:01\n\nSáng 17/6, Tỉnh ủy tổ chức Hội nghị. {body}"), None);
             // Sources repeat: the host may be handed the same file twice.
             r.source = Some(format!("bai{}.txt", k % 5));
             r
@@ -40,10 +41,8 @@ fn many_distinct_officials_across_articles() {
 
 #[test]
 fn empty_and_junk_records() {
-    let records: Vec<_> = ["", "\u{0}", "\u{FFFD}\u{FFFD}", "Hội nghị", "(((((", "Đồng chí"]
-        .iter()
-        .map(|t| extract(t, None))
-        .collect();
+    let records: Vec<_> =
+        ["", "\u{0}", "\u{FFFD}\u{FFFD}", "Hội nghị", "(((((", "Đồng chí"].iter().map(|t| extract(t, None)).collect();
     let merged = hoinghi_merge::merge(&records);
     let _ = hoinghi_merge::documents_csv(&merged);
     let _ = hoinghi_merge::positions_csv(&merged);
