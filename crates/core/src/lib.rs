@@ -48,6 +48,7 @@
 
 pub mod abbreviations;
 pub mod calendar;
+pub mod classes;
 pub mod dates;
 pub mod documents;
 pub mod fasthash;

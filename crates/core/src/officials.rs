@@ -10,6 +10,7 @@ use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::abbreviations::{expand, Definitions};
+use crate::classes::Class;
 use crate::lexicon::{fold, RANKS};
 use crate::positions::{attach, items, Item, Title};
 use crate::record::{Official, Span};
@@ -36,8 +37,6 @@ pub struct Mention {
     pub roles: Vec<&'static str>,
 }
 
-/// Organisation heads that `kiêm` shares: `Tổng Giám đốc kiêm Chủ tịch HĐQT Tập đoàn Sao Mai`.
-const ORG_HEADS: [&str; 12] = ["tập", "tổng", "công", "ngân", "bộ", "sở", "ủy", "trường", "viện", "cục", "ban", "hội"];
 
 /// Where a party committee (`Tỉnh ủy`, `Thành ủy TPHCM`, `Đảng ủy Khối`) starts in a body.
 fn committee_start(tokens: &[Token], body: &Range<usize>) -> Option<usize> {
@@ -87,7 +86,7 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
                 let kiem = tokens.get(title.tokens.end).is_some_and(|t| t.folded == "kiêm");
                 if let (true, Some(next)) = (kiem, titles.get(n + 1)) {
                     if let Some(start) = next.body.clone().rev().find(|&k| {
-                        ORG_HEADS.contains(&tokens[k].folded.as_str())
+                        tokens[k].is(Class::SharedHead)
                             && tokens[k].text(text).starts_with(char::is_uppercase)
                     }) {
                         body = start..next.body.end;

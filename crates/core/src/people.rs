@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use std::sync::LazyLock;
 
+use crate::classes::{self, Class};
 use crate::lexicon::{folded_tokens, rows, PhraseIndex, WordSet, FAMILY_NAMES, STOP_WORDS};
 use crate::places::province_named;
 use crate::tokens::Token;
@@ -45,10 +46,7 @@ pub struct NameMatch {
 
 /// Words before a name that mark a person (`ông`, `bà`, `đồng chí`, `Đ/c`, and `ngài` before foreign guests).
 pub fn honorific_before(tokens: &[Token], i: usize) -> bool {
-    let w = |k: usize| tokens.get(k).map(|t| t.folded.as_str());
-    (i >= 1 && matches!(w(i - 1), Some("ông" | "bà" | "anh" | "chị" | "đ/c" | "ngài")))
-        || (i >= 2 && w(i - 2) == Some("đồng") && w(i - 1) == Some("chí"))
-        || (i >= 3 && w(i - 3) == Some("đ") && w(i - 2) == Some("/") && w(i - 1) == Some("c"))
+    classes::ends_before(tokens, i, Class::Honorific)
 }
 
 /// Number of tokens of a family name starting at `i` (0 when none).
@@ -116,7 +114,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
         return None;
     }
     // "Ông Phạm Thế Triều", "Ông Roderich Haire": `Ông` is a family name too, but in news it is the honorific.
-    if matches!(t.folded.as_str(), "ông" | "bà" | "anh" | "chị") {
+    if t.is(Class::Honorific) {
         return None;
     }
     let family = family_len(tokens, i);

@@ -15,6 +15,7 @@
 use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
 
+use crate::classes::{Class, Classes};
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
 use crate::people::{name_at, place_len, NameMatch};
 use crate::roles::{role_at, Role};
@@ -43,8 +44,8 @@ pub enum Item {
     Title(Title),
     Sep(char),
     Role(Role, Range<usize>),
-    /// Any other word, folded.
-    Word(compact_str::CompactString),
+    /// Any other word, folded, with its classes.
+    Word(compact_str::CompactString, Classes),
 }
 
 /// The longest rank at token `i`: (token count, rank index).
@@ -86,7 +87,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     let next = k + 1;
                     let continues = tokens
                         .get(next)
-                        .is_some_and(|n| n.is_word() && n.is_capitalised() && !matches!(n.text(text), "PV" | "NV"))
+                        .is_some_and(|n| n.is_word() && n.is_capitalised() && !(n.is_all_caps() && n.is(Class::WriterNote)))
                         && name_at(tokens, text, next).is_none()
                         && rank_at(tokens, next).is_none();
                     if continues {
@@ -109,11 +110,11 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a unit word is the unit's place.
                 let prev = tokens.get(k.wrapping_sub(1)).map_or("", |p| p.folded.as_str());
                 // "huyện Thạch Thành", "thành phố Uông Bí": a pair after an administrative unit is its name.
-                let after_unit = matches!(prev, "huyện" | "tỉnh" | "xã" | "quận" | "phố" | "tp" | "phường" | "trấn");
+                let prev_token = tokens.get(k.wrapping_sub(1));
+                let after_unit = prev_token.is_some_and(|p| p.is(Class::Unit));
                 let after_committee = prev == "ủy";
                 // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
-                let after_org = matches!(prev, "bộ" | "sở" | "cục" | "viện" | "trường")
-                    && tokens.get(k.wrapping_sub(1)).is_some_and(|p| p.is_capitalised());
+                let after_org = prev_token.is_some_and(|p| p.is(Class::NamedOrgHead) && p.is_capitalised());
                 let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
                 let ends_sentence =
                     tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
@@ -172,8 +173,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                 n.is_word()
                     && n.is_capitalised()
                     && !n.is_all_caps()
-                    && !is_org_head(&n.folded)
-                    && !matches!(n.folded.as_str(), "ông" | "bà" | "ngài" | "đồng")
+                    && !n.is(Class::OrgHead)
+                    && !n.is(Class::Honorific)
+                    && n.folded != "đồng"
             }) && name_at(tokens, text, k + 1).is_none()
                 && rank_at(tokens, k + 1).is_none();
             if next_ok && end > body_start {
@@ -189,7 +191,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             && !tokens[k - 1].is_all_caps()
             && !ends_unit_name(tokens, body_start, k);
         let second =
-            after_capital && (SECOND_SYLLABLES.contains(&f.as_str()) || (f == "giới" && tokens[k - 1].folded == "thế"));
+            after_capital && (t.is(Class::NameSecondSyllable) || (f == "giới" && tokens[k - 1].folded == "thế"));
         if STOP_WORDS.contains(f.as_str()) && !second {
             break;
         }
@@ -224,9 +226,10 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         break;
     }
     let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b)).map(|t| t.folded.as_str());
-    let plural = matches!(before(1), Some("các" | "hai" | "ba" | "bốn" | "những"))
+    let before_is = |class: Class| i.checked_sub(1).and_then(|b| tokens.get(b)).is_some_and(|t| t.is(class));
+    let plural = before_is(Class::Plural)
         || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
-    let former = matches!(before(1), Some("nguyên" | "cựu")) || (before(2) == Some("từng") && before(1) == Some("là"));
+    let former = before_is(Class::Former) || (before(2) == Some("từng") && before(1) == Some("là"));
     let acting = before(1) == Some("quyền");
     Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former, acting })
 }
@@ -238,37 +241,7 @@ fn ends_unit_name(tokens: &[Token], body_start: usize, k: usize) -> bool {
     while j > body_start && tokens[j - 1].is_word() && tokens[j - 1].is_capitalised() {
         j -= 1;
     }
-    j < k && j > body_start && is_unit_word(&tokens[j - 1].folded)
-}
-
-/// Words for an administrative unit, after which capitalised words are the unit's name.
-fn is_unit_word(folded: &str) -> bool {
-    matches!(folded, "huyện" | "tỉnh" | "xã" | "quận" | "phố" | "tp" | "phường" | "trấn" | "thị")
-}
-
-/// Heads of an organisation: a `và` before one of these joins two bodies, not two words of one.
-fn is_org_head(folded: &str) -> bool {
-    matches!(
-        folded,
-        "ban"
-            | "bộ"
-            | "sở"
-            | "ủy"
-            | "ubnd"
-            | "hđnd"
-            | "công"
-            | "tỉnh"
-            | "thành"
-            | "huyện"
-            | "đảng"
-            | "mặt"
-            | "hội"
-            | "liên"
-            | "trung"
-            | "cục"
-            | "viện"
-            | "tòa"
-    )
+    j < k && j > body_start && tokens[j - 1].is(Class::Unit)
 }
 
 /// The items of one sentence.
@@ -304,7 +277,7 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
             k += len;
             continue;
         }
-        out.push(Item::Word(t.folded.clone()));
+        out.push(Item::Word(t.folded.clone(), t.classes));
         k += 1;
     }
     out
@@ -360,7 +333,7 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             continue;
         }
         let mut k = n;
-        while k > 0 && matches!(&items[k - 1], Item::Word(w) if APPOSITION_WORDS.contains(&w.as_str())) {
+        while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::Apposition)) {
             k -= 1;
         }
         if k == n || k < 2 || !is_sep(k - 1, &[',']) || !is_title(k - 2) || owner.contains_key(&(k - 2)) {
@@ -372,11 +345,11 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     for (t, item) in items.iter().enumerate() {
         let Item::Title(_) = item else { continue };
         let mut k = t;
-        while k > 0 && matches!(&items[k - 1], Item::Word(w) if w == "tân") {
+        while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::NewPost)) {
             k -= 1;
         }
         let prev = |n: usize| match k.checked_sub(n).and_then(|j| items.get(j)) {
-            Some(Item::Word(w)) => w.as_str(),
+            Some(Item::Word(w, _)) => w.as_str(),
             _ => "",
         };
         let appointed = APPOINTMENTS.contains(&(prev(2), prev(1))) && prev(3) != "thôi";
@@ -399,9 +372,7 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             match next {
                 Item::Name(_) => by_name.entry(k).or_default().push(t),
                 Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
-                Item::Word(w)
-                    if matches!(w.as_str(), "và" | "ông" | "bà" | "đồng" | "chí" | "như" | "các" | "gồm" | "là") =>
-                    {}
+                Item::Word(_, c) if c.has(Class::TitleListWord) => {}
                 _ => break,
             }
         }
@@ -424,13 +395,6 @@ const APPOINTMENTS: [(&str, &str); 7] = [
     ("nhiệm", "vụ"),
 ];
 
-/// Stop words that are also the second syllable of a capitalised name ("Ban Chỉ đạo", "Phát triển").
-const SECOND_SYLLABLES: [&str; 13] =
-    ["đạo", "triển", "luận", "khai", "biểu", "giá", "nghị", "cáo", "báo", "trình", "sự", "lại", "đồng"];
-
-/// Words between a comma and a name in an apposition (`Cục trưởng ..., tiến sĩ Lê Hồng Sơn`).
-const APPOSITION_WORDS: [&str; 10] = ["ông", "bà", "đồng", "chí", "tiến", "sĩ", "ts", "thạc", "đ/c", "anh"];
-
 fn is_kiem_word(items: &[Item], k: usize) -> bool {
-    matches!(items.get(k), Some(Item::Word(w)) if w == "kiêm")
+    matches!(items.get(k), Some(Item::Word(_, c)) if c.has(Class::Concurrent))
 }

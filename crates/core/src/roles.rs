@@ -8,6 +8,7 @@
 use crate::fasthash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use crate::classes::Class;
 use crate::lexicon::{folded_tokens, rows, PhraseIndex};
 use crate::positions::Item;
 use crate::tokens::Token;
@@ -33,7 +34,7 @@ pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
     }
     // "Bộ X chủ trì, phối hợp với ...": leads a task, does not chair a meeting; "không có ai chủ trì": nobody does.
     if role == "chủ trì" {
-        if k > 0 && matches!(tokens[k - 1].folded.as_str(), "không" | "ai" | "chưa") {
+        if k > 0 && tokens[k - 1].is(Class::Negation) {
             return None;
         }
         let next = |d: usize| tokens.get(k + n + d).map_or("", |t| t.folded.as_str());
@@ -49,7 +50,6 @@ pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
 
 /// The names of the list that starts at `items[from]` ("của Thủ tướng A và các Phó Thủ tướng: B, C"):
 /// titles, separators and list words only; any other word after a name ends it.
-const LIST_WORDS: [&str; 8] = ["của", "và", "các", "cùng", "đồng", "chí", "ông", "bà"];
 
 fn names_after(items: &[Item], from: usize) -> Vec<usize> {
     let mut out = Vec::new();
@@ -57,7 +57,7 @@ fn names_after(items: &[Item], from: usize) -> Vec<usize> {
         match item {
             Item::Name(_) => out.push(i),
             Item::Title(_) | Item::Sep(',' | ':' | '-' | ';') => {}
-            Item::Word(w) if LIST_WORDS.contains(&w.as_str()) => {}
+            Item::Word(_, c) if c.has(Class::ListWord) => {}
             _ => break,
         }
     }
@@ -78,19 +78,19 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
         if let Some(&nearest) = subjects.last() {
             let mut run = 0;
             let cut = (region_start..nearest).rev().find(|&i| {
-                run = if matches!(&items[i], Item::Word(w) if !LIST_WORDS.contains(&w.as_str())) { run + 1 } else { 0 };
+                run = if matches!(&items[i], Item::Word(_, c) if !c.has(Class::ListWord)) { run + 1 } else { 0 };
                 run >= 3
             });
             if let Some(cut) = cut {
                 subjects.retain(|&i| i > cut);
             }
         }
-        if p > 0 && matches!(&items[p - 1], Item::Word(w) if w == "sự") {
+        if p > 0 && matches!(&items[p - 1], Item::Word(w, _) if w == "sự") {
             // "dưới sự chủ trì của A và B": the people after it, not before.
             subjects = names_after(items, p + 1);
         } else if subjects.is_empty() {
             let joined = items[region_start..p].iter().all(|i| {
-                matches!(i, Item::Word(w) if w == "và" || w == "đã" || w == "cùng") || matches!(i, Item::Role(..))
+                matches!(i, Item::Word(_, c) if c.has(Class::SubjectEnd)) || matches!(i, Item::Role(..))
             });
             if joined && p > 0 && !last_subjects.is_empty() {
                 subjects = last_subjects.clone();

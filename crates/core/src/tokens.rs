@@ -10,6 +10,7 @@ use compact_str::CompactString;
 
 use std::cell::RefCell;
 
+use crate::classes::{self, Class, Classes};
 use crate::fasthash::FxHashMap;
 use crate::lexicon::{fold_compact, Shape};
 
@@ -30,6 +31,8 @@ pub struct Token {
     pub capitalised: bool,
     /// [`is_all_caps`] of the word (`UBND`, `01-KL`).
     pub all_caps: bool,
+    /// The word's classes (`data/word_classes.tsv`), learnt once per word form.
+    pub classes: Classes,
 }
 
 impl Token {
@@ -49,6 +52,10 @@ impl Token {
     /// A word of two or more letters, all capitals.
     pub fn is_all_caps(&self) -> bool {
         self.all_caps
+    }
+    /// A word of `class` ([`crate::classes`]).
+    pub fn is(&self, class: Class) -> bool {
+        self.classes.has(class)
     }
 }
 
@@ -101,6 +108,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     folded,
                     capitalised: false,
                     all_caps: false,
+                    classes: Classes::NONE,
                 });
             }
             i += c.len_utf8();
@@ -129,36 +137,42 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             break;
         }
-        let (folded, shape) = fold_cached(&slice[start..j], &mut scratch);
+        let (folded, shape, classes) = fold_cached(&slice[start..j], &mut scratch);
         tokens.push(Token {
             kind: Kind::Word,
             range: base + start..base + j,
             folded,
             capitalised: shape.capitalised,
             all_caps: shape.all_caps,
+            classes,
         });
         i = j;
     }
     tokens
 }
 
-/// [`fold_compact`] through a cache of the words seen on this thread: the vocabulary of the genre is a
-/// few thousand syllables, so nearly every word of an article was folded before. Bounded: cleared
-/// when it holds [`FOLD_CACHE_WORDS`] words.
-fn fold_cached(word: &str, scratch: &mut Vec<u8>) -> (CompactString, Shape) {
+/// A word form's fold, shape and classes.
+type Learnt = (CompactString, Shape, Classes);
+
+/// [`fold_compact`] and the word's classes through a cache of the words seen on this thread: the
+/// vocabulary of the genre is a few thousand syllables, so nearly every word of an article was learnt
+/// before. Bounded: cleared when it holds [`FOLD_CACHE_WORDS`] words.
+fn fold_cached(word: &str, scratch: &mut Vec<u8>) -> Learnt {
     thread_local! {
-        static FOLDS: RefCell<FxHashMap<CompactString, (CompactString, Shape)>> = RefCell::new(FxHashMap::default());
+        static FOLDS: RefCell<FxHashMap<CompactString, Learnt>> = RefCell::new(FxHashMap::default());
     }
     FOLDS.with_borrow_mut(|cache| {
         if let Some(hit) = cache.get(word) {
             return hit.clone();
         }
-        let folded = fold_compact(word, scratch);
+        let (folded, shape) = fold_compact(word, scratch);
+        let classes = classes::of(&folded);
+        let learnt = (folded, shape, classes);
         if cache.len() >= FOLD_CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(CompactString::from(word), folded.clone());
-        folded
+        cache.insert(CompactString::from(word), learnt.clone());
+        learnt
     })
 }
 
