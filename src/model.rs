@@ -106,7 +106,8 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
     let source_has_kind =
         |s: &String| f.kind.is_empty() || records.get(s).is_some_and(|r| r.meetings.iter().any(|m| m.kind == f.kind));
     let source_has_role = |s: &String| {
-        f.role.is_empty() || records.get(s).is_some_and(|r| r.officials.iter().any(|o| o.roles.contains(&f.role)))
+        f.role.is_empty()
+            || records.get(s).is_some_and(|r| r.officials.iter().any(|o| o.roles.iter().any(|r| r.as_str() == f.role)))
     };
 
     let meetings: Vec<_> = merged

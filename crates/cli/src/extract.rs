@@ -73,7 +73,7 @@ fn write_csv(out: &mut impl Write, record: &Record) -> io::Result<()> {
             &o.name,
             &o.titles.join("; "),
             &o.titles_as_written.join("; "),
-            &o.roles.join("; "),
+            &o.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join("; "),
         ];
         // One cell rule for every CSV the project writes: quoted as needed, formula starts neutralised.
         let line: Vec<String> = row.iter().map(|v| hoinghi_merge::cell_text(v)).collect();

@@ -16,7 +16,7 @@ use crate::abbreviations::Definitions;
 use crate::calendar::Date;
 use crate::dates::{date_mentions, periods, resolve, DateMention};
 use crate::lexicon::MEETING_KINDS;
-use crate::record::{Meeting, Official, Precision};
+use crate::record::{Meeting, Official, Precision, Role};
 use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
 
@@ -371,10 +371,10 @@ pub fn meetings(
     });
     let time_of_day = when.and_then(|m| m.part_of_day).or_else(|| mentions.iter().find_map(|m| m.part_of_day));
     let chairs: Vec<String> =
-        officials.iter().filter(|o| o.roles.iter().any(|r| r.contains("chủ trì"))).map(|o| o.name.clone()).collect();
+        officials.iter().filter(|o| o.roles.iter().any(|r| r.chairs())).map(|o| o.name.clone()).collect();
     let attendees = officials
         .iter()
-        .filter(|o| o.roles.iter().any(|r| r == "dự") && !chairs.contains(&o.name))
+        .filter(|o| o.roles.contains(&Role::Attend) && !chairs.contains(&o.name))
         .map(|o| o.name.clone())
         .collect();
     let period = periods(text, sentence.clone()).first().map(|r| text[r.clone()].to_string());

@@ -13,7 +13,7 @@ use crate::abbreviations::{expand, Definitions};
 use crate::classes::Class;
 use crate::lexicon::{fold, RANKS};
 use crate::positions::{attach, items, Item, Title};
-use crate::record::{Official, Span};
+use crate::record::{Official, Role, Span};
 use crate::roles::roles_of;
 use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
@@ -34,9 +34,8 @@ pub struct Mention {
     pub span: Span,
     pub sentence: Range<usize>,
     pub titles: Vec<(String, String)>,
-    pub roles: Vec<&'static str>,
+    pub roles: Vec<Role>,
 }
-
 
 /// Where a party committee (`Tỉnh ủy`, `Thành ủy TPHCM`, `Đảng ủy Khối`) starts in a body.
 fn committee_start(tokens: &[Token], body: &Range<usize>) -> Option<usize> {
@@ -86,8 +85,7 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
                 let kiem = tokens.get(title.tokens.end).is_some_and(|t| t.folded == "kiêm");
                 if let (true, Some(next)) = (kiem, titles.get(n + 1)) {
                     if let Some(start) = next.body.clone().rev().find(|&k| {
-                        tokens[k].is(Class::SharedHead)
-                            && tokens[k].text(text).starts_with(char::is_uppercase)
+                        tokens[k].is(Class::SharedHead) && tokens[k].text(text).starts_with(char::is_uppercase)
                     }) {
                         body = start..next.body.end;
                     }
@@ -184,8 +182,8 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
             }
         }
         for role in &m.roles {
-            if !official.roles.iter().any(|r| r == role) {
-                official.roles.push(role.to_string());
+            if !official.roles.contains(role) {
+                official.roles.push(*role);
             }
         }
         official.mentions.push(m.span);

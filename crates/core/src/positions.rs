@@ -85,10 +85,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
                     // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).
                     let next = k + 1;
-                    let continues = tokens
-                        .get(next)
-                        .is_some_and(|n| n.is_word() && n.is_capitalised() && !(n.is_all_caps() && n.is(Class::WriterNote)))
-                        && name_at(tokens, text, next).is_none()
+                    let continues = tokens.get(next).is_some_and(|n| {
+                        n.is_word() && n.is_capitalised() && !(n.is_all_caps() && n.is(Class::WriterNote))
+                    }) && name_at(tokens, text, next).is_none()
                         && rank_at(tokens, next).is_none();
                     if continues {
                         k += 1;
@@ -227,8 +226,8 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     }
     let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b)).map(|t| t.folded.as_str());
     let before_is = |class: Class| i.checked_sub(1).and_then(|b| tokens.get(b)).is_some_and(|t| t.is(class));
-    let plural = before_is(Class::Plural)
-        || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
+    let plural =
+        before_is(Class::Plural) || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
     let former = before_is(Class::Former) || (before(2) == Some("từng") && before(1) == Some("là"));
     let acting = before(1) == Some("quyền");
     Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former, acting })

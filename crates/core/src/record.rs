@@ -87,8 +87,65 @@ pub struct Official {
     /// The same positions as the article wrote them (parallel to `titles`).
     pub titles_as_written: Vec<String>,
     /// `chủ trì`, `đồng chủ trì`, `dự`, `phát biểu`, `kết luận`, `chỉ đạo`, `trao`, `ký kết`.
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
     pub mentions: Vec<Span>,
+}
+
+/// What a person does at the meeting, from the verbs of `data/roles.tsv`. Serialised as the Vietnamese verb
+/// (`"chủ trì"`), the record's field values since the first version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    #[serde(rename = "chủ trì")]
+    Chair,
+    #[serde(rename = "đồng chủ trì")]
+    CoChair,
+    #[serde(rename = "dự")]
+    Attend,
+    #[serde(rename = "phát biểu")]
+    Speak,
+    #[serde(rename = "kết luận")]
+    Conclude,
+    #[serde(rename = "chỉ đạo")]
+    Direct,
+    #[serde(rename = "trao")]
+    Award,
+    #[serde(rename = "ký kết")]
+    Sign,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] =
+        [Role::Chair, Role::CoChair, Role::Attend, Role::Speak, Role::Conclude, Role::Direct, Role::Award, Role::Sign];
+
+    /// The Vietnamese verb, as the record and the data file write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chair => "chủ trì",
+            Role::CoChair => "đồng chủ trì",
+            Role::Attend => "dự",
+            Role::Speak => "phát biểu",
+            Role::Conclude => "kết luận",
+            Role::Direct => "chỉ đạo",
+            Role::Award => "trao",
+            Role::Sign => "ký kết",
+        }
+    }
+
+    /// The role a verb names (`"chủ trì"`), `None` for any other text.
+    pub fn parse(verb: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == verb)
+    }
+
+    /// Chairing or co-chairing: the meeting's chairs.
+    pub fn chairs(self) -> bool {
+        matches!(self, Role::Chair | Role::CoChair)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One document the article cites.

@@ -13,14 +13,21 @@ use crate::lexicon::{folded_tokens, rows, PhraseIndex};
 use crate::positions::Item;
 use crate::tokens::Token;
 
-pub type Role = &'static str;
+pub use crate::record::Role;
 
-static ROLE_VERBS: LazyLock<PhraseIndex<Role>> =
-    LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/roles.tsv")).map(|r| (folded_tokens(r[0]), r[1]))));
-
-/// Words after `dự` that make it another word (`dự án`, `dự kiến`).
-const NOT_ATTEND: [&str; 14] =
-    ["án", "kiến", "thảo", "báo", "toán", "trữ", "bị", "định", "đoán", "khuyết", "phòng", "thi", "tính", "luật"];
+/// Verb phrases → the role they name; `None` for a longer word that starts like a verb and is none
+/// (`dự án`, `trao đổi`): the longest phrase wins, so listing it is enough to keep it from being a role.
+static ROLE_VERBS: LazyLock<PhraseIndex<Option<Role>>> = LazyLock::new(|| {
+    PhraseIndex::new(rows(include_str!("../data/roles.tsv")).enumerate().map(|(n, r)| {
+        let role = match r[1] {
+            "-" => None,
+            verb => {
+                Some(Role::parse(verb).unwrap_or_else(|| panic!("data/roles.tsv, row {}: no role {verb:?}", n + 1)))
+            }
+        };
+        (folded_tokens(r[0]), role)
+    }))
+});
 
 /// The role verb at token `k`: (role, token count).
 pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
@@ -29,28 +36,23 @@ pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
         return None;
     }
     let (n, role) = ROLE_VERBS.longest_at(tokens, k)?;
-    if role == "dự" && n == 1 && tokens.get(k + 1).is_some_and(|t| NOT_ATTEND.contains(&t.folded.as_str())) {
-        return None;
-    }
-    // "Bộ X chủ trì, phối hợp với ...": leads a task, does not chair a meeting; "không có ai chủ trì": nobody does.
-    if role == "chủ trì" {
+    let role = role?;
+    // "không có ai chủ trì": nobody does. "Bộ X chủ trì, phối hợp với ...": leads a task, does not chair a meeting
+    // (`chủ trì phối hợp` without the comma is a row of the data file; the comma is punctuation, so it is here).
+    if role == Role::Chair {
         if k > 0 && tokens[k - 1].is(Class::Negation) {
             return None;
         }
         let next = |d: usize| tokens.get(k + n + d).map_or("", |t| t.folded.as_str());
-        if next(0) == "phối" || (next(0) == "," && next(1) == "phối") || next(0) == "việc" {
+        if next(0) == "," && next(1) == "phối" {
             return None;
         }
-    }
-    if role == "trao" && tokens.get(k + 1).is_some_and(|t| matches!(t.folded.as_str(), "đổi" | "quyền")) {
-        return None;
     }
     Some((role, n))
 }
 
 /// The names of the list that starts at `items[from]` ("của Thủ tướng A và các Phó Thủ tướng: B, C"):
 /// titles, separators and list words only; any other word after a name ends it.
-
 fn names_after(items: &[Item], from: usize) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate().skip(from) {
@@ -89,15 +91,15 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
             // "dưới sự chủ trì của A và B": the people after it, not before.
             subjects = names_after(items, p + 1);
         } else if subjects.is_empty() {
-            let joined = items[region_start..p].iter().all(|i| {
-                matches!(i, Item::Word(_, c) if c.has(Class::SubjectEnd)) || matches!(i, Item::Role(..))
-            });
+            let joined = items[region_start..p]
+                .iter()
+                .all(|i| matches!(i, Item::Word(_, c) if c.has(Class::SubjectEnd)) || matches!(i, Item::Role(..)));
             if joined && p > 0 && !last_subjects.is_empty() {
                 subjects = last_subjects.clone();
             } else if Some(p) == first_content {
                 // The verb opens the sentence: the people after it.
                 let after = (p + 1..items.len()).filter(|&i| matches!(items[i], Item::Name(_)));
-                subjects = if matches!(*role, "chủ trì" | "đồng chủ trì" | "dự") {
+                subjects = if matches!(*role, Role::Chair | Role::CoChair | Role::Attend) {
                     after.collect()
                 } else {
                     after.take(1).collect()
@@ -107,7 +109,7 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
         for &s in &subjects {
             let roles = out.entry(s).or_default();
             if !roles.contains(role) {
-                roles.push(role);
+                roles.push(*role);
             }
         }
         if !subjects.is_empty() {
@@ -116,4 +118,31 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
         region_start = p + 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_verb_table() {
+        // (sentence, the word the verb starts at, expected role)
+        let cases = [
+            ("ông A chủ trì hội nghị", "chủ", Some(Role::Chair)),
+            ("ông A đồng chủ trì hội nghị", "đồng", Some(Role::CoChair)),
+            ("ông A tham dự hội nghị", "tham", Some(Role::Attend)),
+            ("triển khai dự án mới", "dự", None),
+            ("các bên trao đổi ý kiến", "trao", None),
+            ("không có ai chủ trì", "chủ", None),
+            ("Bộ Y tế chủ trì phối hợp với", "chủ", None),
+            ("Bộ Y tế chủ trì, phối hợp với", "chủ", None),
+            ("ông A trao quà", "trao", Some(Role::Award)),
+            ("Ban Chỉ đạo họp", "Chỉ", None),
+        ];
+        for (text, word, want) in cases {
+            let tokens = crate::tokens::tokenize(text, 0..text.len());
+            let k = tokens.iter().position(|t| t.text(text) == word).expect(word);
+            assert_eq!(role_at(&tokens, k).map(|(r, _)| r), want, "{text}");
+        }
+    }
 }

@@ -125,7 +125,7 @@ fn synthetic(n: usize) -> Vec<Record> {
                         name: written,
                         titles_as_written: titles.clone(),
                         titles,
-                        roles: vec!["dự".into()],
+                        roles: vec![hoinghi_core::Role::Attend],
                         ..Official::default()
                     }
                 })
@@ -134,7 +134,7 @@ fn synthetic(n: usize) -> Vec<Record> {
             officials.push(Official {
                 name: nationals[rng.below(30)].clone(),
                 titles,
-                roles: vec!["chủ trì".into()],
+                roles: vec![hoinghi_core::Role::Chair],
                 ..Official::default()
             });
             let meetings = (0..1 + rng.below(2))

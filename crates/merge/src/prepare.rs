@@ -190,7 +190,7 @@ fn prepare_official(
     POfficial {
         locality,
         titles,
-        roles: keyed(&o.roles, keys),
+        roles: keyed(&o.roles.iter().map(|r| r.to_string()).collect::<Vec<_>>(), keys),
         mentions: o.mentions.clone(),
         date: stated_date(&key, published, meetings),
         name,

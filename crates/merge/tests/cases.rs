@@ -377,7 +377,7 @@ fn chairs_are_linked_to_people() {
     record.officials = vec![Official {
         name: "Lê trí Vũ".into(),
         titles: vec!["Trưởng ban dân vận Thành ủy".into()],
-        roles: vec!["chủ trì".into()],
+        roles: vec![hoinghi_core::Role::Chair],
         ..Official::default()
     }];
     let merged = merge(&[record]);
