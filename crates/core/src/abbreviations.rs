@@ -57,6 +57,11 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
             k += 3;
             continue;
         }
+        // "TP. Huế": the dot of a unit's abbreviation goes with the abbreviation it closes ("thành phố Huế").
+        if t.is_punct('.') && k > range.start && tokens[k - 1].is(crate::classes::Class::Unit) {
+            k += 1;
+            continue;
+        }
         if let Some(p) = prev_end {
             if t.range.start > p || t.is_punct('-') || t.is_punct('&') {
                 out.push(' ');

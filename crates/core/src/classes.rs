@@ -50,10 +50,12 @@ pub enum Class {
     NewPost,
     /// A stop word that is also the second syllable of a capitalised name (`Ban Chỉ đạo`, `Phát triển`).
     NameSecondSyllable,
+    /// A counted noun after a plain number (`5 năm`, `10 tỷ`, `3 nhiệm kỳ`): the number is a quantity.
+    Quantity,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 17] = [
+    const ALL: [(Class, &'static str); 18] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -71,6 +73,7 @@ impl Class {
         (Class::WriterNote, "writer_note"),
         (Class::NewPost, "new_post"),
         (Class::NameSecondSyllable, "name_second_syllable"),
+        (Class::Quantity, "quantity"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

@@ -25,6 +25,16 @@ struct Rendered {
     written: String,
     needs_body: bool,
     has_body: bool,
+    /// A rank without a body listed before the person's next title (`Phó Tư lệnh, Tham mưu trưởng Quân khu 5`,
+    /// `Tổng Thư ký, Chủ nhiệm Văn phòng Quốc hội`): a post of its own, as the article gives it.
+    listed: bool,
+}
+
+impl Rendered {
+    /// A title worth keeping: it has its body, needs none, or stands in a list of posts.
+    fn complete(&self) -> bool {
+        self.has_body || !self.needs_body || self.listed
+    }
 }
 
 /// What one sentence says of each person in it.
@@ -61,6 +71,7 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
         written: text[tokens[title.tokens.start].range.start..written_end].to_string(),
         needs_body: rank.needs_body,
         has_body: !body.is_empty(),
+        listed: false,
     }
 }
 
@@ -92,7 +103,17 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
                 }
             }
         }
-        out.push(render(title, body, tokens, text, defs));
+        let mut rendered = render(title, body, tokens, text, defs);
+        // Only before a complete post ("UVBTV, Trưởng Ban" is a shortened repeat), not a party rank (those borrow
+        // their committee) and not a plural title ("các ĐB, Bộ trưởng ... NAME" lists the deputies, then the person).
+        rendered.listed = !title.plural
+            && !RANKS.list[title.rank].party
+            && titles.get(n + 1).is_some_and(|next| {
+                tokens.get(title.tokens.end).is_some_and(|t| t.is_punct(','))
+                    && next.tokens.start == title.tokens.end + 1
+                    && !next.body.is_empty()
+            });
+        out.push(rendered);
     }
     out
 }
@@ -133,11 +154,7 @@ pub fn mentions(
                 name: name.name.clone(),
                 span,
                 sentence: sentence.clone(),
-                titles: titles
-                    .into_iter()
-                    .filter(|t| t.has_body || !t.needs_body)
-                    .map(|t| (t.expanded, t.written))
-                    .collect(),
+                titles: titles.into_iter().filter(Rendered::complete).map(|t| (t.expanded, t.written)).collect(),
                 roles: roles.get(&n).cloned().unwrap_or_default(),
             });
         }
@@ -161,7 +178,7 @@ fn trailing_plural(text: &str, all_tokens: &[Token], sentence: &Range<usize>, de
     if items[t..].iter().any(|i| matches!(i, Item::Name(_))) {
         return Vec::new();
     }
-    titles_of(&[t], &items, tokens, text, defs).into_iter().filter(|r| r.has_body || !r.needs_body).collect()
+    titles_of(&[t], &items, tokens, text, defs).into_iter().filter(Rendered::complete).collect()
 }
 
 /// Officials from mentions: one per name (case and tone placement folded), titles deduplicated,

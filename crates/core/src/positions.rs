@@ -15,7 +15,7 @@
 use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use crate::classes::{Class, Classes};
+use crate::classes::{self, Class, Classes};
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
 use crate::people::{name_at, place_len, NameMatch};
 use crate::roles::{role_at, Role};
@@ -94,6 +94,10 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                         continue;
                     }
                 }
+                crate::tokens::Kind::Punct(c) if end > body_start && joins_body(tokens, text, body_start, k, c) => {
+                    k += 1;
+                    continue;
+                }
                 _ => {}
             }
             break;
@@ -165,6 +169,13 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             continue;
         }
         let f = &t.folded;
+        // "Quân khu 5", "quận 7", "Ban Chỉ đạo 138 phường Hà Đông": a number right after a unit word or a
+        // capitalised name word is part of the body's name, when what follows does not make it a quantity.
+        if k > body_start && numbers_unit(tokens, k) {
+            k += 1;
+            end = k;
+            continue;
+        }
         if f == "và" {
             // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
             // An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
@@ -237,10 +248,55 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
 /// name is all capitalised, so a lower-case word after it ends the body ("huyện Nam Giang khổ sở giải trình").
 fn ends_unit_name(tokens: &[Token], body_start: usize, k: usize) -> bool {
     let mut j = k;
-    while j > body_start && tokens[j - 1].is_word() && tokens[j - 1].is_capitalised() {
+    // The walk stops at the unit word itself, capitalised or not ("UBND TP Đà Nẵng", "UBND Thành phố Huế").
+    while j > body_start && tokens[j - 1].is_word() && tokens[j - 1].is_capitalised() && !tokens[j - 1].is(Class::Unit)
+    {
         j -= 1;
     }
     j < k && j > body_start && tokens[j - 1].is(Class::Unit)
+}
+
+/// Whether the number at `tokens[k]` numbers the unit before it (`Quân khu 5`, `quận 7`, `Ban Chỉ đạo 138`).
+fn numbers_unit(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let number = t.folded.len() <= 4 && t.folded.bytes().all(|b| b.is_ascii_digit());
+    // After a word of the body's name: `Quân khu 5`, `quận 7`, `Ban Chỉ đạo 138`, not after an abbreviation (`UBND 5`).
+    let prev = &tokens[k - 1];
+    let after_unit = prev.is_word() && !prev.is_all_caps() && !STOP_WORDS.contains(prev.folded.as_str());
+    // A counted noun after it makes it a quantity (`5 năm`, `3 nhiệm kỳ`), not the unit's number.
+    let next_ok = tokens.get(k + 1).is_none_or(|n| !n.is(Class::Quantity));
+    number && after_unit && next_ok
+}
+
+/// Whether punctuation `c` at `tokens[k]` stands inside the body rather than ending it:
+/// `Kế hoạch & Đầu tư` (a spaced ampersand), `TP. Huế` (the dot of a unit's abbreviation),
+/// `quận Vyborg, thành phố Saint Petersburg` (a unit's name, then the unit it lies in),
+/// `Văn phòng Đoàn ĐBQH, HĐND, UBND tỉnh` (a list of bodies' abbreviations sharing one office).
+fn joins_body(tokens: &[Token], text: &str, body_start: usize, k: usize, c: char) -> bool {
+    let (Some(prev), Some(next)) = (tokens.get(k.wrapping_sub(1)), tokens.get(k + 1)) else { return false };
+    if !prev.is_word() || !next.is_word() || name_at(tokens, text, k + 1).is_some() {
+        return false;
+    }
+    if let Some(n) = classes::phrase_at(tokens, k + 1, Class::Unit).filter(|_| c == ',') {
+        // The unit's name follows its word, capitalised: `, thành phố Saint Petersburg`.
+        return ends_unit_name(tokens, body_start, k)
+            && tokens.get(k + 1 + n).is_some_and(|w| w.is_word() && w.is_capitalised());
+    }
+    if !next.is_capitalised() {
+        return false;
+    }
+    match c {
+        '&' => rank_at(tokens, k + 1).is_none(),
+        '.' => prev.is(Class::Unit) && prev.is_all_caps(),
+        ',' => {
+            prev.is_all_caps()
+                && next.is_all_caps()
+                && rank_at(tokens, k + 1).is_none()
+                && crate::lexicon::ABBREVIATIONS.contains_key(next.text(text))
+                && tokens.get(k + 2).is_some_and(|n| n.is_punct(',') || (n.is_word() && !n.is_capitalised()))
+        }
+        _ => false,
+    }
 }
 
 /// The items of one sentence.
@@ -307,12 +363,17 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             }
         }
     }
-    // TITLE, TITLE NAME: backward chains over titles nobody owns.
+    // TITLE, TITLE NAME / TITLE - NAME: backward chains over titles nobody owns.
     for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) || n == 0 || !is_title(n - 1) || owner.contains_key(&(n - 1)) {
+        if !matches!(item, Item::Name(_)) || n == 0 {
             continue;
         }
-        let mut k = n - 1;
+        // "Chủ tịch UBND tỉnh Cà Mau - Phạm Thành Ngại": a dash between the title and the name.
+        let last = if n >= 2 && is_sep(n - 1, &['-']) { n - 2 } else { n - 1 };
+        if !is_title(last) || owner.contains_key(&last) {
+            continue;
+        }
+        let mut k = last;
         loop {
             owner.insert(k, n);
             if k >= 2
