@@ -52,10 +52,16 @@ pub enum Class {
     NameSecondSyllable,
     /// A counted noun after a plain number (`5 năm`, `10 tỷ`, `3 nhiệm kỳ`): the number is a quantity.
     Quantity,
+    /// A word pair that names a body with the head word before it, even in lower case or when it is a rank
+    /// elsewhere: `Ban chỉ đạo`, `Tổ công tác`, `Ban quản lý`, `Bộ Tư lệnh`, `Bộ Chỉ huy`.
+    HeadCompound,
+    /// A function word that links phrases (`của`, `về`, `với`): never the second syllable of a capitalised name,
+    /// so a body does not end on one (`Ban chỉ đạo phòng chống Covid-19 của quân đội`).
+    Connective,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 18] = [
+    const ALL: [(Class, &'static str); 20] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -74,6 +80,8 @@ impl Class {
         (Class::NewPost, "new_post"),
         (Class::NameSecondSyllable, "name_second_syllable"),
         (Class::Quantity, "quantity"),
+        (Class::HeadCompound, "head_compound"),
+        (Class::Connective, "connective"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

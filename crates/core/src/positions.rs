@@ -79,6 +79,11 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let mut plain_capital: Option<usize> = None;
     while k < tokens.len() {
         let t = &tokens[k];
+        if let Some(n) = head_compound_at(tokens, body_start, k) {
+            k += n;
+            end = k;
+            continue;
+        }
         if !t.is_word() {
             match t.kind {
                 crate::tokens::Kind::Punct('-') if end > body_start => {
@@ -196,6 +201,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         }
         // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Ban Chỉ đạo".
         let after_capital = k > body_start
+            && !t.is(Class::Connective)
             && tokens[k - 1].is_word()
             && tokens[k - 1].is_capitalised()
             && !tokens[k - 1].is_all_caps()
@@ -254,6 +260,16 @@ fn ends_unit_name(tokens: &[Token], body_start: usize, k: usize) -> bool {
         j -= 1;
     }
     j < k && j > body_start && tokens[j - 1].is(Class::Unit)
+}
+
+/// The length of a compound that names a body with the head word before it (`Ban chỉ đạo`, `Tổ công tác`,
+/// `Bộ Tư lệnh`): the head is capitalised inside the body, or ends the rank (`Trưởng ban quản lý dự án`).
+fn head_compound_at(tokens: &[Token], body_start: usize, k: usize) -> Option<usize> {
+    let head = tokens.get(k.checked_sub(1)?)?;
+    if !head.is(Class::OrgHead) || !(head.is_capitalised() || k == body_start) {
+        return None;
+    }
+    classes::phrase_at(tokens, k, Class::HeadCompound)
 }
 
 /// Whether the number at `tokens[k]` numbers the unit before it (`Quân khu 5`, `quận 7`, `Ban Chỉ đạo 138`).
