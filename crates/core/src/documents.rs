@@ -44,11 +44,11 @@ static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,5}(?: ?[/\-] ?| )[A-ZĐ][\p{L}]{0,5} ?[/\-]").unwrap());
 /// The issuer ends at punctuation, a line break or a closing bracket, at a verb, conjunction or function word
-/// (`của Thủ tướng nhưng lại`, `của UBND tỉnh không`), or at `và` before
+/// (`của Thủ tướng nhưng lại`, `của UBND tỉnh không`), or at `và` before a number or
 /// a lower-case word (`của Bộ Chính trị và kết quả kiểm điểm`); a dot inside a word stays (`Ban Chấp hành T.Ư`).
 /// Word ends are `(?:\W|$)`, not `\b`: a Unicode word boundary keeps a regex off its fast engine on Vietnamese text.
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|yêu cầu|tại|là|đã|thì|mà|còn|cũng|đang|sẽ|có|được|cho|không|chưa|nhưng|nên|vì|để|khi|họp|chủ trì)(?:\W|$)|\s+và\s+\p{Ll}|[,;“”\x22():\n]|\.(?:\s|$)|$)").unwrap()
+    Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|yêu cầu|tại|là|đã|thì|mà|còn|cũng|đang|sẽ|có|được|cho|không|chưa|nhưng|nên|vì|để|khi|họp|chủ trì)(?:\W|$)|\s+và\s+[\p{Ll}\d]|[,;“”\x22():\n]|\.(?:\s|$)|$)").unwrap()
 });
 /// Words after a plain number that make it a quantity, not a document number (`kế hoạch 5 năm`).
 const UNITS: [&str; 16] = [
@@ -125,8 +125,17 @@ fn number_at(s: &str) -> Option<(usize, String)> {
     if !(1..=5).contains(&digits) {
         return None;
     }
-    let mut number = s[..digits].to_string();
-    let mut end = digits;
+    // A sub-number before the slash: the 2025 series `Nghị quyết 66.7/2025/NQ-CP` (not `15.000`, a thousands dot).
+    let sub = s[digits..].strip_prefix('.').map_or(0, |r| {
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&d) && r[d..].starts_with('/') {
+            d + 1
+        } else {
+            0
+        }
+    });
+    let mut number = s[..digits + sub].to_string();
+    let mut end = digits + sub;
     // Where the number stood before its first spaced separator, to fall back to.
     let mut unspaced: Option<(usize, usize)> = None;
     while let Some((sep, sep_len)) = separator(&s[end..]) {
@@ -171,6 +180,12 @@ fn looks_like_date(number: &str) -> bool {
         && value(1).is_some_and(|m| (1..=12).contains(&m))
 }
 
+/// A dot or comma then a digit after the digits read: a figure (`30.000 căn hộ`, `4,3 triệu`), not a number.
+fn continues_a_figure(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next().is_some_and(|c| matches!(c, '.' | ',')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
 fn is_quantity(after: &str) -> bool {
     let mut words = after.split_whitespace();
     let next = words.next().unwrap_or("").to_lowercase();
@@ -192,7 +207,7 @@ fn next_listed(slice: &str, at: usize) -> Option<(Range<usize>, String)> {
     let end_limit = window_end(number_text, 0, 120, number_text.len());
     let (len, number) = number_at(&number_text[..end_limit])?;
     let after = &number_text[len..];
-    if after.starts_with(is_word_char) || looks_like_date(&number) || is_quantity(after) {
+    if after.starts_with(is_word_char) || continues_a_figure(after) || looks_like_date(&number) || is_quantity(after) {
         return None;
     }
     Some((start..start + len, number))
@@ -349,7 +364,7 @@ pub fn documents(
         {
             continue;
         }
-        if after.starts_with(|ch: char| ch.is_alphanumeric()) {
+        if after.starts_with(|ch: char| ch.is_alphanumeric()) || continues_a_figure(after) {
             continue;
         }
         // "Quyết định 935, 936" / "Nghị quyết số 18, 19-NQ/TW" ("Quyết định 935 và Quyết định 936" is two matches).
@@ -511,6 +526,7 @@ mod tests {
             ("thực hiện tốt chỉ thị 16 của Thủ tướng nhưng", vec![("Chỉ thị", "16", None, s("Thủ tướng"))]),
             ("Thủ tướng ra chỉ thị 16 ngày 31/3/2020 yêu cầu", vec![("Chỉ thị", "16", s("2020-03-31"), None)]),
             ("theo kế hoạch 800 cửa hàng, quy định 28 ngày, thông báo 5 ca", vec![]),
+            ("Chương trình 30.000 căn hộ và Nghị quyết 4,5 tỷ", vec![]),
             // Văn bản and Công văn numbers: the issuer is the code after the slash (a kind first, if any).
             (
                 "tại văn bản số 657/TTg-CN ngày 22/7/2022 và văn bản số 8188/VPCP-CN ngày 06/12/2022 về",
@@ -529,6 +545,10 @@ mod tests {
                 vec![("Quyết định", "12/QĐ-UBND", None, s("Ủy ban nhân dân"))],
             ),
             ("Nghị quyết của Đại hội Đảng toàn quốc lần thứ 13 đã", vec![]),
+            (
+                "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ và 15.000 hồ sơ",
+                vec![("Nghị quyết", "66.7/2025/NQ-CP", None, s("Chính phủ"))],
+            ),
         ];
         for (text, want) in cases {
             let want: Vec<_> = want.into_iter().map(|(k, n, d, i)| (k.to_string(), n.to_string(), d, i)).collect();
