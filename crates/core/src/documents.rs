@@ -356,15 +356,22 @@ pub fn documents(
         let written_kind = &slice[kind_start..kind_end];
         let kind = DOCUMENT_KINDS[kind].0;
         let has_code = number.contains(['/', '-']);
-        let named = written_kind.starts_with(char::is_uppercase) || CITED_BARE.contains(kind);
         let after = &slice[whole.end..];
+        if after.starts_with(|ch: char| ch.is_alphanumeric()) || continues_a_figure(after) {
+            continue;
+        }
+        let (date, issuer) = date_and_issuer(text, range.start + whole.end, range.end);
+        // A bare number after a kind in lower case that is also a common word (`quyết định 150 hoặc 170`) is
+        // cited only when a citation's tail follows it: its date or `của` its issuer (`quyết định 49 (ngày
+        // 1/9/2011) của Thủ tướng`, `quy định 345 của Bộ Y tế`).
+        let named = written_kind.starts_with(char::is_uppercase)
+            || CITED_BARE.contains(kind)
+            || date.is_some()
+            || issuer.is_some();
         if !has_so
             && !has_code
             && (!named || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n)))
         {
-            continue;
-        }
-        if after.starts_with(|ch: char| ch.is_alphanumeric()) || continues_a_figure(after) {
             continue;
         }
         // "Quyết định 935, 936" / "Nghị quyết số 18, 19-NQ/TW" ("Quyết định 935 và Quyết định 936" is two matches).
@@ -375,7 +382,6 @@ pub fn documents(
             list.push((listed, r));
         }
         share_symbol(&mut list);
-        let (date, issuer) = date_and_issuer(text, range.start + whole.end, range.end);
         // What follows the list is said of every number in it ("Quyết định 217, 218 của Bộ Chính trị").
         let (list_date, list_issuer) = match list.len() {
             1 => (None, None),
@@ -527,6 +533,12 @@ mod tests {
             ("Thủ tướng ra chỉ thị 16 ngày 31/3/2020 yêu cầu", vec![("Chỉ thị", "16", s("2020-03-31"), None)]),
             ("theo kế hoạch 800 cửa hàng, quy định 28 ngày, thông báo 5 ca", vec![]),
             ("Chương trình 30.000 căn hộ và Nghị quyết 4,5 tỷ", vec![]),
+            // A common word before a bare number cites it when the number's date or issuer follows.
+            (
+                "ông viện dẫn quyết định 49 (ngày 1/9/2011) của Thủ tướng và quy định 345 của Bộ Y tế",
+                vec![("Quyết định", "49", s("2011-09-01"), None), ("Quy định", "345", None, s("Bộ Y tế"))],
+            ),
+            ("đại hội có thể quyết định 150 hoặc 170 ủy viên", vec![]),
             // Văn bản and Công văn numbers: the issuer is the code after the slash (a kind first, if any).
             (
                 "tại văn bản số 657/TTg-CN ngày 22/7/2022 và văn bản số 8188/VPCP-CN ngày 06/12/2022 về",
