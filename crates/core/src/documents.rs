@@ -111,10 +111,13 @@ fn separator(s: &str) -> Option<(char, usize)> {
         let trail = usize::from(rest[1..].starts_with(' '));
         return Some((sep, lead + 1 + trail));
     }
+    if lead == 0 {
+        return None;
+    }
     let word_len = rest.find(|c: char| !is_code_char(c)).unwrap_or(rest.len());
     let symbol_then_slash =
         kind_for_symbol(&rest[..word_len]).is_some() && rest[word_len..].trim_start_matches(' ').starts_with('/');
-    (lead == 1 && word_len > 0 && symbol_then_slash).then_some(('-', 1))
+    (word_len > 0 && symbol_then_slash).then_some(('-', 1))
 }
 
 /// The document number at the start of `s` (`33/CT-TTg`, `05 - CT/TW`, `18 NQ/ TU`): how many bytes of `s` it
@@ -164,9 +167,13 @@ fn is_bare(number: &str) -> bool {
     number.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The number a citation starts with (`68` of `68-NQ/TW`), as a value: `05` and `5` are one.
+/// The number a citation starts with (`68` of `68-NQ/TW`), as a value: `05` and `5` are one. A sub-number
+/// (`66.7/2025/NQ-CP`) is its own document, not Nghị quyết 66.
 fn leading_number(number: &str) -> Option<u32> {
     let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    if number[digits..].starts_with('.') {
+        return None;
+    }
     number[..digits].parse().ok()
 }
 
@@ -270,10 +277,11 @@ fn merge_short_mentions(found: Vec<(Document, Range<usize>)>) -> Vec<(Document, 
             continue;
         }
         full.entry((kind, n)).or_insert(i);
-        // `Văn bản số 91/TB-VPCP` may come back as `Thông báo 91`: the symbol names the kind too.
+        // `Văn bản số 91/TB-VPCP` may come back as `Thông báo 91`: the symbol names the kind too (its first
+        // code that is not a year: `30/2014/TT-BTNMT` → TT).
         let symbol = doc.number[doc.number.bytes().take_while(u8::is_ascii_digit).count()..]
             .split(['/', '-'])
-            .find(|c| !c.is_empty());
+            .find(|c| !c.is_empty() && !c.bytes().all(|b| b.is_ascii_digit()));
         if let Some(kind) = symbol.and_then(kind_for_symbol) {
             full.entry((kind, n)).or_insert(i);
         }
@@ -539,6 +547,14 @@ mod tests {
                 vec![("Quyết định", "49", s("2011-09-01"), None), ("Quy định", "345", None, s("Bộ Y tế"))],
             ),
             ("đại hội có thể quyết định 150 hoặc 170 ủy viên", vec![]),
+            (
+                "Văn bản số 91/TB-VPCP nêu rõ. Thông báo 91 yêu cầu. Nghị quyết 66 và Nghị quyết số 66.7/2025/NQ-CP.",
+                vec![
+                    ("Văn bản", "91/TB-VPCP", None, s("Văn phòng Chính phủ")),
+                    ("Nghị quyết", "66", None, None),
+                    ("Nghị quyết", "66.7/2025/NQ-CP", None, s("Chính phủ")),
+                ],
+            ),
             // Văn bản and Công văn numbers: the issuer is the code after the slash (a kind first, if any).
             (
                 "tại văn bản số 657/TTg-CN ngày 22/7/2022 và văn bản số 8188/VPCP-CN ngày 06/12/2022 về",
