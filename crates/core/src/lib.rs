@@ -33,7 +33,9 @@
 //! 7. [`meetings`]: the lead sentence's meeting: kind, name, date, organisers, chairs, places.
 //! 8. [`province`]: the province the article is about, and its unit after the 2025 merger ([`places`]).
 //!
-//! Lexicons are TSV files in `data/`, compiled in with `include_str!` and read once ([`lexicon`]).
+//! Lexicons are TSV files in `data/`, compiled in with `include_str!` ([`data`], one reader for them
+//! all, columns read by name) and read once into lookup tables ([`lexicon`]). The merge crate reads the
+//! same files through this crate: one home for every word the rules know.
 //!
 //! # Speed
 //!
@@ -48,6 +50,7 @@
 
 pub mod abbreviations;
 pub mod calendar;
+pub mod data;
 pub mod dates;
 pub mod documents;
 pub mod fasthash;

@@ -8,14 +8,16 @@
 use crate::fasthash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::{folded_tokens, rows, PhraseIndex};
+use crate::data;
+use crate::lexicon::{folded_tokens, PhraseIndex};
 use crate::positions::Item;
 use crate::tokens::Token;
 
 pub type Role = &'static str;
 
-static ROLE_VERBS: LazyLock<PhraseIndex<Role>> =
-    LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/roles.tsv")).map(|r| (folded_tokens(r[0]), r[1]))));
+static ROLE_VERBS: LazyLock<PhraseIndex<Role>> = LazyLock::new(|| {
+    PhraseIndex::new(data::rows(&data::ROLES).iter().map(|r| (folded_tokens(r.get("phrase")), r.get("role"))))
+});
 
 /// Words after `dự` that make it another word (`dự án`, `dự kiến`).
 const NOT_ATTEND: [&str; 14] =

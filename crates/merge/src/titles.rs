@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{phrase_key, tsv_rows, THUONG_TRUC};
+use hoinghi_core::data::{ScopeMarker, SCOPE_MARKERS};
+
+use crate::canon::{phrase_key, THUONG_TRUC};
 
 /// Whether a body exists once in the country or once per locality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -43,7 +45,7 @@ pub fn read_post(title: &str) -> PostKey {
     PostKey { key, body, scope, province }
 }
 
-/// The scope of an organiser or a post, from its words (see `data/scopes.tsv`).
+/// The scope of an organiser or a post, from its words (see the core's `data/scopes.tsv`).
 pub fn scope_of(text: &str) -> Scope {
     scope_of_key(&phrase_key(text))
 }
@@ -53,12 +55,12 @@ type Markers = HashMap<String, Vec<(Vec<String>, Option<Scope>)>>;
 
 static SCOPES: LazyLock<Markers> = LazyLock::new(|| {
     let mut table: Markers = HashMap::new();
-    for row in tsv_rows(include_str!("../data/scopes.tsv")) {
-        let words: Vec<String> = phrase_key(row[0]).split(' ').map(str::to_string).collect();
-        let scope = match row[1] {
-            "local" => Some(Scope::Local),
-            "national" => Some(Scope::National),
-            _ => None,
+    for (marker, scope) in SCOPE_MARKERS.iter() {
+        let words: Vec<String> = phrase_key(marker).split(' ').map(str::to_string).collect();
+        let scope = match scope {
+            ScopeMarker::Local => Some(Scope::Local),
+            ScopeMarker::National => Some(Scope::National),
+            ScopeMarker::None => None,
         };
         table.entry(words[0].clone()).or_default().push((words, scope));
     }
@@ -100,13 +102,18 @@ struct Rank {
     unit: Option<String>,
 }
 
-/// Ranks, longest first.
+/// Every spelling of every rank of the core's `ranks.tsv` (those the extractor looks for and those only
+/// the merge reads), longest first.
 static RANKS: LazyLock<Vec<Rank>> = LazyLock::new(|| {
-    let mut ranks: Vec<Rank> = tsv_rows(include_str!("../data/ranks.tsv"))
-        .map(|row| Rank {
-            words: phrase_key(row[0]).split(' ').map(str::to_string).collect(),
-            implied: (row[1] != "-").then(|| phrase_key(row[1])),
-            unit: row.get(2).filter(|u| **u != "-").map(|u| phrase_key(u)),
+    let mut ranks: Vec<Rank> = hoinghi_core::lexicon::RANKS
+        .list
+        .iter()
+        .flat_map(|rank| {
+            std::iter::once(rank.name).chain(rank.variants.iter().copied()).map(|spelling| Rank {
+                words: phrase_key(spelling).split(' ').map(str::to_string).collect(),
+                implied: rank.implied_body.map(phrase_key),
+                unit: rank.body_starts_with.map(phrase_key),
+            })
         })
         .collect();
     ranks.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
