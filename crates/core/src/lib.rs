@@ -71,7 +71,7 @@ pub mod tokens;
 use std::ops::Range;
 
 pub use calendar::Date;
-pub use record::{Document, Meeting, Official, Precision, PublishedFrom, Record, Span};
+pub use record::{Document, Meeting, Official, Position, Precision, PublishedFrom, Record, Span};
 
 /// Extracts one article's record. `published` is used when the text carries no date line.
 pub fn extract(text: &str, published: Option<Date>) -> Record {

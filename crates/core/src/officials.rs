@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::abbreviations::{expand, Definitions};
 use crate::lexicon::{fold, RANKS};
 use crate::positions::{attach, items, Item, Title};
-use crate::record::{Official, Span};
+use crate::record::{Official, Position, Span};
 use crate::roles::roles_of;
 use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
@@ -24,6 +24,7 @@ struct Rendered {
     written: String,
     needs_body: bool,
     has_body: bool,
+    position: Position,
 }
 
 /// What one sentence says of each person in it.
@@ -33,6 +34,8 @@ pub struct Mention {
     pub span: Span,
     pub sentence: Range<usize>,
     pub titles: Vec<(String, String)>,
+    /// The same titles read into their parts (parallel to `titles`).
+    pub positions: Vec<Position>,
     pub roles: Vec<&'static str>,
 }
 
@@ -54,15 +57,17 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
     if title.standing {
         parts.push("Thường trực".into());
     }
-    if !body.is_empty() {
-        parts.push(expand(tokens, text, body.clone(), defs));
-    }
+    let expanded_body = (!body.is_empty()).then(|| expand(tokens, text, body.clone(), defs));
+    parts.extend(expanded_body.clone());
+    let position =
+        Position { rank: rank.name.to_string(), body: expanded_body, standing: title.standing, acting: title.acting };
     let written_end = tokens[title.tokens.end.max(title.tokens.start + 1) - 1].range.end;
     Rendered {
         expanded: parts.join(" "),
         written: text[tokens[title.tokens.start].range.start..written_end].to_string(),
         needs_body: rank.needs_body,
         has_body: !body.is_empty(),
+        position,
     }
 }
 
@@ -132,15 +137,14 @@ pub fn mentions(
             let mut titles = owned.get(&n).map(|o| titles_of(o, &items, tokens, text, defs)).unwrap_or_default();
             titles.extend(shared.iter().cloned());
             let span = index.span(tokens[name.tokens.start].range.start..tokens[name.tokens.end - 1].range.end);
+            titles.retain(|t| t.has_body || !t.needs_body);
+            let positions = titles.iter().map(|t| t.position.clone()).collect();
             out.push(Mention {
                 name: name.name.clone(),
                 span,
                 sentence: sentence.clone(),
-                titles: titles
-                    .into_iter()
-                    .filter(|t| t.has_body || !t.needs_body)
-                    .map(|t| (t.expanded, t.written))
-                    .collect(),
+                titles: titles.into_iter().map(|t| (t.expanded, t.written)).collect(),
+                positions,
                 roles: roles.get(&n).cloned().unwrap_or_default(),
             });
         }
@@ -178,10 +182,11 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
             order.push(key.clone());
             Official { name: m.name.clone(), ..Official::default() }
         });
-        for (expanded, written) in &m.titles {
+        for ((expanded, written), position) in m.titles.iter().zip(&m.positions) {
             if !official.titles.iter().any(|t| fold(t) == fold(expanded)) {
                 official.titles.push(expanded.clone());
                 official.titles_as_written.push(written.clone());
+                official.positions.push(position.clone());
             }
         }
         for role in &m.roles {
@@ -209,5 +214,7 @@ fn drop_shortened(mut official: Official) -> Official {
     official.titles.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();
     official.titles_as_written.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    official.positions.retain(|_| *k.next().unwrap_or(&true));
     official
 }
