@@ -7,8 +7,9 @@
 
 use std::sync::LazyLock;
 
+use crate::data;
 use crate::fasthash::FxHashMap as HashMap;
-use crate::lexicon::{fold, folded_tokens, rows, PhraseIndex, WordFilter};
+use crate::lexicon::{fold, folded_tokens, PhraseIndex, WordFilter};
 use crate::tokens::Token;
 
 /// A class of words the stages' grammar refers to. The names in the data file are the snake_case
@@ -168,13 +169,12 @@ pub fn is(folded: &str, class: Class) -> bool {
 /// Every (word, class) row of the data file. A class that is not one of [`Class`] is a mistake in the
 /// compiled-in file, so it stops the program at first use with the row to mend.
 pub fn entries() -> Vec<(&'static str, Class)> {
-    rows(include_str!("../data/word_classes.tsv"))
-        .enumerate()
-        .map(|(n, r)| {
-            let name = r.get(1).copied().unwrap_or("");
-            let class = Class::parse(name)
-                .unwrap_or_else(|| panic!("data/word_classes.tsv, row {}: {:?} is not a word class", n + 1, name));
-            (r[0], class)
+    data::rows(&data::WORD_CLASSES)
+        .iter()
+        .map(|r| {
+            let name = r.get("class");
+            let class = Class::parse(name).unwrap_or_else(|| r.malformed(&format!("{name:?} is not a word class")));
+            (r.get("word"), class)
         })
         .collect()
 }

@@ -17,8 +17,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::data;
 use crate::dates::{date_mentions, resolve};
-use crate::lexicon::{folded_tokens, rows, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
+use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
 use crate::spans::CharIndex;
 use crate::tokens::{is_word_char, within, Token};
@@ -32,7 +33,7 @@ static KIND_PHRASES: LazyLock<PhraseIndex<usize>> =
 /// case before a bare number they still cite one (`theo chỉ thị 16`), where a word that is also a common noun
 /// or verb does not (`kế hoạch 800 cửa hàng`, `quy định 28 ngày`).
 static CITED_BARE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    rows(include_str!("../data/document_kinds.tsv")).filter(|r| r.get(2) == Some(&"yes")).map(|r| r[0]).collect()
+    data::rows(&data::DOCUMENT_KINDS).iter().filter(|r| r.yes("bare")).map(|r| r.get("kind")).collect()
 });
 /// What follows a kind in a citation: a qualifier, `số`, then the first digit of the number (read by
 /// [`number_at`]). A `của` qualifier (`Quyết định của UBND tỉnh số 12`) needs the `số`.

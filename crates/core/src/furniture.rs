@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::dates::{self, DateLine};
-use crate::lexicon::{fold, rows};
+use crate::lexicon::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Where {
@@ -24,11 +24,12 @@ struct Phrase {
 }
 
 static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
-    rows(include_str!("../data/furniture.tsv"))
+    crate::data::rows(&crate::data::FURNITURE)
+        .iter()
         .map(|r| Phrase {
-            folded: fold(r[0]),
-            place: if r[1] == "head" { Where::Head } else { Where::Tail },
-            whole: r[2] == "whole",
+            folded: fold(r.get("phrase")),
+            place: if r.get("where") == "head" { Where::Head } else { Where::Tail },
+            whole: r.get("match") == "whole",
         })
         .collect()
 });

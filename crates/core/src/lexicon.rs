@@ -1,8 +1,9 @@
 //! The lexicons: data files in `data/`, read once into lookup tables.
 //!
 //! Every file is a TSV with `#` comment lines, then a line of column names,
-//! then rows. Words are compared by [`fold`]: lower case, one tone placement.
+//! then rows, read by [`crate::data::rows`]. Words are compared by [`fold`]: lower case, one tone placement.
 
+use crate::data;
 use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -11,14 +12,6 @@ use crate::normalise::traditional_tone_placement;
 /// The folded tokens of a lexicon phrase, as the tokenizer would give them in running text.
 pub fn folded_tokens(phrase: &str) -> Vec<String> {
     crate::tokens::tokenize(phrase, 0..phrase.len()).into_iter().map(|t| t.folded.to_string()).collect()
-}
-
-/// Rows of a lexicon file, header and comments skipped, each split on tabs.
-pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| l.split('\t').map(str::trim).collect())
 }
 
 /// Lower case with the traditional tone placement, for comparing words.
@@ -189,6 +182,16 @@ pub struct Rank {
     pub name: &'static str,
     pub needs_body: bool,
     pub party: bool,
+    /// Other spellings and abbreviations.
+    pub variants: Vec<&'static str>,
+    /// The body a bare rank stands for (`Thủ tướng`: `Chính phủ`), for the merge.
+    pub implied_body: Option<&'static str>,
+    /// The word a body under this rank starts with, when an article leaves it out (`Bộ trưởng Tài chính`:
+    /// `Bộ`), for the merge.
+    pub body_starts_with: Option<&'static str>,
+    /// Whether the extractor finds it in running text (`use` = both); a `merge` row only helps the merge
+    /// read a post.
+    pub extract: bool,
 }
 
 /// Ranks by their folded word sequence (canonical spellings and variants).
@@ -273,25 +276,68 @@ impl WordFilter {
 pub static RANKS: LazyLock<Ranks> = LazyLock::new(|| {
     let mut list = Vec::new();
     let mut by_words = HashMap::default();
-    for row in rows(include_str!("../data/ranks.tsv")) {
+    for row in data::rows(&data::RANKS) {
         let index = list.len();
-        list.push(Rank { name: row[0], needs_body: row.get(1) == Some(&"yes"), party: row.get(2) == Some(&"yes") });
-        let variants = row.get(3).copied().unwrap_or("");
-        for spelling in std::iter::once(row[0]).chain(variants.split('|').filter(|v| !v.is_empty())) {
-            by_words.entry(folded_tokens(spelling)).or_insert(index);
+        let rank = Rank {
+            name: row.get("rank"),
+            needs_body: row.yes("needs_body"),
+            party: row.yes("party"),
+            variants: row.list("variants").collect(),
+            implied_body: row.optional("implied_body"),
+            body_starts_with: row.optional("body_starts_with"),
+            extract: uses(&row, &["both", "merge"]).0,
+        };
+        if rank.extract {
+            for spelling in std::iter::once(rank.name).chain(rank.variants.iter().copied()) {
+                by_words.entry(folded_tokens(spelling)).or_insert(index);
+            }
         }
+        list.push(rank);
     }
     // The first spelling of a phrase wins when two ranks list the same one.
     let by_first = PhraseIndex::new(by_words);
     Ranks { list, by_first }
 });
 
-/// Abbreviation → expansion, by the abbreviation's word sequence (case-sensitive).
+/// Abbreviation → expansion, by the abbreviation's word sequence (case-sensitive): the rows the
+/// extractor expands (`use` = both or extract).
 pub static ABBREVIATIONS: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| rows(include_str!("../data/abbreviations.tsv")).map(|r| (r[0], r[1])).collect());
+    LazyLock::new(|| ALL_ABBREVIATIONS.iter().filter(|a| a.extract).map(|a| (a.written, a.expansion)).collect());
 
-fn word_set(data: &'static str) -> WordSet {
-    rows(data).map(|r| fold(r[0])).collect()
+/// One row of `abbreviations.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub struct Abbreviation {
+    pub written: &'static str,
+    /// Empty when the merge drops the words (`và`).
+    pub expansion: &'static str,
+    /// Whether the extractor expands it in the positions it prints (`use` = both or extract).
+    pub extract: bool,
+    /// Whether the merge folds it before comparing (`use` = both or merge).
+    pub merge: bool,
+}
+
+/// Whether the `use` cell of a row says `both` or `extract`, and whether it says `both` or `merge`;
+/// panics, naming the file and line, on any other value than those `allowed`.
+fn uses(row: &data::Row, allowed: &[&str]) -> (bool, bool) {
+    match row.get("use") {
+        u if !allowed.contains(&u) => row.malformed(&format!("use `{u}` is not one of {}", allowed.join(", "))),
+        u => (u != "merge", u != "extract"),
+    }
+}
+
+/// Every row of `abbreviations.tsv`, in the file's order.
+pub static ALL_ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
+    data::rows(&data::ABBREVIATIONS)
+        .iter()
+        .map(|r| {
+            let (extract, merge) = uses(r, &["both", "extract", "merge"]);
+            Abbreviation { written: r.get("abbreviation"), expansion: r.get("expansion"), extract, merge }
+        })
+        .collect()
+});
+
+fn word_set(file: &data::DataFile) -> WordSet {
+    data::rows(file).iter().map(|r| fold(r.get("word"))).collect()
 }
 
 /// A set of folded words, with a [`WordFilter`] in front of the hash.
@@ -319,35 +365,36 @@ impl FromIterator<String> for WordSet {
 }
 
 /// Lower-case words that may stand inside a position's body.
-pub static BODY_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("../data/body_words.tsv")));
+pub static BODY_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&data::BODY_WORDS));
 
 /// Lower-case words that end a position.
-pub static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("../data/stop_words.tsv")));
+pub static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&data::STOP_WORDS));
 
 /// Family names, each as its folded word sequence (`rơ châm`), indexed by first word.
 pub static FAMILY_NAMES: LazyLock<PhraseIndex<()>> = LazyLock::new(|| {
-    PhraseIndex::new(rows(include_str!("../data/family_names.tsv")).map(|r| (folded_tokens(r[0]), ())))
+    PhraseIndex::new(data::rows(&data::FAMILY_NAMES).iter().map(|r| (folded_tokens(r.get("name")), ())))
 });
 
 /// Meeting-kind phrases (folded words) → (kind, priority), indexed by first word.
 pub static MEETING_KINDS: LazyLock<PhraseIndex<(&'static str, u8)>> = LazyLock::new(|| {
     PhraseIndex::new(
-        rows(include_str!("../data/meeting_kinds.tsv"))
-            .map(|r| (folded_tokens(r[0]), (r[1], r[2].parse().unwrap_or(0)))),
+        data::rows(&data::MEETING_KINDS)
+            .iter()
+            .map(|r| (folded_tokens(r.get("phrase")), (r.get("kind"), r.get("priority").parse().unwrap_or(0)))),
     )
 });
 
 /// Document kinds (canonical spelling, symbol letters), longest first.
 pub static DOCUMENT_KINDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     let mut kinds: Vec<_> =
-        rows(include_str!("../data/document_kinds.tsv")).map(|r| (r[0], r.get(1).copied().unwrap_or(""))).collect();
+        data::rows(&data::DOCUMENT_KINDS).iter().map(|r| (r.get("kind"), r.get("symbol"))).collect();
     kinds.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     kinds
 });
 
 /// Issuer codes in document numbers (`TTg`) → issuer.
 pub static DOCUMENT_ISSUERS: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| rows(include_str!("../data/document_issuers.tsv")).map(|r| (r[0], r[1])).collect());
+    LazyLock::new(|| data::rows(&data::DOCUMENT_ISSUERS).iter().map(|r| (r.get("code"), r.get("issuer"))).collect());
 
 #[cfg(test)]
 mod tests {

@@ -33,7 +33,9 @@
 //! 7. [`meetings`]: the lead sentence's meeting: kind, name, date, organisers, chairs, places.
 //! 8. [`province`]: the province the article is about, and its unit after the 2025 merger ([`places`]).
 //!
-//! Lexicons are TSV files in `data/`, compiled in with `include_str!` and read once ([`lexicon`]).
+//! Lexicons are TSV files in `data/`, compiled in with `include_str!` ([`data`], one reader for them
+//! all, columns read by name) and read once into lookup tables ([`lexicon`]). The merge crate reads the
+//! same files through this crate: one home for every word the rules know.
 //!
 //! # Speed
 //!
@@ -49,6 +51,7 @@
 pub mod abbreviations;
 pub mod calendar;
 pub mod classes;
+pub mod data;
 pub mod dates;
 pub mod documents;
 pub mod fasthash;
@@ -69,7 +72,7 @@ pub mod tokens;
 use std::ops::Range;
 
 pub use calendar::Date;
-pub use record::{Document, Meeting, Official, Precision, PublishedFrom, Record, Role, Span};
+pub use record::{Document, Meeting, Official, Position, Precision, PublishedFrom, Record, Role, Span};
 
 /// Extracts one article's record. `published` is used when the text carries no date line.
 pub fn extract(text: &str, published: Option<Date>) -> Record {

@@ -13,7 +13,7 @@ use crate::abbreviations::{expand, Definitions};
 use crate::classes::Class;
 use crate::lexicon::{fold, RANKS};
 use crate::positions::{attach, items, Item, Title};
-use crate::record::{Official, Role, Span};
+use crate::record::{Official, Position, Role, Span};
 use crate::roles::roles_of;
 use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
@@ -28,6 +28,7 @@ struct Rendered {
     /// A rank without a body listed before the person's next title (`Phó Tư lệnh, Tham mưu trưởng Quân khu 5`,
     /// `Tổng Thư ký, Chủ nhiệm Văn phòng Quốc hội`): a post of its own, as the article gives it.
     listed: bool,
+    position: Position,
 }
 
 impl Rendered {
@@ -44,6 +45,8 @@ pub struct Mention {
     pub span: Span,
     pub sentence: Range<usize>,
     pub titles: Vec<(String, String)>,
+    /// The same titles read into their parts (parallel to `titles`).
+    pub positions: Vec<Position>,
     pub roles: Vec<Role>,
 }
 
@@ -62,9 +65,10 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
     if title.standing {
         parts.push("Thường trực".into());
     }
-    if !body.is_empty() {
-        parts.push(expand(tokens, text, body.clone(), defs));
-    }
+    let expanded_body = (!body.is_empty()).then(|| expand(tokens, text, body.clone(), defs));
+    parts.extend(expanded_body.clone());
+    let position =
+        Position { rank: rank.name.to_string(), body: expanded_body, standing: title.standing, acting: title.acting };
     let written_end = tokens[title.tokens.end.max(title.tokens.start + 1) - 1].range.end;
     Rendered {
         expanded: parts.join(" "),
@@ -72,6 +76,7 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
         needs_body: rank.needs_body,
         has_body: !body.is_empty(),
         listed: false,
+        position,
     }
 }
 
@@ -150,11 +155,14 @@ pub fn mentions(
             let mut titles = owned.get(&n).map(|o| titles_of(o, &items, tokens, text, defs)).unwrap_or_default();
             titles.extend(shared.iter().cloned());
             let span = index.span(tokens[name.tokens.start].range.start..tokens[name.tokens.end - 1].range.end);
+            titles.retain(Rendered::complete);
+            let positions = titles.iter().map(|t| t.position.clone()).collect();
             out.push(Mention {
                 name: name.name.clone(),
                 span,
                 sentence: sentence.clone(),
-                titles: titles.into_iter().filter(Rendered::complete).map(|t| (t.expanded, t.written)).collect(),
+                titles: titles.into_iter().map(|t| (t.expanded, t.written)).collect(),
+                positions,
                 roles: roles.get(&n).cloned().unwrap_or_default(),
             });
         }
@@ -192,10 +200,11 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
             order.push(key.clone());
             Official { name: m.name.clone(), ..Official::default() }
         });
-        for (expanded, written) in &m.titles {
+        for ((expanded, written), position) in m.titles.iter().zip(&m.positions) {
             if !official.titles.iter().any(|t| fold(t) == fold(expanded)) {
                 official.titles.push(expanded.clone());
                 official.titles_as_written.push(written.clone());
+                official.positions.push(position.clone());
             }
         }
         for role in &m.roles {
@@ -223,5 +232,7 @@ fn drop_shortened(mut official: Official) -> Official {
     official.titles.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();
     official.titles_as_written.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    official.positions.retain(|_| *k.next().unwrap_or(&true));
     official
 }

@@ -12,20 +12,16 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::classes::{self, Class};
-use crate::lexicon::{folded_tokens, rows, PhraseIndex, WordSet, FAMILY_NAMES, STOP_WORDS};
+use crate::data;
+use crate::lexicon::{folded_tokens, PhraseIndex, WordSet, FAMILY_NAMES, STOP_WORDS};
 use crate::places::province_named;
 use crate::tokens::Token;
 
 /// First words (folded) of every province name and variant in `data/provinces.tsv`.
 static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    rows(include_str!("../data/provinces.tsv"))
-        .flat_map(|r| {
-            let mut names = vec![r[0]];
-            for col in [5, 6] {
-                names.extend(r.get(col).map_or("", |v| *v).split('|').filter(|v| !v.is_empty()));
-            }
-            names
-        })
+    data::rows(&data::PROVINCES)
+        .iter()
+        .flat_map(|r| std::iter::once(r.get("name")).chain(r.list("variants")).chain(r.list("lookup_only")))
         .filter_map(|name| folded_tokens(name).into_iter().next())
         .chain(["tỉnh", "tp", "thành"].map(String::from))
         .collect()
@@ -33,7 +29,7 @@ static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Countries and international bodies (`data/countries.tsv`): places, not people.
 static COUNTRIES: LazyLock<PhraseIndex<()>> =
-    LazyLock::new(|| PhraseIndex::new(rows(include_str!("../data/countries.tsv")).map(|r| (folded_tokens(r[0]), ()))));
+    LazyLock::new(|| PhraseIndex::new(data::rows(&data::COUNTRIES).iter().map(|r| (folded_tokens(r.get("name")), ()))));
 
 /// A name found at a run of tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]

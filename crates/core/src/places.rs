@@ -6,14 +6,12 @@
 //! whole, and between words the text must use the same kind of separator as the table (space,
 //! dash with optional spaces, or a dot with optional spaces after it).
 
+use crate::data;
 use crate::fasthash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::decompose_canonical;
-
-const PROVINCES_TSV: &str = include_str!("../data/provinces.tsv");
-const OUTLETS_TSV: &str = include_str!("../data/outlets.tsv");
 
 /// A province or centrally-run city, as named in `provinces.tsv`.
 #[derive(Debug, PartialEq, Eq)]
@@ -99,17 +97,6 @@ struct Places {
 
 static PLACES: LazyLock<Places> = LazyLock::new(build);
 
-/// Rows of a TSV file (after the `#` line and the column names) as maps column → cell.
-fn tsv_rows(text: &'static str) -> Vec<FxHashMap<&'static str, &'static str>> {
-    let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-    let header: Vec<&str> = lines.next().expect("TSV without column names").split('\t').collect();
-    lines.map(|l| header.iter().copied().zip(l.split('\t').map(str::trim)).collect()).collect()
-}
-
-fn list(cell: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
-    cell.copied().unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
-}
-
 fn fold_phrase(s: &str) -> String {
     let mut buf = String::new();
     words_of(s)
@@ -122,9 +109,11 @@ fn fold_phrase(s: &str) -> String {
 }
 
 fn build() -> Places {
-    let rows = tsv_rows(PROVINCES_TSV);
-    let provinces: Vec<Province> =
-        rows.iter().map(|r| Province { name: r["name"], kind: r["kind"], today: r["today"], era: r["era"] }).collect();
+    let rows = data::rows(&data::PROVINCES);
+    let provinces: Vec<Province> = rows
+        .iter()
+        .map(|r| Province { name: r.get("name"), kind: r.get("kind"), today: r.get("today"), era: r.get("era") })
+        .collect();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut mentions = Matcher::default();
     // Old rows first, so that a name shared with a 2025 unit gives the old row.
@@ -132,13 +121,18 @@ fn build() -> Places {
     order.sort_by_key(|&i| provinces[i].era != "old");
     for &i in &order {
         let r = &rows[i];
-        let scanned = std::iter::once(r["name"]).chain(list(r.get("variants"))).map(|n| (n, true));
-        let lookup_only = list(r.get("lookup_only")).map(|n| (n, false));
+        let scanned = std::iter::once(r.get("name")).chain(r.list("variants")).map(|n| (n, true));
+        let lookup_only = r.list("lookup_only").map(|n| (n, false));
         for (name, scan) in scanned.chain(lookup_only) {
             let key = fold_phrase(name);
             match by_key.get(&key) {
                 Some(&j) if provinces[j].name != provinces[i].name => {
-                    panic!("provinces.tsv: `{name}` names both {} and {}", provinces[j].name, provinces[i].name)
+                    panic!(
+                        "data/provinces.tsv:{}: `{name}` names both {} and {}",
+                        r.line(),
+                        provinces[j].name,
+                        provinces[i].name
+                    )
                 }
                 // The 2025 row of a surviving name: the old row already has it.
                 Some(&j) if j != i => continue,
@@ -151,16 +145,17 @@ fn build() -> Places {
                 mentions.add(name, Some(i));
             }
         }
-        for phrase in list(r.get("not_mentions")) {
+        for phrase in r.list("not_mentions") {
             mentions.add(phrase, None);
         }
     }
     let mut outlets = Matcher::default();
-    for r in tsv_rows(OUTLETS_TSV) {
+    for r in data::rows(&data::OUTLETS) {
+        let province = r.get("province");
         let i = *by_key
-            .get(&fold_phrase(r["province"]))
-            .unwrap_or_else(|| panic!("outlets.tsv: unknown province `{}`", r["province"]));
-        outlets.add(r["marker"], Some(i));
+            .get(&fold_phrase(province))
+            .unwrap_or_else(|| panic!("data/outlets.tsv:{}: unknown province `{province}`", r.line()));
+        outlets.add(r.get("marker"), Some(i));
     }
     mentions.finish();
     outlets.finish();
@@ -685,25 +680,15 @@ mod tests {
 
     #[test]
     fn tables_are_clean() {
-        for (file, text) in [
-            ("provinces.tsv", PROVINCES_TSV),
-            ("outlets.tsv", OUTLETS_TSV),
-            ("family_names.tsv", include_str!("../data/family_names.tsv")),
-        ] {
-            assert!(unicode_normalization::is_nfc(text), "{file} is not NFC");
-            assert!(text.starts_with("# "), "{file}: header comment");
-            let ncols = text.lines().nth(1).unwrap().split('\t').count();
-            for line in text.lines().skip(2) {
-                assert_eq!(line.split('\t').count(), ncols, "{file}: {line:?}");
-            }
-        }
+        // Every file parses, is NFC, has no duplicate key: tests/data_files.rs.
         // Every outlet row resolves, and no marker is listed twice.
-        let rows = tsv_rows(OUTLETS_TSV);
-        let mut markers: Vec<_> = rows.iter().map(|r| fold_phrase(r["marker"])).collect();
+        let rows = data::rows(&data::OUTLETS);
+        let mut markers: Vec<_> = rows.iter().map(|r| fold_phrase(r.get("marker"))).collect();
         for r in &rows {
-            let p = province_named(r["province"]).expect(r["province"]);
-            assert_eq!(p.era, "old", "{}", r["province"]);
-            assert!(["domain", "name", "abbreviation"].contains(&r["kind"]), "{:?}", r);
+            let province = r.get("province");
+            let p = province_named(province).unwrap_or_else(|| panic!("data/outlets.tsv:{}: {province}", r.line()));
+            assert_eq!(p.era, "old", "{province}");
+            assert!(["domain", "name", "abbreviation"].contains(&r.get("kind")), "{:?}", r);
         }
         markers.sort();
         let n = markers.len();
@@ -711,10 +696,10 @@ mod tests {
         assert_eq!(markers.len(), n, "duplicate outlet marker");
         assert!(n >= 63 * 3);
         // Family names: known groups, no duplicates.
-        let fam = tsv_rows(include_str!("../data/family_names.tsv"));
-        let mut names: Vec<_> = fam.iter().map(|r| r["name"]).collect();
+        let fam = data::rows(&data::FAMILY_NAMES);
+        let mut names: Vec<_> = fam.iter().map(|r| r.get("name")).collect();
         for r in &fam {
-            assert!(["kinh", "minority"].contains(&r["group"]), "{:?}", r);
+            assert!(["kinh", "minority"].contains(&r.get("group")), "{:?}", r);
         }
         names.sort();
         names.dedup();

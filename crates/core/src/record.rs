@@ -86,6 +86,10 @@ pub struct Official {
     pub titles: Vec<String>,
     /// The same positions as the article wrote them (parallel to `titles`).
     pub titles_as_written: Vec<String>,
+    /// The same positions read into their parts (parallel to `titles`); empty in records written before
+    /// it existed.
+    #[serde(default)]
+    pub positions: Vec<Position>,
     /// `chủ trì`, `đồng chủ trì`, `dự`, `phát biểu`, `kết luận`, `chỉ đạo`, `trao`, `ký kết`.
     pub roles: Vec<Role>,
     pub mentions: Vec<Span>,
@@ -146,6 +150,20 @@ impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// One position read into its parts, as the extractor found it: what the merge compares, so that it
+/// need not parse the title string again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct Position {
+    /// The rank's canonical spelling, a `rank` of `data/ranks.tsv` (`Phó Chủ tịch`).
+    pub rank: String,
+    /// The body, abbreviations expanded (`Ủy ban nhân dân tỉnh`); `None` when the title has none.
+    pub body: Option<String>,
+    /// `Thường trực` written after a rank that does not include it.
+    pub standing: bool,
+    /// `Quyền` (acting) written before the rank.
+    pub acting: bool,
 }
 
 /// One document the article cites.

@@ -9,7 +9,8 @@ use crate::fasthash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::classes::Class;
-use crate::lexicon::{folded_tokens, rows, PhraseIndex};
+use crate::data;
+use crate::lexicon::{folded_tokens, PhraseIndex};
 use crate::positions::Item;
 use crate::tokens::Token;
 
@@ -18,14 +19,12 @@ pub use crate::record::Role;
 /// Verb phrases → the role they name; `None` for a longer word that starts like a verb and is none
 /// (`dự án`, `trao đổi`): the longest phrase wins, so listing it is enough to keep it from being a role.
 static ROLE_VERBS: LazyLock<PhraseIndex<Option<Role>>> = LazyLock::new(|| {
-    PhraseIndex::new(rows(include_str!("../data/roles.tsv")).enumerate().map(|(n, r)| {
-        let role = match r[1] {
+    PhraseIndex::new(data::rows(&data::ROLES).iter().map(|r| {
+        let role = match r.get("role") {
             "-" => None,
-            verb => {
-                Some(Role::parse(verb).unwrap_or_else(|| panic!("data/roles.tsv, row {}: no role {verb:?}", n + 1)))
-            }
+            verb => Some(Role::parse(verb).unwrap_or_else(|| r.malformed(&format!("no role {verb:?}")))),
         };
-        (folded_tokens(r[0]), role)
+        (folded_tokens(r.get("phrase")), role)
     }))
 });
 

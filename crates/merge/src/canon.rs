@@ -95,11 +95,10 @@ type Abbreviations = HashMap<String, Vec<(Vec<String>, String)>>;
 
 static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
     let mut table: Abbreviations = HashMap::new();
-    for (written, expansion) in
-        tsv_rows(include_str!("../data/abbreviations.tsv")).map(|r| (r[0], r.get(1).copied().unwrap_or("")))
-    {
-        let words: Vec<String> = fold(written).split(' ').map(str::to_string).collect();
-        table.entry(words[0].clone()).or_default().push((words, fold(expansion)));
+    // The core's `abbreviations.tsv`, the rows with `use` = both or merge.
+    for a in hoinghi_core::lexicon::ALL_ABBREVIATIONS.iter().filter(|a| a.merge) {
+        let words: Vec<String> = fold(a.written).split(' ').map(str::to_string).collect();
+        table.entry(words[0].clone()).or_default().push((words, fold(a.expansion)));
     }
     for patterns in table.values_mut() {
         patterns.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
@@ -171,14 +170,6 @@ pub fn day_of(text: &str) -> Option<String> {
 pub fn days_between(a: &str, b: &str) -> Option<i64> {
     let (a, b) = (hoinghi_core::Date::parse_iso(a)?, hoinghi_core::Date::parse_iso(b)?);
     Some(b.days_since_epoch() - a.days_since_epoch())
-}
-
-/// The rows of a tab-separated data file: `#` comments, blank lines and the header line skipped.
-pub(crate) fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .skip(1)
-        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
 }
 
 #[cfg(test)]

@@ -7,15 +7,14 @@
 //! (`01-KL/TW` of 2016 and of 2021); an undated citation goes to the latest dated one not after the citing
 //! article's publish date, else to the earliest. The number shown is the one first written (by date, then
 //! source). Kind and issuer are the ones articles write, most frequent first; when no article writes them,
-//! they are read from the symbol (`data/document_symbols.tsv`) and marked as inferred.
+//! they are read from the symbol (the core's `data/document_symbols.tsv`) and marked as inferred.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
-
+use hoinghi_core::data::DOCUMENT_SYMBOL_RULES;
 use hoinghi_core::Span;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::canon::{phrase_key, tsv_rows};
+use crate::canon::phrase_key;
 use crate::prepare::{PDocument, Prepared};
 
 /// One document, cited by one or more articles.
@@ -69,20 +68,6 @@ fn symbol_codes(number: &str) -> Vec<String> {
         .collect()
 }
 
-struct SymbolRule {
-    kind_code: &'static str,
-    issuer_code: &'static str,
-    kind: Option<&'static str>,
-    issuer: Option<&'static str>,
-}
-
-static SYMBOLS: LazyLock<Vec<SymbolRule>> = LazyLock::new(|| {
-    let keep = |s: &'static str| (s != "-").then_some(s);
-    tsv_rows(include_str!("../data/document_symbols.tsv"))
-        .map(|r| SymbolRule { kind_code: r[0], issuer_code: r[1], kind: keep(r[2]), issuer: keep(r[3]) })
-        .collect()
-});
-
 fn code_matches(pattern: &str, code: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(prefix) => code.starts_with(prefix),
@@ -95,7 +80,7 @@ pub fn infer_from_symbol(number: &str) -> (Option<&'static str>, Option<&'static
     let codes = symbol_codes(number);
     let Some(at) = codes.iter().position(|c| c.chars().any(char::is_alphabetic)) else { return (None, None) };
     let (kind_code, issuers) = (&codes[at], &codes[at + 1..]);
-    let rule = SYMBOLS.iter().find(|r| {
+    let rule = DOCUMENT_SYMBOL_RULES.iter().find(|r| {
         code_matches(r.kind_code, kind_code)
             && (r.issuer_code == "*" || issuers.iter().any(|i| code_matches(r.issuer_code, i)))
     });

@@ -30,8 +30,11 @@
 //!
 //! # How it works
 //! 1. [`prepare`](crate::prepare) reads each record once into comparison keys: names folded by
-//!    [`canon::fold`] (NFC, case, tone-mark placement, whitespace), posts read by [`titles::read_post`] into
-//!    a body and a scope (national: one in the country; local: one per province).
+//!    [`canon::fold`] (NFC, case, tone-mark placement, whitespace), posts read into a body and a scope
+//!    (national: one in the country; local: one per province): from the rank and body the core found
+//!    ([`titles::read_position`], `Official::positions`), or for records without them from the title
+//!    string ([`titles::read_post`]). Ranks, abbreviations, scopes and document symbols are the core's
+//!    data files (`crates/core/data`, [`hoinghi_core::data`]).
 //! 2. [`people`] groups officials by folded name and splits each name into people by province and body
 //!    (the rule is written at the top of that module); each person keeps a dated history of posts, with
 //!    shortened repeats linked to the post they shorten.

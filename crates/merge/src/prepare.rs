@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use hoinghi_core::{Precision, Record, Span};
+use hoinghi_core::{Position, Precision, Record, Span};
 
 use crate::canon::{day_of, display, fold, phrase_key};
 use crate::documents::document_key;
-use crate::titles::{read_post, scope_of_key, PostKey, Scope};
+use crate::titles::{read_position, read_post, scope_of_key, PostKey, Scope};
 
 /// Where the date of a stated position comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -92,6 +92,7 @@ pub(crate) struct Keys {
     folded: HashMap<String, String>,
     phrases: HashMap<String, String>,
     posts: HashMap<String, PostKey>,
+    positions: HashMap<(String, Position), PostKey>,
 }
 
 impl Keys {
@@ -105,6 +106,16 @@ impl Keys {
 
     fn post(&mut self, title: &str) -> PostKey {
         memo(&mut self.posts, title, read_post)
+    }
+
+    fn position(&mut self, title: &str, position: &Position) -> PostKey {
+        let key = (title.to_string(), position.clone());
+        if let Some(v) = self.positions.get(&key) {
+            return v.clone();
+        }
+        let v = read_position(title, position);
+        self.positions.insert(key, v.clone());
+        v
     }
 }
 
@@ -172,7 +183,12 @@ fn prepare_official(
         .enumerate()
         .map(|(i, t)| {
             let written = o.titles_as_written.get(i).map(|w| display(w)).unwrap_or_else(|| display(t));
-            (display(t), written, keys.post(t))
+            // The core's parts when the record has them (parallel to `titles`), else the string read again.
+            let post = match o.positions.get(i).filter(|_| o.positions.len() == o.titles.len()) {
+                Some(position) => keys.position(t, position),
+                None => keys.post(t),
+            };
+            (display(t), written, post)
         })
         .filter(|(t, _, _)| !t.is_empty())
         .collect::<Vec<(String, String, PostKey)>>();

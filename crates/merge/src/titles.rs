@@ -10,7 +10,10 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{phrase_key, tsv_rows, THUONG_TRUC};
+use hoinghi_core::data::{ScopeMarker, SCOPE_MARKERS};
+use hoinghi_core::Position;
+
+use crate::canon::{phrase_key, THUONG_TRUC};
 
 /// Whether a body exists once in the country or once per locality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -34,16 +37,44 @@ pub struct PostKey {
     pub province: Option<&'static str>,
 }
 
-/// Reads one post as written or expanded by the core.
+/// Reads one post as written or expanded by the core, finding its rank again in the string.
 pub fn read_post(title: &str) -> PostKey {
     let key = phrase_key(title);
-    let scope = scope_of_key(&key);
     let body = body_of_key(&key);
+    post_key(title, key, body)
+}
+
+/// Reads one post from the parts the core found (`Official::positions`): the rank and the body are
+/// taken as they are, the string gives the whole key, the scope and the province. A rank the core's
+/// `ranks.tsv` no longer has is read from the string, as [`read_post`] does.
+pub fn read_position(title: &str, position: &Position) -> PostKey {
+    let key = phrase_key(title);
+    let body = body_of_position(position).unwrap_or_else(|| body_of_key(&key));
+    post_key(title, key, body)
+}
+
+fn post_key(title: &str, key: String, body: String) -> PostKey {
+    let scope = scope_of_key(&key);
     let province = hoinghi_core::places::province_mentions(title).first().map(|(_, p)| p.name);
     PostKey { key, body, scope, province }
 }
 
-/// The scope of an organiser or a post, from its words (see `data/scopes.tsv`).
+/// The body of a position whose rank the core named: its own body (with the word the rank's bodies
+/// start with, when the article left it out), else the body the bare rank implies.
+fn body_of_position(position: &Position) -> Option<String> {
+    static BY_NAME: LazyLock<HashMap<&'static str, &'static hoinghi_core::lexicon::Rank>> =
+        LazyLock::new(|| hoinghi_core::lexicon::RANKS.list.iter().map(|r| (r.name, r)).collect());
+    let rank = BY_NAME.get(position.rank.as_str())?;
+    match position.body.as_deref().map(phrase_key).filter(|b| !b.is_empty()) {
+        Some(body) => Some(match rank.body_starts_with.map(phrase_key) {
+            Some(unit) if !(body == unit || body.starts_with(&format!("{unit} "))) => format!("{unit} {body}"),
+            _ => body,
+        }),
+        None => rank.implied_body.map(phrase_key),
+    }
+}
+
+/// The scope of an organiser or a post, from its words (see the core's `data/scopes.tsv`).
 pub fn scope_of(text: &str) -> Scope {
     scope_of_key(&phrase_key(text))
 }
@@ -53,12 +84,12 @@ type Markers = HashMap<String, Vec<(Vec<String>, Option<Scope>)>>;
 
 static SCOPES: LazyLock<Markers> = LazyLock::new(|| {
     let mut table: Markers = HashMap::new();
-    for row in tsv_rows(include_str!("../data/scopes.tsv")) {
-        let words: Vec<String> = phrase_key(row[0]).split(' ').map(str::to_string).collect();
-        let scope = match row[1] {
-            "local" => Some(Scope::Local),
-            "national" => Some(Scope::National),
-            _ => None,
+    for (marker, scope) in SCOPE_MARKERS.iter() {
+        let words: Vec<String> = phrase_key(marker).split(' ').map(str::to_string).collect();
+        let scope = match scope {
+            ScopeMarker::Local => Some(Scope::Local),
+            ScopeMarker::National => Some(Scope::National),
+            ScopeMarker::None => None,
         };
         table.entry(words[0].clone()).or_default().push((words, scope));
     }
@@ -100,13 +131,18 @@ struct Rank {
     unit: Option<String>,
 }
 
-/// Ranks, longest first.
+/// Every spelling of every rank of the core's `ranks.tsv` (those the extractor looks for and those only
+/// the merge reads), longest first.
 static RANKS: LazyLock<Vec<Rank>> = LazyLock::new(|| {
-    let mut ranks: Vec<Rank> = tsv_rows(include_str!("../data/ranks.tsv"))
-        .map(|row| Rank {
-            words: phrase_key(row[0]).split(' ').map(str::to_string).collect(),
-            implied: (row[1] != "-").then(|| phrase_key(row[1])),
-            unit: row.get(2).filter(|u| **u != "-").map(|u| phrase_key(u)),
+    let mut ranks: Vec<Rank> = hoinghi_core::lexicon::RANKS
+        .list
+        .iter()
+        .flat_map(|rank| {
+            std::iter::once(rank.name).chain(rank.variants.iter().copied()).map(|spelling| Rank {
+                words: phrase_key(spelling).split(' ').map(str::to_string).collect(),
+                implied: rank.implied_body.map(phrase_key),
+                unit: rank.body_starts_with.map(phrase_key),
+            })
         })
         .collect();
     ranks.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
@@ -178,6 +214,36 @@ mod tests {
         assert_eq!(read_post("Bí thư Tỉnh ủy Yên Bái").province, Some("Yên Bái"));
         assert_eq!(read_post("Phó Chủ tịch UBND TPHCM").province, Some("Thành phố Hồ Chí Minh"));
         assert_eq!(read_post("Phó Chủ tịch Thường trực UBND tỉnh").province, None);
+    }
+
+    #[test]
+    fn reads_the_cores_positions() {
+        let position = |rank: &str, body: Option<&str>| Position {
+            rank: rank.into(),
+            body: body.map(Into::into),
+            standing: false,
+            acting: false,
+        };
+        // (title, position, body, why)
+        let cases = [
+            (
+                "Quyền Bộ trưởng Nông nghiệp và Phát triển nông thôn",
+                position("Bộ trưởng", Some("Nông nghiệp và Phát triển nông thôn")),
+                "Bộ Nông nghiệp và Phát triển nông thôn",
+                "vntc/0085: the string starts with `Quyền`, which no rank does",
+            ),
+            ("Thủ tướng", position("Thủ tướng", None), "Chính phủ", "a bare rank implies its body"),
+            (
+                "Ủy viên Ban Thường vụ Tỉnh ủy",
+                position("Ủy viên Ban Thường vụ", Some("Tỉnh ủy")),
+                "Ban Thường vụ Tỉnh ủy",
+                "the body with the words the rank's bodies start with",
+            ),
+            ("Phó Giám đốc Sở Y tế", position("Không có", Some("Sở Y tế")), "Sở Y tế", "an unknown rank: the string"),
+        ];
+        for (title, position, body, why) in cases {
+            assert_eq!(read_position(title, &position).body, phrase_key(body), "{title}: {why}");
+        }
     }
 
     #[test]

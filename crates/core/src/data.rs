@@ -1,0 +1,231 @@
+//! The data files in `data/`, compiled in, and the one reader every lexicon goes through.
+//!
+//! A data file is UTF-8 TSV: `#` lines first, saying what the file holds and where it comes from
+//! (more `#` lines may stand between rows), then a line of column names, then one row a line with one
+//! cell per column (cells are trimmed; a blank line is skipped). Code reads a cell by its column's
+//! name ([`Row::get`]), never by its position, so a column can be added to a file without breaking
+//! the code that reads the others.
+//!
+//! The files are compiled in, so a malformed one is a bug of this crate: [`rows`] panics on it, at
+//! the first use of the lexicon, with the file and line. [`parse`] says the same as an error, for
+//! tests (`tests/data_files.rs` parses every file in [`FILES`]).
+//!
+//! ```
+//! use hoinghi_core::data;
+//! let ranks = data::rows(&data::RANKS);
+//! assert_eq!(ranks[0].get("rank"), "Tổng Bí thư");
+//! ```
+
+use std::sync::{Arc, LazyLock};
+
+/// One compiled-in data file: its name in `data/` and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct DataFile {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! data_files {
+    ($($(#[$doc:meta])* $id:ident = $file:literal;)*) => {
+        $($(#[$doc])* pub const $id: DataFile = DataFile { name: $file, text: include_str!(concat!("../data/", $file)) };)*
+        /// Every data file of the crate.
+        pub const FILES: &[DataFile] = &[$($id),*];
+    };
+}
+
+data_files! {
+    /// Abbreviations: expanded by the extractor inside positions, folded by the merge when comparing.
+    ABBREVIATIONS = "abbreviations.tsv";
+    /// Lower-case words that may stand inside a position's body.
+    BODY_WORDS = "body_words.tsv";
+    /// Countries whose first syllable is also a Vietnamese name.
+    COUNTRIES = "countries.tsv";
+    /// Issuers by their code in a document number.
+    DOCUMENT_ISSUERS = "document_issuers.tsv";
+    /// Document kinds and the letters that stand for them in a number.
+    DOCUMENT_KINDS = "document_kinds.tsv";
+    /// What a document number's symbol tells of the kind and the issuer (read by the merge).
+    DOCUMENT_SYMBOLS = "document_symbols.tsv";
+    /// Family names and name-start patterns.
+    FAMILY_NAMES = "family_names.tsv";
+    /// Site furniture: lines that are not the article.
+    FURNITURE = "furniture.tsv";
+    /// Meeting-kind phrases.
+    MEETING_KINDS = "meeting_kinds.tsv";
+    /// Provincial news outlets and portals.
+    OUTLETS = "outlets.tsv";
+    /// Provinces before and after 1 July 2025.
+    PROVINCES = "provinces.tsv";
+    /// Ranks: the heads of positions.
+    RANKS = "ranks.tsv";
+    /// Role verbs.
+    ROLES = "roles.tsv";
+    /// Words that tell whether a post or an organiser is national or local (read by the merge).
+    SCOPES = "scopes.tsv";
+    /// Lower-case words that end a position.
+    STOP_WORDS = "stop_words.tsv";
+    /// Word classes: what the rules know about a word (`classes.rs`).
+    WORD_CLASSES = "word_classes.tsv";
+}
+
+/// One row of a data file.
+#[derive(Debug, Clone)]
+pub struct Row {
+    file: &'static str,
+    line: usize,
+    columns: Arc<[&'static str]>,
+    cells: Vec<&'static str>,
+}
+
+impl Row {
+    /// The cell of the column named `column`; panics, naming the file, when the file has no such column.
+    pub fn get(&self, column: &str) -> &'static str {
+        match self.columns.iter().position(|c| *c == column) {
+            Some(i) => self.cells[i],
+            None => panic!("data/{}: no column `{column}` (its columns: {})", self.file, self.columns.join(", ")),
+        }
+    }
+
+    /// The non-empty `|`-separated items of a cell (`variants` of a rank).
+    pub fn list(&self, column: &str) -> impl Iterator<Item = &'static str> {
+        self.get(column).split('|').map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// Whether a `yes`/`no` cell says yes.
+    pub fn yes(&self, column: &str) -> bool {
+        self.get(column) == "yes"
+    }
+
+    /// A cell, `None` when it is empty.
+    pub fn optional(&self, column: &str) -> Option<&'static str> {
+        Some(self.get(column)).filter(|c| !c.is_empty())
+    }
+
+    /// Panics with what is wrong with this row, naming its file and line.
+    pub fn malformed(&self, what: &str) -> ! {
+        panic!("data/{}:{}: {what}", self.file, self.line)
+    }
+
+    /// The line of the file the row is on, counted from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The cells, in the order of the file's columns.
+    pub fn cells(&self) -> &[&'static str] {
+        &self.cells
+    }
+}
+
+/// A parsed data file: its column names and its rows.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Row>,
+}
+
+/// The rows of a data file; panics with the file and line when it is malformed (see the module doc).
+pub fn rows(file: &DataFile) -> Vec<Row> {
+    parse(file).unwrap_or_else(|e| panic!("{e}")).rows
+}
+
+/// Parses a data file, or says what is wrong with it and where (`data/ranks.tsv:12: ...`).
+pub fn parse(file: &DataFile) -> Result<Table, String> {
+    let at = |line: usize, what: String| format!("data/{}:{line}: {what}", file.name);
+    let mut lines = file.text.lines().enumerate().map(|(i, l)| (i + 1, l));
+    if !file.text.starts_with('#') {
+        return Err(at(1, "no `#` header saying what the file holds and where it comes from".into()));
+    }
+    let mut content = lines.by_ref().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let Some((header_line, header)) = content.next() else {
+        return Err(at(1, "no line of column names".into()));
+    };
+    let columns: Vec<&'static str> = header.split('\t').map(str::trim).collect();
+    for (i, c) in columns.iter().enumerate() {
+        if c.is_empty() {
+            return Err(at(header_line, format!("column {} has no name", i + 1)));
+        }
+        if columns[..i].contains(c) {
+            return Err(at(header_line, format!("column `{c}` named twice")));
+        }
+    }
+    let shared: Arc<[&'static str]> = columns.clone().into();
+    let mut rows = Vec::new();
+    for (line, text) in content {
+        let cells: Vec<&'static str> = text.split('\t').map(str::trim).collect();
+        if cells.len() != columns.len() {
+            return Err(at(
+                line,
+                format!("{} cells, but the file has {} columns ({})", cells.len(), columns.len(), columns.join(", ")),
+            ));
+        }
+        rows.push(Row { file: file.name, line, columns: shared.clone(), cells });
+    }
+    Ok(Table { columns, rows })
+}
+
+/// Whether a post or an organiser exists once in the country or once per locality (`scopes.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeMarker {
+    National,
+    Local,
+    /// A phrase that only hides the words inside it (`xã hội` is not a commune).
+    None,
+}
+
+/// The markers of `scopes.tsv`: (phrase as written, scope).
+pub static SCOPE_MARKERS: LazyLock<Vec<(&'static str, ScopeMarker)>> = LazyLock::new(|| {
+    rows(&SCOPES)
+        .into_iter()
+        .map(|r| {
+            let scope = match r.get("scope") {
+                "national" => ScopeMarker::National,
+                "local" => ScopeMarker::Local,
+                "none" => ScopeMarker::None,
+                other => r.malformed(&format!("scope `{other}` is not national, local or none")),
+            };
+            (r.get("marker"), scope)
+        })
+        .collect()
+});
+
+/// One rule of `document_symbols.tsv`: what a symbol tells of a document's kind and issuer.
+#[derive(Debug, Clone)]
+pub struct DocumentSymbol {
+    /// Matched against the first code with a letter: exact, `X*` a prefix, `*` anything.
+    pub kind_code: &'static str,
+    /// Matched against any later code, the same way.
+    pub issuer_code: &'static str,
+    pub kind: Option<&'static str>,
+    pub issuer: Option<&'static str>,
+}
+
+/// The rules of `document_symbols.tsv`, in the file's order (the first that matches wins).
+pub static DOCUMENT_SYMBOL_RULES: LazyLock<Vec<DocumentSymbol>> = LazyLock::new(|| {
+    let tells = |s: &'static str| (s != "-").then_some(s);
+    rows(&DOCUMENT_SYMBOLS)
+        .into_iter()
+        .map(|r| DocumentSymbol {
+            kind_code: r.get("type"),
+            issuer_code: r.get("issuer"),
+            kind: tells(r.get("kind")),
+            issuer: tells(r.get("issuer_name")),
+        })
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_files_say_where() {
+        let bad = DataFile { name: "x.tsv", text: "# x\na\tb\n1\t2\n# more\n3\n" };
+        assert_eq!(parse(&bad).unwrap_err(), "data/x.tsv:5: 1 cells, but the file has 2 columns (a, b)");
+        let bad = DataFile { name: "x.tsv", text: "a\tb\n" };
+        assert!(parse(&bad).unwrap_err().contains("no `#` header"));
+        let good = DataFile { name: "x.tsv", text: "# x\na\tb\n\n1\t \n" };
+        let t = parse(&good).unwrap();
+        assert_eq!((t.rows[0].get("a"), t.rows[0].optional("b"), t.rows[0].line()), ("1", None, 4));
+    }
+}
