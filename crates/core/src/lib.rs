@@ -68,17 +68,35 @@ pub mod tokens;
 use std::ops::Range;
 
 pub use calendar::Date;
+pub use dates::Stamp;
 pub use record::{Document, Meeting, Official, Precision, PublishedFrom, Record, Span};
 
 /// Extracts one article's record. `published` is used when the text carries no date line.
 pub fn extract(text: &str, published: Option<Date>) -> Record {
+    let published =
+        published.map(|date| Published { stamp: Stamp { date, time: None }, from: PublishedFrom::Argument });
+    extract_with(text, published)
+}
+
+/// A publish date the host knows from outside the text: the page's metadata or the user's argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub stamp: Stamp,
+    /// [`PublishedFrom::PageMetadata`] or [`PublishedFrom::Argument`].
+    pub from: PublishedFrom,
+}
+
+/// Extracts one article's record with a publish date from outside the text. The article's own date line
+/// wins: it is what the reader sees, and a page's metadata can be the crawl or update time. The host
+/// passes the page's metadata before its argument (the page knows the article, a flag only the batch).
+pub fn extract_with(text: &str, published: Option<Published>) -> Record {
     let text = normalise::normalise(text);
     let index = spans::CharIndex::new(&text);
     let layout = furniture::layout(&text);
 
     let (published_iso, published_date, published_from) = match (&layout.date_line, published) {
         (Some(line), _) => (Some(line.iso()), Some(line.date), Some(PublishedFrom::Text)),
-        (None, Some(d)) => (Some(d.to_string()), Some(d), Some(PublishedFrom::Argument)),
+        (None, Some(p)) => (Some(p.stamp.iso()), Some(p.stamp.date), Some(p.from)),
         (None, None) => (None, None, None),
     };
 
