@@ -21,8 +21,11 @@ pub struct DateMention {
     pub day: Option<u32>,
     pub month: Option<u32>,
     pub year: Option<i32>,
-    /// Days from the publish date, for `nay` (0), `hôm qua` (-1), `mai` (1).
+    /// Days from the publish date, for `nay` (0), `hôm qua` (-1), `mai` (1); with `from_named`, from the day
+    /// last named before it (`cùng ngày` 0, `hôm sau` 1).
     pub relative: Option<i64>,
+    /// A relative day counted from the day the article last named (see [`resolve_in_context`]).
+    pub from_named: bool,
     /// `sáng`, `trưa`, `chiều`, `tối`.
     pub part_of_day: Option<&'static str>,
 }
@@ -68,8 +71,19 @@ static NUMERIC: LazyLock<Regex> =
 static SPELLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)ngày (\d{1,2}) tháng (\d{1,2})(?:,? năm (\d{4}))?").unwrap());
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)tháng (\d{1,2})\s?[/.\-]\s?(\d{4})").unwrap());
+/// Relative days (`data/relative_days.tsv`): lower-case phrase → (days, counted from the day last named).
+static RELATIVE_DAYS: LazyLock<Vec<(&'static str, i64, bool, bool)>> = LazyLock::new(|| {
+    let mut days: Vec<(&str, i64, bool, bool)> = rows(include_str!("../data/relative_days.tsv"))
+        .filter_map(|r| Some((*r.first()?, r.get(1)?.parse().ok()?, *r.get(2)? == "named", *r.get(3)? == "yes")))
+        .collect();
+    // Longest first: the regex takes the first alternative that matches.
+    days.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
+    days
+});
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(sáng|trưa|chiều|tối|đêm) (nay|qua|mai|hôm qua|hôm nay)|(hôm nay|hôm qua|ngày mai))").unwrap()
+    let all: Vec<String> = RELATIVE_DAYS.iter().map(|d| regex::escape(d.0)).collect();
+    let alone: Vec<String> = RELATIVE_DAYS.iter().filter(|d| d.3).map(|d| regex::escape(d.0)).collect();
+    Regex::new(&format!(r"(?i)(?:(sáng|trưa|chiều|tối|đêm) ({})|({}))", all.join("|"), alone.join("|"))).unwrap()
 });
 static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(sáng|trưa|chiều|tối|đêm)(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$").unwrap()
@@ -110,6 +124,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             month: c[2].parse().ok(),
             year: c.get(3).and_then(|y| y.as_str().parse().ok()),
             relative: None,
+            from_named: false,
             part_of_day: None,
         });
     }
@@ -123,6 +138,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
                 month: Some(month),
                 year: c[2].parse().ok(),
                 relative: None,
+                from_named: false,
                 part_of_day: None,
             });
         }
@@ -150,6 +166,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             && &c[2] == "."
             && c[3].len() == 1
             && !just_before.to_lowercase().trim_end().ends_with("ngày")
+            && !just_before.to_lowercase().trim_end().ends_with("hôm")
             && !PART_BEFORE.is_match(just_before)
         {
             continue;
@@ -172,6 +189,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             month: Some(month),
             year,
             relative: None,
+            from_named: false,
             part_of_day: None,
         });
     }
@@ -182,18 +200,24 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             (_, _, Some(r)) => (None, r.as_str().to_lowercase()),
             _ => continue,
         };
-        let relative = match rel.as_str() {
-            "nay" | "hôm nay" => 0,
-            "qua" | "hôm qua" => -1,
-            "mai" | "ngày mai" => 1,
-            _ => continue,
-        };
+        // Whole words only ("qua" is not "quan").
+        let before = slice[..m.start()].chars().next_back();
+        let after = &slice[m.end()..];
+        if before.is_some_and(char::is_alphanumeric) || after.starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(&(_, offset, named, _)) = RELATIVE_DAYS.iter().find(|d| d.0 == rel) else { continue };
+        // "cùng ngày 1/11" names its day itself ("sáng nay 25/4" keeps its relative day: it gives the year).
+        if named && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         found.push(DateMention {
             range: range.start + m.start()..range.start + m.end(),
             day: None,
             month: None,
             year: None,
-            relative: Some(relative),
+            relative: Some(offset),
+            from_named: named,
             part_of_day: part,
         });
     }
@@ -215,6 +239,10 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
 
 /// The day a mention names, resolved against the publish date; `None` when its year (or day) is unknown.
 pub fn resolve(mention: &DateMention, published: Option<Date>) -> Option<Date> {
+    // "Chiều cùng ngày" counts from a day named before it: alone it says nothing ([`resolve_in_context`]).
+    if mention.from_named {
+        return None;
+    }
     if let Some(offset) = mention.relative {
         let p = published?;
         return Date::from_days_since_epoch(p.days_since_epoch() + offset);
@@ -231,6 +259,33 @@ pub fn resolve(mention: &DateMention, published: Option<Date>) -> Option<Date> {
     } else {
         Some(same_year)
     }
+}
+
+/// The day a mention names, read in its article: a day counted from the one last named (`chiều cùng ngày`,
+/// `sáng hôm sau`) counts from the last day named in `text[context.start..mention]` among the mentions
+/// `keep` accepts (not a document's date), and is unknown when none was; any other mention is [`resolve`]d.
+pub fn resolve_in_context(
+    text: &str,
+    context: Range<usize>,
+    mention: &DateMention,
+    published: Option<Date>,
+    keep: impl Fn(&DateMention) -> bool,
+) -> Option<Date> {
+    if !mention.from_named || context.start > mention.range.start {
+        return resolve(mention, published);
+    }
+    let mut last: Option<Date> = None;
+    for m in date_mentions(text, context.start..mention.range.start).iter().filter(|m| keep(m)) {
+        let day = if m.from_named { last.and_then(|d| shift(d, m.relative)) } else { None };
+        if let Some(d) = day.or_else(|| resolve(m, published)) {
+            last = Some(d);
+        }
+    }
+    last.and_then(|d| shift(d, mention.relative))
+}
+
+fn shift(date: Date, days: Option<i64>) -> Option<Date> {
+    Date::from_days_since_epoch(date.days_since_epoch() + days.unwrap_or(0))
 }
 
 /// What a word of a stamp line is, beside the date and time (`data/date_words.tsv`).
@@ -485,7 +540,7 @@ mod tests {
     #[test]
     fn mentions_resolved() {
         let published = Date::new(2023, 12, 13);
-        let cases: [(&str, Option<&str>, Option<&str>); 12] = [
+        let cases: [(&str, Option<&str>, Option<&str>); 23] = [
             ("Chiều 13/12, Ban", Some("2023-12-13"), Some("chiều")),
             ("Chiều ngày 17/6/2024, Ban", Some("2024-06-17"), Some("chiều")),
             ("Sáng 13-7, Ban", Some("2023-07-13"), Some("sáng")),
@@ -498,12 +553,44 @@ mod tests {
             ("Chỉ thị số 33/CT-TTg", None, None),
             ("Sáng nay, kỳ họp", Some("2023-12-13"), Some("sáng")),
             ("Ngày 28/12, hội nghị", Some("2023-12-28"), None),
+            // Dotted and hyphenated days, a stray space, a part of day before them.
+            ("hội đàm hôm 16.10 tại", Some("2023-10-16"), None),
+            ("họp sáng 2 -11 tại", Some("2023-11-02"), Some("sáng")),
+            ("khai mạc tối 1/11, Ban", Some("2023-11-01"), Some("tối")),
+            ("ngày 27/2/2020, Ban", Some("2020-02-27"), None),
+            // Relative days against the publish date; whole words only.
+            ("Chiều qua, Ban", Some("2023-12-12"), Some("chiều")),
+            ("Tối hôm qua, Ban", Some("2023-12-12"), Some("tối")),
+            ("Sáng mai, kỳ họp", Some("2023-12-14"), Some("sáng")),
+            ("hôm kia, Ban", Some("2023-12-11"), None),
+            ("chiều quanh hồ", None, None),
+            ("Sáng nay 13/12, Ban", Some("2023-12-13"), Some("sáng")),
+            // Counted from the day named before it: alone, unknown.
+            ("Chiều cùng ngày, Ban", None, Some("chiều")),
         ];
         for (text, want, part) in cases {
             let m = date_mentions(text, 0..text.len());
             let got = m.first().and_then(|m| resolve(m, published)).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{text}");
             assert_eq!(m.first().and_then(|m| m.part_of_day), part, "{text}");
+        }
+    }
+
+    #[test]
+    fn days_counted_from_the_day_named_before() {
+        // (text, the last mention's day)
+        let cases = [
+            ("Sáng 15/4, Ban chỉ đạo kiến nghị. Cuộc họp chiều cùng ngày.", Some("2023-04-15")),
+            ("Hôm nay Bộ thông báo. Tại cuộc họp sáng cùng ngày, Ban nhận định.", Some("2023-12-13")),
+            ("Ngày 5/3, đoàn đến. Sáng hôm sau, đoàn họp.", Some("2023-03-06")),
+            ("Ngày 5/3, đoàn đến. Cùng ngày 7/3, đoàn họp.", Some("2023-03-07")),
+            ("Chiều cùng ngày, đoàn họp.", None),
+        ];
+        for (text, want) in cases {
+            let mentions = date_mentions(text, 0..text.len());
+            let last = mentions.last().unwrap();
+            let got = resolve_in_context(text, 0..text.len(), last, Date::new(2023, 12, 13), |_| true);
+            assert_eq!(got.map(|d| d.to_string()).as_deref(), want, "{text}");
         }
     }
 
