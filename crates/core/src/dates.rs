@@ -4,7 +4,14 @@
 //! then the spelled form (`ngày 3 tháng 4 năm 2018`), then relative days
 //! (`sáng nay`, `hôm qua`). A date without a year takes the publish year,
 //! unless that puts it well after the publish date (then the year before);
-//! with no publish date its year stays unknown and it resolves to nothing.
+//! with no publish date its year stays unknown and it resolves to nothing. A day counted from
+//! another (`chiều cùng ngày`, `sáng hôm sau`) counts from the day last named before it.
+//!
+//! The publish stamp ([`stamp`]) is read by shape, not by outlet: ISO 8601 (an instant with a zone
+//! becomes Vietnamese time, UTC+7), year first (`2023/03/25`), day first with a four- or two-digit
+//! year, a time before or after, and around them only the words of `data/date_words.tsv` (weekday,
+//! label, zone, a meta line's counts) or a short outlet/byline. Vocabulary lives in `data/`:
+//! `date_words.tsv`, `relative_days.tsv`.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -451,7 +458,10 @@ pub fn stamp(line: &str) -> Option<Stamp> {
         }
     }
     let left = leftover_words(&rest)?;
-    let names = left.len() <= 5 && left.iter().all(|w| w.starts_with(char::is_uppercase));
+    // An outlet or a byline: a few capitalised words, at most two of them all capitals (`TTXVN`, `VOV`);
+    // an all-caps headline with a date (`HỘI NGHỊ GIAO BAN 17/6/2024`) is no stamp.
+    let all_caps = left.iter().filter(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase)).count();
+    let names = left.len() <= 5 && all_caps <= 2 && left.iter().all(|w| w.starts_with(char::is_uppercase));
     (left.is_empty() || names).then_some(stamp)
 }
 
@@ -530,6 +540,10 @@ mod tests {
             ("21/10/2025: Football Tribe phiên bản Nhật cho biết JFA phủ nhận", None),
             ("Tiêu đề bài báo liên quan(13/03/2005)", None),
             ("2025-13-45T99:99:99Z", None),
+            ("HỘI NGHỊ GIAO BAN CÔNG TÁC DÂN VẬN 17/06/2024", None),
+            ("Nguồn: TTXVN, 02/11/2025", Some("2025-11-02")),
+            ("Thứ Hai, ngày 02/11/2025 - 09:54:41", Some("2025-11-02T09:54")),
+            ("Cập nhật lúc 09:54 02/11/2025 (GMT+7)", Some("2025-11-02T09:54")),
         ];
         for (text, want) in cases {
             let got = find_date_line(text, &lines(text)).map(|d| d.iso());

@@ -23,8 +23,15 @@
 //!    points into this normalised text, which the record carries.
 //! 2. [`furniture`]: where the article is: the portal header, the title, the date line, the
 //!    body, and the share boxes and related-article lists after it (left out of every later stage).
-//! 3. [`dates`]: the date line (the publish date, which wins over the caller's), dates in
-//!    running text with their part of day, year-less dates resolved against the publish date.
+//! 3. [`dates`]: the date line (the publish date): a stamp in any outlet's shape (ISO 8601 with its zone
+//!    turned to Vietnamese time, day or year first, weekday, labels, `(GMT+7)`), among the first lines, under
+//!    the sapo or closing the article; relative stamps (`9 giờ trước`) are furniture, not dates. Dates in
+//!    running text with their part of day; year-less and relative days (`chiều qua`, `chiều cùng ngày`)
+//!    resolved against the publish date or the day named before them.
+//!
+//! The publish date's precedence: the article's own date line, then a saved page's metadata, then the
+//! caller's date ([`extract_with`], [`PublishedFrom`]): the line is what the reader sees; metadata can be
+//! a crawl or update time, and a caller's date is one for a whole batch.
 //! 4. [`people`], [`positions`], [`officials`]: names by the family-name lexicon, titles by the
 //!    rank lexicon with their bodies, attached to names by the genre's shapes, abbreviations
 //!    expanded ([`abbreviations`], including those the article defines).
