@@ -599,6 +599,7 @@ mod tests {
             ("Ngày 5/3, đoàn đến. Sáng hôm sau, đoàn họp.", Some("2023-03-06")),
             ("Ngày 5/3, đoàn đến. Cùng ngày 7/3, đoàn họp.", Some("2023-03-07")),
             ("Chiều cùng ngày, đoàn họp.", None),
+            ("Ngày 5/3, bệnh viện báo cáo. Chiều hôm đó trong cuộc họp Ban chỉ đạo.", Some("2023-03-05")),
         ];
         for (text, want) in cases {
             let mentions = date_mentions(text, 0..text.len());
