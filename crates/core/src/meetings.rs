@@ -112,6 +112,28 @@ fn cited_date(text: &str, m: &DateMention) -> bool {
     span || before.contains("hiệu lực") || before.ends_with("trước ngày") || before.ends_with("hạn chót")
 }
 
+/// Reporting verbs (`data/reporting_verbs.tsv`), folded.
+static REPORTING: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    rows(include_str!("../data/reporting_verbs.tsv"))
+        .map(|r| fold(r[0]).split_whitespace().map(String::from).collect())
+        .collect()
+});
+
+/// Whether folded `words` hold one of `phrases` as whole words.
+fn has_phrase(words: &[String], phrases: &[Vec<String>]) -> bool {
+    phrases.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
+}
+
+fn folded_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect()
+}
+
+/// A day before a reporting verb that comes before the meeting's words dates the report, not the meeting:
+/// "Ngày 5/3, Ủy ban Kiểm tra Trung ương thông báo ... tại kỳ họp 42".
+fn dates_a_report(text: &str, m: &DateMention, meeting: &Range<usize>) -> bool {
+    m.range.end <= meeting.start && has_phrase(&folded_words(&text[m.range.end..meeting.start]), &REPORTING)
+}
+
 /// Words that put a meeting at another time than the lead's day (`data/other_time_words.tsv`), folded.
 static OTHER_TIME: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     rows(include_str!("../data/other_time_words.tsv"))
@@ -135,8 +157,7 @@ fn lead_day(
 ) -> Option<DateMention> {
     let lead = body_sentences.first().filter(|l| l.end <= sentence.start)?;
     let s = &text[sentence.clone()];
-    let words: Vec<String> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect();
-    let other_time = OTHER_TIME.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()));
+    let other_time = has_phrase(&folded_words(s), &OTHER_TIME);
     if !sentence_mentions.is_empty() || other_time || YEAR_OR_MONTH.is_match(s) {
         return None;
     }
@@ -401,7 +422,8 @@ pub fn meetings(
     let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
     let keep = |m: &DateMention| !inside(&m.range, documents) && !cited_date(text, m);
     let all_mentions = date_mentions(text, sentence.clone());
-    let mentions: Vec<DateMention> = all_mentions.iter().filter(|m| keep(m)).cloned().collect();
+    let mentions: Vec<DateMention> =
+        all_mentions.iter().filter(|m| keep(m) && !dates_a_report(text, m, &phrase)).cloned().collect();
     let body = body_sentences.first().map_or(sentence.start, |s| s.start)..sentence.end;
     let lead_day = || lead_day(text, body_sentences, &sentence, &all_mentions, published, &keep);
     let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some()).cloned().or_else(lead_day);
