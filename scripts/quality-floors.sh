@@ -11,7 +11,7 @@ if [ ! -f "$shared/eval/score.py" ] && [ "${QUALITY_OPTIONAL:-}" = 1 ]; then
 fi
 cargo build --release -q -p hoinghi-cli
 bin=target/release/hoinghi
-for set in dev corpus; do
+for set in dev corpus modern; do
   echo "== quality on eval/$set"
   "$bin" extract --format jsonl "$shared/eval/$set"/*.txt > "target/pred-$set.jsonl"
 done
@@ -22,6 +22,9 @@ python3 "$shared/eval/score.py" --gold "$shared/eval/dev" --pred target/pred-dev
 python3 "$shared/eval/score.py" --gold "$shared/eval/corpus" --pred target/pred-corpus.jsonl \
   --min overall=0.99 --min officials.name=0.97 --min officials.titles=0.97 --min meetings.date=0.99 \
   --min meetings.chairs=0.99 --min documents.number=0.99 --min province=0.99
+# The modern set (2020-2025, many outlets): the publish date of every date-line shape, and meeting days.
+python3 "$shared/eval/score.py" --gold "$shared/eval/modern" --pred target/pred-modern.jsonl \
+  --min published=0.99 --min meetings.date=0.9
 # The whole corpus: no article may crash the extractor.
 "$bin" extract --format jsonl "$shared"/corpus/*/*.txt > target/pred-all.jsonl
 echo "corpus: $(wc -l < target/pred-all.jsonl) records extracted without a failure"

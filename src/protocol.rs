@@ -2,7 +2,7 @@
 //! off the page's thread (`src/bin/hoinghi-worker.rs`), so the page's own wasm carries neither the
 //! extractor nor the decoders and never blocks while hundreds of articles load.
 
-use hoinghi_core::Record;
+use hoinghi_core::{Published, PublishedFrom, Record};
 use serde::{Deserialize, Serialize};
 
 /// The worker's answer for one article: a record, or the reason in Vietnamese naming the file.
@@ -23,21 +23,26 @@ pub fn from_text(name: &str, text: &str, pasted: bool) -> Extracted {
         };
     }
     match pasted.then(|| hoinghi_decode::repair_pasted(text)).flatten() {
-        Some(r) => extracted(name, &r.text, Some(r.note)),
-        None => extracted(name, text, None),
+        Some(r) => extracted(name, &r.text, None, Some(r.note)),
+        None => extracted(name, text, None, None),
     }
 }
 
 /// A file's bytes: decoded (any Vietnamese encoding, web page, Word), then extracted.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Extracted {
     match hoinghi_decode::decode(bytes, name) {
-        Ok(d) => extracted(name, &d.text, (!d.notes.is_empty()).then(|| d.notes.join("; "))),
+        Ok(d) => {
+            // A saved page's metadata dates it when its text shows no date line (the text's line wins in the core).
+            let page = d.published.as_deref().and_then(hoinghi_core::dates::stamp);
+            let published = page.map(|stamp| Published { stamp, from: PublishedFrom::PageMetadata });
+            extracted(name, &d.text, published, (!d.notes.is_empty()).then(|| d.notes.join("; ")))
+        }
         Err(e) => Extracted { record: None, error: Some(e.describe(name)), note: None },
     }
 }
 
-fn extracted(name: &str, text: &str, note: Option<String>) -> Extracted {
-    let mut record = hoinghi_core::extract(text, None);
+fn extracted(name: &str, text: &str, published: Option<Published>, note: Option<String>) -> Extracted {
+    let mut record = hoinghi_core::extract_with(text, published);
     record.source = Some(name.to_string());
     Extracted { record: Some(record), error: None, note }
 }
@@ -98,6 +103,16 @@ mod tests {
         assert!(refuse_file("bai.txt", 10).is_none());
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);
+    }
+
+    #[test]
+    fn a_saved_page_is_dated_by_its_metadata() {
+        let page = r#"<html><head><meta property="article:published_time" content="2025-11-01T18:30:00Z"></head>
+            <body><div class=detail><h1>Hội nghị giao ban</h1><p>Sáng nay, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban công tác dân vận, có dấu phẩy.</p></div></body></html>"#;
+        let record = from_bytes("a.html", page.as_bytes()).record.unwrap();
+        assert_eq!(record.published.as_deref(), Some("2025-11-02T01:30"));
+        assert_eq!(record.published_from, Some(PublishedFrom::PageMetadata));
+        assert_eq!(record.meetings[0].date.as_deref(), Some("2025-11-02"));
     }
 
     #[test]

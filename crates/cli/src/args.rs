@@ -19,7 +19,8 @@ extract: one record per article, in the order the files are given.
     --format json         one JSON array of records
     --format csv          one row per official: source, published, province, name, titles, roles
     --published DATE      publish date for articles whose text has no date line (YYYY-MM-DD);
-                          a date line in the text wins
+                          a date line in the text wins, then a saved page's metadata
+                          (published_from: text, page_metadata, argument)
     --text                include the normalised text (every span points into it)
 
 merge: people, meetings and documents across articles, from records printed by `extract`.

@@ -59,3 +59,38 @@ fn bad_inputs_are_refused_with_a_message() {
         assert!(err.len() > 20, "{err}");
     }
 }
+
+/// A saved page whose text shows no date line: the page's metadata is the publish date (`page_metadata`),
+/// over `--published`; a page that shows its date line keeps it (`text`).
+#[test]
+fn a_saved_page_dates_itself_by_its_metadata() {
+    let dir = std::env::temp_dir().join(format!("hoinghi-cli-meta-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = "<div class=detail><h1>Hội nghị giao ban</h1><p>Sáng nay, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban công tác dân vận, có dấu phẩy.</p></div>";
+    let meta = r#"<meta property="article:published_time" content="2025-11-01T18:30:00Z">"#;
+    // (file, page, published, published_from, the meeting's day)
+    let cases = [
+        ("meta.html", format!("<html><head>{meta}</head><body>{body}</body></html>"), "2025-11-02T01:30", "page_metadata", "2025-11-02"),
+        (
+            "line.html",
+            format!("<html><head>{meta}</head><body><div class=detail><div class=date>Thứ hai, 03/11/2025 08:00</div>{body}</div></body></html>"),
+            "2025-11-03T08:00",
+            "text",
+            "2025-11-03",
+        ),
+    ];
+    for (file, page, published, from, day) in cases {
+        let path = dir.join(file);
+        std::fs::write(&path, page).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hoinghi"))
+            .args(["extract", "--published", "2024-06-17"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(record["published"], published, "{file}");
+        assert_eq!(record["published_from"], from, "{file}");
+        assert_eq!(record["meetings"][0]["date"], day, "{file}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -40,6 +40,8 @@ data_files! {
     BODY_WORDS = "body_words.tsv";
     /// Countries whose first syllable is also a Vietnamese name.
     COUNTRIES = "countries.tsv";
+    /// Words allowed around a date line's date, and relative stamps (`9 giờ trước`) that are no date.
+    DATE_WORDS = "date_words.tsv";
     /// Issuers by their code in a document number.
     DOCUMENT_ISSUERS = "document_issuers.tsv";
     /// Document kinds and the letters that stand for them in a number.
@@ -54,10 +56,16 @@ data_files! {
     MEETING_KINDS = "meeting_kinds.tsv";
     /// Provincial news outlets and portals.
     OUTLETS = "outlets.tsv";
+    /// Words that put a meeting at another time than the lead's day (`sẽ`, `dự kiến`).
+    OTHER_TIME_WORDS = "other_time_words.tsv";
     /// Provinces before and after 1 July 2025.
     PROVINCES = "provinces.tsv";
     /// Ranks: the heads of positions.
     RANKS = "ranks.tsv";
+    /// Relative days (`hôm qua`, `cùng ngày`) and what they count from.
+    RELATIVE_DAYS = "relative_days.tsv";
+    /// Verbs that report (`cho biết`): a day before one dates the report, not the meeting.
+    REPORTING_VERBS = "reporting_verbs.tsv";
     /// Role verbs.
     ROLES = "roles.tsv";
     /// Words that tell whether a post or an organiser is national or local (read by the merge).

@@ -92,10 +92,31 @@ fn is_dated_teaser(line: &str) -> bool {
     }
 }
 
+/// Whether a line before the date line may be the title: a sapo (a sentence, ending in a full stop) may not.
+fn may_be_title(line: &str) -> bool {
+    !line.trim_end().ends_with('.')
+}
+
+/// Where the body starts after the title (or date line) at `after`: past the outlet's name and the site's
+/// stamp or meta lines that stand just there (baomoi: `Báo Cao Bằng`, then `9 giờ trước 383 liên quan Gốc`).
+fn past_stamps(text: &str, lines: &[Range<usize>], after: usize, date_index: Option<usize>) -> usize {
+    let mut first = after;
+    for j in after..(after + 3).min(lines.len()) {
+        let line = &text[lines[j].clone()];
+        if Some(j) == date_index || dates::is_relative_stamp(line) || dates::stamp(line).is_some() {
+            first = j + 1;
+        } else if line.chars().count() > 60 {
+            // A sentence: the body has begun.
+            break;
+        }
+    }
+    first
+}
+
 /// Finds the title, date line, head furniture and body.
 pub fn layout(text: &str) -> Layout {
     let lines = lines(text);
-    let date_line = dates::find_date_line(text, &lines);
+    let mut date_line = dates::find_date_line(text, &lines);
     let date_index = date_line.as_ref().and_then(|d| lines.iter().position(|l| *l == d.line));
 
     // Head: greeting and section lines at the very top.
@@ -103,16 +124,25 @@ pub fn layout(text: &str) -> Layout {
     while first < lines.len().min(4) && matches(&text[lines[first].clone()], Where::Head) {
         first += 1;
     }
-    // The title: with a date line among the first lines, the longest line before it (section names are
-    // short), or the first line after it when it comes first; otherwise the first line.
+    // The title: with a date line among the first lines, the longest line before it that is not a sapo
+    // (section names are short), or the first line after it when it comes first; otherwise the first line.
     let title_index = match date_index {
-        Some(d) if d > first => (first..d).max_by_key(|&i| lines[i].len()),
+        Some(d) if d > first => {
+            let titles = || (first..d).filter(|&i| may_be_title(&text[lines[i].clone()]));
+            let pick = if titles().next().is_some() { titles().max_by_key(|&i| lines[i].len()) } else { None };
+            pick.or_else(|| (first..d).max_by_key(|&i| lines[i].len()))
+        }
         Some(d) => (d + 1 < lines.len()).then_some(d + 1),
         None => (first < lines.len()).then_some(first),
     };
     let top = [title_index, date_index].into_iter().flatten().min().unwrap_or(first);
     let head = (top > 0).then(|| lines[0].start..lines[top - 1].end);
-    let body_first = [title_index, date_index].iter().flatten().max().map_or(first, |i| i + 1);
+    // The body follows the title and date line; a date line below a sapo leaves the sapo in the body.
+    let after = match (title_index, date_index) {
+        (Some(t), Some(d)) if d > t + 1 => t + 1,
+        _ => [title_index, date_index].iter().flatten().max().map_or(first, |i| i + 1),
+    };
+    let body_first = past_stamps(text, &lines, after, date_index);
 
     // Tail: the first furniture line after the body has started, or a run of dated teasers.
     let mut last = lines.len();
@@ -127,6 +157,10 @@ pub fn layout(text: &str) -> Layout {
             break;
         }
     }
+    // No date line at the top: one may close the article (`Nguồn: ..., ngày 2/11/2025`).
+    if date_line.is_none() && body_first < last {
+        date_line = dates::find_closing_date_line(text, &lines[body_first..last]);
+    }
     let body = match (lines.get(body_first), last.checked_sub(1).and_then(|l| lines.get(l))) {
         (Some(a), Some(b)) if body_first < last => a.start..b.end,
         _ => text.len()..text.len(),
@@ -139,7 +173,7 @@ mod tests {
     use super::*;
 
     /// (what it guards, text, title, body, start of the head furniture)
-    const CASES: [(&str, &str, &str, &str, Option<&str>); 3] = [
+    const CASES: [(&str, &str, &str, &str, Option<&str>); 6] = [
         (
             "greeting and section before an all-caps headline; share box and related list after the body",
             "CHÀO MỪNG ĐẾN VỚI TRANG\n\nCác ban\nHỘI NGHỊ GIAO BAN CÔNG TÁC DÂN VẬN\nThứ hai 17/06/2024 17:01\n\nChiều ngày 17/6/2024, Ban tổ chức.\nĐoạn hai.\n\nGửi cho bạn bè\nXem nhiều nhất\nTeaser",
@@ -159,6 +193,27 @@ mod tests {
             "Thứ Tư, 8/5/2024\nKon Tum: Ban Dân vận\n\nĐồng chí Y Ngọc chủ trì.\n(baokontum.com.vn)\n\nGửi cho bạn bè",
             "Kon Tum: Ban Dân vận",
             "Đồng chí Y Ngọc chủ trì.\n(baokontum.com.vn)",
+            None,
+        ),
+        (
+            "baomoi: the instant first, then title, outlet and the meta line, which are not the body",
+            "2025-11-02T09:54:41.000Z\n\nHội nghị công bố quyết định\n\nBáo Cao Bằng\n\n9 giờ trước 383 liên quan Gốc\n\nSáng 2/11, Tỉnh ủy tổ chức hội nghị.",
+            "Hội nghị công bố quyết định",
+            "Sáng 2/11, Tỉnh ủy tổ chức hội nghị.",
+            None,
+        ),
+        (
+            "the date line under the sapo: the title is not the sapo, and the sapo stays in the body",
+            "Tiêu đề ngắn\nSáng 2/11, Tỉnh ủy tổ chức hội nghị công bố các quyết định về công tác cán bộ.\nThứ hai, 02/11/2025 10:05\nĐoạn hai.",
+            "Tiêu đề ngắn",
+            "Sáng 2/11, Tỉnh ủy tổ chức hội nghị công bố các quyết định về công tác cán bộ.\nThứ hai, 02/11/2025 10:05\nĐoạn hai.",
+            None,
+        ),
+        (
+            "an older baomoi page: title, outlet, then the date with its counts",
+            "Hội nghị công bố quyết định\nBáo Cao Bằng\n24/10/2025 29 liên quan Gốc\nSáng 24/10, Tỉnh ủy tổ chức hội nghị.",
+            "Hội nghị công bố quyết định",
+            "Sáng 24/10, Tỉnh ủy tổ chức hội nghị.",
             None,
         ),
     ];

@@ -23,8 +23,15 @@
 //!    points into this normalised text, which the record carries.
 //! 2. [`furniture`]: where the article is: the portal header, the title, the date line, the
 //!    body, and the share boxes and related-article lists after it (left out of every later stage).
-//! 3. [`dates`]: the date line (the publish date, which wins over the caller's), dates in
-//!    running text with their part of day, year-less dates resolved against the publish date.
+//! 3. [`dates`]: the date line (the publish date): a stamp in any outlet's shape (ISO 8601 with its zone
+//!    turned to Vietnamese time, day or year first, weekday, labels, `(GMT+7)`), among the first lines, under
+//!    the sapo or closing the article; relative stamps (`9 giờ trước`) are furniture, not dates. Dates in
+//!    running text with their part of day; year-less and relative days (`chiều qua`, `chiều cùng ngày`)
+//!    resolved against the publish date or the day named before them.
+//!
+//! The publish date's precedence: the article's own date line, then a saved page's metadata, then the
+//! caller's date ([`extract_with`], [`PublishedFrom`]): the line is what the reader sees; metadata can be
+//! a crawl or update time, and a caller's date is one for a whole batch.
 //! 4. [`people`], [`positions`], [`officials`]: names by the family-name lexicon, titles by the
 //!    rank lexicon with their bodies, attached to names by the genre's shapes, abbreviations
 //!    expanded ([`abbreviations`], including those the article defines).
@@ -72,17 +79,35 @@ pub mod tokens;
 use std::ops::Range;
 
 pub use calendar::Date;
+pub use dates::Stamp;
 pub use record::{Document, Meeting, Official, Position, Precision, PublishedFrom, Record, Role, Span};
 
 /// Extracts one article's record. `published` is used when the text carries no date line.
 pub fn extract(text: &str, published: Option<Date>) -> Record {
+    let published =
+        published.map(|date| Published { stamp: Stamp { date, time: None }, from: PublishedFrom::Argument });
+    extract_with(text, published)
+}
+
+/// A publish date the host knows from outside the text: the page's metadata or the user's argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub stamp: Stamp,
+    /// [`PublishedFrom::PageMetadata`] or [`PublishedFrom::Argument`].
+    pub from: PublishedFrom,
+}
+
+/// Extracts one article's record with a publish date from outside the text. The article's own date line
+/// wins: it is what the reader sees, and a page's metadata can be the crawl or update time. The host
+/// passes the page's metadata before its argument (the page knows the article, a flag only the batch).
+pub fn extract_with(text: &str, published: Option<Published>) -> Record {
     let text = normalise::normalise(text);
     let index = spans::CharIndex::new(&text);
     let layout = furniture::layout(&text);
 
     let (published_iso, published_date, published_from) = match (&layout.date_line, published) {
         (Some(line), _) => (Some(line.iso()), Some(line.date), Some(PublishedFrom::Text)),
-        (None, Some(d)) => (Some(d.to_string()), Some(d), Some(PublishedFrom::Argument)),
+        (None, Some(p)) => (Some(p.stamp.iso()), Some(p.stamp.date), Some(p.from)),
         (None, None) => (None, None, None),
     };
 

@@ -14,7 +14,9 @@ use regex::Regex;
 
 use crate::abbreviations::Definitions;
 use crate::calendar::Date;
-use crate::dates::{date_mentions, periods, resolve, DateMention};
+use crate::data;
+use crate::dates::{date_mentions, periods, resolve, resolve_in_context, DateMention};
+use crate::lexicon::fold;
 use crate::lexicon::MEETING_KINDS;
 use crate::record::{Meeting, Official, Precision, Role};
 use crate::spans::CharIndex;
@@ -105,9 +107,69 @@ fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u8)> {
 fn cited_date(text: &str, m: &DateMention) -> bool {
     let before = crate::dates::tail(&text[..m.range.start], 40).trim_end();
     let after = text[m.range.end..].trim_start();
-    let span = (before.ends_with('(') && after.starts_with(['-', '–']))
-        || (before.ends_with(['-', '–']) && after.starts_with(')'));
+    // Spans are written with any dash, and some pages put a star or a tilde there ("(18/11/1930 * 18/11/2025)").
+    const SPAN: [char; 5] = ['-', '–', '—', '*', '~'];
+    let span = (before.ends_with('(') && after.starts_with(SPAN)) || (before.ends_with(SPAN) && after.starts_with(')'));
     span || before.contains("hiệu lực") || before.ends_with("trước ngày") || before.ends_with("hạn chót")
+}
+
+/// Reporting verbs (`data/reporting_verbs.tsv`), folded.
+static REPORTING: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    data::rows(&data::REPORTING_VERBS)
+        .iter()
+        .map(|r| fold(r.get("phrase")).split_whitespace().map(String::from).collect())
+        .collect()
+});
+
+/// Whether folded `words` hold one of `phrases` as whole words.
+fn has_phrase(words: &[String], phrases: &[Vec<String>]) -> bool {
+    phrases.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
+}
+
+fn folded_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect()
+}
+
+/// A day before a reporting verb that comes before the meeting's words dates the report, not the meeting:
+/// "Ngày 5/3, Ủy ban Kiểm tra Trung ương thông báo ... tại kỳ họp 42".
+fn dates_a_report(text: &str, m: &DateMention, meeting: &Range<usize>) -> bool {
+    m.range.end <= meeting.start && has_phrase(&folded_words(&text[m.range.end..meeting.start]), &REPORTING)
+}
+
+/// Words that put a meeting at another time than the lead's day (`data/other_time_words.tsv`), folded.
+static OTHER_TIME: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    data::rows(&data::OTHER_TIME_WORDS)
+        .iter()
+        .map(|r| fold(r.get("phrase")).split_whitespace().map(String::from).collect())
+        .collect()
+});
+/// A year or a month named in the sentence ("năm 2018", "APEC 2025", "tháng 5"): another time than the lead's day.
+static YEAR_OR_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|\D)(?:19|20)\d\d(?:\D|$)|tháng\s?\d").unwrap());
+
+/// The day of the article's lead (its first body sentence) for a meeting whose own sentence names no day, no
+/// year and no other time: "Sáng 2/11, Đoàn công tác ... đến kiểm tra ..." then "Tại buổi làm việc, ...".
+/// The lead reports the event the meeting belongs to.
+fn lead_day(
+    text: &str,
+    body_sentences: &[Range<usize>],
+    sentence: &Range<usize>,
+    sentence_mentions: &[DateMention],
+    published: Option<Date>,
+    keep: &impl Fn(&DateMention) -> bool,
+) -> Option<DateMention> {
+    let lead = body_sentences.first().filter(|l| l.end <= sentence.start)?;
+    let s = &text[sentence.clone()];
+    let other_time = has_phrase(&folded_words(s), &OTHER_TIME);
+    if !sentence_mentions.is_empty() || other_time || YEAR_OR_MONTH.is_match(s) {
+        return None;
+    }
+    // The lead opens with its day ("Sáng 2/11, ...", "HNN.VN - Sáng 2/11, ...", "(NLĐ) - Sáng 2/11"): a day later in
+    // the sentence dates something else ("phiên giao dịch ngày 31-10", "từ ngày 1-1-2006").
+    let opens = |m: &DateMention| m.range.start - lead.start < 40 || after_outlet(&text[lead.start..m.range.start]);
+    let day =
+        date_mentions(text, lead.clone()).into_iter().find(|m| keep(m) && (m.day.is_some() || m.relative.is_some()));
+    day.filter(|m| opens(m) && (m.from_named || resolve(m, published).is_some()))
 }
 
 fn inside(range: &Range<usize>, docs: &[Range<usize>]) -> bool {
@@ -361,14 +423,23 @@ pub fn meetings(
         return Vec::new();
     };
     let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
-    let mentions: Vec<DateMention> = date_mentions(text, sentence.clone())
-        .into_iter()
-        .filter(|m| !inside(&m.range, documents) && !cited_date(text, m))
-        .collect();
-    let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some());
-    let date = when.and_then(|m| {
-        resolve(m, published).or_else(|| if published.is_none() { anchored(text, body_sentences, m) } else { None })
+    let keep = |m: &DateMention| !inside(&m.range, documents) && !cited_date(text, m);
+    let all_mentions = date_mentions(text, sentence.clone());
+    let mentions: Vec<DateMention> =
+        all_mentions.iter().filter(|m| keep(m) && !dates_a_report(text, m, &phrase)).cloned().collect();
+    let body = body_sentences.first().map_or(sentence.start, |s| s.start)..sentence.end;
+    let lead_day = || lead_day(text, body_sentences, &sentence, &all_mentions, published, &keep);
+    let when = mentions.iter().find(|m| m.day.is_some() || m.relative.is_some()).cloned().or_else(lead_day);
+    let date = when.as_ref().and_then(|m| {
+        resolve_in_context(text, body.clone(), m, published, keep).or_else(|| {
+            if published.is_none() && !m.from_named {
+                anchored(text, body_sentences, m)
+            } else {
+                None
+            }
+        })
     });
+    let when = when.as_ref();
     let time_of_day = when.and_then(|m| m.part_of_day).or_else(|| mentions.iter().find_map(|m| m.part_of_day));
     let chairs: Vec<String> =
         officials.iter().filter(|o| o.roles.iter().any(|r| r.chairs())).map(|o| o.name.clone()).collect();

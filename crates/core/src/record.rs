@@ -22,13 +22,16 @@ pub enum Precision {
     Year,
 }
 
-/// Where the publish date came from.
+/// Where the publish date came from. Precedence (see [`crate::extract_with`]): the article's own date line,
+/// then the saved page's metadata, then the caller's argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum PublishedFrom {
-    /// A date line in the article itself.
+    /// A date line in the article itself (`text`).
     Text,
-    /// The caller's `published` argument (file metadata, a flag).
+    /// A saved web page's metadata (`page_metadata`): `article:published_time`, `datePublished`, `<time datetime>`.
+    PageMetadata,
+    /// The caller's `published` argument (`argument`): a flag, a date the user typed.
     Argument,
 }
 

@@ -53,3 +53,15 @@ fn meetings_table() {
         meetings.collect::<Vec<_>>().join(" || ")
     });
 }
+
+#[test]
+fn published_table() {
+    let table = rows(include_str!("cases/published.tsv"));
+    assert!(table.len() >= 8);
+    for row in table {
+        let (what, text, want) = (row[0], row[1].replace(" / ", "\n"), row[2]);
+        let record = extract(&text, Date::new(2024, 6, 17));
+        let from = record.published_from.map(|f| serde_json::to_string(&f).unwrap().trim_matches('"').to_string());
+        assert_eq!(format!("{} | {}", or_empty(&record.published), from.unwrap_or_default()), want, "{what}");
+    }
+}

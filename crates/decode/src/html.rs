@@ -144,6 +144,31 @@ enum Kid {
 struct Dom {
     e: Vec<Elem>,
     og_title: Option<String>,
+    /// Publish-time metadata the page carries, best kind first once sorted (see [`MetaDate`]).
+    published: Vec<(MetaDate, String)>,
+    /// `<time datetime>` elements, in document order: (element, datetime).
+    times: Vec<(usize, String)>,
+}
+
+/// Where a page states its publish time, most trusted first: what the page declares for the article in its
+/// `<head>` (Open Graph's `article:published_time`, schema.org's `datePublished` as an attribute or in JSON-LD),
+/// then the first `<time datetime>` outside furniture (a related-article list has its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum MetaDate {
+    ArticlePublishedTime,
+    ItempropDatePublished,
+    JsonLd,
+    TimeElement,
+}
+
+/// `"datePublished": "2025-11-02T09:54:41+07:00"` in a JSON-LD script (no JSON parser needed for one string).
+fn json_ld_date(script: &str) -> Option<String> {
+    let at = script.find("\"datePublished\"")?;
+    let rest = script[at + "\"datePublished\"".len()..].trim_start().strip_prefix(':')?.trim_start();
+    let value = rest.strip_prefix('"')?;
+    let end = value.find('"')?;
+    let value = value[..end].trim();
+    (!value.is_empty() && value.len() <= 64).then(|| value.to_string())
 }
 
 fn build(html: &str) -> Dom {
@@ -152,6 +177,10 @@ fn build(html: &str) -> Dom {
     let mut e = vec![Elem { name: "#root".into(), label: String::new(), parent: 0, kids: vec![], order: 0 }];
     let mut stack: Vec<usize> = vec![0];
     let mut og_title = None;
+    let mut published: Vec<(MetaDate, String)> = Vec::new();
+    // The text of the JSON-LD script being read, if any.
+    let mut json_ld: Option<String> = None;
+    let mut times: Vec<(usize, String)> = Vec::new();
     let close_in_scope = |stack: &mut Vec<usize>, e: &[Elem], names: &[&str], scope: &[&str]| {
         for i in (1..stack.len()).rev() {
             let n = e[stack[i]].name.as_str();
@@ -185,12 +214,27 @@ fn build(html: &str) -> Dom {
                 if n == "meta" && attr(b"property").as_deref() == Some("og:title") {
                     og_title = attr(b"content");
                 }
+                let property = attr(b"property").or_else(|| attr(b"name")).unwrap_or_default().to_ascii_lowercase();
+                if n == "meta" && property == "article:published_time" {
+                    published.extend(attr(b"content").map(|c| (MetaDate::ArticlePublishedTime, c)));
+                }
+                if attr(b"itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished")) {
+                    published.extend(
+                        attr(b"content").or_else(|| attr(b"datetime")).map(|c| (MetaDate::ItempropDatePublished, c)),
+                    );
+                }
+                if n == "script" && attr(b"type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) {
+                    json_ld = Some(String::new());
+                }
                 let label = format!("{} {}", attr(b"class").unwrap_or_default(), attr(b"id").unwrap_or_default())
                     .to_lowercase();
                 let parent = *stack.last().unwrap_or(&0);
                 let idx = e.len();
                 e.push(Elem { name, label, parent, kids: vec![], order: 0 });
                 e[parent].kids.push(Kid::E(idx));
+                if e[idx].name == "time" {
+                    times.extend(attr(b"datetime").map(|d| (idx, d)));
+                }
                 // Past 256 open elements (unclosed tags pile up in broken pages) new ones become
                 // siblings: the walks over the tree stay shallow.
                 if !t.self_closing && !VOID.contains(&e[idx].name.as_str()) && stack.len() < 256 {
@@ -199,6 +243,11 @@ fn build(html: &str) -> Dom {
             }
             Token::EndTag(t) => {
                 let name = String::from_utf8_lossy(&t.name).to_ascii_lowercase();
+                if name == "script" {
+                    if let Some(date) = json_ld.take().as_deref().and_then(json_ld_date) {
+                        published.push((MetaDate::JsonLd, date));
+                    }
+                }
                 if name == "br" {
                     let parent = *stack.last().unwrap_or(&0);
                     let idx = e.len();
@@ -211,6 +260,9 @@ fn build(html: &str) -> Dom {
             Token::String(s) => {
                 let parent = *stack.last().unwrap_or(&0);
                 let s = String::from_utf8_lossy(&s);
+                if let Some(script) = json_ld.as_mut() {
+                    script.push_str(&s);
+                }
                 match e[parent].kids.last_mut() {
                     Some(Kid::T(t)) => t.push_str(&s),
                     _ => e[parent].kids.push(Kid::T(s.into_owned())),
@@ -231,7 +283,7 @@ fn build(html: &str) -> Dom {
             }
         }
     }
-    Dom { e, og_title }
+    Dom { e, og_title, published, times }
 }
 
 fn words(label: &str) -> Vec<&str> {
@@ -423,9 +475,34 @@ pub fn has_date(s: &str) -> bool {
     false
 }
 
+/// A page's article: its text and the publish time its metadata states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Title, date line, then the body, one paragraph per line with a blank line between.
+    pub text: String,
+    pub notes: Vec<String>,
+    /// The publish time as the page's metadata writes it (`2025-11-02T09:54:41+07:00`), the most trusted
+    /// kind first ([`MetaDate`]); the extractor reads it (the text's own date line still wins there).
+    pub published: Option<String>,
+}
+
+impl Dom {
+    /// The publish time the page's metadata states, most trusted kind first.
+    fn published(&self) -> Option<String> {
+        let declared = self.published.iter().filter(|(_, v)| !v.trim().is_empty()).min_by_key(|(kind, _)| *kind);
+        let shown = || {
+            self.times
+                .iter()
+                .find(|(i, v)| !v.trim().is_empty() && !self.excluded(*i))
+                .map(|(_, v)| (MetaDate::TimeElement, v.clone()))
+        };
+        declared.cloned().or_else(shown).map(|(_, v)| v.trim().to_string())
+    }
+}
+
 /// The article of a page as plain text: title, date line, then the body, one paragraph per
-/// line with a blank line between.
-pub fn extract(html: &str) -> Result<(String, Vec<String>), DecodeError> {
+/// line with a blank line between; and the publish time of the page's metadata.
+pub fn extract(html: &str) -> Result<Article, DecodeError> {
     let dom = build(html);
     let n = dom.e.len();
     // Paragraph scores, readability-style.
@@ -509,7 +586,7 @@ pub fn extract(html: &str) -> Result<(String, Vec<String>), DecodeError> {
     }
     body.retain(|l| Some(l) != title.as_ref() && Some(l) != date.as_ref());
     out.extend(body);
-    Ok((out.join("\n\n"), vec![]))
+    Ok(Article { text: out.join("\n\n"), notes: vec![], published: dom.published() })
 }
 
 #[cfg(test)]
@@ -540,12 +617,61 @@ mod tests {
         <div class="related"><a href=/x>Tin khác rất dài rất dài về một hội nghị khác</a></div></div>
         <div id="comments"><p>Bình luận của bạn đọc, cũng khá dài để trông như một đoạn văn.</p></div>
         <footer>Bản quyền thuộc về trang tin điện tử, ghi rõ nguồn khi phát hành lại.</footer></body></html>"#;
-        let (t, _) = extract(html).unwrap();
+        let t = extract(html).unwrap().text;
         assert_eq!(
             t,
             "Tiêu đề bài\n\nThứ hai 17/06/2024 17:01\n\nChiều ngày 17/6/2024, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban công tác dân vận.\n\nĐoạn thứ hai của bài, có dấu phẩy, và đủ dài để được tính là một đoạn văn."
         );
     }
+    #[test]
+    fn publish_time_from_metadata() {
+        let body = "<div class=detail><h1>Tiêu đề</h1><p>Sáng 2/11, Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban công tác dân vận, có dấu phẩy.</p></div>";
+        let related = "<div class=related><time datetime=2025-10-01T08:00:00Z>1/10</time><a href=/x>Tin khác</a></div>";
+        // (what it guards, head, before the article, after the article, the publish time)
+        let cases = [
+            (
+                "Open Graph",
+                r#"<meta property="article:published_time" content="2025-11-02T09:54:41+07:00">"#,
+                "",
+                "",
+                Some("2025-11-02T09:54:41+07:00"),
+            ),
+            (
+                "schema.org attribute",
+                "",
+                r#"<span itemprop="datePublished" content="2025-11-02T02:54:41Z"></span>"#,
+                "",
+                Some("2025-11-02T02:54:41Z"),
+            ),
+            (
+                "JSON-LD",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished": "2025-11-02T09:54:41+07:00"}</script>"#,
+                "",
+                "",
+                Some("2025-11-02T09:54:41+07:00"),
+            ),
+            (
+                "the head's declaration wins over JSON-LD",
+                r#"<script type="application/ld+json">{"datePublished":"2025-11-01"}</script><meta name="article:published_time" content="2025-11-02">"#,
+                "",
+                "",
+                Some("2025-11-02"),
+            ),
+            (
+                "a related list's time is furniture; the article's own is taken",
+                "",
+                related,
+                r#"<time datetime="2025-11-02 09:54">2/11</time>"#,
+                Some("2025-11-02 09:54"),
+            ),
+            ("none", "", related, "", None),
+        ];
+        for (what, head, before, after, want) in cases {
+            let html = format!("<html><head>{head}</head><body>{before}{body}{after}</body></html>");
+            assert_eq!(extract(&html).unwrap().published.as_deref(), want, "{what}");
+        }
+    }
+
     #[test]
     fn no_article() {
         let html = "<html><body><ul class=menu><li><a href=/>Trang chủ</a></li></ul><img src=a.png></body></html>";

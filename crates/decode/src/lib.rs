@@ -71,6 +71,11 @@ pub struct Decoded {
     /// What was done to the text, in Vietnamese, for the page to show
     /// (e.g. "Đã chuyển từ mã TCVN3 sang Unicode").
     pub notes: Vec<String>,
+    /// A saved page's publish time as its metadata writes it (`<meta property="article:published_time">`,
+    /// `itemprop="datePublished"`, JSON-LD `datePublished`, else the first `<time datetime>` of the article),
+    /// e.g. `2025-11-02T09:54:41+07:00`; `None` for text and Word files. The host passes it to the
+    /// extractor, where the text's own date line still wins.
+    pub published: Option<String>,
 }
 
 /// Pasted text repaired by [`repair_pasted`].
@@ -245,9 +250,11 @@ pub fn decode(bytes: &[u8], file_name: &str) -> Result<Decoded, DecodeError> {
         || (ext != "txt" && html::sniff(bytes))
     {
         let (text, encoding, mut notes) = html::decode_charset(bytes)?;
-        let (t, n) = html::extract(&text)?;
-        notes.extend(n);
-        return Ok(finish(t, Format::Html, encoding, notes));
+        let article = html::extract(&text)?;
+        notes.extend(article.notes);
+        let mut decoded = finish(article.text, Format::Html, encoding, notes);
+        decoded.published = article.published;
+        return Ok(decoded);
     }
     let (text, encoding, notes) = text::decode_text(bytes)?;
     let t = text::tidy_plain(&text);
@@ -273,7 +280,7 @@ fn finish(text: String, format: Format, encoding: Encoding, mut notes: Vec<Strin
         }
         text = text.nfc().collect();
     }
-    Decoded { text, format, encoding, notes }
+    Decoded { text, format, encoding, notes, published: None }
 }
 
 /// Repairs pasted text that is TCVN3 or VNI read as Latin-1/Windows-1252 (mojibake such as
