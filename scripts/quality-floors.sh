@@ -22,9 +22,10 @@ python3 "$shared/eval/score.py" --gold "$shared/eval/dev" --pred target/pred-dev
 python3 "$shared/eval/score.py" --gold "$shared/eval/corpus" --pred target/pred-corpus.jsonl \
   --min overall=0.99 --min officials.name=0.97 --min officials.titles=0.97 --min meetings.date=0.99 \
   --min meetings.chairs=0.99 --min documents.number=0.99 --min province=0.99
-# The modern set (2020-2025, many outlets): the publish date of every date-line shape, and meeting days.
+# The modern set (2020-2025, 44 articles from 20+ outlets, the rules not written from it): every row held.
 python3 "$shared/eval/score.py" --gold "$shared/eval/modern" --pred target/pred-modern.jsonl \
-  --min published=0.99 --min meetings.date=0.9
+  --min overall=0.95 --min officials.name=0.97 --min officials.titles=0.90 --min meetings.date=0.90 \
+  --min meetings.chairs=0.99 --min documents.number=0.99 --min published=0.99 --min province=0.92
 # The whole corpus: no article may crash the extractor.
 "$bin" extract --format jsonl "$shared"/corpus/*/*.txt > target/pred-all.jsonl
 echo "corpus: $(wc -l < target/pred-all.jsonl) records extracted without a failure"
