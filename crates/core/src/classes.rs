@@ -59,10 +59,12 @@ pub enum Class {
     /// A function word that links phrases (`của`, `về`, `với`): never the second syllable of a capitalised name,
     /// so a body does not end on one (`Ban chỉ đạo phòng chống Covid-19 của quân đội`).
     Connective,
+    /// An abbreviation written with a dot after it (`TP.`, `ThS.`, `PGS.`): the dot does not end the sentence.
+    DottedAbbreviation,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 20] = [
+    const ALL: [(Class, &'static str); 21] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -83,6 +85,7 @@ impl Class {
         (Class::Quantity, "quantity"),
         (Class::HeadCompound, "head_compound"),
         (Class::Connective, "connective"),
+        (Class::DottedAbbreviation, "dotted_abbreviation"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.
@@ -159,6 +162,22 @@ pub fn of(folded: &str) -> Classes {
         return Classes::NONE;
     }
     table.words.get(folded).copied().unwrap_or_default()
+}
+
+/// Entries by their exact written form, for the few rules where case tells words apart (`TH.` a
+/// photographer's initials ends a sentence, `Th.` an abbreviation does not).
+static WRITTEN: LazyLock<HashMap<&'static str, Classes>> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, Classes> = HashMap::default();
+    for (word, class) in entries() {
+        let entry = words.entry(word).or_default();
+        *entry = entry.with(class);
+    }
+    words
+});
+
+/// Whether `word`, exactly as written (case included), is an entry of `class`.
+pub fn is_written(word: &str, class: Class) -> bool {
+    WRITTEN.get(word).is_some_and(|c| c.has(class))
 }
 
 /// Whether a folded word is of `class` (for words held without their token).

@@ -22,8 +22,27 @@ pub struct Province {
     pub kind: &'static str,
     /// Today's unit (after 1 July 2025): the canonical name of a row with era `2025`.
     pub today: &'static str,
-    /// `old` (the 63 units until 30 June 2025) or `2025` (the 34 units from 1 July 2025).
-    pub era: &'static str,
+    /// Which map the unit belongs to (the `era` column: `old` or `2025`).
+    pub era: Era,
+}
+
+/// The two maps of provinces: before and after the merger of 1 July 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    /// The 63 units until 30 June 2025 (`old` in `provinces.tsv`).
+    Old,
+    /// The 34 units from 1 July 2025 (`2025`).
+    Merged2025,
+}
+
+impl Era {
+    fn parse(cell: &str) -> Option<Era> {
+        match cell {
+            "old" => Some(Era::Old),
+            "2025" => Some(Era::Merged2025),
+            _ => None,
+        }
+    }
 }
 
 /// All rows of `provinces.tsv`: 63 with era `old`, then 34 with era `2025`.
@@ -112,13 +131,18 @@ fn build() -> Places {
     let rows = data::rows(&data::PROVINCES);
     let provinces: Vec<Province> = rows
         .iter()
-        .map(|r| Province { name: r.get("name"), kind: r.get("kind"), today: r.get("today"), era: r.get("era") })
+        .map(|r| Province {
+            name: r.get("name"),
+            kind: r.get("kind"),
+            today: r.get("today"),
+            era: Era::parse(r.get("era")).unwrap_or_else(|| r.malformed("era is neither `old` nor `2025`")),
+        })
         .collect();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut mentions = Matcher::default();
     // Old rows first, so that a name shared with a 2025 unit gives the old row.
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| provinces[i].era != "old");
+    order.sort_by_key(|&i| provinces[i].era != Era::Old);
     for &i in &order {
         let r = &rows[i];
         let scanned = std::iter::once(r.get("name")).chain(r.list("variants")).map(|n| (n, true));
@@ -502,8 +526,8 @@ mod tests {
 
     #[test]
     fn counts_and_shape() {
-        let old: Vec<_> = provinces().iter().filter(|p| p.era == "old").collect();
-        let new: Vec<_> = provinces().iter().filter(|p| p.era == "2025").collect();
+        let old: Vec<_> = provinces().iter().filter(|p| p.era == Era::Old).collect();
+        let new: Vec<_> = provinces().iter().filter(|p| p.era == Era::Merged2025).collect();
         assert_eq!(old.len(), 63);
         assert_eq!(new.len(), 34);
         assert_eq!(provinces().len(), 97);
@@ -566,8 +590,8 @@ mod tests {
             assert_eq!(today_unit(old), Some(new), "{old}");
         }
         assert_eq!(today_unit("Hà Tây"), None);
-        assert_eq!(province_named("Huế").unwrap().era, "2025");
-        assert_eq!(province_named("Gia Lai").unwrap().era, "old");
+        assert_eq!(province_named("Huế").unwrap().era, Era::Merged2025);
+        assert_eq!(province_named("Gia Lai").unwrap().era, Era::Old);
     }
 
     #[test]
@@ -687,7 +711,7 @@ mod tests {
         for r in &rows {
             let province = r.get("province");
             let p = province_named(province).unwrap_or_else(|| panic!("data/outlets.tsv:{}: {province}", r.line()));
-            assert_eq!(p.era, "old", "{province}");
+            assert_eq!(p.era, Era::Old, "{province}");
             assert!(["domain", "name", "abbreviation"].contains(&r.get("kind")), "{:?}", r);
         }
         markers.sort();

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::furniture::Layout;
 use crate::people::may_start_place;
-use crate::places::{outlet_mentions, province_mentions, Province};
+use crate::places::{outlet_mentions, province_mentions, Era, Province};
 use crate::tokens::{within, Token};
 
 /// Title-cases an ALL-CAPS line, so `ĐẢNG BỘ TỈNH BÌNH ĐỊNH` reads as names do.
@@ -94,11 +94,12 @@ pub fn province(
         }
     }
     // "Huế" (today's city) in an article that also names "Thừa Thiên Huế" (the province of its day) is the same place.
-    let new_units: Vec<&'static str> = scores.values().filter(|(_, p)| p.era == "2025").map(|(_, p)| p.name).collect();
+    let new_units: Vec<&'static str> =
+        scores.values().filter(|(_, p)| p.era == Era::Merged2025).map(|(_, p)| p.name).collect();
     for unit in new_units {
         let old = scores
             .values()
-            .filter(|(_, p)| p.era != "2025" && p.today == unit && p.name != unit)
+            .filter(|(_, p)| p.era != Era::Merged2025 && p.today == unit && p.name != unit)
             .max_by_key(|(s, _)| *s)
             .map(|(_, p)| p.name);
         if let Some(old) = old {

@@ -258,11 +258,13 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `before` ends in a single capital (an initial) or an abbreviation written with a dot (`TP.`, `ThS.`,
+/// `PGS.`: class `dotted_abbreviation`, as written: `TH.`, a photographer's initials, ends the sentence).
 fn after_abbreviation(before: &str) -> bool {
     let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let n = last.chars().count();
-    (n == 1 && last.chars().all(char::is_uppercase))
-        || matches!(last, "TP" | "Tp" | "Th" | "TS" | "ThS" | "PGS" | "GS" | "BS" | "St" | "Q" | "P" | "TT")
+    let capitalised = last.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && n == 1) || classes::is_written(last, Class::DottedAbbreviation)
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {

@@ -81,7 +81,7 @@ fn no_key_twice() {
             // case. Both tone placements of a word may be listed for readers (`ủy`, `uỷ`): the code folds them.
             let k: Vec<String> = key_columns
                 .iter()
-                .map(|c| if *name == "abbreviations.tsv" { row.get(c).to_string() } else { row.get(c).to_lowercase() })
+                .map(|c| if case_sensitive(name) { row.get(c).to_string() } else { row.get(c).to_lowercase() })
                 .collect();
             if let Some(first) = seen.insert(k.clone(), row.line()) {
                 panic!("data/{name}:{}: {k:?} again (first on line {first})", row.line());
@@ -187,4 +187,36 @@ fn document_symbols_name_known_kinds() {
 fn a_malformed_file_names_its_line() {
     let bad = DataFile { name: "bad.tsv", text: "# Hand-written.\nword\tnote\nchủ\n" };
     assert_eq!(data::parse(&bad).unwrap_err(), "data/bad.tsv:3: 1 cells, but the file has 2 columns (word, note)");
+}
+
+/// Files whose keys differ by case: abbreviations (`TP` and `Tp` are two rows for the extractor) and word
+/// classes (`TH.` ends a sentence where `Th.` does not).
+fn case_sensitive(name: &str) -> bool {
+    matches!(name, "abbreviations.tsv" | "word_classes.tsv")
+}
+
+/// Word classes that would contradict each other on one word: a connective that heads a body, a counted noun
+/// that is a unit (`5 năm` vs `quận 5`), a form of address that starts a body.
+#[test]
+fn no_word_in_two_contradicting_classes() {
+    use hoinghi_core::classes::{self, Class};
+    let contradicting = [
+        (Class::Connective, Class::OrgHead),
+        (Class::Connective, Class::Unit),
+        (Class::Connective, Class::HeadCompound),
+        (Class::Quantity, Class::Unit),
+        (Class::Honorific, Class::OrgHead),
+        (Class::Honorific, Class::Unit),
+    ];
+    for (word, _) in classes::entries() {
+        let folded = fold(word);
+        for (a, b) in contradicting {
+            assert!(
+                !(classes::is(&folded, a) && classes::is(&folded, b)),
+                "data/word_classes.tsv: {word:?} is both {} and {}",
+                a.name(),
+                b.name()
+            );
+        }
+    }
 }
