@@ -29,9 +29,6 @@
 //!    running text with their part of day; year-less and relative days (`chiều qua`, `chiều cùng ngày`)
 //!    resolved against the publish date or the day named before them.
 //!
-//! The publish date's precedence: the article's own date line, then a saved page's metadata, then the
-//! caller's date ([`extract_with`], [`PublishedFrom`]): the line is what the reader sees; metadata can be
-//! a crawl or update time, and a caller's date is one for a whole batch.
 //! 4. [`people`], [`positions`], [`officials`]: names by the family-name lexicon, titles by the
 //!    rank lexicon with their bodies, attached to names by the genre's shapes, abbreviations
 //!    expanded ([`abbreviations`], including those the article defines).
@@ -40,9 +37,25 @@
 //! 7. [`meetings`]: the lead sentence's meeting: kind, name, date, organisers, chairs, places.
 //! 8. [`province`]: the province the article is about, and its unit after the 2025 merger ([`places`]).
 //!
-//! Lexicons are TSV files in `data/`, compiled in with `include_str!` ([`data`], one reader for them
-//! all, columns read by name) and read once into lookup tables ([`lexicon`]). The merge crate reads the
-//! same files through this crate: one home for every word the rules know.
+//! The publish date's precedence: the article's own date line, then a saved page's metadata, then the
+//! caller's date ([`extract_with`], [`PublishedFrom`]): the line is what the reader sees; metadata can be
+//! a crawl or update time, and a caller's date is one for a whole batch.
+//!
+//! # Layers: where the words live
+//!
+//! - **Data** (`data/*.tsv`, read by [`data`]: one reader, columns by name, a header on every file saying
+//!   what it holds and where it comes from; `tests/data_files.rs` checks them all). The merge crate reads the
+//!   same files through this crate: one home for every word the rules know.
+//! - **Lexicons and word classes** ([`lexicon`]: ranks, abbreviations, family names, meeting and document
+//!   kinds as lookup tables; [`classes`]: `data/word_classes.tsv`, each word's classes — administrative
+//!   unit, organisation head, honorific, apposition, list word, connective, quantity, ...).
+//! - **Text** ([`normalise`], [`tokens`]): every token carries its fold, its shape and its classes, learnt
+//!   once per word form, so a stage asks `token.is(Class::Unit)` instead of keeping a list of its own.
+//! - **Stages** (the pipeline above) hold the grammar: which shapes of classes and lexicon entries make a
+//!   title, a name, a role, a citation, a meeting.
+//!
+//! To teach the extractor a word, edit one data file: a rank (`ranks.tsv`), an abbreviation
+//! (`abbreviations.tsv`), an honorific or any other class (`word_classes.tsv`), a role verb (`roles.tsv`).
 //!
 //! # Speed
 //!
