@@ -50,10 +50,42 @@ pub enum Class {
     NewPost,
     /// A stop word that is also the second syllable of a capitalised name (`Ban Chỉ đạo`, `Phát triển`).
     NameSecondSyllable,
+    /// A word or phrase that starts the name of a body that can hold a meeting (`Ban`, `Ủy ban`, `Đoàn công tác`,
+    /// `Thường trực`, `Quốc hội`): the meetings stage reads organisers as phrases that start with one.
+    BodyHead,
+    /// A verb whose object is a meeting, making its subject the organiser (`tổ chức`, `chủ trì`, `có` `buổi làm việc`).
+    OrganiserVerb,
+    /// A verb of a visiting body, whose subject hosts or leads the meeting the sentence reports (`đến`, `thăm`, `làm việc`).
+    VisitVerb,
+    /// A word between a subject and its verb that leaves the subject as it is (`đã`, `tiếp tục`, `long trọng`).
+    PreVerb,
+    /// A word that joins a second subject to the first (`và`, `cùng`, `phối hợp với`, `dẫn đầu`).
+    CoSubject,
+    /// A word of a day or time (`sáng`, `ngày`, `hôm`, `nay`, `tháng`): it ends a body's name and may stand between
+    /// a subject and its verb (`... sáng 2/11 đã tổ chức`).
+    DayWord,
+    /// A classifier noun before a meeting word, where the meeting's name starts (`buổi`, `cuộc`, `phiên`, `lễ`).
+    MeetingNoun,
+    /// A word before the other side of a meeting (`làm việc với X`, `họp giữa X và Y`): X is no organiser.
+    Counterpart,
+    /// Words before a meeting phrase that cite another meeting than the one reported (`Nghị quyết Đại hội IX`,
+    /// `chuẩn bị kỳ họp`).
+    CitesMeeting,
+    /// A word after a meeting phrase that puts it in the future (`kỳ họp tới`, `Đại hội sắp tới`).
+    Coming,
+    /// A noun or verb that stands in a comma list inside one name (`phòng, chống dịch`, `các sở, ban, ngành`).
+    ListedWord,
+    /// A word of a period (`tháng`, `năm`): it ends a body's name (`Ngành ... năm 2020`), not a meeting's.
+    PeriodWord,
+    /// A word of an ordinal (`lần thứ 5`, `khóa`): it ends a body's name (`Hội LHTN Việt Nam lần thứ V`).
+    Ordinal,
+    /// A word or phrase that qualifies a meeting (`bất thường`, `đột xuất`, `thường kỳ`, `trực tuyến`): it ends a
+    /// body's name (`kỳ họp HĐND bất thường`).
+    MeetingModifier,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 17] = [
+    const ALL: [(Class, &'static str); 31] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -71,6 +103,20 @@ impl Class {
         (Class::WriterNote, "writer_note"),
         (Class::NewPost, "new_post"),
         (Class::NameSecondSyllable, "name_second_syllable"),
+        (Class::BodyHead, "body_head"),
+        (Class::OrganiserVerb, "organiser_verb"),
+        (Class::VisitVerb, "visit_verb"),
+        (Class::PreVerb, "pre_verb"),
+        (Class::CoSubject, "co_subject"),
+        (Class::DayWord, "day_word"),
+        (Class::MeetingNoun, "meeting_noun"),
+        (Class::Counterpart, "counterpart"),
+        (Class::CitesMeeting, "cites_meeting"),
+        (Class::Coming, "coming"),
+        (Class::ListedWord, "listed_word"),
+        (Class::PeriodWord, "period_word"),
+        (Class::Ordinal, "ordinal"),
+        (Class::MeetingModifier, "meeting_modifier"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.
@@ -133,6 +179,13 @@ pub fn phrase_at(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
         return Some(1);
     }
     PHRASES.longest_at(tokens, i).and_then(|(n, c)| (c == class).then_some(n))
+}
+
+/// The length in tokens of the longest word or phrase of `class` starting at `tokens[i]` (`Đoàn công tác`, not
+/// `Đoàn`): a phrase of the class wins over its first word.
+pub fn longest_at(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
+    let phrase = PHRASES.longest_at(tokens, i).and_then(|(n, c)| (c == class).then_some(n));
+    phrase.or_else(|| tokens.get(i)?.is(class).then_some(1))
 }
 
 /// Whether a word or phrase of `class` ends right before `tokens[i]` (`đồng chí` before a name).
