@@ -82,10 +82,14 @@ pub enum Class {
     /// A word or phrase that qualifies a meeting (`bất thường`, `đột xuất`, `thường kỳ`, `trực tuyến`): it ends a
     /// body's name (`kỳ họp HĐND bất thường`).
     MeetingModifier,
+    /// A verb that calls meetings off (`hoãn`, `hủy`, `tạm dừng`): the meetings after it were not held.
+    Cancels,
+    /// A word in a list of meetings after a verb (`tất cả các cuộc họp cũng như hội nghị, hội thảo`).
+    MeetingListWord,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 31] = [
+    const ALL: [(Class, &'static str); 33] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -117,6 +121,8 @@ impl Class {
         (Class::PeriodWord, "period_word"),
         (Class::Ordinal, "ordinal"),
         (Class::MeetingModifier, "meeting_modifier"),
+        (Class::Cancels, "cancels"),
+        (Class::MeetingListWord, "meeting_list_word"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.
@@ -129,14 +135,17 @@ impl Class {
         Class::ALL.iter().find(|(c, _)| *c == self).map_or("", |(_, n)| n)
     }
 
-    fn bit(self) -> u32 {
+    fn bit(self) -> u64 {
         1 << self as u8
     }
 }
 
+// Every class has its own bit of [`Classes`].
+const _: () = assert!(Class::ALL.len() <= 64);
+
 /// The classes of one word, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Classes(u32);
+pub struct Classes(u64);
 
 impl Classes {
     pub const NONE: Classes = Classes(0);

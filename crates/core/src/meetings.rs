@@ -70,7 +70,30 @@ fn names_another(tokens: &[Token], k: usize, n: usize) -> bool {
             tokens.get(k + n + d).is_some_and(|t| t.is(Class::Coming))
                 && tokens.get(k + n + d + 1).is_some_and(|t| t.is(Class::Coming))
         });
-    cited || coming
+    cited || coming || cancelled(tokens, k)
+}
+
+/// "đã hoãn tất cả các cuộc họp cũng như hội nghị, hội thảo": the object of a verb that calls meetings off, the
+/// words between it and the phrase being a list of meetings.
+fn cancelled(tokens: &[Token], k: usize) -> bool {
+    let in_a_meeting_word = |j: usize| {
+        MEETING_KINDS.longest_at(tokens, j).is_some()
+            || (j > 0 && MEETING_KINDS.longest_at(tokens, j - 1).is_some_and(|(n, _)| n > 1))
+            || tokens[j].is(Class::MeetingNoun)
+    };
+    let mut j = k;
+    while j > 0 && k - j < 16 {
+        j -= 1;
+        let t = &tokens[j];
+        if classes::longest_at(tokens, j, Class::Cancels).is_some() {
+            return true;
+        }
+        let list_comma = t.is_punct(',') && MEETING_KINDS.longest_at(tokens, j + 1).is_some();
+        if !(list_comma || t.is(Class::MeetingListWord) || in_a_meeting_word(j)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A date that is not the meeting's: an anniversary's span ("(19.4.1946 - 19.4.2006)"), a law's effective
