@@ -768,9 +768,14 @@ fn lead_organizers(
     sentence: &[Token],
     lead: &Range<usize>,
     others: &[&Range<usize>],
+    body: &[Range<usize>],
     defs: &Definitions,
 ) -> Vec<String> {
     let found = organizers_in(tokens, sentence, text, lead, defs);
+    if !found.is_empty() {
+        return found;
+    }
+    let found = same_meeting_elsewhere(text, tokens, &sentence[lead.clone()], body, defs);
     if !found.is_empty() {
         return found;
     }
@@ -783,6 +788,39 @@ fn lead_organizers(
         let names = names_of(tokens, other, text, bodies, defs);
         if !names.is_empty() {
             return names;
+        }
+    }
+    Vec::new()
+}
+
+/// "Cũng tại kỳ họp chiều nay, ..." after "... tại kỳ họp bất thường HĐND TP HCM khóa IX": the body that another
+/// sentence names inside the same meeting phrase (the same words), the first.
+fn same_meeting_elsewhere(
+    text: &str,
+    tokens: &[Token],
+    phrase: &[Token],
+    body: &[Range<usize>],
+    defs: &Definitions,
+) -> Vec<String> {
+    // A meeting with its classifier (`kỳ họp`, `cuộc họp`, `phiên họp`), not a meeting word alone (`Hội nghị`, `Đại
+    // hội`), which an article also uses for other meetings it cites.
+    if phrase.len() < 2 || !phrase[0].is(Class::MeetingNoun) {
+        return Vec::new();
+    }
+    for sentence in body {
+        let words = within(tokens, sentence);
+        for p in meeting_phrases(words) {
+            let same = p.tokens.len() == phrase.len()
+                && words[p.tokens.clone()].iter().zip(phrase).all(|(a, b)| a.folded == b.folded);
+            if !same {
+                continue;
+            }
+            if let Some(found) = body_in_phrase(words, text, &p.tokens, defs) {
+                let names = names_of(tokens, words, text, vec![found], defs);
+                if !names.is_empty() {
+                    return names;
+                }
+            }
         }
     }
     Vec::new()
@@ -858,7 +896,7 @@ pub fn meetings(
     let lead_phrase = token_range(sentence_tokens, &phrase);
     let name = name_from(text, sentence_tokens, &lead_phrase);
     let others = opening_sentences(text, body_sentences, &sentence, title.as_ref());
-    let organizers = lead_organizers(text, tokens, sentence_tokens, &lead_phrase, &others, defs);
+    let organizers = lead_organizers(text, tokens, sentence_tokens, &lead_phrase, &others, body_sentences, defs);
     vec![Meeting {
         date: date.map(|d| d.to_string()),
         date_precision: date.map(|_| Precision::Day),
