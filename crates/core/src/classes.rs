@@ -86,10 +86,14 @@ pub enum Class {
     Cancels,
     /// A word in a list of meetings after a verb (`tất cả các cuộc họp cũng như hội nghị, hội thảo`).
     MeetingListWord,
+    /// A word before the place a meeting is held (`tại`, `điểm cầu`).
+    PlaceIntro,
+    /// A noun that starts a meeting's place before its name (`tỉnh`, `thành phố`, `TP`, `trụ sở`, `hội trường`).
+    PlaceNoun,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 33] = [
+    const ALL: [(Class, &'static str); 35] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -123,6 +127,8 @@ impl Class {
         (Class::MeetingModifier, "meeting_modifier"),
         (Class::Cancels, "cancels"),
         (Class::MeetingListWord, "meeting_list_word"),
+        (Class::PlaceIntro, "place_intro"),
+        (Class::PlaceNoun, "place_noun"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

@@ -56,10 +56,6 @@ fn anchored(text: &str, sentences: &[Range<usize>], mention: &DateMention) -> Op
     Date::from_days_since_epoch(days)
 }
 
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:điểm cầu|tại) ((?:(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|trụ sở|hội trường) )?\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,4})").unwrap()
-});
-
 /// Whether the meeting phrase at `tokens[k..k + n]` names another meeting than the one reported:
 /// one to come (`Đại hội Đảng sắp tới`, `kỳ họp tới`) or one cited (`Nghị quyết Đại hội IX`).
 fn names_another(tokens: &[Token], k: usize, n: usize) -> bool {
@@ -841,6 +837,44 @@ fn opening_sentences<'a>(
     opening.iter().filter(|s| *s != lead).chain(title).collect()
 }
 
+/// The places a sentence holds its meeting at: after `tại` or `điểm cầu` (lower case), an optional place noun
+/// (`tỉnh`, `thành phố`, `TP`, `trụ sở`), then one to five capitalised words (`tại hội trường Tỉnh ủy`).
+fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let intro = if tokens[k].is_capitalised() { None } else { classes::longest_at(tokens, k, Class::PlaceIntro) };
+        let Some(n) = intro else {
+            k += 1;
+            continue;
+        };
+        let start = k + n;
+        let mut j = start;
+        // The place noun: lower case, or an abbreviation in capitals with an optional dot ("TP. Huế").
+        if let Some(m) = classes::longest_at(tokens, j, Class::PlaceNoun) {
+            if !tokens[j].is_capitalised() || tokens[j].is_all_caps() {
+                j += m;
+                if tokens[j - 1].is_all_caps() && tokens.get(j).is_some_and(|t| t.is_punct('.')) {
+                    j += 1;
+                }
+            }
+        }
+        let name_start = j;
+        let letters = |t: &Token| {
+            t.is_word() && t.is_capitalised() && t.text(text).chars().all(|c| c.is_alphabetic() || c == '.')
+        };
+        while j < tokens.len() && j - name_start < 5 && letters(&tokens[j]) {
+            j += 1;
+        }
+        if j > name_start {
+            let span = tokens[start].range.start..tokens[j - 1].range.end;
+            out.push(text[span].trim_end_matches('.').to_string());
+        }
+        k = j.max(k + 1);
+    }
+    out
+}
+
 /// The tokens of `tokens` that a byte range covers.
 fn token_range(tokens: &[Token], bytes: &Range<usize>) -> Range<usize> {
     let start = tokens.partition_point(|t| t.range.start < bytes.start);
@@ -891,7 +925,7 @@ pub fn meetings(
         .map(|o| o.name.clone())
         .collect();
     let period = periods(text, sentence.clone()).first().map(|r| text[r.clone()].to_string());
-    let places = PLACE.captures_iter(&text[sentence.clone()]).map(|c| c[1].trim_end_matches('.').to_string()).collect();
+    let places = places_in(within(tokens, &sentence), text);
     let sentence_tokens = within(tokens, &sentence);
     let lead_phrase = token_range(sentence_tokens, &phrase);
     let name = name_from(text, sentence_tokens, &lead_phrase);
