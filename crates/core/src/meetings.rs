@@ -714,9 +714,14 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
         }
         k += 1;
     }
-    // Not ending on a function word ("... vào", "... diễn ra").
-    let function_word =
-        |t: &Token| STOP_WORDS.contains(t.folded.as_str()) || t.is(Class::ClauseWord) || t.is(Class::Counterpart);
+    // Not ending on a function word ("... vào", "... diễn ra") or an ordinal cut from its number ("... lần" of
+    // "lần này sẽ").
+    let function_word = |t: &Token| {
+        STOP_WORDS.contains(t.folded.as_str())
+            || t.is(Class::ClauseWord)
+            || t.is(Class::Counterpart)
+            || t.is(Class::Ordinal)
+    };
     while end > phrase_end && !tokens[end - 1].is_capitalised() && function_word(&tokens[end - 1]) {
         end -= 1;
     }
