@@ -61,10 +61,50 @@ pub enum Class {
     Connective,
     /// An abbreviation written with a dot after it (`TP.`, `ThS.`, `PGS.`): the dot does not end the sentence.
     DottedAbbreviation,
+    /// A word or phrase that starts the name of a body that can hold a meeting (`Ban`, `Ủy ban`, `Đoàn công tác`,
+    /// `Thường trực`, `Quốc hội`): the meetings stage reads organisers as phrases that start with one.
+    BodyHead,
+    /// A verb whose object is a meeting, making its subject the organiser (`tổ chức`, `chủ trì`, `có` `buổi làm việc`).
+    OrganiserVerb,
+    /// A verb of a visiting body, whose subject hosts or leads the meeting the sentence reports (`đến`, `thăm`, `làm việc`).
+    VisitVerb,
+    /// A word between a subject and its verb that leaves the subject as it is (`đã`, `tiếp tục`, `long trọng`).
+    PreVerb,
+    /// A word that joins a second subject to the first (`và`, `cùng`, `phối hợp với`, `dẫn đầu`).
+    CoSubject,
+    /// A word of a day or time (`sáng`, `ngày`, `hôm`, `nay`, `tháng`): it ends a body's name and may stand between
+    /// a subject and its verb (`... sáng 2/11 đã tổ chức`).
+    DayWord,
+    /// A classifier noun before a meeting word, where the meeting's name starts (`buổi`, `cuộc`, `phiên`, `lễ`).
+    MeetingNoun,
+    /// A word before the other side of a meeting (`làm việc với X`, `họp giữa X và Y`): X is no organiser.
+    Counterpart,
+    /// Words before a meeting phrase that cite another meeting than the one reported (`Nghị quyết Đại hội IX`,
+    /// `chuẩn bị kỳ họp`).
+    CitesMeeting,
+    /// A word after a meeting phrase that puts it in the future (`kỳ họp tới`, `Đại hội sắp tới`).
+    Coming,
+    /// A noun or verb that stands in a comma list inside one name (`phòng, chống dịch`, `các sở, ban, ngành`).
+    ListedWord,
+    /// A word of a period (`tháng`, `năm`): it ends a body's name (`Ngành ... năm 2020`), not a meeting's.
+    PeriodWord,
+    /// A word of an ordinal (`lần thứ 5`, `khóa`): it ends a body's name (`Hội LHTN Việt Nam lần thứ V`).
+    Ordinal,
+    /// A word or phrase that qualifies a meeting (`bất thường`, `đột xuất`, `thường kỳ`, `trực tuyến`): it ends a
+    /// body's name (`kỳ họp HĐND bất thường`).
+    MeetingModifier,
+    /// A verb that calls meetings off (`hoãn`, `hủy`, `tạm dừng`): the meetings after it were not held.
+    Cancels,
+    /// A word in a list of meetings after a verb (`tất cả các cuộc họp cũng như hội nghị, hội thảo`).
+    MeetingListWord,
+    /// A word before the place a meeting is held (`tại`, `điểm cầu`).
+    PlaceIntro,
+    /// A noun that starts a meeting's place before its name (`tỉnh`, `thành phố`, `TP`, `trụ sở`, `hội trường`).
+    PlaceNoun,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 21] = [
+    const ALL: [(Class, &'static str); 39] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -86,6 +126,24 @@ impl Class {
         (Class::HeadCompound, "head_compound"),
         (Class::Connective, "connective"),
         (Class::DottedAbbreviation, "dotted_abbreviation"),
+        (Class::BodyHead, "body_head"),
+        (Class::OrganiserVerb, "organiser_verb"),
+        (Class::VisitVerb, "visit_verb"),
+        (Class::PreVerb, "pre_verb"),
+        (Class::CoSubject, "co_subject"),
+        (Class::DayWord, "day_word"),
+        (Class::MeetingNoun, "meeting_noun"),
+        (Class::Counterpart, "counterpart"),
+        (Class::CitesMeeting, "cites_meeting"),
+        (Class::Coming, "coming"),
+        (Class::ListedWord, "listed_word"),
+        (Class::PeriodWord, "period_word"),
+        (Class::Ordinal, "ordinal"),
+        (Class::MeetingModifier, "meeting_modifier"),
+        (Class::Cancels, "cancels"),
+        (Class::MeetingListWord, "meeting_list_word"),
+        (Class::PlaceIntro, "place_intro"),
+        (Class::PlaceNoun, "place_noun"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.
@@ -98,14 +156,17 @@ impl Class {
         Class::ALL.iter().find(|(c, _)| *c == self).map_or("", |(_, n)| n)
     }
 
-    fn bit(self) -> u32 {
+    fn bit(self) -> u64 {
         1 << self as u8
     }
 }
 
+// Every class has its own bit of [`Classes`].
+const _: () = assert!(Class::ALL.len() <= 64);
+
 /// The classes of one word, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Classes(u32);
+pub struct Classes(u64);
 
 impl Classes {
     pub const NONE: Classes = Classes(0);
@@ -138,16 +199,36 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 });
 
 /// Entries of more than one token (`đồng chí`, `Đ/c`): found by [`phrase_at`], not carried by a token.
-static PHRASES: LazyLock<PhraseIndex<Class>> = LazyLock::new(|| {
-    PhraseIndex::new(entries().into_iter().map(|(w, c)| (folded_tokens(w), c)).filter(|(words, _)| words.len() > 1))
+/// A phrase may have several classes (`tổ chức`: an organiser's verb, and a body's name after `Ban`).
+static PHRASES: LazyLock<PhraseIndex<Classes>> = LazyLock::new(|| {
+    let mut phrases: HashMap<Vec<String>, Classes> = HashMap::default();
+    for (word, class) in entries() {
+        let words = folded_tokens(word);
+        if words.len() > 1 {
+            let entry = phrases.entry(words).or_default();
+            *entry = entry.with(class);
+        }
+    }
+    PhraseIndex::new(phrases)
 });
+
+/// The longest phrase of `class` (more than one token) starting at `tokens[i]`.
+fn phrase_of(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
+    PHRASES.longest_where(tokens, i, |c| c.has(class)).map(|(n, _)| n)
+}
 
 /// The length in tokens of a word or phrase of `class` starting at `tokens[i]`.
 pub fn phrase_at(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
     if tokens.get(i)?.is(class) {
         return Some(1);
     }
-    PHRASES.longest_at(tokens, i).and_then(|(n, c)| (c == class).then_some(n))
+    phrase_of(tokens, i, class)
+}
+
+/// The length in tokens of the longest word or phrase of `class` starting at `tokens[i]` (`Đoàn công tác`, not
+/// `Đoàn`): a phrase of the class wins over its first word.
+pub fn longest_at(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
+    phrase_of(tokens, i, class).or_else(|| tokens.get(i)?.is(class).then_some(1))
 }
 
 /// Whether a word or phrase of `class` ends right before `tokens[i]` (`đồng chí` before a name).
