@@ -59,10 +59,13 @@ pub enum Class {
     /// A function word that links phrases (`của`, `về`, `với`): never the second syllable of a capitalised name,
     /// so a body does not end on one (`Ban chỉ đạo phòng chống Covid-19 của quân đội`).
     Connective,
+    /// A word right after a title that opens the list of the people who hold it (`Phó ban gồm các ông A, B`,
+    /// `5 Phó Chủ tịch là: A, B`, `bao gồm các đồng chí: A, B`): the title is each listed person's.
+    ListOpener,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 20] = [
+    const ALL: [(Class, &'static str); 21] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -83,6 +86,7 @@ impl Class {
         (Class::Quantity, "quantity"),
         (Class::HeadCompound, "head_compound"),
         (Class::Connective, "connective"),
+        (Class::ListOpener, "list_opener"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.
@@ -149,7 +153,12 @@ pub fn phrase_at(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
 
 /// Whether a word or phrase of `class` ends right before `tokens[i]` (`đồng chí` before a name).
 pub fn ends_before(tokens: &[Token], i: usize, class: Class) -> bool {
-    (1..=i.min(4)).any(|n| phrase_at(tokens, i - n, class) == Some(n))
+    length_before(tokens, i, class).is_some()
+}
+
+/// The length in tokens of the longest word or phrase of `class` that ends right before `tokens[i]`.
+pub fn length_before(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
+    (1..=i.min(4)).rev().find(|&n| phrase_at(tokens, i - n, class) == Some(n))
 }
 
 /// The classes of a folded word.

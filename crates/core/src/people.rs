@@ -38,6 +38,9 @@ pub struct NameMatch {
     pub tokens: Range<usize>,
     /// Each syllable capitalised, as a user expects to read it.
     pub name: String,
+    /// Tokens of the form of address right before the name (`ông`, `đồng chí`, `thiếu tướng`), 0 when none:
+    /// a list of names after a shared title reads over them.
+    pub honorific: usize,
 }
 
 /// Words before a name that mark a person (`ông`, `bà`, `đồng chí`, `Đ/c`, and `ngài` before foreign guests).
@@ -176,7 +179,8 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if name == "Hồ Chí Minh" {
         return None;
     }
-    Some(NameMatch { tokens: i..end, name })
+    let honorific = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
+    Some(NameMatch { tokens: i..end, name, honorific })
 }
 
 /// `trí` → `Trí`; `H'yim` stays as written after the first letter.

@@ -57,6 +57,12 @@ fn is_word(tokens: &[Token], k: usize, w: &str) -> bool {
     tokens.get(k).is_some_and(|t| t.folded == w)
 }
 
+/// Whether `thường trực` (standing) starts at token `k`: after a rank (`Phó Chủ tịch Thường trực`), or in a
+/// person's note (`Lê Thanh Liêm (thường trực)`).
+pub fn standing_at(tokens: &[Token], k: usize) -> bool {
+    is_word(tokens, k, "thường") && is_word(tokens, k + 1, "trực")
+}
+
 /// The title starting at token `i`. `in_chain`: the title follows a name (`NAME, TITLE`), so a short
 /// capitalised pair at its end is a place (`Bí thư Thị ủy La Gi.`), not the next person.
 pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Option<Title> {
@@ -67,9 +73,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         return None;
     }
     let mut k = i + len;
-    let standing = is_word(tokens, k, "thường")
-        && is_word(tokens, k + 1, "trực")
-        && !RANKS.list[rank].name.ends_with("Thường trực");
+    let standing = standing_at(tokens, k) && !RANKS.list[rank].name.ends_with("Thường trực");
     if standing {
         k += 2;
     }
@@ -438,18 +442,11 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     for (t, n) in owner {
         by_name.entry(n).or_default().push(t);
     }
-    // Plural titles: shared by every name listed after them ("các Phó Thủ tướng: A, B, C").
-    for (t, item) in items.iter().enumerate() {
-        let Item::Title(title) = item else { continue };
-        if !title.plural {
-            continue;
-        }
-        for (k, next) in items.iter().enumerate().skip(t + 1) {
-            match next {
-                Item::Name(_) => by_name.entry(k).or_default().push(t),
-                Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
-                Item::Word(_, c) if c.has(Class::TitleListWord) => {}
-                _ => break,
+    // Shared titles: every name listed after them is given them ("các Phó Thủ tướng: A, B, C").
+    for t in 0..items.len() {
+        if shared_title(items, t) {
+            for k in listed_names(items, t) {
+                by_name.entry(k).or_default().push(t);
             }
         }
     }
@@ -458,6 +455,79 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
         titles.dedup();
     }
     by_name
+}
+
+/// Whether the title at `items[t]` is shared by the names listed after it: a plural title (`các Phó Thủ tướng`,
+/// `5 Phó Chủ tịch`) or one a list opener follows (`Phó ban gồm các ông A, B`, `Trưởng Ban là ông A`).
+/// A title after a form of address is the person it names, not a post listed (`con ông chủ tịch huyện là A`).
+pub fn shared_title(items: &[Item], t: usize) -> bool {
+    let Some(Item::Title(title)) = items.get(t) else { return false };
+    let addressed = t > 0 && matches!(&items[t - 1], Item::Word(_, c) if c.has(Class::Honorific));
+    title.plural || (!addressed && matches!(items.get(t + 1), Some(Item::Word(_, c)) if c.has(Class::ListOpener)))
+}
+
+/// Whether the list after the shared title at `items[t]` is announced, by a colon or a list opener before its
+/// first name (`các Ủy viên Trung ương Đảng: A, B`, `5 Phó Chủ tịch là A, B`), rather than only following a
+/// plural (`các đại biểu A (Đồng Tháp), B`).
+pub fn announced_list(items: &[Item], t: usize) -> bool {
+    items[t + 1..].iter().take_while(|i| !matches!(i, Item::Name(_))).any(|i| match i {
+        Item::Sep(':') => true,
+        Item::Word(_, c) => c.has(Class::ListOpener),
+        _ => false,
+    })
+}
+
+/// The names listed after the shared title at `items[t]`, over separators, list words (`gồm các ông`, `và`),
+/// each person's form of address (`thiếu tướng`), own titles after the name, and a bracketed note after it
+/// (`A (thường trực), B`). Another shared title starts another list. A title right before a name is that
+/// person's own and starts another phrase ("các ĐB, Bộ trưởng Công thương NAME"), unless a plural title
+/// announced the list ("các Ủy viên Trung ương Đảng: Bí thư Tỉnh ủy A, Bộ trưởng B").
+pub fn listed_names(items: &[Item], t: usize) -> Vec<usize> {
+    let plural = matches!(items.get(t), Some(Item::Title(title)) if title.plural);
+    let titled_list = plural && announced_list(items, t);
+    let mut out = Vec::new();
+    let mut k = t + 1;
+    while k < items.len() {
+        match &items[k] {
+            Item::Name(_) => {
+                out.push(k);
+                k = bracket_note_end(items, k + 1).unwrap_or(k + 1);
+                continue;
+            }
+            Item::Title(_) if shared_title(items, k) || (!titled_list && title_before_name(items, k)) => break,
+            Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
+            Item::Word(_, c) if c.has(Class::TitleListWord) => {}
+            Item::Word(..) if address_before_name(items, k) => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Whether the title at `items[k]` stands right before a name (`TITLE NAME`, `TITLE - NAME`).
+fn title_before_name(items: &[Item], k: usize) -> bool {
+    match items.get(k + 1) {
+        Some(Item::Name(_)) => true,
+        Some(Item::Sep('-')) => matches!(items.get(k + 2), Some(Item::Name(_))),
+        _ => false,
+    }
+}
+
+/// Whether the words from `items[k]` on are the form of address of the name right after them (`thiếu tướng A`).
+fn address_before_name(items: &[Item], k: usize) -> bool {
+    let Some(run) = items[k..].iter().position(|i| !matches!(i, Item::Word(..))) else { return false };
+    matches!(items.get(k + run), Some(Item::Name(name)) if name.honorific >= run)
+}
+
+/// Where a bracket right after a name ends (the item after `)`), when it holds no other name: the person's
+/// note (`Lê Thanh Liêm (thường trực)`, `thiếu tướng A (Tư lệnh ...)`).
+pub fn bracket_note_end(items: &[Item], k: usize) -> Option<usize> {
+    if !matches!(items.get(k), Some(Item::Sep('('))) {
+        return None;
+    }
+    let close = items[k..].iter().position(|i| matches!(i, Item::Sep(')')))? + k;
+    (!items[k..close].iter().any(|i| matches!(i, Item::Name(_)))).then_some(close + 1)
 }
 
 /// Word pairs before a title that give it to the sentence's person as a new post.
