@@ -64,6 +64,35 @@ fn family_len(tokens: &[Token], i: usize) -> usize {
     usize::from((f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2)
 }
 
+/// Number of tokens of a country or international body (`data/countries.tsv`) starting at `i` (0 when none).
+pub fn country_len(tokens: &[Token], i: usize) -> usize {
+    match COUNTRIES.longest_at(tokens, i) {
+        Some((n, ())) if tokens[i].is_word() && tokens[i].is_capitalised() => n,
+        _ => 0,
+    }
+}
+
+/// A foreign person's name right after a country in a post (`Thủ tướng Lào Thongloun Sisoulith`,
+/// `Chủ tịch Trung Quốc Tập Cận Bình`): two to four capitalised words, none a rank, place or abbreviation,
+/// that end the phrase (punctuation, a lower-case word or the end follow). Its length in tokens.
+pub fn foreign_name_after_country(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
+    let mut n = 0;
+    while let Some(t) = tokens.get(i + n) {
+        let plain = t.is_word()
+            && t.is_capitalised()
+            && !t.is_all_caps()
+            && !t.is(Class::OrgHead)
+            && crate::positions::rank_at(tokens, i + n).is_none()
+            && place_len(tokens, text, i + n) == 0;
+        if !plain || n == 4 {
+            break;
+        }
+        n += 1;
+    }
+    let ends = tokens.get(i + n).is_none_or(|t| !t.is_word() || !t.is_capitalised());
+    (n >= 2 && ends).then_some(n)
+}
+
 /// Number of tokens of a province name starting at `i` (0 when none).
 pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
     if let Some((n, ())) = COUNTRIES.longest_at(tokens, i) {

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use crate::classes::{self, Class, Classes};
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
-use crate::people::{name_at, place_len, NameMatch};
+use crate::people::{capitalise, country_len, foreign_name_after_country, name_at, place_len, NameMatch};
 use crate::roles::{role_at, Role};
 use crate::tokens::Token;
 
@@ -35,6 +35,9 @@ pub struct Title {
     pub former: bool,
     /// After `quyền`: acting in the post (`quyền Bộ trưởng`).
     pub acting: bool,
+    /// A foreign person's name that ends the post after its country (`Thủ tướng Lào Thongloun Sisoulith`): the
+    /// holder, read as the name after the title, so the post never passes to a neighbour.
+    pub holder: Option<Range<usize>>,
 }
 
 /// One element of a sentence.
@@ -81,6 +84,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let mut end = k;
     // The last capitalised word taken into the body as an ordinary word (not a place, not a name).
     let mut plain_capital: Option<usize> = None;
+    // Where the last country in the body ends, and the foreign holder's name right after it.
+    let mut country_end: Option<usize> = None;
+    let mut holder = None;
     while k < tokens.len() {
         let t = &tokens[k];
         if let Some(n) = head_compound_at(tokens, body_start, k) {
@@ -112,8 +118,17 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             break;
         }
         if t.is_capitalised() {
+            if country_end == Some(k) {
+                if let Some(n) = foreign_name_after_country(tokens, text, k) {
+                    holder = Some(k..k + n);
+                    break;
+                }
+            }
             let place = place_len(tokens, text, k);
             if place > 0 {
+                if country_len(tokens, k) == place {
+                    country_end = Some(k + place);
+                }
                 k += place;
                 end = k;
                 continue;
@@ -251,7 +266,16 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         before_is(Class::Plural) || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
     let former = before_is(Class::Former) || (before(2) == Some("từng") && before(1) == Some("là"));
     let acting = before(1) == Some("quyền");
-    Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former, acting })
+    Some(Title {
+        tokens: i..end.max(body_start),
+        rank,
+        standing,
+        body: body_start..end,
+        plural,
+        former,
+        acting,
+        holder,
+    })
 }
 
 /// Whether the capitalised words just before `k` name an administrative unit (`huyện Nam Giang`): a unit's
@@ -339,7 +363,12 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
                 .is_some_and(|i| matches!(i, Item::Name(_)));
         if let Some(title) = title_at(tokens, text, k, in_chain) {
             k = title.tokens.end.max(k + 1);
+            let holder = title.holder.clone();
             out.push(Item::Title(title));
+            if let Some(run) = holder {
+                k = run.end;
+                out.push(Item::Name(foreign_holder(tokens, text, run)));
+            }
             continue;
         }
         if let Some(name) = name_at(tokens, text, k) {
@@ -356,6 +385,12 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
         k += 1;
     }
     out
+}
+
+/// The foreign holder's name that ends a post (`Thủ tướng Lào Thongloun Sisoulith`), as a name item.
+fn foreign_holder(tokens: &[Token], text: &str, run: Range<usize>) -> NameMatch {
+    let name = tokens[run.clone()].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
+    NameMatch { tokens: run, name, honorific: 0 }
 }
 
 /// For each name item, the indices of the title items that belong to it.
