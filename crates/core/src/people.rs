@@ -60,8 +60,13 @@ fn family_len(tokens: &[Token], i: usize) -> usize {
         }
     }
     // Glued minority prefixes: H'Yim, K'Sor.
-    let f = &first.folded;
-    usize::from((f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2)
+    usize::from(glued_prefix(first))
+}
+
+/// A word with a minority name's prefix glued on (`H'Yim`, `K'Mák`): the prefix and the name in one token.
+pub fn glued_prefix(token: &Token) -> bool {
+    let f = &token.folded;
+    (f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2
 }
 
 /// Number of tokens of a country or international body (`data/countries.tsv`) starting at `i` (0 when none).
@@ -190,7 +195,8 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
         }
         end += 1;
     }
-    let syllables = end - i;
+    // A glued prefix is a syllable of its own: "ông K'Mák", "bà H'Hoa" after a form of address are full names.
+    let syllables = end - i + usize::from(honorific && glued_prefix(t));
     // Two syllables without a family name ("ông Kitaoka Shinichi, Chủ tịch JICA") only with an honorific
     // before and a title after: alone they are as often a nickname or a place ("bà Tài Nhân", "ông Ba Hạnh").
     let titled = honorific

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use crate::classes::{self, Class, Classes};
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
-use crate::people::{capitalise, country_len, foreign_name_after_country, name_at, place_len, NameMatch};
+use crate::people::{capitalise, country_len, foreign_name_after_country, glued_prefix, name_at, place_len, NameMatch};
 use crate::roles::{role_at, Role};
 use crate::tokens::Token;
 
@@ -147,12 +147,14 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
                 let short_place = name.tokens.len() == 2
                     && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
-                // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person.
+                // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person;
+                // "huyện K'Bang Nguyễn Văn An": a glued minority word is a one-token name of the unit.
+                let unit_name_len = if glued_prefix(t) { 1 } else { 2 };
                 let place_then_name = (after_unit || after_org)
-                    && name.tokens.len() >= 5
-                    && name_at(tokens, text, k + 2).is_some_and(|n| n.tokens.len() >= 3);
+                    && name.tokens.len() >= unit_name_len + 3
+                    && name_at(tokens, text, k + unit_name_len).is_some_and(|n| n.tokens.len() >= 3);
                 if place_then_name {
-                    k += 2;
+                    k += unit_name_len;
                     end = k;
                     continue;
                 }
