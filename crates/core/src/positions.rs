@@ -470,6 +470,9 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             _ => "",
         };
         let appointed = APPOINTMENTS.contains(&(prev(2), prev(1))) && prev(3) != "thôi";
+        // "giao Phó Thủ tướng A làm Tổ trưởng Tổ công tác", "do ông A làm Trưởng đoàn": the person just named serves as it.
+        let serves = k >= 2 && prev(1) == SERVES_AS && matches!(items[k - 2], Item::Name(_));
+        let appointed = appointed || serves;
         let subject = items[..t].iter().rposition(|i| matches!(i, Item::Name(_)));
         if let (true, Some(f)) = (appointed, subject) {
             owner.entry(t).or_insert(f);
@@ -566,6 +569,9 @@ pub fn bracket_note_end(items: &[Item], k: usize) -> Option<usize> {
     let close = items[k..].iter().position(|i| matches!(i, Item::Sep(')')))? + k;
     (!items[k..close].iter().any(|i| matches!(i, Item::Name(_)))).then_some(close + 1)
 }
+
+/// The verb between a name and a title that makes the title the person's post (`A làm Trưởng đoàn`).
+const SERVES_AS: &str = "làm";
 
 /// Word pairs before a title that give it to the sentence's person as a new post.
 const APPOINTMENTS: [(&str, &str); 7] = [
