@@ -101,10 +101,13 @@ pub enum Class {
     PlaceIntro,
     /// A noun that starts a meeting's place before its name (`tỉnh`, `thành phố`, `TP`, `trụ sở`, `hội trường`).
     PlaceNoun,
+    /// A word right after a title that opens the list of the people who hold it (`Phó ban gồm các ông A, B`,
+    /// `5 Phó Chủ tịch là: A, B`, `bao gồm các đồng chí: A, B`): the title is each listed person's.
+    ListOpener,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 39] = [
+    const ALL: [(Class, &'static str); 40] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -144,6 +147,7 @@ impl Class {
         (Class::MeetingListWord, "meeting_list_word"),
         (Class::PlaceIntro, "place_intro"),
         (Class::PlaceNoun, "place_noun"),
+        (Class::ListOpener, "list_opener"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.
@@ -233,7 +237,12 @@ pub fn longest_at(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
 
 /// Whether a word or phrase of `class` ends right before `tokens[i]` (`đồng chí` before a name).
 pub fn ends_before(tokens: &[Token], i: usize, class: Class) -> bool {
-    (1..=i.min(4)).any(|n| phrase_at(tokens, i - n, class) == Some(n))
+    length_before(tokens, i, class).is_some()
+}
+
+/// The length in tokens of the longest word or phrase of `class` that ends right before `tokens[i]`.
+pub fn length_before(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
+    (1..=i.min(4)).rev().find(|&n| phrase_at(tokens, i - n, class) == Some(n))
 }
 
 /// The classes of a folded word.

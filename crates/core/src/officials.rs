@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::abbreviations::{expand, Definitions};
 use crate::classes::Class;
 use crate::lexicon::{fold, RANKS};
-use crate::positions::{attach, items, Item, Title};
+use crate::positions::{announced_list, attach, items, listed_names, shared_title, standing_at, Item, Title};
 use crate::record::{Official, Position, Role, Span};
 use crate::roles::roles_of;
 use crate::spans::CharIndex;
@@ -28,13 +28,16 @@ struct Rendered {
     /// A rank without a body listed before the person's next title (`Phó Tư lệnh, Tham mưu trưởng Quân khu 5`,
     /// `Tổng Thư ký, Chủ nhiệm Văn phòng Quốc hội`): a post of its own, as the article gives it.
     listed: bool,
+    /// A title shared by a list of names after it (`5 Phó Chủ tịch là: A, B`): the article gives it to each of
+    /// them as it stands, body or not.
+    shared: bool,
     position: Position,
 }
 
 impl Rendered {
     /// A title worth keeping: it has its body, needs none, or stands in a list of posts.
     fn complete(&self) -> bool {
-        self.has_body || !self.needs_body || self.listed
+        self.has_body || !self.needs_body || self.listed || self.shared
     }
 }
 
@@ -76,16 +79,42 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
         needs_body: rank.needs_body,
         has_body: !body.is_empty(),
         listed: false,
+        shared: false,
         position,
     }
 }
 
+/// Which person a title is rendered for: the name's item, and whether a note after it makes the titles before
+/// it standing (`Lê Thanh Liêm (thường trực)`). `None` for a title read without its person.
+#[derive(Debug, Clone, Copy)]
+struct Holder {
+    item: usize,
+    standing_note: bool,
+}
+
 /// The titles of one name, in order, with bodies borrowed where the genre shares them.
-fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs: &Definitions) -> Vec<Rendered> {
+fn titles_of(
+    owned: &[usize],
+    items: &[Item],
+    holder: Option<Holder>,
+    tokens: &[Token],
+    text: &str,
+    defs: &Definitions,
+) -> Vec<Rendered> {
+    let owned: Vec<usize> = owned.iter().copied().filter(|&i| matches!(items[i], Item::Title(_))).collect();
     let titles: Vec<&Title> =
         owned.iter().filter_map(|&i| if let Item::Title(t) = &items[i] { Some(t) } else { None }).collect();
     let mut out = Vec::new();
     for (n, title) in titles.iter().enumerate() {
+        // A title an announced list shares (`5 Phó Chủ tịch là: A, B`): given as it stands; standing when the
+        // person's note after the name says so (`A (thường trực)`), as for any title before the name.
+        let before_holder = holder.filter(|h| owned[n] < h.item);
+        let shared = before_holder.is_some_and(|h| {
+            shared_title(items, owned[n])
+                && announced_list(items, owned[n])
+                && listed_names(items, owned[n]).contains(&h.item)
+        });
+        let standing_note = before_holder.is_some_and(|h| h.standing_note);
         if title.former {
             continue;
         }
@@ -108,7 +137,15 @@ fn titles_of(owned: &[usize], items: &[Item], tokens: &[Token], text: &str, defs
                 }
             }
         }
+        let noted;
+        let title = if standing_note && !title.standing && !RANKS.list[title.rank].name.ends_with("Thường trực") {
+            noted = Title { standing: true, ..(*title).clone() };
+            &noted
+        } else {
+            *title
+        };
         let mut rendered = render(title, body, tokens, text, defs);
+        rendered.shared = shared;
         // Only before a complete post ("UVBTV, Trưởng Ban" is a shortened repeat), not a party rank (those borrow
         // their committee) and not a plural title ("các ĐB, Bộ trưởng ... NAME" lists the deputies, then the person).
         rendered.listed = !title.plural
@@ -152,7 +189,9 @@ pub fn mentions(
             .unwrap_or_default();
         for (n, item) in items.iter().enumerate() {
             let Item::Name(name) = item else { continue };
-            let mut titles = owned.get(&n).map(|o| titles_of(o, &items, tokens, text, defs)).unwrap_or_default();
+            let holder = Holder { item: n, standing_note: standing_note_after(tokens, name.tokens.end) };
+            let mut titles =
+                owned.get(&n).map(|o| titles_of(o, &items, Some(holder), tokens, text, defs)).unwrap_or_default();
             titles.extend(shared.iter().cloned());
             let span = index.span(tokens[name.tokens.start].range.start..tokens[name.tokens.end - 1].range.end);
             titles.retain(Rendered::complete);
@@ -168,6 +207,13 @@ pub fn mentions(
         }
     }
     out
+}
+
+/// A bracket right after a name that says the person's post is the standing one: `Lê Thanh Liêm (thường trực)`.
+fn standing_note_after(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| t.is_punct('('))
+        && standing_at(tokens, end + 1)
+        && tokens.get(end + 3).is_some_and(|t| t.is_punct(')'))
 }
 
 /// A sentence that lists the people a plural title before it announced: "Đó là ông A ..., ông B ...".
@@ -186,7 +232,7 @@ fn trailing_plural(text: &str, all_tokens: &[Token], sentence: &Range<usize>, de
     if items[t..].iter().any(|i| matches!(i, Item::Name(_))) {
         return Vec::new();
     }
-    titles_of(&[t], &items, tokens, text, defs).into_iter().filter(Rendered::complete).collect()
+    titles_of(&[t], &items, None, tokens, text, defs).into_iter().filter(Rendered::complete).collect()
 }
 
 /// Officials from mentions: one per name (case and tone placement folded), titles deduplicated,

@@ -38,6 +38,9 @@ pub struct NameMatch {
     pub tokens: Range<usize>,
     /// Each syllable capitalised, as a user expects to read it.
     pub name: String,
+    /// Tokens of the form of address right before the name (`ông`, `đồng chí`, `thiếu tướng`), 0 when none:
+    /// a list of names after a shared title reads over them.
+    pub honorific: usize,
 }
 
 /// Words before a name that mark a person (`ông`, `bà`, `đồng chí`, `Đ/c`, and `ngài` before foreign guests).
@@ -57,8 +60,42 @@ fn family_len(tokens: &[Token], i: usize) -> usize {
         }
     }
     // Glued minority prefixes: H'Yim, K'Sor.
-    let f = &first.folded;
-    usize::from((f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2)
+    usize::from(glued_prefix(first))
+}
+
+/// A word with a minority name's prefix glued on (`H'Yim`, `K'Mák`): the prefix and the name in one token.
+pub fn glued_prefix(token: &Token) -> bool {
+    let f = &token.folded;
+    (f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2
+}
+
+/// Number of tokens of a country or international body (`data/countries.tsv`) starting at `i` (0 when none).
+pub fn country_len(tokens: &[Token], i: usize) -> usize {
+    match COUNTRIES.longest_at(tokens, i) {
+        Some((n, ())) if tokens[i].is_word() && tokens[i].is_capitalised() => n,
+        _ => 0,
+    }
+}
+
+/// A foreign person's name right after a country in a post (`Thủ tướng Lào Thongloun Sisoulith`,
+/// `Chủ tịch Trung Quốc Tập Cận Bình`): two to four capitalised words, none a rank, place or abbreviation,
+/// that end the phrase (punctuation, a lower-case word or the end follow). Its length in tokens.
+pub fn foreign_name_after_country(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
+    let mut n = 0;
+    while let Some(t) = tokens.get(i + n) {
+        let plain = t.is_word()
+            && t.is_capitalised()
+            && !t.is_all_caps()
+            && !t.is(Class::OrgHead)
+            && crate::positions::rank_at(tokens, i + n).is_none()
+            && place_len(tokens, text, i + n) == 0;
+        if !plain || n == 4 {
+            break;
+        }
+        n += 1;
+    }
+    let ends = tokens.get(i + n).is_none_or(|t| !t.is_word() || !t.is_capitalised());
+    (n >= 2 && ends).then_some(n)
 }
 
 /// Number of tokens of a province name starting at `i` (0 when none).
@@ -158,7 +195,8 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
         }
         end += 1;
     }
-    let syllables = end - i;
+    // A glued prefix is a syllable of its own: "ông K'Mák", "bà H'Hoa" after a form of address are full names.
+    let syllables = end - i + usize::from(honorific && glued_prefix(t));
     // Two syllables without a family name ("ông Kitaoka Shinichi, Chủ tịch JICA") only with an honorific
     // before and a title after: alone they are as often a nickname or a place ("bà Tài Nhân", "ông Ba Hạnh").
     let titled = honorific
@@ -176,7 +214,8 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if name == "Hồ Chí Minh" {
         return None;
     }
-    Some(NameMatch { tokens: i..end, name })
+    let honorific = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
+    Some(NameMatch { tokens: i..end, name, honorific })
 }
 
 /// `trí` → `Trí`; `H'yim` stays as written after the first letter.

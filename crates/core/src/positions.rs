@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use crate::classes::{self, Class, Classes};
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
-use crate::people::{name_at, place_len, NameMatch};
+use crate::people::{capitalise, country_len, foreign_name_after_country, glued_prefix, name_at, place_len, NameMatch};
 use crate::roles::{role_at, Role};
 use crate::tokens::Token;
 
@@ -35,6 +35,9 @@ pub struct Title {
     pub former: bool,
     /// After `quyền`: acting in the post (`quyền Bộ trưởng`).
     pub acting: bool,
+    /// A foreign person's name that ends the post after its country (`Thủ tướng Lào Thongloun Sisoulith`): the
+    /// holder, read as the name after the title, so the post never passes to a neighbour.
+    pub holder: Option<Range<usize>>,
 }
 
 /// One element of a sentence.
@@ -57,6 +60,12 @@ fn is_word(tokens: &[Token], k: usize, w: &str) -> bool {
     tokens.get(k).is_some_and(|t| t.folded == w)
 }
 
+/// Whether `thường trực` (standing) starts at token `k`: after a rank (`Phó Chủ tịch Thường trực`), or in a
+/// person's note (`Lê Thanh Liêm (thường trực)`).
+pub fn standing_at(tokens: &[Token], k: usize) -> bool {
+    is_word(tokens, k, "thường") && is_word(tokens, k + 1, "trực")
+}
+
 /// The title starting at token `i`. `in_chain`: the title follows a name (`NAME, TITLE`), so a short
 /// capitalised pair at its end is a place (`Bí thư Thị ủy La Gi.`), not the next person.
 pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Option<Title> {
@@ -67,9 +76,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         return None;
     }
     let mut k = i + len;
-    let standing = is_word(tokens, k, "thường")
-        && is_word(tokens, k + 1, "trực")
-        && !RANKS.list[rank].name.ends_with("Thường trực");
+    let standing = standing_at(tokens, k) && !RANKS.list[rank].name.ends_with("Thường trực");
     if standing {
         k += 2;
     }
@@ -77,6 +84,9 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let mut end = k;
     // The last capitalised word taken into the body as an ordinary word (not a place, not a name).
     let mut plain_capital: Option<usize> = None;
+    // Where the last country in the body ends, and the foreign holder's name right after it.
+    let mut country_end: Option<usize> = None;
+    let mut holder = None;
     while k < tokens.len() {
         let t = &tokens[k];
         if let Some(n) = head_compound_at(tokens, body_start, k) {
@@ -108,8 +118,17 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             break;
         }
         if t.is_capitalised() {
+            if country_end == Some(k) {
+                if let Some(n) = foreign_name_after_country(tokens, text, k) {
+                    holder = Some(k..k + n);
+                    break;
+                }
+            }
             let place = place_len(tokens, text, k);
             if place > 0 {
+                if country_len(tokens, k) == place {
+                    country_end = Some(k + place);
+                }
                 k += place;
                 end = k;
                 continue;
@@ -128,12 +147,14 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
                 let short_place = name.tokens.len() == 2
                     && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
-                // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person.
+                // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person;
+                // "huyện K'Bang Nguyễn Văn An": a glued minority word is a one-token name of the unit.
+                let unit_name_len = if glued_prefix(t) { 1 } else { 2 };
                 let place_then_name = (after_unit || after_org)
-                    && name.tokens.len() >= 5
-                    && name_at(tokens, text, k + 2).is_some_and(|n| n.tokens.len() >= 3);
+                    && name.tokens.len() >= unit_name_len + 3
+                    && name_at(tokens, text, k + unit_name_len).is_some_and(|n| n.tokens.len() >= 3);
                 if place_then_name {
-                    k += 2;
+                    k += unit_name_len;
                     end = k;
                     continue;
                 }
@@ -247,7 +268,16 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         before_is(Class::Plural) || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
     let former = before_is(Class::Former) || (before(2) == Some("từng") && before(1) == Some("là"));
     let acting = before(1) == Some("quyền");
-    Some(Title { tokens: i..end.max(body_start), rank, standing, body: body_start..end, plural, former, acting })
+    Some(Title {
+        tokens: i..end.max(body_start),
+        rank,
+        standing,
+        body: body_start..end,
+        plural,
+        former,
+        acting,
+        holder,
+    })
 }
 
 /// Whether the capitalised words just before `k` name an administrative unit (`huyện Nam Giang`): a unit's
@@ -335,7 +365,12 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
                 .is_some_and(|i| matches!(i, Item::Name(_)));
         if let Some(title) = title_at(tokens, text, k, in_chain) {
             k = title.tokens.end.max(k + 1);
+            let holder = title.holder.clone();
             out.push(Item::Title(title));
+            if let Some(run) = holder {
+                k = run.end;
+                out.push(Item::Name(foreign_holder(tokens, text, run)));
+            }
             continue;
         }
         if let Some(name) = name_at(tokens, text, k) {
@@ -352,6 +387,12 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
         k += 1;
     }
     out
+}
+
+/// The foreign holder's name that ends a post (`Thủ tướng Lào Thongloun Sisoulith`), as a name item.
+fn foreign_holder(tokens: &[Token], text: &str, run: Range<usize>) -> NameMatch {
+    let name = tokens[run.clone()].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
+    NameMatch { tokens: run, name, honorific: 0 }
 }
 
 /// For each name item, the indices of the title items that belong to it.
@@ -429,6 +470,9 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             _ => "",
         };
         let appointed = APPOINTMENTS.contains(&(prev(2), prev(1))) && prev(3) != "thôi";
+        // "giao Phó Thủ tướng A làm Tổ trưởng Tổ công tác", "do ông A làm Trưởng đoàn": the person just named serves as it.
+        let serves = k >= 2 && prev(1) == SERVES_AS && matches!(items[k - 2], Item::Name(_));
+        let appointed = appointed || serves;
         let subject = items[..t].iter().rposition(|i| matches!(i, Item::Name(_)));
         if let (true, Some(f)) = (appointed, subject) {
             owner.entry(t).or_insert(f);
@@ -438,18 +482,11 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     for (t, n) in owner {
         by_name.entry(n).or_default().push(t);
     }
-    // Plural titles: shared by every name listed after them ("các Phó Thủ tướng: A, B, C").
-    for (t, item) in items.iter().enumerate() {
-        let Item::Title(title) = item else { continue };
-        if !title.plural {
-            continue;
-        }
-        for (k, next) in items.iter().enumerate().skip(t + 1) {
-            match next {
-                Item::Name(_) => by_name.entry(k).or_default().push(t),
-                Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
-                Item::Word(_, c) if c.has(Class::TitleListWord) => {}
-                _ => break,
+    // Shared titles: every name listed after them is given them ("các Phó Thủ tướng: A, B, C").
+    for t in 0..items.len() {
+        if shared_title(items, t) {
+            for k in listed_names(items, t) {
+                by_name.entry(k).or_default().push(t);
             }
         }
     }
@@ -459,6 +496,82 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     }
     by_name
 }
+
+/// Whether the title at `items[t]` is shared by the names listed after it: a plural title (`các Phó Thủ tướng`,
+/// `5 Phó Chủ tịch`) or one a list opener follows (`Phó ban gồm các ông A, B`, `Trưởng Ban là ông A`).
+/// A title after a form of address is the person it names, not a post listed (`con ông chủ tịch huyện là A`).
+pub fn shared_title(items: &[Item], t: usize) -> bool {
+    let Some(Item::Title(title)) = items.get(t) else { return false };
+    let addressed = t > 0 && matches!(&items[t - 1], Item::Word(_, c) if c.has(Class::Honorific));
+    title.plural || (!addressed && matches!(items.get(t + 1), Some(Item::Word(_, c)) if c.has(Class::ListOpener)))
+}
+
+/// Whether the list after the shared title at `items[t]` is announced, by a colon or a list opener before its
+/// first name (`các Ủy viên Trung ương Đảng: A, B`, `5 Phó Chủ tịch là A, B`), rather than only following a
+/// plural (`các đại biểu A (Đồng Tháp), B`).
+pub fn announced_list(items: &[Item], t: usize) -> bool {
+    items[t + 1..].iter().take_while(|i| !matches!(i, Item::Name(_))).any(|i| match i {
+        Item::Sep(':') => true,
+        Item::Word(_, c) => c.has(Class::ListOpener),
+        _ => false,
+    })
+}
+
+/// The names listed after the shared title at `items[t]`, over separators, list words (`gồm các ông`, `và`),
+/// each person's form of address (`thiếu tướng`), own titles after the name, and a bracketed note after it
+/// (`A (thường trực), B`). Another shared title starts another list. A title right before a name is that
+/// person's own and starts another phrase ("các ĐB, Bộ trưởng Công thương NAME"), unless a plural title
+/// announced the list ("các Ủy viên Trung ương Đảng: Bí thư Tỉnh ủy A, Bộ trưởng B").
+pub fn listed_names(items: &[Item], t: usize) -> Vec<usize> {
+    let plural = matches!(items.get(t), Some(Item::Title(title)) if title.plural);
+    let titled_list = plural && announced_list(items, t);
+    let mut out = Vec::new();
+    let mut k = t + 1;
+    while k < items.len() {
+        match &items[k] {
+            Item::Name(_) => {
+                out.push(k);
+                k = bracket_note_end(items, k + 1).unwrap_or(k + 1);
+                continue;
+            }
+            Item::Title(_) if shared_title(items, k) || (!titled_list && title_before_name(items, k)) => break,
+            Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
+            Item::Word(_, c) if c.has(Class::TitleListWord) => {}
+            Item::Word(..) if address_before_name(items, k) => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Whether the title at `items[k]` stands right before a name (`TITLE NAME`, `TITLE - NAME`).
+fn title_before_name(items: &[Item], k: usize) -> bool {
+    match items.get(k + 1) {
+        Some(Item::Name(_)) => true,
+        Some(Item::Sep('-')) => matches!(items.get(k + 2), Some(Item::Name(_))),
+        _ => false,
+    }
+}
+
+/// Whether the words from `items[k]` on are the form of address of the name right after them (`thiếu tướng A`).
+fn address_before_name(items: &[Item], k: usize) -> bool {
+    let Some(run) = items[k..].iter().position(|i| !matches!(i, Item::Word(..))) else { return false };
+    matches!(items.get(k + run), Some(Item::Name(name)) if name.honorific >= run)
+}
+
+/// Where a bracket right after a name ends (the item after `)`), when it holds no other name: the person's
+/// note (`Lê Thanh Liêm (thường trực)`, `thiếu tướng A (Tư lệnh ...)`).
+pub fn bracket_note_end(items: &[Item], k: usize) -> Option<usize> {
+    if !matches!(items.get(k), Some(Item::Sep('('))) {
+        return None;
+    }
+    let close = items[k..].iter().position(|i| matches!(i, Item::Sep(')')))? + k;
+    (!items[k..close].iter().any(|i| matches!(i, Item::Name(_)))).then_some(close + 1)
+}
+
+/// The verb between a name and a title that makes the title the person's post (`A làm Trưởng đoàn`).
+const SERVES_AS: &str = "làm";
 
 /// Word pairs before a title that give it to the sentence's person as a new post.
 const APPOINTMENTS: [(&str, &str); 7] = [
