@@ -104,10 +104,12 @@ pub enum Class {
     /// A word right after a title that opens the list of the people who hold it (`Phó ban gồm các ông A, B`,
     /// `5 Phó Chủ tịch là: A, B`, `bao gồm các đồng chí: A, B`): the title is each listed person's.
     ListOpener,
+    /// A whole name that reads as a person's and names a place or an idea in the genre (`Hồ Chí Minh`).
+    NotAPerson,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 40] = [
+    const ALL: [(Class, &'static str); 41] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -148,6 +150,7 @@ impl Class {
         (Class::PlaceIntro, "place_intro"),
         (Class::PlaceNoun, "place_noun"),
         (Class::ListOpener, "list_opener"),
+        (Class::NotAPerson, "not_a_person"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

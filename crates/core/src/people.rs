@@ -211,7 +211,9 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
         return None;
     }
     let name = tokens[i..end].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
-    if name == "Hồ Chí Minh" {
+    // A name that the genre uses for a place or an idea, not a person it reports (`TP Hồ Chí Minh`,
+    // `tư tưởng Hồ Chí Minh`): class `not_a_person`.
+    if classes::phrase_at(tokens, i, Class::NotAPerson) == Some(end - i) {
         return None;
     }
     let honorific = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
