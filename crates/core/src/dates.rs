@@ -21,6 +21,7 @@ use regex::Regex;
 use crate::calendar::Date;
 use crate::data;
 use crate::lexicon::fold;
+use crate::record::PartOfDay;
 
 /// A date as written: any part may be missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub struct DateMention {
     /// A relative day counted from the day the article last named (see [`resolve_in_context`]).
     pub from_named: bool,
     /// `sáng`, `trưa`, `chiều`, `tối`.
-    pub part_of_day: Option<&'static str>,
+    pub part_of_day: Option<PartOfDay>,
 }
 
 /// A publish stamp: the day and, when given, the time, both in Vietnamese time (UTC+7).
@@ -105,14 +106,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-fn part_of_day(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
-        "sáng" => Some("sáng"),
-        "trưa" => Some("trưa"),
-        "chiều" => Some("chiều"),
-        "tối" | "đêm" => Some("tối"),
-        _ => None,
-    }
+fn part_of_day(word: &str) -> Option<PartOfDay> {
+    PartOfDay::parse(word)
 }
 
 /// The last `bytes` bytes of `s` (fewer, to stay on a char boundary).
@@ -592,7 +587,7 @@ mod tests {
             let m = date_mentions(text, 0..text.len());
             let got = m.first().and_then(|m| resolve(m, published)).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{text}");
-            assert_eq!(m.first().and_then(|m| m.part_of_day), part, "{text}");
+            assert_eq!(m.first().and_then(|m| m.part_of_day).map(PartOfDay::as_str), part, "{text}");
         }
     }
 

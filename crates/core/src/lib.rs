@@ -93,7 +93,7 @@ use std::ops::Range;
 
 pub use calendar::Date;
 pub use dates::Stamp;
-pub use record::{Document, Meeting, Official, Position, Precision, PublishedFrom, Record, Role, Span};
+pub use record::{Document, Meeting, Official, PartOfDay, Position, Precision, PublishedFrom, Record, Role, Span};
 
 /// Extracts one article's record. `published` is used when the text carries no date line.
 pub fn extract(text: &str, published: Option<Date>) -> Record {

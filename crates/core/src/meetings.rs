@@ -1034,7 +1034,7 @@ pub fn meetings(
     vec![Meeting {
         date: date.map(|d| d.to_string()),
         date_precision: date.map(|_| Precision::Day),
-        time_of_day: time_of_day.map(String::from),
+        time_of_day,
         kind: kind.to_string(),
         name,
         organizers,

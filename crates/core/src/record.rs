@@ -64,7 +64,7 @@ pub struct Meeting {
     pub date: Option<String>,
     pub date_precision: Option<Precision>,
     /// `sáng`, `trưa`, `chiều` or `tối`.
-    pub time_of_day: Option<String>,
+    pub time_of_day: Option<PartOfDay>,
     /// The kind, from the meeting-kind lexicon (`giao ban`, `tổng kết`, ...).
     pub kind: String,
     /// The meeting's name as the article gives it.
@@ -96,6 +96,49 @@ pub struct Official {
     /// `chủ trì`, `đồng chủ trì`, `dự`, `phát biểu`, `kết luận`, `chỉ đạo`, `trao`, `ký kết`.
     pub roles: Vec<Role>,
     pub mentions: Vec<Span>,
+}
+
+/// The part of the day a date is given with (`Chiều 13/12`). Serialised as the Vietnamese word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PartOfDay {
+    #[serde(rename = "sáng")]
+    Morning,
+    #[serde(rename = "trưa")]
+    Noon,
+    #[serde(rename = "chiều")]
+    Afternoon,
+    /// `tối`, and `đêm` (night), which the record writes as `tối`.
+    #[serde(rename = "tối")]
+    Evening,
+}
+
+impl PartOfDay {
+    /// The Vietnamese word, as the record writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "sáng",
+            PartOfDay::Noon => "trưa",
+            PartOfDay::Afternoon => "chiều",
+            PartOfDay::Evening => "tối",
+        }
+    }
+
+    /// The part of the day a word names, any case (`Sáng`, `đêm`).
+    pub fn parse(word: &str) -> Option<PartOfDay> {
+        match word.to_lowercase().as_str() {
+            "sáng" => Some(PartOfDay::Morning),
+            "trưa" => Some(PartOfDay::Noon),
+            "chiều" => Some(PartOfDay::Afternoon),
+            "tối" | "đêm" => Some(PartOfDay::Evening),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for PartOfDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What a person does at the meeting, from the verbs of `data/roles.tsv`. Serialised as the Vietnamese verb

@@ -239,8 +239,8 @@ fn prepare_meeting(m: &hoinghi_core::Meeting, province_key: Option<&str>, keys: 
     PMeeting {
         date: m.date.as_deref().and_then(day_of),
         date_precision: m.date_precision,
-        time_of_day: m.time_of_day.clone(),
-        time_key: m.time_of_day.as_deref().map(|t| keys.fold(t)),
+        time_of_day: m.time_of_day.map(|t| t.to_string()),
+        time_key: m.time_of_day.map(|t| keys.fold(t.as_str())),
         kind_key: keys.phrase(&m.kind),
         kind: display(&m.kind),
         name: display(&m.name),

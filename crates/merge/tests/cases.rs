@@ -291,7 +291,7 @@ fn meeting_record(r: &Reported) -> Record {
         province: r.province.map(Into::into),
         meetings: vec![Meeting {
             date: r.date.map(Into::into),
-            time_of_day: r.time_of_day.map(Into::into),
+            time_of_day: r.time_of_day.and_then(hoinghi_core::PartOfDay::parse),
             kind: r.kind.into(),
             name: format!("Hội nghị {}", r.kind),
             organizers: r.organizers.iter().map(|o| o.to_string()).collect(),
