@@ -106,10 +106,13 @@ pub enum Class {
     ListOpener,
     /// A whole name that reads as a person's and names a place or an idea in the genre (`Hồ Chí Minh`).
     NotAPerson,
+    /// A word pair before a title that makes it the new post of the sentence's person (`trở thành`, `giữ chức`,
+    /// `được bầu làm`, `bổ nhiệm làm`).
+    Appointment,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 41] = [
+    const ALL: [(Class, &'static str); 42] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -151,6 +154,7 @@ impl Class {
         (Class::PlaceNoun, "place_noun"),
         (Class::ListOpener, "list_opener"),
         (Class::NotAPerson, "not_a_person"),
+        (Class::Appointment, "appointment"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

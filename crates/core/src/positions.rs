@@ -469,7 +469,10 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             Some(Item::Word(w, _)) => w.as_str(),
             _ => "",
         };
-        let appointed = APPOINTMENTS.contains(&(prev(2), prev(1))) && prev(3) != "thôi";
+        // Two words before the title that make it a new post (`trở thành`, `giữ chức`, `bầu làm`: class
+        // `appointment`), unless the post is being left (`thôi giữ chức`: one rule's word, kept here).
+        let pair = format!("{} {}", prev(2), prev(1));
+        let appointed = classes::is(&pair, Class::Appointment) && prev(3) != "thôi";
         // "giao Phó Thủ tướng A làm Tổ trưởng Tổ công tác", "do ông A làm Trưởng đoàn": the person just named serves as it.
         let serves = k >= 2 && prev(1) == SERVES_AS && matches!(items[k - 2], Item::Name(_));
         let appointed = appointed || serves;
@@ -572,17 +575,6 @@ pub fn bracket_note_end(items: &[Item], k: usize) -> Option<usize> {
 
 /// The verb between a name and a title that makes the title the person's post (`A làm Trưởng đoàn`).
 const SERVES_AS: &str = "làm";
-
-/// Word pairs before a title that give it to the sentence's person as a new post.
-const APPOINTMENTS: [(&str, &str); 7] = [
-    ("trở", "thành"),
-    ("giữ", "chức"),
-    ("bầu", "làm"),
-    ("nhiệm", "làm"),
-    ("định", "làm"),
-    ("chức", "vụ"),
-    ("nhiệm", "vụ"),
-];
 
 fn is_kiem_word(items: &[Item], k: usize) -> bool {
     matches!(items.get(k), Some(Item::Word(_, c)) if c.has(Class::Concurrent))
