@@ -200,7 +200,7 @@ struct Table {
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut words: HashMap<String, Classes> = HashMap::default();
     let mut filter = WordFilter::default();
-    for (word, class) in entries() {
+    for &(word, class) in entries() {
         let word = fold(word);
         filter.insert(&word);
         let entry = words.entry(word).or_default();
@@ -213,7 +213,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// A phrase may have several classes (`tổ chức`: an organiser's verb, and a body's name after `Ban`).
 static PHRASES: LazyLock<PhraseIndex<Classes>> = LazyLock::new(|| {
     let mut phrases: HashMap<Vec<String>, Classes> = HashMap::default();
-    for (word, class) in entries() {
+    for &(word, class) in entries() {
         let words = folded_tokens(word);
         if words.len() > 1 {
             let entry = phrases.entry(words).or_default();
@@ -244,13 +244,17 @@ pub fn longest_at(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
 
 /// Whether a word or phrase of `class` ends right before `tokens[i]` (`đồng chí` before a name).
 pub fn ends_before(tokens: &[Token], i: usize, class: Class) -> bool {
-    length_before(tokens, i, class).is_some()
+    // Shortest first: the one-word case is a bit of the token, asked for every capitalised word.
+    (1..=i.min(MAX_PHRASE)).any(|n| phrase_at(tokens, i - n, class) == Some(n))
 }
 
 /// The length in tokens of the longest word or phrase of `class` that ends right before `tokens[i]`.
 pub fn length_before(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
-    (1..=i.min(4)).rev().find(|&n| phrase_at(tokens, i - n, class) == Some(n))
+    (1..=i.min(MAX_PHRASE)).rev().find(|&n| phrase_at(tokens, i - n, class) == Some(n))
 }
+
+/// The longest entry, in tokens, that [`ends_before`] and [`length_before`] look back for (`Đ / c` is three).
+const MAX_PHRASE: usize = 4;
 
 /// The classes of a folded word.
 pub fn of(folded: &str) -> Classes {
@@ -265,7 +269,7 @@ pub fn of(folded: &str) -> Classes {
 /// photographer's initials ends a sentence, `Th.` an abbreviation does not).
 static WRITTEN: LazyLock<HashMap<&'static str, Classes>> = LazyLock::new(|| {
     let mut words: HashMap<&'static str, Classes> = HashMap::default();
-    for (word, class) in entries() {
+    for &(word, class) in entries() {
         let entry = words.entry(word).or_default();
         *entry = entry.with(class);
     }
@@ -284,15 +288,19 @@ pub fn is(folded: &str, class: Class) -> bool {
 
 /// Every (word, class) row of the data file. A class that is not one of [`Class`] is a mistake in the
 /// compiled-in file, so it stops the program at first use with the row to mend.
-pub fn entries() -> Vec<(&'static str, Class)> {
-    data::rows(&data::WORD_CLASSES)
-        .iter()
-        .map(|r| {
-            let name = r.get("class");
-            let class = Class::parse(name).unwrap_or_else(|| r.malformed(&format!("{name:?} is not a word class")));
-            (r.get("word"), class)
-        })
-        .collect()
+/// Read once: the three lookup tables below are built from it.
+pub fn entries() -> &'static [(&'static str, Class)] {
+    static ENTRIES: LazyLock<Vec<(&'static str, Class)>> = LazyLock::new(|| {
+        data::rows(&data::WORD_CLASSES)
+            .iter()
+            .map(|r| {
+                let name = r.get("class");
+                let class = Class::parse(name).unwrap_or_else(|| r.malformed(&format!("{name:?} is not a word class")));
+                (r.get("word"), class)
+            })
+            .collect()
+    });
+    &ENTRIES
 }
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::data;
 use crate::dates::{date_mentions, resolve};
 use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
@@ -28,13 +27,7 @@ use crate::tokens::{is_word_char, within, Token};
 /// the tokens (the words `Quyết định`, `Kế hoạch` are everywhere in this genre, and a regex over the
 /// whole text with every kind in every case cost more than the rest of the stage).
 static KIND_PHRASES: LazyLock<PhraseIndex<usize>> =
-    LazyLock::new(|| PhraseIndex::new(DOCUMENT_KINDS.iter().enumerate().map(|(i, (k, _))| (folded_tokens(k), i))));
-/// Kinds that name nothing but a document (the `bare` column of `data/document_kinds.tsv`): written in lower
-/// case before a bare number they still cite one (`theo chỉ thị 16`), where a word that is also a common noun
-/// or verb does not (`kế hoạch 800 cửa hàng`, `quy định 28 ngày`).
-static CITED_BARE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    data::rows(&data::DOCUMENT_KINDS).iter().filter(|r| r.yes("bare")).map(|r| r.get("kind")).collect()
-});
+    LazyLock::new(|| PhraseIndex::new(DOCUMENT_KINDS.iter().enumerate().map(|(i, k)| (folded_tokens(k.name), i))));
 /// What follows a kind in a citation: a qualifier, `số`, then the first digit of the number (read by
 /// [`number_at`]). A `của` qualifier (`Quyết định của UBND tỉnh số 12`) needs the `số`.
 static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
@@ -58,7 +51,7 @@ const UNITS: [&str; 16] = [
 ];
 
 fn kind_for_symbol(symbol: &str) -> Option<&'static str> {
-    DOCUMENT_KINDS.iter().find(|(_, s)| !s.is_empty() && s.eq_ignore_ascii_case(symbol)).map(|(k, _)| *k)
+    DOCUMENT_KINDS.iter().find(|k| !k.symbol.is_empty() && k.symbol.eq_ignore_ascii_case(symbol)).map(|k| k.name)
 }
 
 /// The issuer named by the codes of a number. A party number puts its kind before the slash and its issuers
@@ -363,7 +356,7 @@ pub fn documents(
             continue;
         }
         let written_kind = &slice[kind_start..kind_end];
-        let kind = DOCUMENT_KINDS[kind].0;
+        let (kind, cited_bare) = (DOCUMENT_KINDS[kind].name, DOCUMENT_KINDS[kind].bare);
         let has_code = number.contains(['/', '-']);
         let after = &slice[whole.end..];
         if after.starts_with(|ch: char| ch.is_alphanumeric()) || continues_a_figure(after) {
@@ -373,10 +366,7 @@ pub fn documents(
         // A bare number after a kind in lower case that is also a common word (`quyết định 150 hoặc 170`) is
         // cited only when a citation's tail follows it: its date or `của` its issuer (`quyết định 49 (ngày
         // 1/9/2011) của Thủ tướng`, `quy định 345 của Bộ Y tế`).
-        let named = written_kind.starts_with(char::is_uppercase)
-            || CITED_BARE.contains(kind)
-            || date.is_some()
-            || issuer.is_some();
+        let named = written_kind.starts_with(char::is_uppercase) || cited_bare || date.is_some() || issuer.is_some();
         if !has_so
             && !has_code
             && (!named || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n)))

@@ -402,11 +402,25 @@ pub static MEETING_KINDS: LazyLock<PhraseIndex<(&'static str, u8)>> = LazyLock::
     )
 });
 
-/// Document kinds (canonical spelling, symbol letters), longest first.
-pub static DOCUMENT_KINDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    let mut kinds: Vec<_> =
-        data::rows(&data::DOCUMENT_KINDS).iter().map(|r| (r.get("kind"), r.get("symbol"))).collect();
-    kinds.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+/// A kind of document (`data/document_kinds.tsv`).
+#[derive(Debug)]
+pub struct DocumentKind {
+    /// Canonical spelling (`Chỉ thị`).
+    pub name: &'static str,
+    /// The letters that stand for the kind inside a number (`CT` in `33/CT-TTg`), empty when none.
+    pub symbol: &'static str,
+    /// The kind names nothing but a document: written in lower case before a bare number it still cites one
+    /// (`theo chỉ thị 16`), where a kind that is also a common word does not (`kế hoạch 800 cửa hàng`).
+    pub bare: bool,
+}
+
+/// Document kinds, longest first.
+pub static DOCUMENT_KINDS: LazyLock<Vec<DocumentKind>> = LazyLock::new(|| {
+    let mut kinds: Vec<_> = data::rows(&data::DOCUMENT_KINDS)
+        .iter()
+        .map(|r| DocumentKind { name: r.get("kind"), symbol: r.get("symbol"), bare: r.yes("bare") })
+        .collect();
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.name.len()));
     kinds
 });
 

@@ -104,13 +104,13 @@ fn cited_date(text: &str, m: &DateMention) -> bool {
     span || before.contains("hiệu lực") || before.ends_with("trước ngày") || before.ends_with("hạn chót")
 }
 
+/// The `phrase` column of a data file, each phrase folded and split into words (compared with [`folded_words`]).
+fn phrases(file: &data::DataFile) -> Vec<Vec<String>> {
+    data::rows(file).iter().map(|r| fold(r.get("phrase")).split_whitespace().map(String::from).collect()).collect()
+}
+
 /// Reporting verbs (`data/reporting_verbs.tsv`), folded.
-static REPORTING: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    data::rows(&data::REPORTING_VERBS)
-        .iter()
-        .map(|r| fold(r.get("phrase")).split_whitespace().map(String::from).collect())
-        .collect()
-});
+static REPORTING: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| phrases(&data::REPORTING_VERBS));
 
 /// Whether folded `words` hold one of `phrases` as whole words.
 fn has_phrase(words: &[String], phrases: &[Vec<String>]) -> bool {
@@ -128,12 +128,7 @@ fn dates_a_report(text: &str, m: &DateMention, meeting: &Range<usize>) -> bool {
 }
 
 /// Words that put a meeting at another time than the lead's day (`data/other_time_words.tsv`), folded.
-static OTHER_TIME: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    data::rows(&data::OTHER_TIME_WORDS)
-        .iter()
-        .map(|r| fold(r.get("phrase")).split_whitespace().map(String::from).collect())
-        .collect()
-});
+static OTHER_TIME: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| phrases(&data::OTHER_TIME_WORDS));
 /// A year or a month named in the sentence ("năm 2018", "APEC 2025", "tháng 5"): another time than the lead's day.
 static YEAR_OR_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:^|\D)(?:19|20)\d\d(?:\D|$)|tháng\s?\d").unwrap());

@@ -151,7 +151,9 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
         return None;
     }
     let family = family_len(tokens, i);
-    let honorific = honorific_before(tokens, i);
+    // Asked once: the bool decides whether a name may start here, the length goes into the match.
+    let honorific_len = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
+    let honorific = honorific_len > 0;
     let mut end = i + family.max(1);
     if family == 0 && !honorific {
         return None;
@@ -216,8 +218,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if classes::phrase_at(tokens, i, Class::NotAPerson) == Some(end - i) {
         return None;
     }
-    let honorific = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
-    Some(NameMatch { tokens: i..end, name, honorific })
+    Some(NameMatch { tokens: i..end, name, honorific: honorific_len })
 }
 
 /// `trí` → `Trí`; `H'yim` stays as written after the first letter.
