@@ -109,10 +109,16 @@ pub enum Class {
     /// A word pair before a title that makes it the new post of the sentence's person (`trở thành`, `giữ chức`,
     /// `được bầu làm`, `bổ nhiệm làm`).
     Appointment,
+    /// A body's whole name in its head alone (`Chính phủ`, `Quốc hội`, `Bộ Chính trị`): no short reference to a
+    /// body named before, as `Đoàn` or `Ban chỉ đạo` are.
+    WholeBody,
+    /// Words right before a meeting phrase that make the meeting a time to come or a point of reference, not one
+    /// the article reports (`trước kỳ họp thứ 3`, `chào mừng Đại hội`, `hướng tới Đại hội`).
+    AwaitsMeeting,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 42] = [
+    const ALL: [(Class, &'static str); 44] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -155,6 +161,8 @@ impl Class {
         (Class::ListOpener, "list_opener"),
         (Class::NotAPerson, "not_a_person"),
         (Class::Appointment, "appointment"),
+        (Class::WholeBody, "whole_body"),
+        (Class::AwaitsMeeting, "awaits_meeting"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

@@ -125,7 +125,7 @@ fn definition_len(tokens: &[Token], k: usize, text: &str, defs: &Definitions) ->
 /// công tác`): capitalised words, body words, numbers after the head (`Quân khu 5`), lower-case words that lead
 /// on to more of it, `và` or `,` before a capitalised word that starts no new body (`Bộ Văn hóa, Thể thao và Du
 /// lịch`), `phòng, chống`. A name of one word (`Đoàn`, `Ban`) refers back to a body; it is no name by itself.
-fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definitions) -> Option<usize> {
+pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definitions) -> Option<usize> {
     let head = classes::longest_at(tokens, i, Class::BodyHead)?;
     let first = &tokens[i];
     // "Hội nghị", "Hội thảo": a meeting, not the body `Hội`; "Bộ trưởng": a rank; "Đại hội đồng": no body starts
@@ -254,6 +254,9 @@ fn reference_end(tokens: &[Token], k: usize) -> Option<usize> {
 fn is_reference(tokens: &[Token], body: &Range<usize>) -> bool {
     let head = classes::longest_at(tokens, body.start, Class::BodyHead).unwrap_or(0);
     let len = body.end - body.start;
+    if len == head && classes::longest_at(tokens, body.start, Class::WholeBody) == Some(len) {
+        return false;
+    }
     let rest_short = tokens[body.start + head..body.end].iter().skip(1).all(|t| !t.is_capitalised());
     len == head || (head == 1 && len > head && len <= 3 && rest_short)
 }
@@ -263,6 +266,9 @@ fn is_reference(tokens: &[Token], body: &Range<usize>) -> bool {
 /// tế`, `Ban Chỉ đạo` → `Ban Chỉ đạo quốc gia ...`).
 fn referent(all: &[Token], text: &str, at: usize, short: &[Token], defs: &Definitions) -> Option<Range<usize>> {
     let end = all.partition_point(|t| t.range.start < at);
+    if let Some(defined) = defined_as(all, text, end, short, defs) {
+        return Some(defined);
+    }
     for j in (end.saturating_sub(600)..end).rev() {
         let same = short.iter().enumerate().all(|(d, s)| all.get(j + d).is_some_and(|t| t.folded == s.folded));
         if !same {
@@ -273,6 +279,30 @@ fn referent(all: &[Token], text: &str, at: usize, short: &[Token], defs: &Defini
                 return Some(j..e);
             }
         }
+    }
+    None
+}
+
+/// The body the article gave `short` as its short name before token `end`: `Ban chỉ đạo quốc gia về phòng chống
+/// Covid-19 (Ban chỉ đạo)`. The writer's own definition wins over a nearer body that starts with the same words.
+fn defined_as(all: &[Token], text: &str, end: usize, short: &[Token], defs: &Definitions) -> Option<Range<usize>> {
+    let n = short.len();
+    // Within the last few thousand words, so a long text's references cost no more than a short one's.
+    for j in (end.saturating_sub(3000)..end.saturating_sub(n + 1)).rev() {
+        let bracket = all[j].is_punct('(')
+            && all.get(j + n + 1).is_some_and(|t| t.is_punct(')'))
+            && short.iter().enumerate().all(|(d, s)| all[j + 1 + d].folded == s.folded);
+        if !bracket {
+            continue;
+        }
+        // The name is every word from where it starts with the short name's words up to the bracket.
+        let starts = |i: usize| short.iter().enumerate().all(|(d, s)| all[i + d].folded == s.folded);
+        let start = (j.saturating_sub(20)..j)
+            .rev()
+            .take_while(|&i| !all[i].is_punct('.') && !all[i].is_punct(';'))
+            .filter(|&i| starts(i) && body_end(all, text, i, defs).is_some())
+            .last();
+        return start.map(|i| i..j);
     }
     None
 }
@@ -361,6 +391,17 @@ fn led_by_len(tokens: &[Token], k: usize) -> usize {
 /// `Đoàn công tác của Tỉnh ủy do ... làm Trưởng đoàn đã đến`, and a body that joins a person
 /// (`Chủ tịch UBND tỉnh Hồ Văn Mười cùng Đoàn công tác đã có buổi làm việc`). A person is no organiser.
 pub(super) fn subject_at(tokens: &[Token], text: &str, s: usize, defs: &Definitions) -> Vec<Range<usize>> {
+    subject_and_verb_at(tokens, text, s, defs).map_or_else(Vec::new, |(bodies, _)| bodies)
+}
+
+/// [`subject_at`] with where its verb starts: the subjects of the clause at `tokens[s]` and the index of the
+/// predicate that makes them organisers, `None` when the clause has no such predicate.
+pub(super) fn subject_and_verb_at(
+    tokens: &[Token],
+    text: &str,
+    s: usize,
+    defs: &Definitions,
+) -> Option<(Vec<Range<usize>>, usize)> {
     let mut bodies: Vec<Range<usize>> = Vec::new();
     let mut expect_body = true;
     let mut person_words = 0;
@@ -401,7 +442,7 @@ pub(super) fn subject_at(tokens: &[Token], text: &str, s: usize, defs: &Definiti
             continue;
         }
         if predicate_at(tokens, k) {
-            return bodies;
+            return Some((bodies, k));
         }
         let gap = gap_len(tokens, k);
         if gap > 0 {
@@ -417,7 +458,7 @@ pub(super) fn subject_at(tokens: &[Token], text: &str, s: usize, defs: &Definiti
         }
         break;
     }
-    Vec::new()
+    None
 }
 
 /// Lower-case words after a body's name inside a meeting's noun phrase, up to its day or its end ("cuộc họp Ban

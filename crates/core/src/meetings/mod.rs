@@ -8,6 +8,7 @@
 //! places (`tại X`, `điểm cầu X`). Chairs and attendees are the officials with those roles.
 
 mod bodies;
+mod others;
 mod phrases;
 mod when;
 
@@ -292,7 +293,7 @@ pub fn meetings(
     let name = name_from(text, sentence_tokens, &lead_phrase);
     let others = opening_sentences(text, body_sentences, &sentence, title.as_ref());
     let organizers = lead_organizers(text, tokens, sentence_tokens, &lead_phrase, &others, body_sentences, defs);
-    vec![Meeting {
+    let mut lead = Meeting {
         date: date.map(|d| d.to_string()),
         date_precision: date.map(|_| Precision::Day),
         time_of_day,
@@ -303,6 +304,40 @@ pub fn meetings(
         attendees,
         places,
         period,
-        evidence: index.span(sentence),
-    }]
+        evidence: index.span(sentence.clone()),
+    };
+    let cx = others::Context { published, keep: &keep, defs };
+    let mentioned = others::mentions(text, tokens, body_sentences, &phrase, &cx);
+    let mut found = Vec::new();
+    for other in mentioned {
+        let other_date = other.date.map(|d| d.to_string());
+        if others::same_holders(&lead.organizers, &other.organizers) && compatible(&lead.date, &other_date) {
+            others::keep_longer(&mut lead.organizers, &other.organizers);
+            continue;
+        }
+        // The lead's meeting named again with its holder (`Hội nghị ...` in the lead, `hội nghị của Ban Thường vụ`
+        // below it).
+        if lead.organizers.is_empty() && other.kind == lead.kind && compatible(&lead.date, &other_date) {
+            lead.organizers = other.organizers;
+            continue;
+        }
+        let words = within(tokens, &other.sentence);
+        found.push(Meeting {
+            date: other_date,
+            date_precision: other.date.map(|_| Precision::Day),
+            time_of_day: other.time_of_day,
+            kind: other.kind.to_string(),
+            name: name_from(text, words, &other.phrase),
+            organizers: other.organizers,
+            evidence: index.span(other.sentence),
+            ..Meeting::default()
+        });
+    }
+    found.insert(0, lead);
+    found
+}
+
+/// Two days that may be one meeting's: the same, or one not known.
+fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    a.is_none() || b.is_none() || a == b
 }

@@ -64,12 +64,18 @@ pub(super) fn meeting_phrases(tokens: &[Token]) -> Vec<Phrase> {
             k += n;
             continue;
         }
-        if !inside_a_body_name(tokens, k) {
+        if !inside_a_body_name(tokens, k) && !split_by_case(tokens, k, n) {
             out.push(Phrase { kind, tokens: k..k + n, priority });
         }
         k += 1;
     }
     out
+}
+
+/// "giao Ban Quản lý dự án": a phrase's words that start in lower case and go on with a capital are a verb and the
+/// name of its object, not the phrase (`giao ban`).
+fn split_by_case(tokens: &[Token], k: usize, n: usize) -> bool {
+    !tokens[k].is_capitalised() && tokens[k + 1..k + n].iter().any(|t| t.is_capitalised())
 }
 
 /// "Quốc hội thảo luận": the phrase's first word ends a body's name (`Quốc hội`), so `hội thảo` is no meeting.

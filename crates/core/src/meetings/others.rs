@@ -1,0 +1,203 @@
+//! The other meetings an article reports beside its lead's: a meeting its body names together with who holds it.
+//!
+//! News of one meeting often reports others: the meeting it prepares (`Kỳ họp bất thường HĐND TP Hải Phòng dự
+//! kiến diễn ra ngày 28/2`), the one before it (`Trước đó sáng 13/4, tại cuộc họp Ban chỉ đạo, ...`), the one the
+//! decision goes to (`Dự kiến chiều nay 15/4, Thường trực Chính phủ họp ...`). A mention counts when the
+//! sentence says who holds the meeting, inside its noun phrase (`cuộc họp thường trực Chính phủ`) or as the
+//! subject whose verb it is (`Thường trực Chính phủ họp`, `UBND tỉnh đã có các cuộc họp`): a bare `tại cuộc họp`
+//! is the lead's meeting again, or too little to place. A meeting named without its day (`sẽ ... tại kỳ họp
+//! thứ 9`, `Hội nghị Trung ương vừa rồi`) is too little to place; one awaited (`trước kỳ họp thứ 3`), cited or
+//! called off is no meeting (see [`super::phrases`]).
+
+use std::ops::Range;
+
+use crate::abbreviations::Definitions;
+use crate::calendar::Date;
+use crate::classes::{self, Class};
+use crate::dates::{date_mentions, resolve_in_context, DateMention};
+use crate::record::PartOfDay;
+use crate::tokens::{within, Token};
+
+use super::bodies::{body_end, clause_starts, names_of, subject_and_verb_at};
+use super::phrases::{meeting_phrases, Phrase};
+use super::when::{dates_a_report, folded_words};
+
+/// A meeting named in a sentence with its holders.
+pub(super) struct Mention {
+    pub kind: &'static str,
+    /// The sentence's tokens that name it.
+    pub phrase: Range<usize>,
+    pub sentence: Range<usize>,
+    pub organizers: Vec<String>,
+    pub date: Option<Date>,
+    pub time_of_day: Option<PartOfDay>,
+}
+
+/// What the other meetings' days are read with: the publish date, and which date mentions date something else
+/// (a document, an anniversary's span).
+pub(super) struct Context<'a> {
+    pub published: Option<Date>,
+    pub keep: &'a dyn Fn(&DateMention) -> bool,
+    pub defs: &'a Definitions,
+}
+
+/// The meetings the body's sentences name with their holders, in order, except the lead's own phrase (`lead`, a
+/// byte range). Mentions of the same holders are one meeting, at the first that gives its day.
+pub(super) fn mentions(
+    text: &str,
+    tokens: &[Token],
+    body_sentences: &[Range<usize>],
+    lead: &Range<usize>,
+    cx: &Context,
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for sentence in body_sentences {
+        let words = within(tokens, sentence);
+        let phrases = meeting_phrases(words);
+        let spans: Vec<Range<usize>> =
+            phrases.iter().map(|p| words[p.tokens.start].range.start..words[p.tokens.end - 1].range.end).collect();
+        for (phrase, bytes) in phrases.iter().zip(&spans) {
+            if bytes.start < lead.end && lead.start < bytes.end {
+                continue;
+            }
+            // "(Hội nghị Trung ương 4)": the short name of a meeting named just before, not another one.
+            let bracketed = phrase.tokens.start > 0 && words[phrase.tokens.start - 1].is_punct('(');
+            if bracketed || awaited(words, phrase.tokens.start) {
+                continue;
+            }
+            let organizers = holders(tokens, words, text, phrase, cx.defs);
+            if organizers.is_empty() {
+                continue;
+            }
+            // Without its day a meeting named in passing is too little to place on a timeline: one cited (`Hội
+            // nghị Trung ương vừa rồi`), an instruction (`UBND tỉnh làm việc với Bộ ...`), a habit.
+            let (Some(date), time_of_day) = day_of(text, body_sentences, sentence, &spans, bytes, cx) else { continue };
+            let date = Some(date);
+            if let Some(same) = out.iter_mut().find(|m| m.date == date && same_holders(&m.organizers, &organizers)) {
+                keep_longer(&mut same.organizers, &organizers);
+                continue;
+            }
+            out.push(Mention {
+                kind: phrase.kind,
+                phrase: phrase.tokens.clone(),
+                sentence: sentence.clone(),
+                organizers,
+                date,
+                time_of_day,
+            });
+        }
+    }
+    out
+}
+
+/// "trước kỳ họp thứ 3", "chào mừng Đại hội": words right before the phrase (or its classifier) that make it a time
+/// to come or a point of reference.
+fn awaited(words: &[Token], start: usize) -> bool {
+    let start = if start > 0 && words[start - 1].is(Class::MeetingNoun) { start - 1 } else { start };
+    (1..=start.min(2)).any(|back| classes::longest_at(words, start - back, Class::AwaitsMeeting) == Some(back))
+}
+
+/// Who holds the meeting of `phrase` in a sentence's `words`: the body inside its noun phrase (`cuộc họp Ban chỉ
+/// đạo`, `phiên họp thứ 43 của Ủy ban Thường vụ Quốc hội`), else the subjects of the clause whose verb it is
+/// (`Thường trực Chính phủ họp`, `UBND tỉnh Bạc Liêu đã có các cuộc họp`).
+fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &Definitions) -> Vec<String> {
+    if let Some(body) = holder_in_phrase(words, text, &phrase.tokens, defs) {
+        return names_of(all, words, text, vec![body], defs);
+    }
+    let start = phrase.tokens.start;
+    // The verb is the meeting word, or an organiser's verb a few words before it (`có các cuộc họp`).
+    let verb_of_phrase = |v: usize| v <= start && start - v <= 3;
+    for s in clause_starts(words).filter(|&s| s <= start) {
+        if let Some((bodies, verb)) = subject_and_verb_at(words, text, s, defs) {
+            if verb_of_phrase(verb) && !bodies.is_empty() {
+                return names_of(all, words, text, bodies, defs);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The body named right after a meeting phrase, within its noun phrase: after its number, its qualifiers or `của`
+/// (`cuộc họp Ban chỉ đạo`, `phiên họp thứ 43 của Ủy ban Thường vụ Quốc hội`, `Kỳ họp bất thường HĐND TP`), and
+/// a lower-case head before a capitalised name (`phiên họp thường trực Chính phủ`). Narrower than the lead's
+/// [`body_in_phrase`]: a body further on (`diễn đàn để lực lượng Công an lắng nghe`) is what the meeting is about.
+fn holder_in_phrase(words: &[Token], text: &str, phrase: &Range<usize>, defs: &Definitions) -> Option<Range<usize>> {
+    let mut j = phrase.end;
+    while j < words.len() && j - phrase.end < 5 {
+        let t = &words[j];
+        let number = t.is_word() && t.folded.starts_with(|c: char| c.is_ascii_digit());
+        let modifier = classes::longest_at(words, j, Class::MeetingModifier);
+        if number || t.is(Class::Ordinal) || t.folded == "của" {
+            j += 1;
+        } else if let Some(n) = modifier.filter(|_| !t.is_capitalised()) {
+            j += n;
+        } else {
+            break;
+        }
+    }
+    if let Some(e) = body_end(words, text, j, defs) {
+        return Some(j..e);
+    }
+    let head = classes::longest_at(words, j, Class::BodyHead).filter(|_| !words[j].is_capitalised())?;
+    body_end(words, text, j + head, defs).map(|e| j..e)
+}
+
+/// The day of a meeting named at `bytes` in `sentence`: a day in the phrase's own clause (`tại cuộc họp thường
+/// trực Chính phủ chiều 13/4`, `Kỳ họp ... dự kiến diễn ra ngày 28/2, ...`), else the last day before the phrase
+/// with no other meeting between them (`Trước đó sáng 13/4, tại cuộc họp Ban chỉ đạo`); never one that dates a
+/// document, a span or a report. `None` when there is none: the lead's day is the lead's meeting's.
+fn day_of(
+    text: &str,
+    body_sentences: &[Range<usize>],
+    sentence: &Range<usize>,
+    phrases: &[Range<usize>],
+    bytes: &Range<usize>,
+    cx: &Context,
+) -> (Option<Date>, Option<PartOfDay>) {
+    let body = body_sentences.first().map_or(sentence.start, |s| s.start)..sentence.end;
+    let days: Vec<DateMention> = date_mentions(text, sentence.clone())
+        .into_iter()
+        .filter(|m| (cx.keep)(m) && !dates_a_report(text, m, bytes) && (m.day.is_some() || m.relative.is_some()))
+        .collect();
+    // A day and a phrase with no comma, semicolon or colon between them are one clause.
+    let same_clause = |m: &DateMention, p: &Range<usize>| {
+        let (a, b) = if m.range.start < p.start { (m.range.end, p.start) } else { (p.end, m.range.start) };
+        a <= b && !text[a..b].contains([',', ';', ':'])
+    };
+    let in_clause = days.iter().find(|m| same_clause(m, bytes));
+    // "... tại kỳ họp ... ngày 28/3, sau đề nghị ... tại cuộc họp Ban chỉ đạo": a day in another meeting's clause
+    // is that meeting's.
+    let claimed = |m: &DateMention| phrases.iter().any(|p| p != bytes && same_clause(m, p));
+    let before = || {
+        days.iter()
+            .rev()
+            .find(|m| m.range.end <= bytes.start)
+            .filter(|m| !claimed(m) && !phrases.iter().any(|p| m.range.end <= p.start && p.end <= bytes.start))
+    };
+    let Some(m) = in_clause.or_else(before) else { return (None, None) };
+    let date = resolve_in_context(text, body, m, cx.published, cx.keep);
+    (date, date.and(m.part_of_day))
+}
+
+/// Whether two meetings' holders are the same body: a name of one is the other's, or its start or end (`Thường vụ
+/// Thành ủy` and `Thường vụ Thành ủy Hà Nội`, `Thường vụ Quốc hội` and `Ủy ban Thường vụ Quốc hội`), compared
+/// folded.
+pub(super) fn same_holders(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| {
+        let x = folded_words(x);
+        b.iter().map(|y| folded_words(y)).any(|y| {
+            !x.is_empty() && !y.is_empty() && (x.starts_with(&y) || y.starts_with(&x) || x.ends_with(&y) || y.ends_with(&x))
+        })
+    })
+}
+
+/// Each holder in `names` by the longest name the article gives it in `other` (the writer's fullest form).
+pub(super) fn keep_longer(names: &mut [String], other: &[String]) {
+    for name in names.iter_mut() {
+        for o in other {
+            if same_holders(std::slice::from_ref(name), std::slice::from_ref(o)) && o.len() > name.len() {
+                *name = o.clone();
+            }
+        }
+    }
+}
