@@ -115,10 +115,18 @@ pub enum Class {
     /// Words right before a meeting phrase that make the meeting a time to come or a point of reference, not one
     /// the article reports (`trước kỳ họp thứ 3`, `chào mừng Đại hội`, `hướng tới Đại hội`).
     AwaitsMeeting,
+    /// A local Party committee's word that stands for its place (`Tỉnh ủy`, `Thành ủy`, `Huyện ủy`): a body named
+    /// with it and no place (`Thường vụ Thành ủy`) takes the place the article gives it elsewhere, as a body ending
+    /// in a unit word does (`HĐND thành phố`).
+    LocalCommittee,
+    /// A verb of a body that holds the meeting it speaks in (`nhận định`, `thảo luận`, `thông qua`, `bầu`): after
+    /// `Tại cuộc họp, ...` its subject is the holder, where one that reports or proposes (`trình`, `đề xuất`)
+    /// takes part.
+    Deliberates,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 44] = [
+    const ALL: [(Class, &'static str); 46] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -163,6 +171,8 @@ impl Class {
         (Class::Appointment, "appointment"),
         (Class::WholeBody, "whole_body"),
         (Class::AwaitsMeeting, "awaits_meeting"),
+        (Class::LocalCommittee, "local_committee"),
+        (Class::Deliberates, "deliberates"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

@@ -177,6 +177,11 @@ pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definition
             }
             break;
         }
+        // "Quốc hội Quốc hội đã nghe": a body whose head is its whole name ends before another body's head.
+        let whole = k == i + head && classes::longest_at(tokens, i, Class::WholeBody) == Some(head);
+        if whole && t.is_capitalised() && classes::longest_at(tokens, k, Class::BodyHead).is_some() {
+            break;
+        }
         if t.is_capitalised() || t.is_all_caps() {
             // A rank that is also a body's head continues it ("Ủy ban Thường vụ Quốc hội").
             let head_rank = classes::longest_at(tokens, k, Class::BodyHead) == rank_at(tokens, k).map(|(n, _)| n)
@@ -572,11 +577,50 @@ pub(super) fn organizers_in(
             }
         }
     }
+    if found.is_empty() {
+        found.extend(fronted_holder(tokens, text, lead, defs));
+    }
     names_of(all, tokens, text, found, defs)
 }
 
+/// "Tại cuộc họp sáng cùng ngày, Ban chỉ đạo quốc gia ... nhận định", "Trước đó tại kỳ họp thứ 42, Ủy ban Kiểm tra
+/// Trung ương xác định": the body that deliberates in the clause after a fronted `tại` + meeting holds the meeting.
+/// A body that reports or proposes there (`Sở Y tế đề xuất`, `UBND tỉnh trình`) takes part; a person speaks.
+pub(super) fn fronted_holder(
+    tokens: &[Token],
+    text: &str,
+    phrase: &Range<usize>,
+    defs: &Definitions,
+) -> Option<Range<usize>> {
+    // `tại` (or `Tại`) opens the phrase's clause, at most three words in ("Trước đó tại ...").
+    let start = if phrase.start > 0 && tokens[phrase.start - 1].is(Class::MeetingNoun) {
+        phrase.start - 1
+    } else {
+        phrase.start
+    };
+    let intro =
+        (1..=4.min(start)).find(|&back| classes::longest_at(tokens, start - back, Class::PlaceIntro) == Some(1));
+    let opens = intro.is_some_and(|back| {
+        let at = start - back;
+        let clause = (0..at).rev().find(|&j| !tokens[j].is_word()).map_or(0, |j| j + 1);
+        at - clause <= 3
+    });
+    if !opens {
+        return None;
+    }
+    // The clause ends at the next comma, within a dozen words (its day, `này`, `thứ 42 (tháng 1/2020)`).
+    let comma = (phrase.end..(phrase.end + 12).min(tokens.len())).find(|&j| tokens[j].is_punct(','))?;
+    let body_start = comma + 1;
+    let end = body_end(tokens, text, body_start, defs).or_else(|| reference_end(tokens, body_start))?;
+    let mut k = end + short_name_len(tokens, end);
+    while k < tokens.len() && gap_len(tokens, k) > 0 && !is_digits(&tokens[k]) {
+        k += gap_len(tokens, k);
+    }
+    classes::longest_at(tokens, k, Class::Deliberates).map(|_| body_start..end)
+}
+
 /// "Ban Dân vận (DV) Tỉnh ủy" → "Ban Dân vận Tỉnh ủy".
-fn strip_definitions(s: &str, defs: &Definitions) -> String {
+pub(super) fn strip_definitions(s: &str, defs: &Definitions) -> String {
     let mut out = s.to_string();
     for abbr in defs.keys() {
         out = out.replace(&format!(" ({abbr})"), "");

@@ -8,6 +8,7 @@
 //! places (`tại X`, `điểm cầu X`). Chairs and attendees are the officials with those roles.
 
 mod bodies;
+mod full_names;
 mod others;
 mod phrases;
 mod when;
@@ -24,6 +25,7 @@ use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
 
 use bodies::{body_in_phrase, clause_starts, ends_a_name, is_digits, names_of, organizers_in, subject_at};
+use full_names::FullNames;
 use phrases::{kind_in, meeting_phrases, name_start};
 use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, inside, lead_day, OTHER_TIME};
 
@@ -315,10 +317,13 @@ pub fn meetings(
             others::keep_longer(&mut lead.organizers, &other.organizers);
             continue;
         }
-        // The lead's meeting named again with its holder (`Hội nghị ...` in the lead, `hội nghị của Ban Thường vụ`
-        // below it).
+        // The lead's meeting named again with its holder (`Hội nghị ...` in the lead, `Tại hội nghị, Ban Thường vụ
+        // ... thống nhất` below it).
         if lead.organizers.is_empty() && other.kind == lead.kind && compatible(&lead.date, &other_date) {
             lead.organizers = other.organizers;
+            continue;
+        }
+        if other_date.is_none() {
             continue;
         }
         let words = within(tokens, &other.sentence);
@@ -334,6 +339,19 @@ pub fn meetings(
         });
     }
     found.insert(0, lead);
+    if found.iter().any(|m| !m.organizers.is_empty()) {
+        let full = FullNames::new(tokens, text, defs);
+        for meeting in &mut found {
+            let mut names: Vec<String> = Vec::new();
+            for name in &meeting.organizers {
+                let name = full.fullest(tokens, text, name, defs).unwrap_or_else(|| name.clone());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            meeting.organizers = names;
+        }
+    }
     found
 }
 

@@ -18,7 +18,7 @@ use crate::dates::{date_mentions, resolve_in_context, DateMention};
 use crate::record::PartOfDay;
 use crate::tokens::{within, Token};
 
-use super::bodies::{body_end, clause_starts, names_of, subject_and_verb_at};
+use super::bodies::{body_end, clause_starts, fronted_holder, names_of, subject_and_verb_at};
 use super::phrases::{meeting_phrases, Phrase};
 use super::when::{dates_a_report, folded_words};
 
@@ -42,7 +42,9 @@ pub(super) struct Context<'a> {
 }
 
 /// The meetings the body's sentences name with their holders, in order, except the lead's own phrase (`lead`, a
-/// byte range). Mentions of the same holders are one meeting, at the first that gives its day.
+/// byte range). Mentions of the same holders on the same day are one meeting. A mention without its day is too
+/// little to place on a timeline (one cited, `Hội nghị Trung ương vừa rồi`; an instruction, `UBND tỉnh làm việc
+/// với Bộ ...`): the caller only reads it for the holder of the lead's meeting.
 pub(super) fn mentions(
     text: &str,
     tokens: &[Token],
@@ -69,10 +71,7 @@ pub(super) fn mentions(
             if organizers.is_empty() {
                 continue;
             }
-            // Without its day a meeting named in passing is too little to place on a timeline: one cited (`Hội
-            // nghị Trung ương vừa rồi`), an instruction (`UBND tỉnh làm việc với Bộ ...`), a habit.
-            let (Some(date), time_of_day) = day_of(text, body_sentences, sentence, &spans, bytes, cx) else { continue };
-            let date = Some(date);
+            let (date, time_of_day) = day_of(text, body_sentences, sentence, &spans, bytes, cx);
             if let Some(same) = out.iter_mut().find(|m| m.date == date && same_holders(&m.organizers, &organizers)) {
                 keep_longer(&mut same.organizers, &organizers);
                 continue;
@@ -101,10 +100,17 @@ fn awaited(words: &[Token], start: usize) -> bool {
 /// đạo`, `phiên họp thứ 43 của Ủy ban Thường vụ Quốc hội`), else the subjects of the clause whose verb it is
 /// (`Thường trực Chính phủ họp`, `UBND tỉnh Bạc Liêu đã có các cuộc họp`).
 fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &Definitions) -> Vec<String> {
-    if let Some(body) = holder_in_phrase(words, text, &phrase.tokens, defs) {
+    let named = holder_in_phrase(words, text, &phrase.tokens, defs);
+    if let Some(body) = named.or_else(|| fronted_holder(words, text, &phrase.tokens, defs)) {
         return names_of(all, words, text, vec![body], defs);
     }
     let start = phrase.tokens.start;
+    // "X làm việc với Y" without `buổi`: a visit or an instruction (`yêu cầu, Sở Xây dựng làm việc với chủ đầu
+    // tư`), too little for a meeting of its own.
+    let classified = start > 0 && words[start - 1].is(Class::MeetingNoun);
+    if !classified && classes::longest_at(words, start, Class::VisitVerb).is_some() {
+        return Vec::new();
+    }
     // The verb is the meeting word, or an organiser's verb a few words before it (`có các cuộc họp`).
     let verb_of_phrase = |v: usize| v <= start && start - v <= 3;
     for s in clause_starts(words).filter(|&s| s <= start) {
@@ -122,6 +128,10 @@ fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &D
 /// a lower-case head before a capitalised name (`phiên họp thường trực Chính phủ`). Narrower than the lead's
 /// [`body_in_phrase`]: a body further on (`diễn đàn để lực lượng Công an lắng nghe`) is what the meeting is about.
 fn holder_in_phrase(words: &[Token], text: &str, phrase: &Range<usize>, defs: &Definitions) -> Option<Range<usize>> {
+    // "làm việc với UBND tỉnh": the phrase ends with the other side's word; who follows was met.
+    if words[phrase.end - 1].is(Class::Counterpart) {
+        return None;
+    }
     let mut j = phrase.end;
     while j < words.len() && j - phrase.end < 5 {
         let t = &words[j];
@@ -186,7 +196,9 @@ pub(super) fn same_holders(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| {
         let x = folded_words(x);
         b.iter().map(|y| folded_words(y)).any(|y| {
-            !x.is_empty() && !y.is_empty() && (x.starts_with(&y) || y.starts_with(&x) || x.ends_with(&y) || y.ends_with(&x))
+            !x.is_empty()
+                && !y.is_empty()
+                && (x.starts_with(&y) || y.starts_with(&x) || x.ends_with(&y) || y.ends_with(&x))
         })
     })
 }
