@@ -131,7 +131,8 @@ pub fn extract_with(text: &str, published: Option<Published>) -> Record {
     let all_tokens = tokens::tokenize(&text, article_range(&layout));
     let defs = abbreviations::definitions(&all_tokens, &text);
     let mentions = officials::mentions(&text, &all_tokens, &article_sentences, &defs, &index);
-    let officials = officials::officials(&mentions);
+    let mut officials = officials::officials(&mentions);
+    officials::complete_places(&mut officials, &text, article_range(&layout));
     let found_documents = documents::documents(&text, article_range(&layout), &all_tokens, &index);
     let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
     let meetings = meetings::meetings(

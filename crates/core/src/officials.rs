@@ -10,8 +10,9 @@ use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::abbreviations::{expand, Definitions};
-use crate::classes::Class;
+use crate::classes::{self, Class};
 use crate::lexicon::{fold, RANKS};
+use crate::places::province_mentions;
 use crate::positions::{announced_list, attach, items, listed_names, shared_title, standing_at, Item, Title};
 use crate::record::{Official, Position, Role, Span};
 use crate::roles::roles_of;
@@ -261,6 +262,53 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
         official.mentions.push(m.span);
     }
     order.into_iter().filter_map(|k| by_name.remove(&k)).map(drop_shortened).filter(|o| !o.titles.is_empty()).collect()
+}
+
+/// "Chủ tịch UBND tỉnh" where the article also writes "Chủ tịch UBND tỉnh Gia Lai": a title whose body asks for its
+/// place (it ends with a unit word or a local Party committee's: `UBND tỉnh`, `Tỉnh ủy`) takes the one province
+/// the article writes right after the same words; the fullest form of a position is the one kept. Two provinces
+/// after it, or none, leave it as written. `article` is the title and body (byte range).
+pub fn complete_places(officials: &mut [Official], text: &str, article: Range<usize>) {
+    let scope = &text[article];
+    for official in officials.iter_mut() {
+        for i in 0..official.titles.len() {
+            let asks = official.positions.get(i).and_then(|p| p.body.as_deref()).is_some_and(asks_for_place);
+            if !asks {
+                continue;
+            }
+            let written = official.titles_as_written[i].clone();
+            let mut places: Vec<&str> = Vec::new();
+            for (at, _) in scope.match_indices(written.as_str()) {
+                let after = &scope[at + written.len()..];
+                let Some(rest) = after.strip_prefix(' ') else { continue };
+                let mut end = rest.len().min(60);
+                while !rest.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = &rest[..end];
+                if let Some((r, _)) = province_mentions(window).into_iter().find(|(r, _)| r.start == 0) {
+                    if !places.contains(&&window[r.clone()]) {
+                        places.push(&window[r]);
+                    }
+                }
+            }
+            let [place] = places[..] else { continue };
+            official.titles[i] = format!("{} {place}", official.titles[i]);
+            official.titles_as_written[i] = format!("{written} {place}");
+            if let Some(body) = official.positions[i].body.as_mut() {
+                *body = format!("{body} {place}");
+            }
+        }
+    }
+}
+
+/// Whether a body's name ends with a word that stands for a place not named (`Ủy ban nhân dân tỉnh`, `Tỉnh ủy`).
+fn asks_for_place(body: &str) -> bool {
+    let words: Vec<String> = fold(body).split_whitespace().map(String::from).collect();
+    (1..=2.min(words.len())).any(|n| {
+        let tail = words[words.len() - n..].join(" ");
+        classes::is(&tail, Class::Unit) || classes::is(&tail, Class::LocalCommittee)
+    })
 }
 
 /// Drops a title that is the start of a longer one of the same person (`Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`).
