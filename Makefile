@@ -75,6 +75,12 @@ bench-page:
 bench: setup
 	bench/compare.sh
 
+## make bench-scale: a corpus of ≥ 200 MB (../shared/corpus repeated, in target/bench-scale): the CLI at -j 1 and every
+## core, its peak RSS on two sizes, Python's extract_many, the Dask example on 1 and 2 workers, underthesea on a sample
+.PHONY: bench-scale
+bench-scale:
+	scripts/bench-scale.sh
+
 ## make bench-core: the core alone over the whole corpus: MB/s and peak memory
 bench-core:
 	cargo run --release -q -p hoinghi-core --example bench_corpus -- $(SHARED)/corpus 5

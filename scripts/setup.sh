@@ -65,7 +65,9 @@ PY
     skip "python packages" "${PY_PACKAGES[*]}"
   else
     step "python packages $missing (pip)"
+    local started=$SECONDS
     "$VENV/bin/pip" install --quiet --disable-pip-version-check $missing
+    echo "setup: python packages installed in $((SECONDS - started)) s"
   fi
   # The wheel's inputs: the crates it is built from and the lock file.
   local sources
@@ -76,9 +78,11 @@ PY
     skip "hoinghi wheel" "built from these sources ($sources)"
   else
     step "hoinghi wheel (maturin build --release, a few minutes)"
+    local started=$SECONDS
     rm -rf target/wheels
     "$VENV/bin/maturin" build --quiet --release --manifest-path crates/python/Cargo.toml --out target/wheels
     "$VENV/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/hoinghi-*.whl
+    echo "setup: hoinghi wheel built and installed in $((SECONDS - started)) s"
     echo "$sources" > "$VENV/.hoinghi-wheel"
   fi
 }

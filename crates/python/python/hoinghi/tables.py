@@ -25,8 +25,6 @@ COLUMNS: Dict[str, List[str]] = {
     "documents": ["source", "published", "kind", "number", "date", "issuer"],
 }
 
-_FIELD = {"officials": "officials", "meetings": "meetings", "documents": "documents"}
-
 
 def tables(records: Iterable[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
     """The rows of the officials, meetings and documents tables (``COLUMNS``) for these records, in order."""
@@ -34,7 +32,7 @@ def tables(records: Iterable[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]
     for record in records:
         article = {"source": record.get("source"), "published": record.get("published"), "province": record.get("province")}
         for name, columns in COLUMNS.items():
-            for item in record.get(_FIELD[name]) or []:
+            for item in record.get(name) or []:  # the table's name is the record's field
                 both = {**item, **article}
                 rows[name].append({c: both.get(c) for c in columns})
     return rows
