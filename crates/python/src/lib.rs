@@ -141,10 +141,11 @@ fn extract_many<'py>(
         }
         articles.iter_mut().zip(sources).for_each(|(a, s)| a.2 = s);
     }
-    let threads = threads.unwrap_or_else(all_cores);
-    if threads == 0 {
+    if threads == Some(0) {
         return Err(HoinghiError::new_err("threads: give the number of threads, 1 or more"));
     }
+    // No more threads than texts: a call with a handful of texts starts a handful of threads.
+    let threads = threads.unwrap_or_else(all_cores).min(n.max(1));
     let records: Result<Vec<Record>, String> = py.detach(|| {
         let mut records = Vec::with_capacity(n);
         map_ordered(
@@ -167,6 +168,8 @@ fn extract_many<'py>(
 /// A file's bytes as text, as the CLI reads it: plain text in any Vietnamese encoding (UTF-8/16, Windows-1258,
 /// TCVN3, VNI), a saved web page (.html) or a Word document (.docx), told apart by content and `filename`.
 /// Raises DecodeError with the CLI's message (empty, binary, PDF, a broken .docx, a page without an article...).
+/// Only the text: for a saved page whose text shows no date line, the CLI also takes the publish date from the
+/// page's metadata, which this does not return (pass it to `extract` as `published` when you know it).
 #[pyfunction]
 fn decode(py: Python<'_>, data: &[u8], filename: &str) -> PyResult<String> {
     py.detach(|| hoinghi_decode::decode(data, filename))

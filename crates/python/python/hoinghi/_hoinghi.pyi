@@ -32,7 +32,8 @@ def extract_many(
     """The records of many articles, in order, extracted on `threads` threads (default every core), GIL released."""
 
 def decode(data: bytes, filename: str) -> str:
-    """A file's bytes as text: any Vietnamese encoding, a saved web page, a .docx. Raises DecodeError."""
+    """A file's bytes as text: any Vietnamese encoding, a saved web page, a .docx (the text only, not a page's
+    metadata date). Raises DecodeError."""
 
 def merge(records: Iterable[Union[Record, str]]) -> Dict[str, Any]:
     """People, meetings, documents and provinces across articles, as `hoinghi merge` prints them."""
