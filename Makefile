@@ -12,7 +12,7 @@ export BASE_PATH
 SHARED ?= ../shared
 export SHARED
 
-.PHONY: setup setup-build serve test lint native quality dist e2e pages size bench-page
+.PHONY: setup setup-build serve test lint native python quality dist e2e pages size bench-page
 
 setup:
 	scripts/setup.sh all
@@ -25,9 +25,10 @@ serve: setup-build
 	@echo "Hội Nghị: serving at http://127.0.0.1:8080/ (Ctrl+C stops)"
 	trunk serve --address 127.0.0.1 --port 8080 --public-url / --dist target/trunk-serve
 
-## make test: set up, then every test: native crates, quality floors, page build, browser
+## make test: set up, then every test: native crates, Python package (and its Dask example), quality floors,
+## page build, browser
 test: setup
-	$(MAKE) --no-print-directory lint native quality dist e2e
+	$(MAKE) --no-print-directory lint native python quality dist e2e
 	@echo "make test: PASS"
 
 # Formatting (rustfmt.toml) and clippy's warnings fail the run, as a reviewer would.
@@ -37,6 +38,14 @@ lint:
 
 native:
 	cargo test
+
+# The Python package (crates/python) against the CLI over every eval file, its errors and odd texts; then the
+# Dask example on a LocalCluster of 2 workers, its Parquet tables checked against the CLI. setup.sh python
+# rebuilds the wheel into .venv/ when its Rust sources changed (and skips it when not).
+python:
+	scripts/setup.sh python
+	cargo build --release -q -p hoinghi-cli
+	HOINGHI=$(CURDIR)/target/release/hoinghi .venv/bin/python -m pytest -q -p no:cacheprovider crates/python/tests
 
 quality:
 	scripts/quality-floors.sh
@@ -65,6 +74,12 @@ bench-page:
 # setup, not setup-build: the wasm row needs Chromium.
 bench: setup
 	bench/compare.sh
+
+## make bench-scale: a corpus of ≥ 200 MB (../shared/corpus repeated, in target/bench-scale): the CLI at -j 1 and every
+## core, its peak RSS on two sizes, Python's extract_many, the Dask example on 1 and 2 workers, underthesea on a sample
+.PHONY: bench-scale
+bench-scale:
+	scripts/bench-scale.sh
 
 ## make bench-core: the core alone over the whole corpus: MB/s and peak memory
 bench-core:

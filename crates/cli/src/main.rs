@@ -26,9 +26,7 @@ fn main() -> ExitCode {
             println!("hoinghi {}", env!("CARGO_PKG_VERSION"));
             Ok(true)
         }
-        Command::Extract { format, published, with_text, inputs } => {
-            extract::run(format, published, with_text, &inputs)
-        }
+        Command::Extract(options) => extract::run(&options),
         Command::Merge { format, inputs } => merge::run(format, &inputs),
     };
     match outcome {
