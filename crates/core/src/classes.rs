@@ -123,10 +123,13 @@ pub enum Class {
     /// `Tại cuộc họp, ...` its subject is the holder, where one that reports or proposes (`trình`, `đề xuất`)
     /// takes part.
     Deliberates,
+    /// Words before a date that make it a deadline or the day a text takes effect, not a meeting's day
+    /// (`trước ngày 15-4`, `có hiệu lực từ ngày`, `hạn chót`).
+    CitesDate,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 46] = [
+    const ALL: [(Class, &'static str); 47] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -173,6 +176,7 @@ impl Class {
         (Class::AwaitsMeeting, "awaits_meeting"),
         (Class::LocalCommittee, "local_committee"),
         (Class::Deliberates, "deliberates"),
+        (Class::CitesDate, "cites_date"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.

@@ -11,6 +11,8 @@ use crate::data;
 use crate::dates::{date_mentions, resolve, DateMention};
 use crate::lexicon::fold;
 
+/// The phrases are this rule's own pattern, not a word list: a relative day written with its date as `d/m`
+/// pins it; other shapes (`Sáng nay 8-2`) were read too often against a wrong year.
 /// (`(?:\W|$)`, not `\b`: a Unicode word boundary keeps the regex off its fast engine on Vietnamese text.)
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(ngày mai|hôm qua|hôm nay|sáng mai|chiều mai|sáng nay|chiều nay)\s*[,(]?\s*(?:ngày\s*)?(\d{1,2})\s?/\s?(\d{1,2})(?:\W|$)").unwrap()
@@ -42,14 +44,18 @@ pub(super) fn anchored(text: &str, sentences: &[Range<usize>], mention: &DateMen
     Date::from_days_since_epoch(days)
 }
 
-/// date ("có hiệu lực từ ngày 01-01-2006"), a deadline ("trước ngày 15-4").
+/// date ("có hiệu lực từ ngày 01-01-2006"), a deadline ("trước ngày 15-4"): a phrase of class `cites_date` among
+/// the last five words before it.
 pub(super) fn cited_date(text: &str, m: &DateMention) -> bool {
     let before = crate::dates::tail(&text[..m.range.start], 40).trim_end();
     let after = text[m.range.end..].trim_start();
     // Spans are written with any dash, and some pages put a star or a tilde there ("(18/11/1930 * 18/11/2025)").
     const SPAN: [char; 5] = ['-', '–', '—', '*', '~'];
     let span = (before.ends_with('(') && after.starts_with(SPAN)) || (before.ends_with(SPAN) && after.starts_with(')'));
-    span || before.contains("hiệu lực") || before.ends_with("trước ngày") || before.ends_with("hạn chót")
+    let words = folded_words(before);
+    let last = &words[words.len().saturating_sub(5)..];
+    let cites = |i: usize| (1..=last.len() - i).any(|n| classes::is(&last[i..i + n].join(" "), Class::CitesDate));
+    span || (0..last.len()).any(cites)
 }
 
 /// The `phrase` column of a data file, each phrase folded and split into words (compared with [`folded_words`]).
