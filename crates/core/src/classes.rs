@@ -109,10 +109,56 @@ pub enum Class {
     /// A word pair before a title that makes it the new post of the sentence's person (`trở thành`, `giữ chức`,
     /// `được bầu làm`, `bổ nhiệm làm`).
     Appointment,
+    /// The word pair that makes a post the standing one, after a rank (`Phó Chủ tịch Thường trực`) or in a
+    /// person's note (`Lê Thanh Liêm (thường trực)`).
+    Standing,
+    /// The deputy word (`phó`): a rank that ends on it before another rank is the head word of that rank
+    /// (`nhiệm vụ Phó Trưởng ban`), not `Vụ phó`.
+    Deputy,
+    /// The word that makes a party committee of the word before it (`Tỉnh ủy`, `Thành ủy`, `Đảng ủy Khối`).
+    Committee,
+    /// A middle name that is also a family name (`Văn`, `Thị` of `Vũ Văn Tám`): no full name starts on it.
+    MiddleName,
+    /// The conjunction `và`: inside a body's name it joins its parts (`Sở Văn hóa, Thể thao và Du lịch`).
+    And,
+    /// The first word of a form of address written in two (`Đồng` of `Đồng chí`): after `và` it starts the
+    /// next person, not more of the body.
+    HonorificStart,
+    /// A capitalised compound whose second word stays in a body's name though it is a stop word (`Thế giới`).
+    NameCompound,
+    /// A word before a title that makes the person acting in the post (`quyền Bộ trưởng`).
+    Acting,
+    /// A word before an appointment that makes it a post being left (`thôi giữ chức`).
+    LeavesPost,
+    /// The verb between a name and a title that makes the title the person's post (`A làm Trưởng đoàn`).
+    ServesAs,
+    /// Words that open a sentence listing the people a plural title before it announced (`Đó là ông A, ông B`).
+    ListIntro,
+    /// A word after `chủ trì,` that makes it lead a task, not chair a meeting (`chủ trì, phối hợp với ...`).
+    TaskLead,
+    /// A word that makes a role verb a noun, with its people after it (`dưới sự chủ trì của A và B`).
+    Nominaliser,
+    /// A provincial unit's word before a province's name (`tỉnh Nghệ An`, `TP Huế`, `thành phố Đà Nẵng`).
+    ProvinceUnit,
+    /// Words right before a province's name that show the article names the province itself (`tỉnh`, `Tỉnh ủy`,
+    /// `điểm cầu`, `UBND tỉnh`): the mention weighs more. Matched on the lower-cased text before the name.
+    ProvinceLead,
+    /// A unit under a province (`quận`, `huyện`, `xã`): `quận Ba Đình, Hà Nội` gives a place with its province.
+    LocalUnit,
+    /// A noun before a day's number (`ngày 2.5`, `hôm 3.5`): a dotted pair after it is a date, not a decimal.
+    DayNoun,
+    /// A qualifier between a document's kind and its number (`Thông tư liên tịch số`, `Công điện hỏa tốc số`).
+    KindQualifier,
+    /// A verb, conjunction or function word that ends a document's issuer (`của Thủ tướng về ...`,
+    /// `của UBND tỉnh không ...`). Matched as written, in any case, as whole words.
+    IssuerEnd,
+    /// A word after a plain number that makes it a quantity, not a document's number (`kế hoạch 5 năm`, `16 %`).
+    /// Compared with the lower-cased word as written.
+    DocumentQuantity,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 42] = [
+    const ALL: [(Class, &'static str); 62] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -155,6 +201,26 @@ impl Class {
         (Class::ListOpener, "list_opener"),
         (Class::NotAPerson, "not_a_person"),
         (Class::Appointment, "appointment"),
+        (Class::Standing, "standing"),
+        (Class::Deputy, "deputy"),
+        (Class::Committee, "committee"),
+        (Class::MiddleName, "middle_name"),
+        (Class::And, "and"),
+        (Class::HonorificStart, "honorific_start"),
+        (Class::NameCompound, "name_compound"),
+        (Class::Acting, "acting"),
+        (Class::LeavesPost, "leaves_post"),
+        (Class::ServesAs, "serves_as"),
+        (Class::ListIntro, "list_intro"),
+        (Class::TaskLead, "task_lead"),
+        (Class::Nominaliser, "nominaliser"),
+        (Class::ProvinceUnit, "province_unit"),
+        (Class::ProvinceLead, "province_lead"),
+        (Class::LocalUnit, "local_unit"),
+        (Class::DayNoun, "day_noun"),
+        (Class::KindQualifier, "kind_qualifier"),
+        (Class::IssuerEnd, "issuer_end"),
+        (Class::DocumentQuantity, "document_quantity"),
     ];
 
     /// The class a data file names, `None` for a name that is no class.
@@ -279,6 +345,12 @@ static WRITTEN: LazyLock<HashMap<&'static str, Classes>> = LazyLock::new(|| {
 /// Whether `word`, exactly as written (case included), is an entry of `class`.
 pub fn is_written(word: &str, class: Class) -> bool {
     WRITTEN.get(word).is_some_and(|c| c.has(class))
+}
+
+/// The entries of `class` as the data file writes them, in its order: for rules that read raw text (a regex's
+/// alternation, a suffix of the lower-cased text before a name).
+pub fn written(class: Class) -> impl Iterator<Item = &'static str> {
+    entries().iter().filter(move |(_, c)| *c == class).map(|(w, _)| *w)
 }
 
 /// Whether a folded word is of `class` (for words held without their token).

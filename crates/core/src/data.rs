@@ -38,6 +38,8 @@ data_files! {
     ABBREVIATIONS = "abbreviations.tsv";
     /// Lower-case words that may stand inside a position's body.
     BODY_WORDS = "body_words.tsv";
+    /// Bodies whose members sit in a larger one (`Bộ Chính trị` in `Trung ương Đảng`), read by the merge.
+    CENTRAL_BODIES = "central_bodies.tsv";
     /// Countries whose first syllable is also a Vietnamese name.
     COUNTRIES = "countries.tsv";
     /// Words allowed around a date line's date, and relative stamps (`9 giờ trước`) that are no date.
@@ -58,6 +60,8 @@ data_files! {
     OUTLETS = "outlets.tsv";
     /// Words that put a meeting at another time than the lead's day (`sẽ`, `dự kiến`).
     OTHER_TIME_WORDS = "other_time_words.tsv";
+    /// Parts of the day a date is given with (`sáng`, `chiều`).
+    PARTS_OF_DAY = "parts_of_day.tsv";
     /// Provinces before and after 1 July 2025.
     PROVINCES = "provinces.tsv";
     /// Ranks: the heads of positions.

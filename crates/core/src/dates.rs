@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::calendar::Date;
+use crate::classes::{self, Class};
 use crate::data;
 use crate::lexicon::fold;
 use crate::record::PartOfDay;
@@ -75,6 +76,9 @@ impl DateLine {
     }
 }
 
+/// Nouns before a day's number (class `day_noun`: `ngày`, `hôm`), lower case.
+static DAY_NOUNS: LazyLock<Vec<String>> =
+    LazyLock::new(|| classes::written(Class::DayNoun).map(str::to_lowercase).collect());
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\s?[/.\-]\s?(\d{4}))?").unwrap());
 static SPELLED: LazyLock<Regex> =
@@ -96,15 +100,24 @@ static RELATIVE_DAYS: LazyLock<Vec<(&'static str, i64, bool, bool)>> = LazyLock:
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     let all: Vec<String> = RELATIVE_DAYS.iter().map(|d| regex::escape(d.0)).collect();
     let alone: Vec<String> = RELATIVE_DAYS.iter().filter(|d| d.3).map(|d| regex::escape(d.0)).collect();
-    Regex::new(&format!(r"(?i)(?:(sáng|trưa|chiều|tối|đêm) ({})|({}))", all.join("|"), alone.join("|"))).unwrap()
+    let parts = part_of_day_alternation();
+    Regex::new(&format!(r"(?i)(?:({parts}) ({})|({}))", all.join("|"), alone.join("|"))).unwrap()
 });
+/// A part of the day right before a date (`sáng`, `chiều nay`, `tối hôm`): `nay`, `hôm`, `ngày` are the
+/// rule's own words between the part and the date, not a list.
 static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(sáng|trưa|chiều|tối|đêm)(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$").unwrap()
+    let parts = part_of_day_alternation();
+    Regex::new(&format!(r"(?i)(?:^|\s)({parts})(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$")).unwrap()
 });
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?:3|6|9|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4})?|quý (?:I{1,3}|IV|[1-4])(?:\s?/\s?\d{4}| năm \d{4})?|giai đoạn \d{4}\s?-\s?\d{4}|nhiệm kỳ \d{4}\s?-\s?\d{4}|khóa [IVXL]+|năm \d{4})")
         .unwrap()
 });
+
+/// The words of the parts of the day as a regex alternation, in the file's order.
+fn part_of_day_alternation() -> String {
+    PartOfDay::words().iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
 
 fn part_of_day(word: &str) -> Option<PartOfDay> {
     PartOfDay::parse(word)
@@ -172,8 +185,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
         if year.is_none()
             && &c[2] == "."
             && c[3].len() == 1
-            && !just_before.to_lowercase().trim_end().ends_with("ngày")
-            && !just_before.to_lowercase().trim_end().ends_with("hôm")
+            && !DAY_NOUNS.iter().any(|w| just_before.to_lowercase().trim_end().ends_with(w.as_str()))
             && !PART_BEFORE.is_match(just_before)
         {
             continue;
@@ -450,7 +462,7 @@ pub fn stamp(line: &str) -> Option<Stamp> {
         if let Some(c) = CLOCK.captures_iter(&rest).find(|c| stands_alone(&rest, &c.get(0).unwrap())) {
             let (h, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
             let after = fold(rest[c.get(0).unwrap().end()..].trim_start());
-            // A 12-hour clock: `02:30 PM`, `02:30 CH`.
+            // A 12-hour clock: `02:30 PM`, `02:30 CH` (`chiều`): the clock's own suffixes, not a word list.
             let h = if h < 12 && (after.starts_with("pm") || after.starts_with("ch")) { h + 12 } else { h };
             if h < 24 && m < 60 {
                 stamp.time = Some((h, m));

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::classes::{self, Class};
 use crate::dates::{date_mentions, resolve};
 use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
@@ -28,11 +29,24 @@ use crate::tokens::{is_word_char, within, Token};
 /// whole text with every kind in every case cost more than the rest of the stage).
 static KIND_PHRASES: LazyLock<PhraseIndex<usize>> =
     LazyLock::new(|| PhraseIndex::new(DOCUMENT_KINDS.iter().enumerate().map(|(i, k)| (folded_tokens(k.name), i))));
-/// What follows a kind in a citation: a qualifier, `số`, then the first digit of the number (read by
-/// [`number_at`]). A `của` qualifier (`Quyết định của UBND tỉnh số 12`) needs the `số`.
+/// What follows a kind in a citation: a qualifier (class `kind_qualifier`: `liên tịch`, `khẩn`), `số`, then the
+/// first digit of the number (read by [`number_at`]). A `của` qualifier (`Quyết định của UBND tỉnh số 12`) needs
+/// the `số`. (`của` and `số` are this rule's own words: the shape of a citation, not a list.)
 static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?: (?:liên tịch|khẩn|hỏa tốc|mật|(của [^\d,.;]{2,40}?)))?(?: (số))? ?\d").unwrap()
+    let qualifiers = alternation(Class::KindQualifier);
+    Regex::new(&format!(r"(?i)^(?: (?:{qualifiers}|(của [^\d,.;]{{2,40}}?)))?(?: (số))? ?\d")).unwrap()
 });
+/// The first words of the qualifiers (`liên`, `khẩn`, `hỏa`), and `số`, `của`: a kind followed by none of them
+/// (or a digit) cites nothing.
+static LEADS_TO_NUMBER: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let qualifiers = classes::written(Class::KindQualifier).filter_map(|q| folded_tokens(q).into_iter().next());
+    ["số".to_string(), "của".to_string()].into_iter().chain(qualifiers).collect()
+});
+
+/// The entries of `class` as a regex alternation, in the data file's order.
+fn alternation(class: Class) -> String {
+    classes::written(class).map(regex::escape).collect::<Vec<_>>().join("|")
+}
 /// Where a number without a kind word may start: digits, a separator (or a space alone), a symbol, a
 /// separator; [`number_at`] reads the rest and the symbol must be a kind's.
 static BARE: LazyLock<Regex> =
@@ -41,14 +55,16 @@ static BARE: LazyLock<Regex> =
 /// (`của Thủ tướng nhưng lại`, `của UBND tỉnh không`), or at `và` before a number or
 /// a lower-case word (`của Bộ Chính trị và kết quả kiểm điểm`); a dot inside a word stays (`Ban Chấp hành T.Ư`).
 /// Word ends are `(?:\W|$)`, not `\b`: a Unicode word boundary keeps a regex off its fast engine on Vietnamese text.
+/// The words that end it are class `issuer_end`; `ban hành`, `ngày ... tháng ... năm`, `của` and `và` are the
+/// rule's own words (the shape of `ban hành ngày ... của X`), not a list.
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|yêu cầu|tại|là|đã|thì|mà|còn|cũng|đang|sẽ|có|được|cho|không|chưa|nhưng|nên|vì|để|khi|họp|chủ trì)(?:\W|$)|\s+và\s+[\p{Ll}\d]|[,;“”\x22():\n]|\.(?:\s|$)|$)").unwrap()
+    let ends = alternation(Class::IssuerEnd);
+    Regex::new(&format!(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{{3,12}}(?:tháng \d{{1,2}} năm \d{{4}})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:{ends})(?:\W|$)|\s+và\s+[\p{{Ll}}\d]|[,;“”\x22():\n]|\.(?:\s|$)|$)")).unwrap()
 });
-/// Words after a plain number that make it a quantity, not a document number (`kế hoạch 5 năm`).
-const UNITS: [&str; 16] = [
-    "năm", "tháng", "ngày", "người", "tỷ", "triệu", "nghìn", "ngàn", "%", "điểm", "lần", "nhóm", "nội", "mục", "giải",
-    "khóa",
-];
+/// Words after a plain number that make it a quantity, not a document number (class `document_quantity`:
+/// `kế hoạch 5 năm`), lower case.
+static UNITS: LazyLock<Vec<String>> =
+    LazyLock::new(|| classes::written(Class::DocumentQuantity).map(str::to_lowercase).collect());
 
 fn kind_for_symbol(symbol: &str) -> Option<&'static str> {
     DOCUMENT_KINDS.iter().find(|k| !k.symbol.is_empty() && k.symbol.eq_ignore_ascii_case(symbol)).map(|k| k.name)
@@ -191,17 +207,19 @@ fn is_quantity(after: &str) -> bool {
     let mut words = after.split_whitespace();
     let next = words.next().unwrap_or("").to_lowercase();
     let next = next.trim_end_matches([',', '.']);
-    // `chỉ thị 16 ngày 31/3/2020`: a date follows, the number is the document's.
+    // `chỉ thị 16 ngày 31/3/2020`: a date follows, the number is the document's (`ngày` before digits is this
+    // rule's own shape, not a list).
     if next == "ngày" && words.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
         return false;
     }
-    UNITS.contains(&next)
+    UNITS.iter().any(|u| u == next)
 }
 
 /// A further number listed at `slice[at..]` after a citation's (`, 936`, ` và 49`, `, số 218`, `, 19-NQ/TW`):
 /// its range in `slice` and the number.
 fn next_listed(slice: &str, at: usize) -> Option<(Range<usize>, String)> {
     let rest = &slice[at..];
+    // The list's own joiners (`, `, ` và `, then `số`): the shape of a list of numbers, not a word list.
     let joined = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" và "))?;
     let number_text = joined.strip_prefix("số ").unwrap_or(joined);
     let start = at + rest.len() - number_text.len();
@@ -320,8 +338,7 @@ pub fn documents(
         };
         // Most kinds in running text cite nothing ("kế hoạch đề ra"): only a number or a word that leads to one may follow.
         let leads_to_number = tokens.get(k + n).is_some_and(|t| {
-            t.folded.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(t.folded.as_str(), "số" | "của" | "liên" | "khẩn" | "hỏa" | "mật")
+            t.folded.starts_with(|c: char| c.is_ascii_digit()) || LEADS_TO_NUMBER.iter().any(|w| *w == t.folded)
         });
         if !leads_to_number {
             k += 1;

@@ -23,7 +23,8 @@ static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         .iter()
         .flat_map(|r| std::iter::once(r.get("name")).chain(r.list("variants")).chain(r.list("lookup_only")))
         .filter_map(|name| folded_tokens(name).into_iter().next())
-        .chain(["tỉnh", "tp", "thành"].map(String::from))
+        // A province written with its unit: `tỉnh`, `tp`, `thành` of `thành phố` (class `province_unit`).
+        .chain(classes::written(Class::ProvinceUnit).filter_map(|unit| folded_tokens(unit).into_iter().next()))
         .collect()
 });
 

@@ -14,6 +14,7 @@
 
 use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::classes::{self, Class, Classes};
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
@@ -56,14 +57,26 @@ pub fn rank_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     RANKS.by_first.longest_at(tokens, i)
 }
 
-fn is_word(tokens: &[Token], k: usize, w: &str) -> bool {
-    tokens.get(k).is_some_and(|t| t.folded == w)
+/// The length in tokens of the words that make a post standing (`thường trực`, class `standing`) at token `k`:
+/// after a rank (`Phó Chủ tịch Thường trực`), or in a person's note (`Lê Thanh Liêm (thường trực)`).
+pub fn standing_at(tokens: &[Token], k: usize) -> Option<usize> {
+    classes::phrase_at(tokens, k, Class::Standing)
 }
 
-/// Whether `thường trực` (standing) starts at token `k`: after a rank (`Phó Chủ tịch Thường trực`), or in a
-/// person's note (`Lê Thanh Liêm (thường trực)`).
-pub fn standing_at(tokens: &[Token], k: usize) -> bool {
-    is_word(tokens, k, "thường") && is_word(tokens, k + 1, "trực")
+/// Whether a rank's own name ends with the words that make a post standing (`Phó Chủ tịch Thường trực`): the
+/// words after it add nothing then.
+pub fn rank_is_standing(rank: usize) -> bool {
+    static STANDING: LazyLock<Vec<bool>> = LazyLock::new(|| {
+        RANKS
+            .list
+            .iter()
+            .map(|r| {
+                let tokens = crate::tokens::tokenize(r.name, 0..r.name.len());
+                classes::ends_before(&tokens, tokens.len(), Class::Standing)
+            })
+            .collect()
+    });
+    STANDING[rank]
 }
 
 /// The title starting at token `i`. `in_chain`: the title follows a name (`NAME, TITLE`), so a short
@@ -72,14 +85,13 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let (len, rank) = rank_at(tokens, i)?;
     // "nhiệm vụ Phó Trưởng ban", "chức vụ phó giám đốc": a head word before `phó` that starts the real rank
     // is not the `Vụ phó` / `Tổ phó` rank.
-    if len >= 2 && tokens[i + len - 1].folded == "phó" && rank_at(tokens, i + len - 1).is_some() {
+    if len >= 2 && tokens[i + len - 1].is(Class::Deputy) && rank_at(tokens, i + len - 1).is_some() {
         return None;
     }
     let mut k = i + len;
-    let standing = standing_at(tokens, k) && !RANKS.list[rank].name.ends_with("Thường trực");
-    if standing {
-        k += 2;
-    }
+    let standing_len = standing_at(tokens, k).filter(|_| !rank_is_standing(rank));
+    let standing = standing_len.is_some();
+    k += standing_len.unwrap_or(0);
     let body_start = k;
     let mut end = k;
     // The last capitalised word taken into the body as an ordinary word (not a place, not a name).
@@ -135,11 +147,10 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             }
             if let Some(name) = name_at(tokens, text, k) {
                 // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a unit word is the unit's place.
-                let prev = tokens.get(k.wrapping_sub(1)).map_or("", |p| p.folded.as_str());
                 // "huyện Thạch Thành", "thành phố Uông Bí": a pair after an administrative unit is its name.
                 let prev_token = tokens.get(k.wrapping_sub(1));
                 let after_unit = prev_token.is_some_and(|p| p.is(Class::Unit));
-                let after_committee = prev == "ủy";
+                let after_committee = prev_token.is_some_and(|p| p.is(Class::Committee));
                 // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
                 let after_org = prev_token.is_some_and(|p| p.is(Class::NamedOrgHead) && p.is_capitalised());
                 let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
@@ -168,7 +179,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     continue;
                 }
                 // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
-                let middle = matches!(tokens[k + 1].folded.as_str(), "văn" | "thị");
+                let middle = tokens[k + 1].is(Class::MiddleName);
                 if mid_run
                     && !middle
                     && name.tokens.len() >= 4
@@ -202,7 +213,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             end = k;
             continue;
         }
-        if f == "và" {
+        if t.is(Class::And) {
             // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
             // An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
             let next_ok = tokens.get(k + 1).is_some_and(|n| {
@@ -211,7 +222,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
                     && !n.is_all_caps()
                     && !n.is(Class::OrgHead)
                     && !n.is(Class::Honorific)
-                    && n.folded != "đồng"
+                    && !n.is(Class::HonorificStart)
             }) && name_at(tokens, text, k + 1).is_none()
                 && rank_at(tokens, k + 1).is_none();
             if next_ok && end > body_start {
@@ -227,8 +238,8 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             && tokens[k - 1].is_capitalised()
             && !tokens[k - 1].is_all_caps()
             && !ends_unit_name(tokens, body_start, k);
-        let second =
-            after_capital && (t.is(Class::NameSecondSyllable) || (f == "giới" && tokens[k - 1].folded == "thế"));
+        let second = after_capital
+            && (t.is(Class::NameSecondSyllable) || classes::phrase_at(tokens, k - 1, Class::NameCompound) == Some(2));
         if STOP_WORDS.contains(f.as_str()) && !second {
             break;
         }
@@ -262,12 +273,13 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         }
         break;
     }
-    let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b)).map(|t| t.folded.as_str());
-    let before_is = |class: Class| i.checked_sub(1).and_then(|b| tokens.get(b)).is_some_and(|t| t.is(class));
-    let plural =
-        before_is(Class::Plural) || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
-    let former = before_is(Class::Former) || (before(2) == Some("từng") && before(1) == Some("là"));
-    let acting = before(1) == Some("quyền");
+    let before = i.checked_sub(1).and_then(|b| tokens.get(b));
+    let before_is = |class: Class| before.is_some_and(|t| t.is(class));
+    let plural = before_is(Class::Plural)
+        || before.is_some_and(|t| t.folded.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
+    // `nguyên`, `cựu`, `từng là`: a word or a phrase.
+    let former = classes::ends_before(tokens, i, Class::Former);
+    let acting = before_is(Class::Acting);
     Some(Title {
         tokens: i..end.max(body_start),
         rank,
@@ -469,12 +481,13 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             Some(Item::Word(w, _)) => w.as_str(),
             _ => "",
         };
+        let prev_is = |n: usize, class: Class| matches!(k.checked_sub(n).and_then(|j| items.get(j)), Some(Item::Word(_, c)) if c.has(class));
         // Two words before the title that make it a new post (`trở thành`, `giữ chức`, `bầu làm`: class
-        // `appointment`), unless the post is being left (`thôi giữ chức`: one rule's word, kept here).
+        // `appointment`), unless the post is being left (`thôi giữ chức`: class `leaves_post`).
         let pair = format!("{} {}", prev(2), prev(1));
-        let appointed = classes::is(&pair, Class::Appointment) && prev(3) != "thôi";
+        let appointed = classes::is(&pair, Class::Appointment) && !prev_is(3, Class::LeavesPost);
         // "giao Phó Thủ tướng A làm Tổ trưởng Tổ công tác", "do ông A làm Trưởng đoàn": the person just named serves as it.
-        let serves = k >= 2 && prev(1) == SERVES_AS && matches!(items[k - 2], Item::Name(_));
+        let serves = k >= 2 && prev_is(1, Class::ServesAs) && matches!(items[k - 2], Item::Name(_));
         let appointed = appointed || serves;
         let subject = items[..t].iter().rposition(|i| matches!(i, Item::Name(_)));
         if let (true, Some(f)) = (appointed, subject) {
@@ -572,9 +585,6 @@ pub fn bracket_note_end(items: &[Item], k: usize) -> Option<usize> {
     let close = items[k..].iter().position(|i| matches!(i, Item::Sep(')')))? + k;
     (!items[k..close].iter().any(|i| matches!(i, Item::Name(_)))).then_some(close + 1)
 }
-
-/// The verb between a name and a title that makes the title the person's post (`A làm Trưởng đoàn`).
-const SERVES_AS: &str = "làm";
 
 fn is_kiem_word(items: &[Item], k: usize) -> bool {
     matches!(items.get(k), Some(Item::Word(_, c)) if c.has(Class::Concurrent))

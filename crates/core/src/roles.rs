@@ -42,8 +42,8 @@ pub fn role_at(tokens: &[Token], k: usize) -> Option<(Role, usize)> {
         if k > 0 && tokens[k - 1].is(Class::Negation) {
             return None;
         }
-        let next = |d: usize| tokens.get(k + n + d).map_or("", |t| t.folded.as_str());
-        if next(0) == "," && next(1) == "phối" {
+        let comma = tokens.get(k + n).is_some_and(|t| t.is_punct(','));
+        if comma && tokens.get(k + n + 1).is_some_and(|t| t.is(Class::TaskLead)) {
             return None;
         }
     }
@@ -86,7 +86,7 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
                 subjects.retain(|&i| i > cut);
             }
         }
-        if p > 0 && matches!(&items[p - 1], Item::Word(w, _) if w == "sự") {
+        if p > 0 && matches!(&items[p - 1], Item::Word(_, c) if c.has(Class::Nominaliser)) {
             // "dưới sự chủ trì của A và B": the people after it, not before.
             subjects = names_after(items, p + 1);
         } else if subjects.is_empty() {

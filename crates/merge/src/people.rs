@@ -26,9 +26,10 @@ use std::sync::LazyLock;
 use hoinghi_core::Span;
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{is_capitalised, THUONG_TRUC};
+use crate::canon::{is_capitalised, phrase_key, THUONG_TRUC};
 use crate::prepare::{DateFrom, Locality, POfficial, Prepared};
 use crate::titles::{PostKey, Scope};
+use hoinghi_core::data;
 
 /// One person across all articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,10 +105,13 @@ struct Cluster<'a> {
 /// The national bodies a post belongs to: its own, and the Central Committee for the Politburo and the
 /// Secretariat (their members are members of it).
 fn national_bodies(post: &PostKey) -> impl Iterator<Item = &str> {
-    static CENTRAL: LazyLock<[String; 3]> =
-        LazyLock::new(|| ["Trung ương Đảng", "Bộ Chính trị", "Ban Bí thư"].map(crate::canon::phrase_key));
+    // `data/central_bodies.tsv`: body key → the key of the body its members sit in.
+    static MEMBER_OF: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+        let rows = data::rows(&data::CENTRAL_BODIES);
+        rows.iter().map(|r| (phrase_key(r.get("body")), phrase_key(r.get("member_of")))).collect()
+    });
     let own = (post.scope == Scope::National).then_some(post.body.as_str());
-    let central = own.filter(|b| CENTRAL[1..].iter().any(|c| c == b)).map(|_| CENTRAL[0].as_str());
+    let central = own.and_then(|b| MEMBER_OF.get(b)).map(String::as_str);
     own.into_iter().chain(central)
 }
 
