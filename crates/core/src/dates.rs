@@ -21,7 +21,7 @@ use regex::Regex;
 use crate::calendar::Date;
 use crate::classes::{self, Class};
 use crate::data;
-use crate::lexicon::fold;
+use crate::fold::fold;
 use crate::record::PartOfDay;
 
 /// A date as written: any part may be missing.
@@ -81,6 +81,8 @@ static DAY_NOUNS: LazyLock<Vec<String>> =
     LazyLock::new(|| classes::written(Class::DayNoun).map(str::to_lowercase).collect());
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\s?[/.\-]\s?(\d{4}))?").unwrap());
+// The shapes of a date and a period below (`ngày D tháng M năm Y`, `quý I`, `nhiệm kỳ 2020-2025`, `6 tháng
+// đầu năm`) are each one rule's own pattern: their words are the grammar of the shape, not a list to extend.
 static SPELLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)ngày (\d{1,2}) tháng (\d{1,2})(?:,? năm (\d{4}))?").unwrap());
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)tháng (\d{1,2})\s?[/.\-]\s?(\d{4})").unwrap());

@@ -17,12 +17,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::chars::is_word_char;
 use crate::classes::{self, Class};
 use crate::dates::{date_mentions, resolve};
 use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
 use crate::spans::CharIndex;
-use crate::tokens::{is_word_char, within, Token};
+use crate::tokens::{within, Token};
 
 /// Document kinds by their folded words, as an index into `DOCUMENT_KINDS`. Kinds are found among
 /// the tokens (the words `Quyết định`, `Kế hoạch` are everywhere in this genre, and a regex over the

@@ -11,12 +11,11 @@ use std::ops::Range;
 
 use crate::abbreviations::{expand, Definitions};
 use crate::classes::{self, Class};
-use crate::lexicon::{fold, RANKS};
-use crate::positions::{
-    announced_list, attach, items, listed_names, rank_is_standing, shared_title, standing_at, Item, Title,
-};
+use crate::fold::fold;
+use crate::items::{announced_list, attach, items, listed_names, roles_of, shared_title, Item};
+use crate::lexicon::RANKS;
+use crate::positions::{rank_is_standing, standing_at, Title};
 use crate::record::{Official, Position, Role, Span};
-use crate::roles::roles_of;
 use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
 

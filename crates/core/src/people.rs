@@ -88,7 +88,7 @@ pub fn foreign_name_after_country(tokens: &[Token], text: &str, i: usize) -> Opt
             && t.is_capitalised()
             && !t.is_all_caps()
             && !t.is(Class::OrgHead)
-            && crate::positions::rank_at(tokens, i + n).is_none()
+            && crate::lexicon::rank_at(tokens, i + n).is_none()
             && place_len(tokens, text, i + n) == 0;
         if !plain || n == 4 {
             break;
@@ -183,7 +183,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
             }
             break;
         }
-        if crate::positions::rank_at(tokens, end).is_some() {
+        if crate::lexicon::rank_at(tokens, end).is_some() {
             break;
         }
         let place = place_len(tokens, text, end);
@@ -204,7 +204,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     // before and a title after: alone they are as often a nickname or a place ("bà Tài Nhân", "ông Ba Hạnh").
     let titled = honorific
         && tokens.get(end).is_some_and(|p| p.is_punct(',') || p.is_punct('-') || p.is_punct('('))
-        && crate::positions::rank_at(tokens, end + 1).is_some();
+        && crate::lexicon::rank_at(tokens, end + 1).is_some();
     let needed = if family > 0 || titled { 2 } else { 3 };
     if syllables < needed {
         return None;

@@ -385,7 +385,7 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let x = b[i];
     let y = b.get(i + 1).copied().unwrap_or(0);
     match x {
-        0..=0x7f => (crate::tokens::ASCII_WORD[x as usize], 1),
+        0..=0x7f => (crate::chars::ASCII_WORD[x as usize], 1),
         // U+00C0..U+00FF except × and ÷; U+0100..U+023F; U+0300..U+036F.
         0xc3 => (!matches!(y, 0x97 | 0xb7), 2),
         0xc4..=0xc8 | 0xcc => (true, 2),

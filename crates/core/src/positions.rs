@@ -1,25 +1,19 @@
-//! Stage 4b, positions: titles, and which person each belongs to.
+//! Stage 4b, positions: titles (a rank and its body) at a run of tokens.
 //!
 //! A title is a rank from `data/ranks.tsv` (`Phó Chủ tịch`, `UVBTV`), an
 //! optional `Thường trực`, then a body: capitalised words, body words
 //! (`tỉnh`, `cán sự đảng`), abbreviations, province names, and lower-case
 //! words that bridge to more of the body (`Trung tâm Bảo tồn di tích cố đô Huế`).
 //! The body ends at punctuation, a verb or function word, a person's name or a
-//! new rank.
-//!
-//! A sentence becomes a row of items (names, titles, separators, role verbs,
-//! other words) and titles are attached to names by the shapes the genre uses:
-//! `NAME - TITLE, TITLE`, `NAME (TITLE)`, `TITLE, TITLE NAME`, lists split by
-//! `;` and `,`, and plural titles shared by a list (`các Phó Thủ tướng: A, B, C`).
+//! new rank. Which person a title belongs to is [`crate::items`].
 
-use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::classes::{self, Class, Classes};
+use crate::classes::{self, Class};
+pub use crate::lexicon::rank_at;
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
-use crate::people::{capitalise, country_len, foreign_name_after_country, glued_prefix, name_at, place_len, NameMatch};
-use crate::roles::{role_at, Role};
+use crate::people::{country_len, foreign_name_after_country, glued_prefix, name_at, place_len};
 use crate::tokens::Token;
 
 /// A title found at a run of tokens.
@@ -39,22 +33,6 @@ pub struct Title {
     /// A foreign person's name that ends the post after its country (`Thủ tướng Lào Thongloun Sisoulith`): the
     /// holder, read as the name after the title, so the post never passes to a neighbour.
     pub holder: Option<Range<usize>>,
-}
-
-/// One element of a sentence.
-#[derive(Debug, Clone)]
-pub enum Item {
-    Name(NameMatch),
-    Title(Title),
-    Sep(char),
-    Role(Role, Range<usize>),
-    /// Any other word, folded, with its classes.
-    Word(compact_str::CompactString, Classes),
-}
-
-/// The longest rank at token `i`: (token count, rank index).
-pub fn rank_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
-    RANKS.by_first.longest_at(tokens, i)
 }
 
 /// The length in tokens of the words that make a post standing (`thường trực`, class `standing`) at token `k`:
@@ -355,237 +333,4 @@ fn joins_body(tokens: &[Token], text: &str, body_start: usize, k: usize, c: char
         }
         _ => false,
     }
-}
-
-/// The items of one sentence.
-pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::new();
-    let mut k = 0;
-    while k < tokens.len() {
-        let t = &tokens[k];
-        if let crate::tokens::Kind::Punct(c) = t.kind {
-            out.push(Item::Sep(c));
-            k += 1;
-            continue;
-        }
-        let in_chain = matches!(out.last(), Some(Item::Sep(',' | '-' | '(')))
-            && out
-                .iter()
-                .rev()
-                .skip(1)
-                .find(|i| !matches!(i, Item::Title(_) | Item::Sep(',')))
-                .is_some_and(|i| matches!(i, Item::Name(_)));
-        if let Some(title) = title_at(tokens, text, k, in_chain) {
-            k = title.tokens.end.max(k + 1);
-            let holder = title.holder.clone();
-            out.push(Item::Title(title));
-            if let Some(run) = holder {
-                k = run.end;
-                out.push(Item::Name(foreign_holder(tokens, text, run)));
-            }
-            continue;
-        }
-        if let Some(name) = name_at(tokens, text, k) {
-            k = name.tokens.end;
-            out.push(Item::Name(name));
-            continue;
-        }
-        if let Some((role, len)) = role_at(tokens, k) {
-            out.push(Item::Role(role, k..k + len));
-            k += len;
-            continue;
-        }
-        out.push(Item::Word(t.folded.clone(), t.classes));
-        k += 1;
-    }
-    out
-}
-
-/// The foreign holder's name that ends a post (`Thủ tướng Lào Thongloun Sisoulith`), as a name item.
-fn foreign_holder(tokens: &[Token], text: &str, run: Range<usize>) -> NameMatch {
-    let name = tokens[run.clone()].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
-    NameMatch { tokens: run, name, honorific: 0 }
-}
-
-/// For each name item, the indices of the title items that belong to it.
-pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
-    let mut owner: HashMap<usize, usize> = HashMap::default();
-    let is_title = |i: usize| matches!(items.get(i), Some(Item::Title(_)));
-    let is_name = |i: usize| matches!(items.get(i), Some(Item::Name(_)));
-    let is_sep = |i: usize, cs: &[char]| matches!(items.get(i), Some(Item::Sep(c)) if cs.contains(c));
-    // NAME, TITLE, TITLE / NAME - TITLE / NAME (TITLE): forward chains; a title glued to the next name is that name's.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) {
-            continue;
-        }
-        let mut k = n + 1;
-        if !(is_sep(k, &[',', '-', '(', ':']) && is_title(k + 1)) {
-            continue;
-        }
-        k += 1;
-        while is_title(k) && !is_name(k + 1) {
-            owner.insert(k, n);
-            if is_sep(k + 1, &[',']) && is_title(k + 2) || is_kiem_word(items, k + 1) && is_title(k + 2) {
-                k += 2;
-            } else {
-                break;
-            }
-        }
-    }
-    // TITLE, TITLE NAME / TITLE - NAME: backward chains over titles nobody owns.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) || n == 0 {
-            continue;
-        }
-        // "Chủ tịch UBND tỉnh Cà Mau - Phạm Thành Ngại": a dash between the title and the name.
-        let last = if n >= 2 && is_sep(n - 1, &['-']) { n - 2 } else { n - 1 };
-        if !is_title(last) || owner.contains_key(&last) {
-            continue;
-        }
-        let mut k = last;
-        loop {
-            owner.insert(k, n);
-            if k >= 2
-                && (is_sep(k - 1, &[',']) || is_kiem_word(items, k - 1))
-                && is_title(k - 2)
-                && !owner.contains_key(&(k - 2))
-            {
-                k -= 2;
-            } else {
-                break;
-            }
-        }
-    }
-    // TITLE, ông NAME / TITLE, tiến sĩ NAME: an apposition after a comma.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) {
-            continue;
-        }
-        let mut k = n;
-        while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::Apposition)) {
-            k -= 1;
-        }
-        if k == n || k < 2 || !is_sep(k - 1, &[',']) || !is_title(k - 2) || owner.contains_key(&(k - 2)) {
-            continue;
-        }
-        owner.insert(k - 2, n);
-    }
-    // NAME ... trở thành / giữ chức / được bầu làm TITLE: the new post of the sentence's first person.
-    for (t, item) in items.iter().enumerate() {
-        let Item::Title(_) = item else { continue };
-        let mut k = t;
-        while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::NewPost)) {
-            k -= 1;
-        }
-        let prev = |n: usize| match k.checked_sub(n).and_then(|j| items.get(j)) {
-            Some(Item::Word(w, _)) => w.as_str(),
-            _ => "",
-        };
-        let prev_is = |n: usize, class: Class| matches!(k.checked_sub(n).and_then(|j| items.get(j)), Some(Item::Word(_, c)) if c.has(class));
-        // Two words before the title that make it a new post (`trở thành`, `giữ chức`, `bầu làm`: class
-        // `appointment`), unless the post is being left (`thôi giữ chức`: class `leaves_post`).
-        let pair = format!("{} {}", prev(2), prev(1));
-        let appointed = classes::is(&pair, Class::Appointment) && !prev_is(3, Class::LeavesPost);
-        // "giao Phó Thủ tướng A làm Tổ trưởng Tổ công tác", "do ông A làm Trưởng đoàn": the person just named serves as it.
-        let serves = k >= 2 && prev_is(1, Class::ServesAs) && matches!(items[k - 2], Item::Name(_));
-        let appointed = appointed || serves;
-        let subject = items[..t].iter().rposition(|i| matches!(i, Item::Name(_)));
-        if let (true, Some(f)) = (appointed, subject) {
-            owner.entry(t).or_insert(f);
-        }
-    }
-    let mut by_name: HashMap<usize, Vec<usize>> = HashMap::default();
-    for (t, n) in owner {
-        by_name.entry(n).or_default().push(t);
-    }
-    // Shared titles: every name listed after them is given them ("các Phó Thủ tướng: A, B, C").
-    for t in 0..items.len() {
-        if shared_title(items, t) {
-            for k in listed_names(items, t) {
-                by_name.entry(k).or_default().push(t);
-            }
-        }
-    }
-    for titles in by_name.values_mut() {
-        titles.sort_unstable();
-        titles.dedup();
-    }
-    by_name
-}
-
-/// Whether the title at `items[t]` is shared by the names listed after it: a plural title (`các Phó Thủ tướng`,
-/// `5 Phó Chủ tịch`) or one a list opener follows (`Phó ban gồm các ông A, B`, `Trưởng Ban là ông A`).
-/// A title after a form of address is the person it names, not a post listed (`con ông chủ tịch huyện là A`).
-pub fn shared_title(items: &[Item], t: usize) -> bool {
-    let Some(Item::Title(title)) = items.get(t) else { return false };
-    let addressed = t > 0 && matches!(&items[t - 1], Item::Word(_, c) if c.has(Class::Honorific));
-    title.plural || (!addressed && matches!(items.get(t + 1), Some(Item::Word(_, c)) if c.has(Class::ListOpener)))
-}
-
-/// Whether the list after the shared title at `items[t]` is announced, by a colon or a list opener before its
-/// first name (`các Ủy viên Trung ương Đảng: A, B`, `5 Phó Chủ tịch là A, B`), rather than only following a
-/// plural (`các đại biểu A (Đồng Tháp), B`).
-pub fn announced_list(items: &[Item], t: usize) -> bool {
-    items[t + 1..].iter().take_while(|i| !matches!(i, Item::Name(_))).any(|i| match i {
-        Item::Sep(':') => true,
-        Item::Word(_, c) => c.has(Class::ListOpener),
-        _ => false,
-    })
-}
-
-/// The names listed after the shared title at `items[t]`, over separators, list words (`gồm các ông`, `và`),
-/// each person's form of address (`thiếu tướng`), own titles after the name, and a bracketed note after it
-/// (`A (thường trực), B`). Another shared title starts another list. A title right before a name is that
-/// person's own and starts another phrase ("các ĐB, Bộ trưởng Công thương NAME"), unless a plural title
-/// announced the list ("các Ủy viên Trung ương Đảng: Bí thư Tỉnh ủy A, Bộ trưởng B").
-pub fn listed_names(items: &[Item], t: usize) -> Vec<usize> {
-    let plural = matches!(items.get(t), Some(Item::Title(title)) if title.plural);
-    let titled_list = plural && announced_list(items, t);
-    let mut out = Vec::new();
-    let mut k = t + 1;
-    while k < items.len() {
-        match &items[k] {
-            Item::Name(_) => {
-                out.push(k);
-                k = bracket_note_end(items, k + 1).unwrap_or(k + 1);
-                continue;
-            }
-            Item::Title(_) if shared_title(items, k) || (!titled_list && title_before_name(items, k)) => break,
-            Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
-            Item::Word(_, c) if c.has(Class::TitleListWord) => {}
-            Item::Word(..) if address_before_name(items, k) => {}
-            _ => break,
-        }
-        k += 1;
-    }
-    out
-}
-
-/// Whether the title at `items[k]` stands right before a name (`TITLE NAME`, `TITLE - NAME`).
-fn title_before_name(items: &[Item], k: usize) -> bool {
-    match items.get(k + 1) {
-        Some(Item::Name(_)) => true,
-        Some(Item::Sep('-')) => matches!(items.get(k + 2), Some(Item::Name(_))),
-        _ => false,
-    }
-}
-
-/// Whether the words from `items[k]` on are the form of address of the name right after them (`thiếu tướng A`).
-fn address_before_name(items: &[Item], k: usize) -> bool {
-    let Some(run) = items[k..].iter().position(|i| !matches!(i, Item::Word(..))) else { return false };
-    matches!(items.get(k + run), Some(Item::Name(name)) if name.honorific >= run)
-}
-
-/// Where a bracket right after a name ends (the item after `)`), when it holds no other name: the person's
-/// note (`Lê Thanh Liêm (thường trực)`, `thiếu tướng A (Tư lệnh ...)`).
-pub fn bracket_note_end(items: &[Item], k: usize) -> Option<usize> {
-    if !matches!(items.get(k), Some(Item::Sep('('))) {
-        return None;
-    }
-    let close = items[k..].iter().position(|i| matches!(i, Item::Sep(')')))? + k;
-    (!items[k..close].iter().any(|i| matches!(i, Item::Name(_)))).then_some(close + 1)
-}
-
-fn is_kiem_word(items: &[Item], k: usize) -> bool {
-    matches!(items.get(k), Some(Item::Word(_, c)) if c.has(Class::Concurrent))
 }
