@@ -134,14 +134,27 @@ pub fn tail(s: &str, bytes: usize) -> &str {
     &s[from..]
 }
 
-/// Every date mentioned in `text[range]`, in order.
+/// Every date mentioned in `text[range]`, in order: spelled (`ngày 5 tháng 6 năm 2024`), a month and year
+/// (`tháng 6/2024`), numeric (`5/6`, `5.6.2024`), relative (`hôm qua`, `chiều cùng ngày`), each with the part of
+/// the day before it (`sáng 5/6`).
 pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
     let slice = &text[range.clone()];
     let mut found: Vec<DateMention> = Vec::new();
+    spelled_dates(slice, range.start, &mut found);
+    month_years(slice, range.start, &mut found);
+    numeric_dates(slice, range.start, &mut found);
+    relative_days(slice, range.start, &mut found);
+    parts_of_day_before(text, range.start, &mut found);
+    found.sort_by_key(|m| m.range.start);
+    found
+}
+
+/// `ngày 5 tháng 6 năm 2024` in `slice`, which starts at `base` in the text.
+fn spelled_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in SPELLED.captures_iter(slice) {
         let m = c.get(0).unwrap();
         found.push(DateMention {
-            range: range.start + m.start()..range.start + m.end(),
+            range: base + m.start()..base + m.end(),
             day: c[1].parse().ok(),
             month: c[2].parse().ok(),
             year: c.get(3).and_then(|y| y.as_str().parse().ok()),
@@ -150,12 +163,16 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             part_of_day: None,
         });
     }
+}
+
+/// `tháng 6/2024`: a month and its year.
+fn month_years(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in MONTH_YEAR.captures_iter(slice) {
         let m = c.get(0).unwrap();
         let month: u32 = c[1].parse().unwrap_or(0);
         if (1..=12).contains(&month) {
             found.push(DateMention {
-                range: range.start + m.start()..range.start + m.end(),
+                range: base + m.start()..base + m.end(),
                 day: None,
                 month: Some(month),
                 year: c[2].parse().ok(),
@@ -165,6 +182,11 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             });
         }
     }
+}
+
+/// `5/6`, `5-6-2024`, `5.6` after a day noun or a part of the day: not inside a longer number, a code, a ratio or
+/// a figure, nor inside a date already found.
+fn numeric_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in NUMERIC.captures_iter(slice) {
         let m = c.get(0).unwrap();
         let before = slice[..m.start()].chars().next_back();
@@ -200,12 +222,12 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
                 continue;
             }
         }
-        let start = range.start + m.start();
+        let start = base + m.start();
         if found.iter().any(|f| f.range.start <= start && start < f.range.end) {
             continue;
         }
         found.push(DateMention {
-            range: start..range.start + m.end(),
+            range: start..base + m.end(),
             day: Some(day),
             month: Some(month),
             year,
@@ -214,6 +236,10 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             part_of_day: None,
         });
     }
+}
+
+/// `hôm qua`, `sáng nay`, `chiều cùng ngày` (`data/relative_days.tsv`), as whole words.
+fn relative_days(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in RELATIVE.captures_iter(slice) {
         let m = c.get(0).unwrap();
         let (part, rel) = match (c.get(1), c.get(2), c.get(3)) {
@@ -233,7 +259,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             continue;
         }
         found.push(DateMention {
-            range: range.start + m.start()..range.start + m.end(),
+            range: base + m.start()..base + m.end(),
             day: None,
             month: None,
             year: None,
@@ -242,9 +268,14 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             part_of_day: part,
         });
     }
-    for mention in &mut found {
+}
+
+/// The part of the day right before each mention that has none yet (`sáng 5/6`), looked for in the text from
+/// `start` on.
+fn parts_of_day_before(text: &str, start: usize, found: &mut [DateMention]) {
+    for mention in found.iter_mut() {
         if mention.part_of_day.is_none() {
-            let mut from = range.start.max(mention.range.start.saturating_sub(24));
+            let mut from = start.max(mention.range.start.saturating_sub(24));
             while !text.is_char_boundary(from) {
                 from += 1;
             }
@@ -254,8 +285,6 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             }
         }
     }
-    found.sort_by_key(|m| m.range.start);
-    found
 }
 
 /// The day a mention names, resolved against the publish date; `None` when its year (or day) is unknown.

@@ -76,47 +76,80 @@ fn foreign_holder(tokens: &[Token], text: &str, run: Range<usize>) -> NameMatch 
     NameMatch { tokens: run, name, honorific: 0 }
 }
 
-/// For each name item, the indices of the title items that belong to it.
+/// For each name item, the indices of the title items that belong to it. Each rule below gives titles nobody
+/// owns yet to a name, in this order; then shared titles are given to every name listed after them.
 pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     let mut owner: HashMap<usize, usize> = HashMap::default();
-    let is_title = |i: usize| matches!(items.get(i), Some(Item::Title(_)));
-    let is_name = |i: usize| matches!(items.get(i), Some(Item::Name(_)));
-    let is_sep = |i: usize, cs: &[char]| matches!(items.get(i), Some(Item::Sep(c)) if cs.contains(c));
-    // NAME, TITLE, TITLE / NAME - TITLE / NAME (TITLE): forward chains; a title glued to the next name is that name's.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) {
-            continue;
+    forward_chains(items, &mut owner);
+    backward_chains(items, &mut owner);
+    appositions(items, &mut owner);
+    new_posts(items, &mut owner);
+    let mut by_name: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (t, n) in owner {
+        by_name.entry(n).or_default().push(t);
+    }
+    // Shared titles: every name listed after them is given them ("các Phó Thủ tướng: A, B, C").
+    for t in 0..items.len() {
+        if shared_title(items, t) {
+            for k in listed_names(items, t) {
+                by_name.entry(k).or_default().push(t);
+            }
         }
+    }
+    for titles in by_name.values_mut() {
+        titles.sort_unstable();
+        titles.dedup();
+    }
+    by_name
+}
+
+fn is_title(items: &[Item], i: usize) -> bool {
+    matches!(items.get(i), Some(Item::Title(_)))
+}
+
+fn is_name(items: &[Item], i: usize) -> bool {
+    matches!(items.get(i), Some(Item::Name(_)))
+}
+
+fn is_sep(items: &[Item], i: usize, cs: &[char]) -> bool {
+    matches!(items.get(i), Some(Item::Sep(c)) if cs.contains(c))
+}
+
+/// NAME, TITLE, TITLE / NAME - TITLE / NAME (TITLE): forward chains; a title glued to the next name is that name's.
+fn forward_chains(items: &[Item], owner: &mut HashMap<usize, usize>) {
+    for n in (0..items.len()).filter(|&n| is_name(items, n)) {
         let mut k = n + 1;
-        if !(is_sep(k, &[',', '-', '(', ':']) && is_title(k + 1)) {
+        if !(is_sep(items, k, &[',', '-', '(', ':']) && is_title(items, k + 1)) {
             continue;
         }
         k += 1;
-        while is_title(k) && !is_name(k + 1) {
+        while is_title(items, k) && !is_name(items, k + 1) {
             owner.insert(k, n);
-            if is_sep(k + 1, &[',']) && is_title(k + 2) || is_kiem_word(items, k + 1) && is_title(k + 2) {
+            if is_sep(items, k + 1, &[',']) && is_title(items, k + 2)
+                || is_kiem_word(items, k + 1) && is_title(items, k + 2)
+            {
                 k += 2;
             } else {
                 break;
             }
         }
     }
-    // TITLE, TITLE NAME / TITLE - NAME: backward chains over titles nobody owns.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) || n == 0 {
-            continue;
-        }
+}
+
+/// TITLE, TITLE NAME / TITLE - NAME: backward chains over titles nobody owns.
+fn backward_chains(items: &[Item], owner: &mut HashMap<usize, usize>) {
+    for n in (1..items.len()).filter(|&n| is_name(items, n)) {
         // "Chủ tịch UBND tỉnh Cà Mau - Phạm Thành Ngại": a dash between the title and the name.
-        let last = if n >= 2 && is_sep(n - 1, &['-']) { n - 2 } else { n - 1 };
-        if !is_title(last) || owner.contains_key(&last) {
+        let last = if n >= 2 && is_sep(items, n - 1, &['-']) { n - 2 } else { n - 1 };
+        if !is_title(items, last) || owner.contains_key(&last) {
             continue;
         }
         let mut k = last;
         loop {
             owner.insert(k, n);
             if k >= 2
-                && (is_sep(k - 1, &[',']) || is_kiem_word(items, k - 1))
-                && is_title(k - 2)
+                && (is_sep(items, k - 1, &[',']) || is_kiem_word(items, k - 1))
+                && is_title(items, k - 2)
                 && !owner.contains_key(&(k - 2))
             {
                 k -= 2;
@@ -125,23 +158,25 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             }
         }
     }
-    // TITLE, ông NAME / TITLE, tiến sĩ NAME: an apposition after a comma.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) {
-            continue;
-        }
+}
+
+/// TITLE, ông NAME / TITLE, tiến sĩ NAME: an apposition after a comma.
+fn appositions(items: &[Item], owner: &mut HashMap<usize, usize>) {
+    for n in (0..items.len()).filter(|&n| is_name(items, n)) {
         let mut k = n;
         while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::Apposition)) {
             k -= 1;
         }
-        if k == n || k < 2 || !is_sep(k - 1, &[',']) || !is_title(k - 2) || owner.contains_key(&(k - 2)) {
+        if k == n || k < 2 || !is_sep(items, k - 1, &[',']) || !is_title(items, k - 2) || owner.contains_key(&(k - 2)) {
             continue;
         }
         owner.insert(k - 2, n);
     }
-    // NAME ... trở thành / giữ chức / được bầu làm TITLE: the new post of the sentence's first person.
-    for (t, item) in items.iter().enumerate() {
-        let Item::Title(_) = item else { continue };
+}
+
+/// NAME ... trở thành / giữ chức / được bầu làm TITLE: the new post of the sentence's first person.
+fn new_posts(items: &[Item], owner: &mut HashMap<usize, usize>) {
+    for t in (0..items.len()).filter(|&t| is_title(items, t)) {
         let mut k = t;
         while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::NewPost)) {
             k -= 1;
@@ -163,23 +198,6 @@ pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
             owner.entry(t).or_insert(f);
         }
     }
-    let mut by_name: HashMap<usize, Vec<usize>> = HashMap::default();
-    for (t, n) in owner {
-        by_name.entry(n).or_default().push(t);
-    }
-    // Shared titles: every name listed after them is given them ("các Phó Thủ tướng: A, B, C").
-    for t in 0..items.len() {
-        if shared_title(items, t) {
-            for k in listed_names(items, t) {
-                by_name.entry(k).or_default().push(t);
-            }
-        }
-    }
-    for titles in by_name.values_mut() {
-        titles.sort_unstable();
-        titles.dedup();
-    }
-    by_name
 }
 
 /// Whether the title at `items[t]` is shared by the names listed after it: a plural title (`các Phó Thủ tướng`,

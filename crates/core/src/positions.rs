@@ -66,167 +66,256 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     if len >= 2 && tokens[i + len - 1].is(Class::Deputy) && rank_at(tokens, i + len - 1).is_some() {
         return None;
     }
-    let mut k = i + len;
-    let standing_len = standing_at(tokens, k).filter(|_| !rank_is_standing(rank));
-    let standing = standing_len.is_some();
-    k += standing_len.unwrap_or(0);
-    let body_start = k;
-    let mut end = k;
-    // The last capitalised word taken into the body as an ordinary word (not a place, not a name).
-    let mut plain_capital: Option<usize> = None;
-    // Where the last country in the body ends, and the foreign holder's name right after it.
-    let mut country_end: Option<usize> = None;
-    let mut holder = None;
-    while k < tokens.len() {
-        let t = &tokens[k];
-        if let Some(n) = head_compound_at(tokens, body_start, k) {
-            k += n;
-            end = k;
-            continue;
+    let standing_len = standing_at(tokens, i + len).filter(|_| !rank_is_standing(rank));
+    let mut body = Body::new(tokens, text, i + len + standing_len.unwrap_or(0), in_chain);
+    body.walk();
+    let before = i.checked_sub(1).and_then(|b| tokens.get(b));
+    let before_is = |class: Class| before.is_some_and(|t| t.is(class));
+    let plural = before_is(Class::Plural)
+        || before.is_some_and(|t| t.folded.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
+    // `nguyên`, `cựu`, `từng là`: a word or a phrase.
+    let former = classes::ends_before(tokens, i, Class::Former);
+    let acting = before_is(Class::Acting);
+    Some(Title {
+        tokens: i..body.end.max(body.start),
+        rank,
+        standing: standing_len.is_some(),
+        body: body.start..body.end,
+        plural,
+        former,
+        acting,
+        holder: body.holder,
+    })
+}
+
+/// The walk over a title's body, token by token: each rule below says whether the token at `k` is taken into
+/// the body, passed over (a dash, `và`, lower-case words that lead on: taken only if more body follows), or
+/// ends it.
+struct Body<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    /// The title follows a name (see [`title_at`]).
+    in_chain: bool,
+    start: usize,
+    /// The next token to read.
+    k: usize,
+    /// Where the body ends so far.
+    end: usize,
+    /// The last capitalised word taken into the body as an ordinary word (not a place, not a name).
+    plain_capital: Option<usize>,
+    /// Where the last country in the body ends, and the foreign holder's name right after it.
+    country_end: Option<usize>,
+    holder: Option<Range<usize>>,
+}
+
+/// What one rule of [`Body`] makes of the tokens at `k`.
+enum Step {
+    /// This many tokens are part of the body.
+    Take(usize),
+    /// This many tokens continue the body only if more of it follows.
+    Pass(usize),
+    /// The body ends before `k`.
+    End,
+}
+
+impl<'a> Body<'a> {
+    fn new(tokens: &'a [Token], text: &'a str, start: usize, in_chain: bool) -> Self {
+        Body {
+            tokens,
+            text,
+            in_chain,
+            start,
+            k: start,
+            end: start,
+            plain_capital: None,
+            country_end: None,
+            holder: None,
+        }
+    }
+
+    fn walk(&mut self) {
+        while self.k < self.tokens.len() {
+            match self.step() {
+                Step::Take(n) => {
+                    self.k += n;
+                    self.end = self.k;
+                }
+                Step::Pass(n) => self.k += n,
+                Step::End => break,
+            }
+        }
+    }
+
+    fn step(&mut self) -> Step {
+        let t = &self.tokens[self.k];
+        if let Some(n) = head_compound_at(self.tokens, self.start, self.k) {
+            return Step::Take(n);
         }
         if !t.is_word() {
-            match t.kind {
-                crate::tokens::Kind::Punct('-') if end > body_start => {
-                    // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
-                    // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).
-                    let next = k + 1;
-                    let continues = tokens.get(next).is_some_and(|n| {
-                        n.is_word() && n.is_capitalised() && !(n.is_all_caps() && n.is(Class::WriterNote))
-                    }) && name_at(tokens, text, next).is_none()
-                        && rank_at(tokens, next).is_none();
-                    if continues {
-                        k += 1;
-                        continue;
-                    }
-                }
-                crate::tokens::Kind::Punct(c) if end > body_start && joins_body(tokens, text, body_start, k, c) => {
-                    k += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            break;
+            return self.punctuation();
         }
         if t.is_capitalised() {
-            if country_end == Some(k) {
-                if let Some(n) = foreign_name_after_country(tokens, text, k) {
-                    holder = Some(k..k + n);
-                    break;
-                }
-            }
-            let place = place_len(tokens, text, k);
-            if place > 0 {
-                if country_len(tokens, k) == place {
-                    country_end = Some(k + place);
-                }
-                k += place;
-                end = k;
-                continue;
-            }
-            if let Some(name) = name_at(tokens, text, k) {
-                // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a unit word is the unit's place.
-                // "huyện Thạch Thành", "thành phố Uông Bí": a pair after an administrative unit is its name.
-                let prev_token = tokens.get(k.wrapping_sub(1));
-                let after_unit = prev_token.is_some_and(|p| p.is(Class::Unit));
-                let after_committee = prev_token.is_some_and(|p| p.is(Class::Committee));
-                // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
-                let after_org = prev_token.is_some_and(|p| p.is(Class::NamedOrgHead) && p.is_capitalised());
-                let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
-                let ends_sentence =
-                    tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
-                let short_place = name.tokens.len() == 2
-                    && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
-                // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person;
-                // "huyện K'Bang Nguyễn Văn An": a glued minority word is a one-token name of the unit.
-                let unit_name_len = if glued_prefix(t) { 1 } else { 2 };
-                let place_then_name = (after_unit || after_org)
-                    && name.tokens.len() >= unit_name_len + 3
-                    && name_at(tokens, text, k + unit_name_len).is_some_and(|n| n.tokens.len() >= 3);
-                if place_then_name {
-                    k += unit_name_len;
-                    end = k;
-                    continue;
-                }
-                // Inside a run of capitalised words the body took as its own (not a known province):
-                // "huyện Nam Trà My": a pair ending a unit's name is more of that name;
-                // "Kiểm lâm Quế Sơn Lê Quang Kim": a name whose second word starts a full name is the place's last word, then the person.
-                let mid_run = plain_capital == Some(k - 1);
-                if mid_run && name.tokens.len() == 2 && ends_unit_name(tokens, body_start, k) {
-                    k = name.tokens.end;
-                    end = k;
-                    continue;
-                }
-                // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
-                let middle = tokens[k + 1].is(Class::MiddleName);
-                if mid_run
-                    && !middle
-                    && name.tokens.len() >= 4
-                    && name_at(tokens, text, k + 1)
-                        .is_some_and(|n| n.tokens.len() >= 3 && n.tokens.end == name.tokens.end)
-                {
-                    k += 1;
-                    end = k;
-                    continue;
-                }
-                if !short_place {
-                    break;
-                }
-                k = name.tokens.end;
-                end = k;
-                continue;
-            }
-            if k > body_start && rank_at(tokens, k).is_some() && !t.is_all_caps() {
-                break;
-            }
-            plain_capital = Some(k);
-            k += 1;
-            end = k;
-            continue;
+            return self.capitalised();
         }
+        self.lower_case()
+    }
+
+    /// Whether the body has taken a word yet.
+    fn has_words(&self) -> bool {
+        self.end > self.start
+    }
+
+    /// Punctuation inside the body: a dash between its parts, or what [`joins_body`] allows.
+    fn punctuation(&self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        match tokens[k].kind {
+            crate::tokens::Kind::Punct('-') if self.has_words() => {
+                // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
+                // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).
+                let next = k + 1;
+                let continues = tokens.get(next).is_some_and(|n| {
+                    n.is_word() && n.is_capitalised() && !(n.is_all_caps() && n.is(Class::WriterNote))
+                }) && name_at(tokens, text, next).is_none()
+                    && rank_at(tokens, next).is_none();
+                if continues {
+                    return Step::Pass(1);
+                }
+                Step::End
+            }
+            crate::tokens::Kind::Punct(c) if self.has_words() && joins_body(tokens, text, self.start, k, c) => {
+                Step::Pass(1)
+            }
+            _ => Step::End,
+        }
+    }
+
+    /// A capitalised word: a foreign holder after a country, a place, a name (a place's or the next person's),
+    /// a new rank, or an ordinary word of the body's name.
+    fn capitalised(&mut self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        if self.country_end == Some(k) {
+            if let Some(n) = foreign_name_after_country(tokens, text, k) {
+                self.holder = Some(k..k + n);
+                return Step::End;
+            }
+        }
+        let place = place_len(tokens, text, k);
+        if place > 0 {
+            if country_len(tokens, k) == place {
+                self.country_end = Some(k + place);
+            }
+            return Step::Take(place);
+        }
+        if let Some(name) = name_at(tokens, text, k) {
+            return self.name(&name.tokens);
+        }
+        if k > self.start && rank_at(tokens, k).is_some() && !tokens[k].is_all_caps() {
+            return Step::End;
+        }
+        self.plain_capital = Some(k);
+        Step::Take(1)
+    }
+
+    /// A run of capitalised words that reads as a person's name (`name`, starting at `k`): part of a place's name
+    /// in the body when the words around it say so, else the next person, who ends the body.
+    fn name(&self, name: &Range<usize>) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        let prev_token = tokens.get(k.wrapping_sub(1));
+        // "huyện Thạch Thành", "thành phố Uông Bí": a pair after an administrative unit is its name.
+        let after_unit = prev_token.is_some_and(|p| p.is(Class::Unit));
+        // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a party committee is its place.
+        let after_committee = prev_token.is_some_and(|p| p.is(Class::Committee));
+        // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
+        let after_org = prev_token.is_some_and(|p| p.is(Class::NamedOrgHead) && p.is_capitalised());
+        let ends = tokens.get(name.end).is_none_or(|n| !n.is_word());
+        let ends_sentence = tokens.get(name.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
+        let short_place = name.len() == 2
+            && ((self.in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
+        // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person;
+        // "huyện K'Bang Nguyễn Văn An": a glued minority word is a one-token name of the unit.
+        let unit_name_len = if glued_prefix(&tokens[k]) { 1 } else { 2 };
+        let place_then_name = (after_unit || after_org)
+            && name.len() >= unit_name_len + 3
+            && name_at(tokens, text, k + unit_name_len).is_some_and(|n| n.tokens.len() >= 3);
+        if place_then_name {
+            return Step::Take(unit_name_len);
+        }
+        // Inside a run of capitalised words the body took as its own (not a known province):
+        // "huyện Nam Trà My": a pair ending a unit's name is more of that name;
+        // "Kiểm lâm Quế Sơn Lê Quang Kim": a name whose second word starts a full name is the place's last word, then the person.
+        let mid_run = self.plain_capital == Some(k - 1);
+        if mid_run && name.len() == 2 && ends_unit_name(tokens, self.start, k) {
+            return Step::Take(name.end - k);
+        }
+        // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
+        let middle = tokens[k + 1].is(Class::MiddleName);
+        if mid_run
+            && !middle
+            && name.len() >= 4
+            && name_at(tokens, text, k + 1).is_some_and(|n| n.tokens.len() >= 3 && n.tokens.end == name.end)
+        {
+            return Step::Take(1);
+        }
+        if !short_place {
+            return Step::End;
+        }
+        Step::Take(name.end - k)
+    }
+
+    /// A lower-case word: a unit's number, `và` between parts, a word of the body, or a bridge of a few words to
+    /// more of it; a stop word ends the body.
+    fn lower_case(&self) -> Step {
+        let (tokens, k) = (self.tokens, self.k);
+        let t = &tokens[k];
         let f = &t.folded;
         // "Quân khu 5", "quận 7", "Ban Chỉ đạo 138 phường Hà Đông": a number right after a unit word or a
         // capitalised name word is part of the body's name, when what follows does not make it a quantity.
-        if k > body_start && numbers_unit(tokens, k) {
-            k += 1;
-            end = k;
-            continue;
+        if k > self.start && numbers_unit(tokens, k) {
+            return Step::Take(1);
         }
         if t.is(Class::And) {
-            // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
-            // An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
-            let next_ok = tokens.get(k + 1).is_some_and(|n| {
-                n.is_word()
-                    && n.is_capitalised()
-                    && !n.is_all_caps()
-                    && !n.is(Class::OrgHead)
-                    && !n.is(Class::Honorific)
-                    && !n.is(Class::HonorificStart)
-            }) && name_at(tokens, text, k + 1).is_none()
-                && rank_at(tokens, k + 1).is_none();
-            if next_ok && end > body_start {
-                k += 1;
-                continue;
-            }
-            break;
+            return self.and();
         }
         // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Ban Chỉ đạo".
-        let after_capital = k > body_start
+        let after_capital = k > self.start
             && !t.is(Class::Connective)
             && tokens[k - 1].is_word()
             && tokens[k - 1].is_capitalised()
             && !tokens[k - 1].is_all_caps()
-            && !ends_unit_name(tokens, body_start, k);
+            && !ends_unit_name(tokens, self.start, k);
         let second = after_capital
             && (t.is(Class::NameSecondSyllable) || classes::phrase_at(tokens, k - 1, Class::NameCompound) == Some(2));
         if STOP_WORDS.contains(f.as_str()) && !second {
-            break;
+            return Step::End;
         }
         if BODY_WORDS.contains(f.as_str()) || after_capital {
-            k += 1;
-            end = k;
-            continue;
+            return Step::Take(1);
         }
-        // Bridge: a few lower-case words that lead on to more body.
+        self.bridge()
+    }
+
+    /// `và` inside the body: "Sở Văn hóa, Thể thao và Du lịch", before a capitalised word that is not a new body
+    /// or person. An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
+    fn and(&self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        let next_ok = tokens.get(k + 1).is_some_and(|n| {
+            n.is_word()
+                && n.is_capitalised()
+                && !n.is_all_caps()
+                && !n.is(Class::OrgHead)
+                && !n.is(Class::Honorific)
+                && !n.is(Class::HonorificStart)
+        }) && name_at(tokens, text, k + 1).is_none()
+            && rank_at(tokens, k + 1).is_none();
+        if next_ok && self.has_words() {
+            return Step::Pass(1);
+        }
+        Step::End
+    }
+
+    /// A bridge: a few lower-case words that lead on to more body (`Trung tâm Bảo tồn di tích cố đô Huế`).
+    fn bridge(&self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
         let mut j = k;
         while j < tokens.len() && j - k < 7 {
             let tj = &tokens[j];
@@ -239,35 +328,18 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             }
             j += 1;
         }
+        let has_words = self.has_words();
         let leads_on = tokens.get(j).is_some_and(|n| {
             n.is_word()
-                && ((n.is_capitalised() && rank_at(tokens, j).is_none() && (end > body_start || j - k <= 4))
+                && ((n.is_capitalised() && rank_at(tokens, j).is_none() && (has_words || j - k <= 4))
                     && (name_at(tokens, text, j).is_none() || j - k <= 4)
-                    || (end > body_start && !n.is_capitalised() && BODY_WORDS.contains(n.folded.as_str())))
+                    || (has_words && !n.is_capitalised() && BODY_WORDS.contains(n.folded.as_str())))
         });
         if leads_on && j > k {
-            k = j;
-            continue;
+            return Step::Pass(j - k);
         }
-        break;
+        Step::End
     }
-    let before = i.checked_sub(1).and_then(|b| tokens.get(b));
-    let before_is = |class: Class| before.is_some_and(|t| t.is(class));
-    let plural = before_is(Class::Plural)
-        || before.is_some_and(|t| t.folded.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
-    // `nguyên`, `cựu`, `từng là`: a word or a phrase.
-    let former = classes::ends_before(tokens, i, Class::Former);
-    let acting = before_is(Class::Acting);
-    Some(Title {
-        tokens: i..end.max(body_start),
-        rank,
-        standing,
-        body: body_start..end,
-        plural,
-        former,
-        acting,
-        holder,
-    })
 }
 
 /// Whether the capitalised words just before `k` name an administrative unit (`huyện Nam Giang`): a unit's
