@@ -10,28 +10,27 @@
 
 use std::sync::LazyLock;
 
-use crate::fasthash::FxHashMap as HashMap;
 use crate::lexicon::{folded_tokens, PhraseIndex};
 use crate::tokens::Token;
 pub use crate::word_classes::{entries, is, is_written, of, written, Class, Classes};
 
 /// Entries of more than one token (`đồng chí`, `Đ/c`): found by [`phrase_at`], not carried by a token.
-/// A phrase may have several classes (`tổ chức`: an organiser's verb, and a body's name after `Ban`).
-static PHRASES: LazyLock<PhraseIndex<Classes>> = LazyLock::new(|| {
-    let mut phrases: HashMap<Vec<String>, Classes> = HashMap::default();
+/// One index per class (a phrase may have several: `tổ chức`, an organiser's verb and a body's name after
+/// `Ban`), so a lookup walks only its own class's phrases, and most classes have none.
+static PHRASES: LazyLock<Vec<PhraseIndex<()>>> = LazyLock::new(|| {
+    let mut by_class: Vec<Vec<(Vec<String>, ())>> = vec![Vec::new(); Class::COUNT];
     for &(word, class) in entries() {
         let words = folded_tokens(word);
-        if words.len() > 1 {
-            let entry = phrases.entry(words).or_default();
-            *entry = entry.with(class);
+        if words.len() > 1 && !by_class[class as usize].iter().any(|(w, _)| *w == words) {
+            by_class[class as usize].push((words, ()));
         }
     }
-    PhraseIndex::new(phrases)
+    by_class.into_iter().map(PhraseIndex::new).collect()
 });
 
 /// The longest phrase of `class` (more than one token) starting at `tokens[i]`.
 fn phrase_of(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
-    PHRASES.longest_where(tokens, i, |c| c.has(class)).map(|(n, _)| n)
+    PHRASES[class as usize].longest_at(tokens, i).map(|(n, _)| n)
 }
 
 /// The length in tokens of a word or phrase of `class` starting at `tokens[i]`.

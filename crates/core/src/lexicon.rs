@@ -66,24 +66,6 @@ impl<T: Copy> PhraseIndex<T> {
         PhraseIndex { map, filter }
     }
 
-    /// The longest phrase starting at `tokens[i]` whose value `keep` accepts: (token count, value).
-    pub fn longest_where(
-        &self,
-        tokens: &[crate::tokens::Token],
-        i: usize,
-        keep: impl Fn(&T) -> bool,
-    ) -> Option<(usize, T)> {
-        let first = tokens.get(i)?.folded.as_str();
-        if !self.filter.may_contain(first) {
-            return None;
-        }
-        self.map.get(first)?.iter().find_map(|(words, value)| {
-            let n = words.len();
-            (keep(value) && i + n <= tokens.len() && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded == *w))
-                .then_some((n, *value))
-        })
-    }
-
     /// The longest phrase starting at `tokens[i]`: (token count, value).
     pub fn longest_at(&self, tokens: &[crate::tokens::Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?.folded.as_str();

@@ -221,6 +221,9 @@ impl Class {
         (Class::DocumentQuantity, "document_quantity"),
     ];
 
+    /// How many classes there are.
+    pub const COUNT: usize = Class::ALL.len();
+
     /// The class a data file names, `None` for a name that is no class.
     pub fn parse(name: &str) -> Option<Class> {
         Class::ALL.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
@@ -250,7 +253,7 @@ impl Classes {
         self.0 & class.bit() != 0
     }
 
-    pub(crate) fn with(self, class: Class) -> Classes {
+    fn with(self, class: Class) -> Classes {
         Classes(self.0 | class.bit())
     }
 }
