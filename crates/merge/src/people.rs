@@ -271,20 +271,19 @@ fn build_person(cluster: &Cluster) -> Person {
     }
 }
 
-/// Builds the distinct posts and links each shortened post (a word-prefix of a longer post of the same
-/// person, also once `thường trực` is left out of the longer one) to the post it shortens: the one stated
-/// in the same article if any, else the one first stated nearest in time.
-fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
-    /// One distinct post: its key, positions, the articles stating it, the first date (days since 1970).
-    struct Distinct<'h> {
-        key: &'h str,
-        scope: Scope,
-        positions: Vec<&'h Position>,
-        sources: BTreeSet<&'h str>,
-        first_day: Option<i64>,
-        /// The key without `thường trực`, when it has one.
-        without_standing: Option<String>,
-    }
+/// One distinct post: its key, positions, the articles stating it, the first date (days since 1970).
+struct Distinct<'h> {
+    key: &'h str,
+    scope: Scope,
+    positions: Vec<&'h Position>,
+    sources: BTreeSet<&'h str>,
+    first_day: Option<i64>,
+    /// The key without `thường trực`, when it has one.
+    without_standing: Option<String>,
+}
+
+/// The distinct posts of a person's history (by key), in the order first stated.
+fn distinct_posts(history: &[(Position, String, Scope)]) -> Vec<Distinct<'_>> {
     let mut posts: Vec<Distinct> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (position, key, scope) in history.iter() {
@@ -307,6 +306,14 @@ fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
         posts[i].positions.push(position);
         posts[i].sources.insert(&position.source);
     }
+    posts
+}
+
+/// Builds the distinct posts and links each shortened post (a word-prefix of a longer post of the same
+/// person, also once `thường trực` is left out of the longer one) to the post it shortens: the one stated
+/// in the same article if any, else the one first stated nearest in time.
+fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
+    let posts = distinct_posts(history);
     let titles: Vec<String> =
         posts.iter().map(|p| most_frequent(p.positions.iter().map(|p| p.title.as_str()))).collect();
     let short_of: Vec<Option<usize>> = posts
