@@ -19,8 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::calendar::Date;
-use crate::classes::{self, Class};
-use crate::data;
+use crate::data::{self, TextList};
 use crate::fold::fold;
 use crate::record::PartOfDay;
 
@@ -76,9 +75,9 @@ impl DateLine {
     }
 }
 
-/// Nouns before a day's number (class `day_noun`: `ngày`, `hôm`), lower case.
+/// Nouns before a day's number (`text_lists.tsv` list `day_noun`: `ngày`, `hôm`), lower case.
 static DAY_NOUNS: LazyLock<Vec<String>> =
-    LazyLock::new(|| classes::written(Class::DayNoun).map(str::to_lowercase).collect());
+    LazyLock::new(|| TextList::DayNoun.phrases().map(str::to_lowercase).collect());
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\s?[/.\-]\s?(\d{4}))?").unwrap());
 // The shapes of a date and a period below (`ngày D tháng M năm Y`, `quý I`, `nhiệm kỳ 2020-2025`, `6 tháng

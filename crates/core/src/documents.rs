@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::chars::is_word_char;
-use crate::classes::{self, Class};
+use crate::data::TextList;
 use crate::dates::{date_mentions, resolve};
 use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
@@ -30,23 +30,23 @@ use crate::tokens::{within, Token};
 /// whole text with every kind in every case cost more than the rest of the stage).
 static KIND_PHRASES: LazyLock<PhraseIndex<usize>> =
     LazyLock::new(|| PhraseIndex::new(DOCUMENT_KINDS.iter().enumerate().map(|(i, k)| (folded_tokens(k.name), i))));
-/// What follows a kind in a citation: a qualifier (class `kind_qualifier`: `liên tịch`, `khẩn`), `số`, then the
+/// What follows a kind in a citation: a qualifier (`text_lists.tsv` list `kind_qualifier`: `liên tịch`, `khẩn`), `số`, then the
 /// first digit of the number (read by [`number_at`]). A `của` qualifier (`Quyết định của UBND tỉnh số 12`) needs
 /// the `số`. (`của` and `số` are this rule's own words: the shape of a citation, not a list.)
 static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    let qualifiers = alternation(Class::KindQualifier);
+    let qualifiers = alternation(TextList::KindQualifier);
     Regex::new(&format!(r"(?i)^(?: (?:{qualifiers}|(của [^\d,.;]{{2,40}}?)))?(?: (số))? ?\d")).unwrap()
 });
 /// The first words of the qualifiers (`liên`, `khẩn`, `hỏa`), and `số`, `của`: a kind followed by none of them
 /// (or a digit) cites nothing.
 static LEADS_TO_NUMBER: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let qualifiers = classes::written(Class::KindQualifier).filter_map(|q| folded_tokens(q).into_iter().next());
+    let qualifiers = TextList::KindQualifier.phrases().filter_map(|q| folded_tokens(q).into_iter().next());
     ["số".to_string(), "của".to_string()].into_iter().chain(qualifiers).collect()
 });
 
-/// The entries of `class` as a regex alternation, in the data file's order.
-fn alternation(class: Class) -> String {
-    classes::written(class).map(regex::escape).collect::<Vec<_>>().join("|")
+/// The phrases of `list` as a regex alternation, in the data file's order.
+fn alternation(list: TextList) -> String {
+    list.phrases().map(regex::escape).collect::<Vec<_>>().join("|")
 }
 /// Where a number without a kind word may start: digits, a separator (or a space alone), a symbol, a
 /// separator; [`number_at`] reads the rest and the symbol must be a kind's.
@@ -56,16 +56,16 @@ static BARE: LazyLock<Regex> =
 /// (`của Thủ tướng nhưng lại`, `của UBND tỉnh không`), or at `và` before a number or
 /// a lower-case word (`của Bộ Chính trị và kết quả kiểm điểm`); a dot inside a word stays (`Ban Chấp hành T.Ư`).
 /// Word ends are `(?:\W|$)`, not `\b`: a Unicode word boundary keeps a regex off its fast engine on Vietnamese text.
-/// The words that end it are class `issuer_end`; `ban hành`, `ngày ... tháng ... năm`, `của` and `và` are the
-/// rule's own words (the shape of `ban hành ngày ... của X`), not a list.
+/// The words that end it are `text_lists.tsv` list `issuer_end`; `ban hành`, `ngày ... tháng ... năm`, `của`
+/// and `và` are the rule's own words (the shape of `ban hành ngày ... của X`), not a list.
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    let ends = alternation(Class::IssuerEnd);
+    let ends = alternation(TextList::IssuerEnd);
     Regex::new(&format!(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{{3,12}}(?:tháng \d{{1,2}} năm \d{{4}})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:{ends})(?:\W|$)|\s+và\s+[\p{{Ll}}\d]|[,;“”\x22():\n]|\.(?:\s|$)|$)")).unwrap()
 });
-/// Words after a plain number that make it a quantity, not a document number (class `document_quantity`:
+/// Words after a plain number that make it a quantity, not a document number (`text_lists.tsv` list `document_quantity`:
 /// `kế hoạch 5 năm`), lower case.
 static UNITS: LazyLock<Vec<String>> =
-    LazyLock::new(|| classes::written(Class::DocumentQuantity).map(str::to_lowercase).collect());
+    LazyLock::new(|| TextList::DocumentQuantity.phrases().map(str::to_lowercase).collect());
 
 fn kind_for_symbol(symbol: &str) -> Option<&'static str> {
     DOCUMENT_KINDS.iter().find(|k| !k.symbol.is_empty() && k.symbol.eq_ignore_ascii_case(symbol)).map(|k| k.name)

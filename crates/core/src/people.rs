@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::classes::{self, Class};
-use crate::data;
+use crate::data::{self, TextList};
 use crate::lexicon::{folded_tokens, PhraseIndex, WordSet, FAMILY_NAMES, STOP_WORDS};
 use crate::places::province_named;
 use crate::tokens::Token;
@@ -23,8 +23,8 @@ static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         .iter()
         .flat_map(|r| std::iter::once(r.get("name")).chain(r.list("variants")).chain(r.list("lookup_only")))
         .filter_map(|name| folded_tokens(name).into_iter().next())
-        // A province written with its unit: `tỉnh`, `tp`, `thành` of `thành phố` (class `province_unit`).
-        .chain(classes::written(Class::ProvinceUnit).filter_map(|unit| folded_tokens(unit).into_iter().next()))
+        // A province written with its unit: `tỉnh`, `tp`, `thành` of `thành phố` (`text_lists.tsv` list `province_unit`).
+        .chain(TextList::ProvinceUnit.phrases().filter_map(|unit| folded_tokens(unit).into_iter().next()))
         .collect()
 });
 

@@ -105,7 +105,7 @@ struct Places {
     mentions: Matcher,
     outlets: Matcher,
     /// Folded `tỉnh`, `thành`, `phố`, `tp`.
-    /// The folded words of each provincial unit (class `province_unit`: `tỉnh`, `tp`, `thành phố`).
+    /// The folded words of each provincial unit (`text_lists.tsv` list `province_unit`: `tỉnh`, `tp`, `thành phố`).
     prefixes: Vec<Vec<String>>,
 }
 
@@ -178,7 +178,8 @@ fn build() -> Places {
     }
     mentions.finish();
     outlets.finish();
-    let prefixes = crate::classes::written(crate::classes::Class::ProvinceUnit)
+    let prefixes = crate::data::TextList::ProvinceUnit
+        .phrases()
         .map(|unit| fold_phrase(unit).split(' ').map(String::from).collect())
         .collect();
     Places { provinces, by_key, mentions, outlets, prefixes }

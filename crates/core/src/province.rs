@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::classes::{self, Class};
+use crate::data::TextList;
 
 use crate::furniture::Layout;
 use crate::people::may_start_place;
@@ -19,14 +19,14 @@ use crate::tokens::{within, Token};
 
 /// Title-cases an ALL-CAPS line, so `ĐẢNG BỘ TỈNH BÌNH ĐỊNH` reads as names do.
 /// Words that end the lower-cased text before a province's name when the article names the province itself
-/// (class `province_lead`: `tỉnh`, `tỉnh ủy`, `ubnd tỉnh`).
+/// (`text_lists.tsv` list `province_lead`: `tỉnh`, `tỉnh ủy`, `ubnd tỉnh`).
 static PROVINCE_LEADS: LazyLock<Vec<String>> =
-    LazyLock::new(|| classes::written(Class::ProvinceLead).map(str::to_lowercase).collect());
+    LazyLock::new(|| TextList::ProvinceLead.phrases().map(str::to_lowercase).collect());
 
-/// A unit under a province followed by a space (class `local_unit`: `quận `, `thị xã `), looked for in the text
+/// A unit under a province followed by a space (`text_lists.tsv` list `local_unit`: `quận `, `thị xã `), looked for in the text
 /// before a province's name after a comma.
 static LOCAL_UNITS: LazyLock<Vec<String>> =
-    LazyLock::new(|| classes::written(Class::LocalUnit).map(|w| format!("{} ", w.to_lowercase())).collect());
+    LazyLock::new(|| TextList::LocalUnit.phrases().map(|w| format!("{} ", w.to_lowercase())).collect());
 
 fn title_case(line: &str) -> String {
     if line.chars().any(char::is_lowercase) {

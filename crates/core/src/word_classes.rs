@@ -136,27 +136,10 @@ pub enum Class {
     TaskLead,
     /// A word that makes a role verb a noun, with its people after it (`dưới sự chủ trì của A và B`).
     Nominaliser,
-    /// A provincial unit's word before a province's name (`tỉnh Nghệ An`, `TP Huế`, `thành phố Đà Nẵng`).
-    ProvinceUnit,
-    /// Words right before a province's name that show the article names the province itself (`tỉnh`, `Tỉnh ủy`,
-    /// `điểm cầu`, `UBND tỉnh`): the mention weighs more. Matched on the lower-cased text before the name.
-    ProvinceLead,
-    /// A unit under a province (`quận`, `huyện`, `xã`): `quận Ba Đình, Hà Nội` gives a place with its province.
-    LocalUnit,
-    /// A noun before a day's number (`ngày 2.5`, `hôm 3.5`): a dotted pair after it is a date, not a decimal.
-    DayNoun,
-    /// A qualifier between a document's kind and its number (`Thông tư liên tịch số`, `Công điện hỏa tốc số`).
-    KindQualifier,
-    /// A verb, conjunction or function word that ends a document's issuer (`của Thủ tướng về ...`,
-    /// `của UBND tỉnh không ...`). Matched as written, in any case, as whole words.
-    IssuerEnd,
-    /// A word after a plain number that makes it a quantity, not a document's number (`kế hoạch 5 năm`, `16 %`).
-    /// Compared with the lower-cased word as written.
-    DocumentQuantity,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 62] = [
+    const ALL: [(Class, &'static str); 55] = [
         (Class::Unit, "unit"),
         (Class::OrgHead, "org_head"),
         (Class::NamedOrgHead, "named_org_head"),
@@ -212,13 +195,6 @@ impl Class {
         (Class::ListIntro, "list_intro"),
         (Class::TaskLead, "task_lead"),
         (Class::Nominaliser, "nominaliser"),
-        (Class::ProvinceUnit, "province_unit"),
-        (Class::ProvinceLead, "province_lead"),
-        (Class::LocalUnit, "local_unit"),
-        (Class::DayNoun, "day_noun"),
-        (Class::KindQualifier, "kind_qualifier"),
-        (Class::IssuerEnd, "issuer_end"),
-        (Class::DocumentQuantity, "document_quantity"),
     ];
 
     /// How many classes there are.

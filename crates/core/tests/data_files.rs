@@ -33,6 +33,7 @@ const FILES: &[(&str, &[&str], &[&str])] = &[
     ("roles.tsv", &["phrase", "role"], &["phrase"]),
     ("scopes.tsv", &["marker", "scope"], &["marker"]),
     ("stop_words.tsv", &["word"], &["word"]),
+    ("text_lists.tsv", &["phrase", "list"], &["phrase", "list"]),
     ("word_classes.tsv", &["word", "class"], &["word", "class"]),
 ];
 
