@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::chars::is_all_caps;
 use crate::lexicon::ABBREVIATIONS;
-use crate::tokens::{is_all_caps, Token};
+use crate::tokens::Token;
 
 /// Definitions an article makes: abbreviation → expansion as written.
 pub type Definitions = HashMap<String, String>;

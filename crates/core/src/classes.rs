@@ -4,250 +4,33 @@
 //! asks [`of`] once per word form (through its fold cache) and stores the answer in the token, so a
 //! stage asks `token.is(Class::Unit)` instead of keeping a list of its own: one list per class, one
 //! place to add a word.
+//!
+//! The table itself is [`crate::word_classes`], under the tokenizer (re-exported here); this module adds the
+//! lookups over tokens: a word or a phrase of a class at a token, or right before it.
 
 use std::sync::LazyLock;
 
-use crate::data;
-use crate::fasthash::FxHashMap as HashMap;
-use crate::lexicon::{fold, folded_tokens, PhraseIndex, WordFilter};
+use crate::lexicon::{folded_tokens, PhraseIndex};
 use crate::tokens::Token;
-
-/// A class of words the stages' grammar refers to. The names in the data file are the snake_case
-/// forms of these (`org_head`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(u8)]
-pub enum Class {
-    /// An administrative unit (`tỉnh`, `huyện`, `phường`): capitalised words after it are its name.
-    Unit,
-    /// A word that starts a body's name (`Ban`, `Bộ`, `Sở`): a `và` before it joins two bodies.
-    OrgHead,
-    /// An organisation's head after which a pair of capitalised words names it (`Bộ Nông Nghiệp`), not a person.
-    NamedOrgHead,
-    /// A head that `kiêm` shares between two titles (`Tổng Giám đốc kiêm Chủ tịch HĐQT Tập đoàn ...`).
-    SharedHead,
-    /// A form of address before a name (`ông`, `bà`, `đ/c`, `ngài`).
-    Honorific,
-    /// A word between a comma and a name in an apposition (`Cục trưởng ..., tiến sĩ Lê Hồng Sơn`).
-    Apposition,
-    /// A word that may stand between the names a verb applies to (`của Thủ tướng A và các Phó Thủ tướng: B, C`).
-    ListWord,
-    /// A word that may stand in the list of names after a shared title (`các Phó Thủ tướng như ông A, B`).
-    TitleListWord,
-    /// A word before a title that makes it shared by the names listed after it (`các Phó Thủ tướng`).
-    Plural,
-    /// A word before a title that makes it a former post (`nguyên`, `cựu`).
-    Former,
-    /// A word of a clause (a verb or function word): a phrase holding one is not a body's name.
-    ClauseWord,
-    /// A word that ends a list of a verb's subjects when it stands after a name (`và`, `đã`, `cùng`).
-    SubjectEnd,
-    /// A word that joins two posts one person holds at once (`kiêm`).
-    Concurrent,
-    /// A word before a verb that says nobody does it (`không`, `chưa`).
-    Negation,
-    /// The writer's note in a bracket after a title (`- PV)`): not part of the body.
-    WriterNote,
-    /// A word before a title that makes it the person's new post (`tân Bộ trưởng`).
-    NewPost,
-    /// A stop word that is also the second syllable of a capitalised name (`Ban Chỉ đạo`, `Phát triển`).
-    NameSecondSyllable,
-    /// A counted noun after a plain number (`5 năm`, `10 tỷ`, `3 nhiệm kỳ`): the number is a quantity.
-    Quantity,
-    /// A word pair that names a body with the head word before it, even in lower case or when it is a rank
-    /// elsewhere: `Ban chỉ đạo`, `Tổ công tác`, `Ban quản lý`, `Bộ Tư lệnh`, `Bộ Chỉ huy`.
-    HeadCompound,
-    /// A function word that links phrases (`của`, `về`, `với`): never the second syllable of a capitalised name,
-    /// so a body does not end on one (`Ban chỉ đạo phòng chống Covid-19 của quân đội`).
-    Connective,
-    /// An abbreviation written with a dot after it (`TP.`, `ThS.`, `PGS.`): the dot does not end the sentence.
-    DottedAbbreviation,
-    /// A word or phrase that starts the name of a body that can hold a meeting (`Ban`, `Ủy ban`, `Đoàn công tác`,
-    /// `Thường trực`, `Quốc hội`): the meetings stage reads organisers as phrases that start with one.
-    BodyHead,
-    /// A verb whose object is a meeting, making its subject the organiser (`tổ chức`, `chủ trì`, `có` `buổi làm việc`).
-    OrganiserVerb,
-    /// A verb of a visiting body, whose subject hosts or leads the meeting the sentence reports (`đến`, `thăm`, `làm việc`).
-    VisitVerb,
-    /// A word between a subject and its verb that leaves the subject as it is (`đã`, `tiếp tục`, `long trọng`).
-    PreVerb,
-    /// A word that joins a second subject to the first (`và`, `cùng`, `phối hợp với`, `dẫn đầu`).
-    CoSubject,
-    /// A word of a day or time (`sáng`, `ngày`, `hôm`, `nay`, `tháng`): it ends a body's name and may stand between
-    /// a subject and its verb (`... sáng 2/11 đã tổ chức`).
-    DayWord,
-    /// A classifier noun before a meeting word, where the meeting's name starts (`buổi`, `cuộc`, `phiên`, `lễ`).
-    MeetingNoun,
-    /// A word before the other side of a meeting (`làm việc với X`, `họp giữa X và Y`): X is no organiser.
-    Counterpart,
-    /// Words before a meeting phrase that cite another meeting than the one reported (`Nghị quyết Đại hội IX`,
-    /// `chuẩn bị kỳ họp`).
-    CitesMeeting,
-    /// A word after a meeting phrase that puts it in the future (`kỳ họp tới`, `Đại hội sắp tới`).
-    Coming,
-    /// A noun or verb that stands in a comma list inside one name (`phòng, chống dịch`, `các sở, ban, ngành`).
-    ListedWord,
-    /// A word of a period (`tháng`, `năm`): it ends a body's name (`Ngành ... năm 2020`), not a meeting's.
-    PeriodWord,
-    /// A word of an ordinal (`lần thứ 5`, `khóa`): it ends a body's name (`Hội LHTN Việt Nam lần thứ V`).
-    Ordinal,
-    /// A word or phrase that qualifies a meeting (`bất thường`, `đột xuất`, `thường kỳ`, `trực tuyến`): it ends a
-    /// body's name (`kỳ họp HĐND bất thường`).
-    MeetingModifier,
-    /// A verb that calls meetings off (`hoãn`, `hủy`, `tạm dừng`): the meetings after it were not held.
-    Cancels,
-    /// A word in a list of meetings after a verb (`tất cả các cuộc họp cũng như hội nghị, hội thảo`).
-    MeetingListWord,
-    /// A word before the place a meeting is held (`tại`, `điểm cầu`).
-    PlaceIntro,
-    /// A noun that starts a meeting's place before its name (`tỉnh`, `thành phố`, `TP`, `trụ sở`, `hội trường`).
-    PlaceNoun,
-    /// A word right after a title that opens the list of the people who hold it (`Phó ban gồm các ông A, B`,
-    /// `5 Phó Chủ tịch là: A, B`, `bao gồm các đồng chí: A, B`): the title is each listed person's.
-    ListOpener,
-    /// A whole name that reads as a person's and names a place or an idea in the genre (`Hồ Chí Minh`).
-    NotAPerson,
-    /// A word pair before a title that makes it the new post of the sentence's person (`trở thành`, `giữ chức`,
-    /// `được bầu làm`, `bổ nhiệm làm`).
-    Appointment,
-    /// A body's whole name in its head alone (`Chính phủ`, `Quốc hội`, `Bộ Chính trị`): no short reference to a
-    /// body named before, as `Đoàn` or `Ban chỉ đạo` are.
-    WholeBody,
-    /// Words right before a meeting phrase that make the meeting a time to come or a point of reference, not one
-    /// the article reports (`trước kỳ họp thứ 3`, `chào mừng Đại hội`, `hướng tới Đại hội`).
-    AwaitsMeeting,
-    /// A local Party committee's word that stands for its place (`Tỉnh ủy`, `Thành ủy`, `Huyện ủy`): a body named
-    /// with it and no place (`Thường vụ Thành ủy`) takes the place the article gives it elsewhere, as a body ending
-    /// in a unit word does (`HĐND thành phố`).
-    LocalCommittee,
-    /// A verb of a body that holds the meeting it speaks in (`nhận định`, `thảo luận`, `thông qua`, `bầu`): after
-    /// `Tại cuộc họp, ...` its subject is the holder, where one that reports or proposes (`trình`, `đề xuất`)
-    /// takes part.
-    Deliberates,
-    /// Words before a date that make it a deadline or the day a text takes effect, not a meeting's day
-    /// (`trước ngày 15-4`, `có hiệu lực từ ngày`, `hạn chót`).
-    CitesDate,
-}
-
-impl Class {
-    const ALL: [(Class, &'static str); 47] = [
-        (Class::Unit, "unit"),
-        (Class::OrgHead, "org_head"),
-        (Class::NamedOrgHead, "named_org_head"),
-        (Class::SharedHead, "shared_head"),
-        (Class::Honorific, "honorific"),
-        (Class::Apposition, "apposition"),
-        (Class::ListWord, "list_word"),
-        (Class::TitleListWord, "title_list_word"),
-        (Class::Plural, "plural"),
-        (Class::Former, "former"),
-        (Class::ClauseWord, "clause_word"),
-        (Class::SubjectEnd, "subject_end"),
-        (Class::Concurrent, "concurrent"),
-        (Class::Negation, "negation"),
-        (Class::WriterNote, "writer_note"),
-        (Class::NewPost, "new_post"),
-        (Class::NameSecondSyllable, "name_second_syllable"),
-        (Class::Quantity, "quantity"),
-        (Class::HeadCompound, "head_compound"),
-        (Class::Connective, "connective"),
-        (Class::DottedAbbreviation, "dotted_abbreviation"),
-        (Class::BodyHead, "body_head"),
-        (Class::OrganiserVerb, "organiser_verb"),
-        (Class::VisitVerb, "visit_verb"),
-        (Class::PreVerb, "pre_verb"),
-        (Class::CoSubject, "co_subject"),
-        (Class::DayWord, "day_word"),
-        (Class::MeetingNoun, "meeting_noun"),
-        (Class::Counterpart, "counterpart"),
-        (Class::CitesMeeting, "cites_meeting"),
-        (Class::Coming, "coming"),
-        (Class::ListedWord, "listed_word"),
-        (Class::PeriodWord, "period_word"),
-        (Class::Ordinal, "ordinal"),
-        (Class::MeetingModifier, "meeting_modifier"),
-        (Class::Cancels, "cancels"),
-        (Class::MeetingListWord, "meeting_list_word"),
-        (Class::PlaceIntro, "place_intro"),
-        (Class::PlaceNoun, "place_noun"),
-        (Class::ListOpener, "list_opener"),
-        (Class::NotAPerson, "not_a_person"),
-        (Class::Appointment, "appointment"),
-        (Class::WholeBody, "whole_body"),
-        (Class::AwaitsMeeting, "awaits_meeting"),
-        (Class::LocalCommittee, "local_committee"),
-        (Class::Deliberates, "deliberates"),
-        (Class::CitesDate, "cites_date"),
-    ];
-
-    /// The class a data file names, `None` for a name that is no class.
-    pub fn parse(name: &str) -> Option<Class> {
-        Class::ALL.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
-    }
-
-    /// The name the data file uses.
-    pub fn name(self) -> &'static str {
-        Class::ALL.iter().find(|(c, _)| *c == self).map_or("", |(_, n)| n)
-    }
-
-    fn bit(self) -> u64 {
-        1 << self as u8
-    }
-}
-
-// Every class has its own bit of [`Classes`].
-const _: () = assert!(Class::ALL.len() <= 64);
-
-/// The classes of one word, as bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Classes(u64);
-
-impl Classes {
-    pub const NONE: Classes = Classes(0);
-
-    pub fn has(self, class: Class) -> bool {
-        self.0 & class.bit() != 0
-    }
-
-    fn with(self, class: Class) -> Classes {
-        Classes(self.0 | class.bit())
-    }
-}
-
-/// Words by folded form → their classes, with a filter in front of the hash (most words have none).
-struct Table {
-    words: HashMap<String, Classes>,
-    filter: WordFilter,
-}
-
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut words: HashMap<String, Classes> = HashMap::default();
-    let mut filter = WordFilter::default();
-    for &(word, class) in entries() {
-        let word = fold(word);
-        filter.insert(&word);
-        let entry = words.entry(word).or_default();
-        *entry = entry.with(class);
-    }
-    Table { words, filter }
-});
+pub use crate::word_classes::{entries, is, is_written, of, written, Class, Classes};
 
 /// Entries of more than one token (`đồng chí`, `Đ/c`): found by [`phrase_at`], not carried by a token.
-/// A phrase may have several classes (`tổ chức`: an organiser's verb, and a body's name after `Ban`).
-static PHRASES: LazyLock<PhraseIndex<Classes>> = LazyLock::new(|| {
-    let mut phrases: HashMap<Vec<String>, Classes> = HashMap::default();
+/// One index per class (a phrase may have several: `tổ chức`, an organiser's verb and a body's name after
+/// `Ban`), so a lookup walks only its own class's phrases, and most classes have none.
+static PHRASES: LazyLock<Vec<PhraseIndex<()>>> = LazyLock::new(|| {
+    let mut by_class: Vec<Vec<(Vec<String>, ())>> = vec![Vec::new(); Class::COUNT];
     for &(word, class) in entries() {
         let words = folded_tokens(word);
-        if words.len() > 1 {
-            let entry = phrases.entry(words).or_default();
-            *entry = entry.with(class);
+        if words.len() > 1 && !by_class[class as usize].iter().any(|(w, _)| *w == words) {
+            by_class[class as usize].push((words, ()));
         }
     }
-    PhraseIndex::new(phrases)
+    by_class.into_iter().map(PhraseIndex::new).collect()
 });
 
 /// The longest phrase of `class` (more than one token) starting at `tokens[i]`.
 fn phrase_of(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
-    PHRASES.longest_where(tokens, i, |c| c.has(class)).map(|(n, _)| n)
+    PHRASES[class as usize].longest_at(tokens, i).map(|(n, _)| n)
 }
 
 /// The length in tokens of a word or phrase of `class` starting at `tokens[i]`.
@@ -278,76 +61,9 @@ pub fn length_before(tokens: &[Token], i: usize, class: Class) -> Option<usize> 
 /// The longest entry, in tokens, that [`ends_before`] and [`length_before`] look back for (`Đ / c` is three).
 const MAX_PHRASE: usize = 4;
 
-/// The classes of a folded word.
-pub fn of(folded: &str) -> Classes {
-    let table = &*TABLE;
-    if !table.filter.may_contain(folded) {
-        return Classes::NONE;
-    }
-    table.words.get(folded).copied().unwrap_or_default()
-}
-
-/// Entries by their exact written form, for the few rules where case tells words apart (`TH.` a
-/// photographer's initials ends a sentence, `Th.` an abbreviation does not).
-static WRITTEN: LazyLock<HashMap<&'static str, Classes>> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, Classes> = HashMap::default();
-    for &(word, class) in entries() {
-        let entry = words.entry(word).or_default();
-        *entry = entry.with(class);
-    }
-    words
-});
-
-/// Whether `word`, exactly as written (case included), is an entry of `class`.
-pub fn is_written(word: &str, class: Class) -> bool {
-    WRITTEN.get(word).is_some_and(|c| c.has(class))
-}
-
-/// Whether a folded word is of `class` (for words held without their token).
-pub fn is(folded: &str, class: Class) -> bool {
-    of(folded).has(class)
-}
-
-/// Every (word, class) row of the data file. A class that is not one of [`Class`] is a mistake in the
-/// compiled-in file, so it stops the program at first use with the row to mend.
-/// Read once: the three lookup tables below are built from it.
-pub fn entries() -> &'static [(&'static str, Class)] {
-    static ENTRIES: LazyLock<Vec<(&'static str, Class)>> = LazyLock::new(|| {
-        data::rows(&data::WORD_CLASSES)
-            .iter()
-            .map(|r| {
-                let name = r.get("class");
-                let class = Class::parse(name).unwrap_or_else(|| r.malformed(&format!("{name:?} is not a word class")));
-                (r.get("word"), class)
-            })
-            .collect()
-    });
-    &ENTRIES
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn classes_table() {
-        // (word as written, class, expected)
-        let cases = [
-            ("tỉnh", Class::Unit, true),
-            ("Phường", Class::Unit, true),
-            ("ông", Class::Honorific, true),
-            ("Đ/c", Class::Honorific, true),
-            ("các", Class::Plural, true),
-            ("các", Class::ListWord, true),
-            ("nguyên", Class::Former, true),
-            ("PV", Class::WriterNote, true),
-            ("Nguyễn", Class::Unit, false),
-            ("hội", Class::OrgHead, true),
-        ];
-        for (word, class, want) in cases {
-            assert_eq!(is(&fold(word), class), want, "{word} {class:?}");
-        }
-    }
 
     #[test]
     fn phrases_before_a_name() {
@@ -362,15 +78,6 @@ mod tests {
         for (text, i, class, want) in cases {
             let tokens = crate::tokens::tokenize(text, 0..text.len());
             assert_eq!(ends_before(&tokens, i, class), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn every_class_has_a_name_and_words() {
-        for (class, name) in Class::ALL {
-            assert_eq!(Class::parse(name), Some(class));
-            assert_eq!(class.name(), name);
-            assert!(entries().iter().any(|(_, c)| *c == class), "no word of class {name}");
         }
     }
 }

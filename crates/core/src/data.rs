@@ -38,6 +38,8 @@ data_files! {
     ABBREVIATIONS = "abbreviations.tsv";
     /// Lower-case words that may stand inside a position's body.
     BODY_WORDS = "body_words.tsv";
+    /// Bodies whose members sit in a larger one (`Bộ Chính trị` in `Trung ương Đảng`), read by the merge.
+    CENTRAL_BODIES = "central_bodies.tsv";
     /// Countries whose first syllable is also a Vietnamese name.
     COUNTRIES = "countries.tsv";
     /// Words allowed around a date line's date, and relative stamps (`9 giờ trước`) that are no date.
@@ -58,6 +60,8 @@ data_files! {
     OUTLETS = "outlets.tsv";
     /// Words that put a meeting at another time than the lead's day (`sẽ`, `dự kiến`).
     OTHER_TIME_WORDS = "other_time_words.tsv";
+    /// Parts of the day a date is given with (`sáng`, `chiều`).
+    PARTS_OF_DAY = "parts_of_day.tsv";
     /// Provinces before and after 1 July 2025.
     PROVINCES = "provinces.tsv";
     /// Ranks: the heads of positions.
@@ -72,6 +76,8 @@ data_files! {
     SCOPES = "scopes.tsv";
     /// Lower-case words that end a position.
     STOP_WORDS = "stop_words.tsv";
+    /// Phrases matched on the raw text, not on tokens (`TextList`).
+    TEXT_LISTS = "text_lists.tsv";
     /// Word classes: what the rules know about a word (`classes.rs`).
     WORD_CLASSES = "word_classes.tsv";
 }
@@ -172,6 +178,61 @@ pub fn parse(file: &DataFile) -> Result<Table, String> {
     Ok(Table { columns, rows })
 }
 
+/// A list of `text_lists.tsv`: phrases a rule matches on the raw text (a regex's alternation, a suffix of the
+/// lower-cased text before a name), not on tokens, so they take no bit of a token's classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextList {
+    /// A provincial unit's word before a province's name (`tỉnh Nghệ An`, `TP Huế`, `thành phố Đà Nẵng`).
+    ProvinceUnit,
+    /// Words right before a province's name that show the article names the province itself (`tỉnh`, `Tỉnh ủy`,
+    /// `điểm cầu`, `UBND tỉnh`): the mention weighs more. Matched on the lower-cased text before the name.
+    ProvinceLead,
+    /// A unit under a province (`quận`, `huyện`, `xã`): `quận Ba Đình, Hà Nội` gives a place with its province.
+    LocalUnit,
+    /// A noun before a day's number (`ngày 2.5`, `hôm 3.5`): a dotted pair after it is a date, not a decimal.
+    DayNoun,
+    /// A qualifier between a document's kind and its number (`Thông tư liên tịch số`, `Công điện hỏa tốc số`).
+    KindQualifier,
+    /// A verb, conjunction or function word that ends a document's issuer (`của Thủ tướng về ...`,
+    /// `của UBND tỉnh không ...`). Matched as written, in any case, as whole words.
+    IssuerEnd,
+    /// A word after a plain number that makes it a quantity, not a document's number (`kế hoạch 5 năm`, `16 %`).
+    /// Compared with the lower-cased word as written.
+    DocumentQuantity,
+}
+
+impl TextList {
+    const ALL: [(TextList, &'static str); 7] = [
+        (TextList::ProvinceUnit, "province_unit"),
+        (TextList::ProvinceLead, "province_lead"),
+        (TextList::LocalUnit, "local_unit"),
+        (TextList::DayNoun, "day_noun"),
+        (TextList::KindQualifier, "kind_qualifier"),
+        (TextList::IssuerEnd, "issuer_end"),
+        (TextList::DocumentQuantity, "document_quantity"),
+    ];
+
+    /// The list a data file names, `None` for a name that is no list.
+    pub fn parse(name: &str) -> Option<TextList> {
+        TextList::ALL.iter().find(|(_, n)| *n == name).map(|(l, _)| *l)
+    }
+
+    /// The phrases of the list as the file writes them, in its order (a regex alternation keeps it).
+    pub fn phrases(self) -> impl Iterator<Item = &'static str> {
+        static ROWS: LazyLock<Vec<(&'static str, TextList)>> = LazyLock::new(|| {
+            rows(&TEXT_LISTS)
+                .iter()
+                .map(|r| {
+                    let name = r.get("list");
+                    let list = TextList::parse(name).unwrap_or_else(|| r.malformed(&format!("{name:?} is no list")));
+                    (r.get("phrase"), list)
+                })
+                .collect()
+        });
+        ROWS.iter().filter(move |(_, l)| *l == self).map(|(p, _)| *p)
+    }
+}
+
 /// Whether a post or an organiser exists once in the country or once per locality (`scopes.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScopeMarker {
@@ -235,5 +296,13 @@ mod tests {
         let good = DataFile { name: "x.tsv", text: "# x\na\tb\n\n1\t \n" };
         let t = parse(&good).unwrap();
         assert_eq!((t.rows[0].get("a"), t.rows[0].optional("b"), t.rows[0].line()), ("1", None, 4));
+    }
+
+    #[test]
+    fn every_text_list_has_a_name_and_phrases() {
+        for (list, name) in TextList::ALL {
+            assert_eq!(TextList::parse(name), Some(list));
+            assert!(list.phrases().next().is_some(), "no phrase in list {name}");
+        }
     }
 }

@@ -19,8 +19,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::calendar::Date;
-use crate::data;
-use crate::lexicon::fold;
+use crate::data::{self, TextList};
+use crate::fold::fold;
 use crate::record::PartOfDay;
 
 /// A date as written: any part may be missing.
@@ -75,8 +75,13 @@ impl DateLine {
     }
 }
 
+/// Nouns before a day's number (`text_lists.tsv` list `day_noun`: `ngày`, `hôm`), lower case.
+static DAY_NOUNS: LazyLock<Vec<String>> =
+    LazyLock::new(|| TextList::DayNoun.phrases().map(str::to_lowercase).collect());
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\s?[/.\-]\s?(\d{4}))?").unwrap());
+// The shapes of a date and a period below (`ngày D tháng M năm Y`, `quý I`, `nhiệm kỳ 2020-2025`, `6 tháng
+// đầu năm`) are each one rule's own pattern: their words are the grammar of the shape, not a list to extend.
 static SPELLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)ngày (\d{1,2}) tháng (\d{1,2})(?:,? năm (\d{4}))?").unwrap());
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)tháng (\d{1,2})\s?[/.\-]\s?(\d{4})").unwrap());
@@ -96,15 +101,24 @@ static RELATIVE_DAYS: LazyLock<Vec<(&'static str, i64, bool, bool)>> = LazyLock:
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     let all: Vec<String> = RELATIVE_DAYS.iter().map(|d| regex::escape(d.0)).collect();
     let alone: Vec<String> = RELATIVE_DAYS.iter().filter(|d| d.3).map(|d| regex::escape(d.0)).collect();
-    Regex::new(&format!(r"(?i)(?:(sáng|trưa|chiều|tối|đêm) ({})|({}))", all.join("|"), alone.join("|"))).unwrap()
+    let parts = part_of_day_alternation();
+    Regex::new(&format!(r"(?i)(?:({parts}) ({})|({}))", all.join("|"), alone.join("|"))).unwrap()
 });
+/// A part of the day right before a date (`sáng`, `chiều nay`, `tối hôm`): `nay`, `hôm`, `ngày` are the
+/// rule's own words between the part and the date, not a list.
 static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(sáng|trưa|chiều|tối|đêm)(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$").unwrap()
+    let parts = part_of_day_alternation();
+    Regex::new(&format!(r"(?i)(?:^|\s)({parts})(?: nay)?(?: hôm)?(?: ngày)?\s*,?\s*$")).unwrap()
 });
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?:3|6|9|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4})?|quý (?:I{1,3}|IV|[1-4])(?:\s?/\s?\d{4}| năm \d{4})?|giai đoạn \d{4}\s?-\s?\d{4}|nhiệm kỳ \d{4}\s?-\s?\d{4}|khóa [IVXL]+|năm \d{4})")
         .unwrap()
 });
+
+/// The words of the parts of the day as a regex alternation, in the file's order.
+fn part_of_day_alternation() -> String {
+    PartOfDay::words().iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
 
 fn part_of_day(word: &str) -> Option<PartOfDay> {
     PartOfDay::parse(word)
@@ -119,14 +133,27 @@ pub fn tail(s: &str, bytes: usize) -> &str {
     &s[from..]
 }
 
-/// Every date mentioned in `text[range]`, in order.
+/// Every date mentioned in `text[range]`, in order: spelled (`ngày 5 tháng 6 năm 2024`), a month and year
+/// (`tháng 6/2024`), numeric (`5/6`, `5.6.2024`), relative (`hôm qua`, `chiều cùng ngày`), each with the part of
+/// the day before it (`sáng 5/6`).
 pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
     let slice = &text[range.clone()];
     let mut found: Vec<DateMention> = Vec::new();
+    spelled_dates(slice, range.start, &mut found);
+    month_years(slice, range.start, &mut found);
+    numeric_dates(slice, range.start, &mut found);
+    relative_days(slice, range.start, &mut found);
+    parts_of_day_before(text, range.start, &mut found);
+    found.sort_by_key(|m| m.range.start);
+    found
+}
+
+/// `ngày 5 tháng 6 năm 2024` in `slice`, which starts at `base` in the text.
+fn spelled_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in SPELLED.captures_iter(slice) {
         let m = c.get(0).unwrap();
         found.push(DateMention {
-            range: range.start + m.start()..range.start + m.end(),
+            range: base + m.start()..base + m.end(),
             day: c[1].parse().ok(),
             month: c[2].parse().ok(),
             year: c.get(3).and_then(|y| y.as_str().parse().ok()),
@@ -135,12 +162,16 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             part_of_day: None,
         });
     }
+}
+
+/// `tháng 6/2024`: a month and its year.
+fn month_years(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in MONTH_YEAR.captures_iter(slice) {
         let m = c.get(0).unwrap();
         let month: u32 = c[1].parse().unwrap_or(0);
         if (1..=12).contains(&month) {
             found.push(DateMention {
-                range: range.start + m.start()..range.start + m.end(),
+                range: base + m.start()..base + m.end(),
                 day: None,
                 month: Some(month),
                 year: c[2].parse().ok(),
@@ -150,6 +181,11 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             });
         }
     }
+}
+
+/// `5/6`, `5-6-2024`, `5.6` after a day noun or a part of the day: not inside a longer number, a code, a ratio or
+/// a figure, nor inside a date already found.
+fn numeric_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in NUMERIC.captures_iter(slice) {
         let m = c.get(0).unwrap();
         let before = slice[..m.start()].chars().next_back();
@@ -172,8 +208,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
         if year.is_none()
             && &c[2] == "."
             && c[3].len() == 1
-            && !just_before.to_lowercase().trim_end().ends_with("ngày")
-            && !just_before.to_lowercase().trim_end().ends_with("hôm")
+            && !DAY_NOUNS.iter().any(|w| just_before.to_lowercase().trim_end().ends_with(w.as_str()))
             && !PART_BEFORE.is_match(just_before)
         {
             continue;
@@ -186,12 +221,12 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
                 continue;
             }
         }
-        let start = range.start + m.start();
+        let start = base + m.start();
         if found.iter().any(|f| f.range.start <= start && start < f.range.end) {
             continue;
         }
         found.push(DateMention {
-            range: start..range.start + m.end(),
+            range: start..base + m.end(),
             day: Some(day),
             month: Some(month),
             year,
@@ -200,6 +235,10 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             part_of_day: None,
         });
     }
+}
+
+/// `hôm qua`, `sáng nay`, `chiều cùng ngày` (`data/relative_days.tsv`), as whole words.
+fn relative_days(slice: &str, base: usize, found: &mut Vec<DateMention>) {
     for c in RELATIVE.captures_iter(slice) {
         let m = c.get(0).unwrap();
         let (part, rel) = match (c.get(1), c.get(2), c.get(3)) {
@@ -219,7 +258,7 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             continue;
         }
         found.push(DateMention {
-            range: range.start + m.start()..range.start + m.end(),
+            range: base + m.start()..base + m.end(),
             day: None,
             month: None,
             year: None,
@@ -228,9 +267,14 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             part_of_day: part,
         });
     }
-    for mention in &mut found {
+}
+
+/// The part of the day right before each mention that has none yet (`sáng 5/6`), looked for in the text from
+/// `start` on.
+fn parts_of_day_before(text: &str, start: usize, found: &mut [DateMention]) {
+    for mention in found.iter_mut() {
         if mention.part_of_day.is_none() {
-            let mut from = range.start.max(mention.range.start.saturating_sub(24));
+            let mut from = start.max(mention.range.start.saturating_sub(24));
             while !text.is_char_boundary(from) {
                 from += 1;
             }
@@ -240,8 +284,6 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
             }
         }
     }
-    found.sort_by_key(|m| m.range.start);
-    found
 }
 
 /// The day a mention names, resolved against the publish date; `None` when its year (or day) is unknown.
@@ -450,7 +492,7 @@ pub fn stamp(line: &str) -> Option<Stamp> {
         if let Some(c) = CLOCK.captures_iter(&rest).find(|c| stands_alone(&rest, &c.get(0).unwrap())) {
             let (h, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
             let after = fold(rest[c.get(0).unwrap().end()..].trim_start());
-            // A 12-hour clock: `02:30 PM`, `02:30 CH`.
+            // A 12-hour clock: `02:30 PM`, `02:30 CH` (`chiều`): the clock's own suffixes, not a word list.
             let h = if h < 12 && (after.starts_with("pm") || after.starts_with("ch")) { h + 12 } else { h };
             if h < 24 && m < 60 {
                 stamp.time = Some((h, m));

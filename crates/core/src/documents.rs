@@ -17,22 +17,37 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::chars::is_word_char;
+use crate::data::TextList;
 use crate::dates::{date_mentions, resolve};
 use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
 use crate::spans::CharIndex;
-use crate::tokens::{is_word_char, within, Token};
+use crate::tokens::{within, Token};
 
 /// Document kinds by their folded words, as an index into `DOCUMENT_KINDS`. Kinds are found among
 /// the tokens (the words `Quyết định`, `Kế hoạch` are everywhere in this genre, and a regex over the
 /// whole text with every kind in every case cost more than the rest of the stage).
 static KIND_PHRASES: LazyLock<PhraseIndex<usize>> =
     LazyLock::new(|| PhraseIndex::new(DOCUMENT_KINDS.iter().enumerate().map(|(i, k)| (folded_tokens(k.name), i))));
-/// What follows a kind in a citation: a qualifier, `số`, then the first digit of the number (read by
-/// [`number_at`]). A `của` qualifier (`Quyết định của UBND tỉnh số 12`) needs the `số`.
+/// What follows a kind in a citation: a qualifier (`text_lists.tsv` list `kind_qualifier`: `liên tịch`, `khẩn`), `số`, then the
+/// first digit of the number (read by [`number_at`]). A `của` qualifier (`Quyết định của UBND tỉnh số 12`) needs
+/// the `số`. (`của` and `số` are this rule's own words: the shape of a citation, not a list.)
 static AFTER_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?: (?:liên tịch|khẩn|hỏa tốc|mật|(của [^\d,.;]{2,40}?)))?(?: (số))? ?\d").unwrap()
+    let qualifiers = alternation(TextList::KindQualifier);
+    Regex::new(&format!(r"(?i)^(?: (?:{qualifiers}|(của [^\d,.;]{{2,40}}?)))?(?: (số))? ?\d")).unwrap()
 });
+/// The first words of the qualifiers (`liên`, `khẩn`, `hỏa`), and `số`, `của`: a kind followed by none of them
+/// (or a digit) cites nothing.
+static LEADS_TO_NUMBER: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let qualifiers = TextList::KindQualifier.phrases().filter_map(|q| folded_tokens(q).into_iter().next());
+    ["số".to_string(), "của".to_string()].into_iter().chain(qualifiers).collect()
+});
+
+/// The phrases of `list` as a regex alternation, in the data file's order.
+fn alternation(list: TextList) -> String {
+    list.phrases().map(regex::escape).collect::<Vec<_>>().join("|")
+}
 /// Where a number without a kind word may start: digits, a separator (or a space alone), a symbol, a
 /// separator; [`number_at`] reads the rest and the symbol must be a kind's.
 static BARE: LazyLock<Regex> =
@@ -41,14 +56,16 @@ static BARE: LazyLock<Regex> =
 /// (`của Thủ tướng nhưng lại`, `của UBND tỉnh không`), or at `và` before a number or
 /// a lower-case word (`của Bộ Chính trị và kết quả kiểm điểm`); a dot inside a word stays (`Ban Chấp hành T.Ư`).
 /// Word ends are `(?:\W|$)`, not `\b`: a Unicode word boundary keeps a regex off its fast engine on Vietnamese text.
+/// The words that end it are `text_lists.tsv` list `issuer_end`; `ban hành`, `ngày ... tháng ... năm`, `của`
+/// and `và` are the rule's own words (the shape of `ban hành ngày ... của X`), not a list.
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{3,12}(?:tháng \d{1,2} năm \d{4})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:về|khóa|ban hành|nhằm|quy định|hướng dẫn|yêu cầu|tại|là|đã|thì|mà|còn|cũng|đang|sẽ|có|được|cho|không|chưa|nhưng|nên|vì|để|khi|họp|chủ trì)(?:\W|$)|\s+và\s+[\p{Ll}\d]|[,;“”\x22():\n]|\.(?:\s|$)|$)").unwrap()
+    let ends = alternation(TextList::IssuerEnd);
+    Regex::new(&format!(r"^\s*(?:,\s*)?(?:ban hành\s+)?(?:ngày [\d/.\- ]{{3,12}}(?:tháng \d{{1,2}} năm \d{{4}})?\s*)?(?:,\s*)?của ((?:[^,;.“”\x22():\n]|\.\S)+?)(?:\s+(?:{ends})(?:\W|$)|\s+và\s+[\p{{Ll}}\d]|[,;“”\x22():\n]|\.(?:\s|$)|$)")).unwrap()
 });
-/// Words after a plain number that make it a quantity, not a document number (`kế hoạch 5 năm`).
-const UNITS: [&str; 16] = [
-    "năm", "tháng", "ngày", "người", "tỷ", "triệu", "nghìn", "ngàn", "%", "điểm", "lần", "nhóm", "nội", "mục", "giải",
-    "khóa",
-];
+/// Words after a plain number that make it a quantity, not a document number (`text_lists.tsv` list `document_quantity`:
+/// `kế hoạch 5 năm`), lower case.
+static UNITS: LazyLock<Vec<String>> =
+    LazyLock::new(|| TextList::DocumentQuantity.phrases().map(str::to_lowercase).collect());
 
 fn kind_for_symbol(symbol: &str) -> Option<&'static str> {
     DOCUMENT_KINDS.iter().find(|k| !k.symbol.is_empty() && k.symbol.eq_ignore_ascii_case(symbol)).map(|k| k.name)
@@ -191,17 +208,19 @@ fn is_quantity(after: &str) -> bool {
     let mut words = after.split_whitespace();
     let next = words.next().unwrap_or("").to_lowercase();
     let next = next.trim_end_matches([',', '.']);
-    // `chỉ thị 16 ngày 31/3/2020`: a date follows, the number is the document's.
+    // `chỉ thị 16 ngày 31/3/2020`: a date follows, the number is the document's (`ngày` before digits is this
+    // rule's own shape, not a list).
     if next == "ngày" && words.next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
         return false;
     }
-    UNITS.contains(&next)
+    UNITS.iter().any(|u| u == next)
 }
 
 /// A further number listed at `slice[at..]` after a citation's (`, 936`, ` và 49`, `, số 218`, `, 19-NQ/TW`):
 /// its range in `slice` and the number.
 fn next_listed(slice: &str, at: usize) -> Option<(Range<usize>, String)> {
     let rest = &slice[at..];
+    // The list's own joiners (`, `, ` và `, then `số`): the shape of a list of numbers, not a word list.
     let joined = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" và "))?;
     let number_text = joined.strip_prefix("số ").unwrap_or(joined);
     let start = at + rest.len() - number_text.len();
@@ -297,82 +316,110 @@ fn merge_short_mentions(found: Vec<(Document, Range<usize>)>) -> Vec<(Document, 
     found.into_iter().zip(into).filter(|(_, into)| into.is_none()).map(|(f, _)| f).collect()
 }
 
-/// Documents cited in `text[range]`, each with its byte range; `all_tokens` are the text's tokens.
+/// Documents cited in `text[range]`, each with its byte range; `all_tokens` are the text's tokens. First the
+/// citations a kind word starts (`Quyết định số 12/QĐ-UBND`), then bare numbers whose symbol names a kind
+/// (`33/CT-TTg`) outside them.
 pub fn documents(
     text: &str,
     range: Range<usize>,
     all_tokens: &[Token],
     index: &CharIndex,
 ) -> Vec<(Document, Range<usize>)> {
-    let slice = &text[range.clone()];
     let tokens = within(all_tokens, &range);
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    let mut covered: Vec<Range<usize>> = Vec::new();
-    let mut k = 0;
-    while k < tokens.len() {
-        // A kind, then what follows it; a citation refused below still uses up its words, as a match would.
-        let Some((n, kind)) =
-            KIND_PHRASES.longest_at(tokens, k).filter(|(n, _)| spaced_by_one(text, &tokens[k..k + n]))
-        else {
-            k += 1;
-            continue;
-        };
-        // Most kinds in running text cite nothing ("kế hoạch đề ra"): only a number or a word that leads to one may follow.
-        let leads_to_number = tokens.get(k + n).is_some_and(|t| {
-            t.folded.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(t.folded.as_str(), "số" | "của" | "liên" | "khẩn" | "hỏa" | "mật")
-        });
-        if !leads_to_number {
-            k += 1;
-            continue;
-        }
-        let kind_start = tokens[k].range.start - range.start;
-        let kind_end = tokens[k + n - 1].range.end - range.start;
-        // A citation's tail is short: the regex sees a window, not the rest of the article (its
-        // captures engine clears memory in proportion to what it is given).
-        let window_end = window_end(slice, kind_end, 320, slice.len());
-        let Some(c) = AFTER_KIND.captures(&slice[kind_end..window_end]) else {
-            k += 1;
-            continue;
-        };
-        let has_so = c.get(2).is_some();
-        if let Some(q) = c.get(1) {
-            let qualifier = range.start + kind_end + q.start()..range.start + kind_end + q.end();
-            if !has_so || names_a_kind(within(tokens, &qualifier)) {
+    let mut found = Citations { text, range, index, out: Vec::new(), seen: HashSet::new(), covered: Vec::new() };
+    found.after_kinds(tokens);
+    found.bare_numbers();
+    merge_short_mentions(found.out)
+}
+
+/// The citations found in `text[range]` so far.
+struct Citations<'a> {
+    text: &'a str,
+    range: Range<usize>,
+    index: &'a CharIndex<'a>,
+    out: Vec<(Document, Range<usize>)>,
+    /// The numbers found, as [`push`] keys them.
+    seen: HashSet<String>,
+    /// The text the citations after a kind cover: no bare number is read inside it.
+    covered: Vec<Range<usize>>,
+}
+
+impl Citations<'_> {
+    /// A kind, then what follows it: a qualifier, `số`, the number; a list of numbers after it.
+    fn after_kinds(&mut self, tokens: &[Token]) {
+        let slice = &self.text[self.range.clone()];
+        let mut k = 0;
+        while k < tokens.len() {
+            // A kind, then what follows it; a citation refused below still uses up its words, as a match would.
+            let Some((n, kind)) =
+                KIND_PHRASES.longest_at(tokens, k).filter(|(n, _)| spaced_by_one(self.text, &tokens[k..k + n]))
+            else {
+                k += 1;
+                continue;
+            };
+            // Most kinds in running text cite nothing ("kế hoạch đề ra"): only a number or a word that leads to one may follow.
+            let leads_to_number = tokens.get(k + n).is_some_and(|t| {
+                t.folded.starts_with(|c: char| c.is_ascii_digit()) || LEADS_TO_NUMBER.iter().any(|w| *w == t.folded)
+            });
+            if !leads_to_number {
                 k += 1;
                 continue;
             }
+            let kind_start = tokens[k].range.start - self.range.start;
+            let kind_end = tokens[k + n - 1].range.end - self.range.start;
+            // A citation's tail is short: the regex sees a window, not the rest of the article (its
+            // captures engine clears memory in proportion to what it is given).
+            let window_end = window_end(slice, kind_end, 320, slice.len());
+            let Some(c) = AFTER_KIND.captures(&slice[kind_end..window_end]) else {
+                k += 1;
+                continue;
+            };
+            let has_so = c.get(2).is_some();
+            if let Some(q) = c.get(1) {
+                let qualifier = self.range.start + kind_end + q.start()..self.range.start + kind_end + q.end();
+                if !has_so || names_a_kind(within(tokens, &qualifier)) {
+                    k += 1;
+                    continue;
+                }
+            }
+            // The match ends at the number's first digit (one byte).
+            let number_start = kind_end + c.get(0).map_or(1, |m| m.end()) - 1;
+            let Some((number_len, number)) = number_at(&slice[number_start..window_end]) else {
+                k += 1;
+                continue;
+            };
+            let whole = kind_start..number_start + number_len;
+            k += tokens[k..].partition_point(|t| t.range.start < self.range.start + whole.end);
+            if slice[..whole.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let written_kind = &slice[kind_start..kind_end];
+            let (kind, cited_bare) = (DOCUMENT_KINDS[kind].name, DOCUMENT_KINDS[kind].bare);
+            let has_code = number.contains(['/', '-']);
+            let after = &slice[whole.end..];
+            if after.starts_with(|ch: char| ch.is_alphanumeric()) || continues_a_figure(after) {
+                continue;
+            }
+            let (date, issuer) = date_and_issuer(self.text, self.range.start + whole.end, self.range.end);
+            // A bare number after a kind in lower case that is also a common word (`quyết định 150 hoặc 170`) is
+            // cited only when a citation's tail follows it: its date or `của` its issuer (`quyết định 49 (ngày
+            // 1/9/2011) của Thủ tướng`, `quy định 345 của Bộ Y tế`).
+            let named =
+                written_kind.starts_with(char::is_uppercase) || cited_bare || date.is_some() || issuer.is_some();
+            if !has_so
+                && !has_code
+                && (!named || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n)))
+            {
+                continue;
+            }
+            self.list(kind, number, whole, date, issuer);
         }
-        // The match ends at the number's first digit (one byte).
-        let number_start = kind_end + c.get(0).map_or(1, |m| m.end()) - 1;
-        let Some((number_len, number)) = number_at(&slice[number_start..window_end]) else {
-            k += 1;
-            continue;
-        };
-        let whole = kind_start..number_start + number_len;
-        k += tokens[k..].partition_point(|t| t.range.start < range.start + whole.end);
-        if slice[..whole.start].chars().next_back().is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let written_kind = &slice[kind_start..kind_end];
-        let (kind, cited_bare) = (DOCUMENT_KINDS[kind].name, DOCUMENT_KINDS[kind].bare);
-        let has_code = number.contains(['/', '-']);
-        let after = &slice[whole.end..];
-        if after.starts_with(|ch: char| ch.is_alphanumeric()) || continues_a_figure(after) {
-            continue;
-        }
-        let (date, issuer) = date_and_issuer(text, range.start + whole.end, range.end);
-        // A bare number after a kind in lower case that is also a common word (`quyết định 150 hoặc 170`) is
-        // cited only when a citation's tail follows it: its date or `của` its issuer (`quyết định 49 (ngày
-        // 1/9/2011) của Thủ tướng`, `quy định 345 của Bộ Y tế`).
-        let named = written_kind.starts_with(char::is_uppercase) || cited_bare || date.is_some() || issuer.is_some();
-        if !has_so
-            && !has_code
-            && (!named || is_quantity(after) || number.parse::<u32>().is_ok_and(|n| (1900..2100).contains(&n)))
-        {
-            continue;
-        }
+    }
+
+    /// The citation of `number` (at `whole` in the slice, with the date and issuer after it), and the numbers
+    /// listed after it ("Quyết định 935, 936"), each a document of `kind`.
+    fn list(&mut self, kind: &str, number: String, whole: Range<usize>, date: Option<String>, issuer: Option<String>) {
+        let slice = &self.text[self.range.clone()];
         // "Quyết định 935, 936" / "Nghị quyết số 18, 19-NQ/TW" ("Quyết định 935 và Quyết định 936" is two matches).
         let mut list = vec![(number, whole.clone())];
         let mut at = whole.end;
@@ -384,7 +431,7 @@ pub fn documents(
         // What follows the list is said of every number in it ("Quyết định 217, 218 của Bộ Chính trị").
         let (list_date, list_issuer) = match list.len() {
             1 => (None, None),
-            _ => date_and_issuer(text, range.start + at, range.end),
+            _ => date_and_issuer(self.text, self.range.start + at, self.range.end),
         };
         for (i, (number, r)) in list.into_iter().enumerate() {
             let (date, issuer) = match i {
@@ -392,46 +439,51 @@ pub fn documents(
                 _ => (list_date.clone(), list_issuer.clone().or(issuer.clone())),
             };
             let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
-            let (s, e) = (range.start + r.start, range.start + r.end);
-            let doc = Document { kind: Some(kind.to_string()), number, date, issuer, span: index.span(s..e) };
-            push(&mut out, &mut seen, doc, s..e);
-            covered.push(s..e);
+            let (s, e) = (self.range.start + r.start, self.range.start + r.end);
+            let doc = Document { kind: Some(kind.to_string()), number, date, issuer, span: self.index.span(s..e) };
+            self.covered.push(s..e);
+            push(&mut self.out, &mut self.seen, doc, s..e);
         }
     }
-    // Disjoint and sorted, for a binary search per bare number (linear scans were quadratic).
-    covered.sort_by_key(|r| r.start);
-    let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(covered.len());
-    for r in covered {
-        match disjoint.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => disjoint.push(r),
+
+    /// Bare numbers whose symbol names a kind (`33/CT-TTg`), outside the citations after a kind.
+    fn bare_numbers(&mut self) {
+        let slice = &self.text[self.range.clone()];
+        // Disjoint and sorted, for a binary search per bare number (linear scans were quadratic).
+        let mut covered = std::mem::take(&mut self.covered);
+        covered.sort_by_key(|r| r.start);
+        let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(covered.len());
+        for r in covered {
+            match disjoint.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => disjoint.push(r),
+            }
+        }
+        let mut from = 0;
+        while let Some(m) = BARE.find_at(slice, from) {
+            from = m.end();
+            let start = self.range.start + m.start();
+            let i = disjoint.partition_point(|r| r.start <= start);
+            if i > 0 && start < disjoint[i - 1].end {
+                continue;
+            }
+            let limit = window_end(slice, m.start(), 120, slice.len());
+            let Some((len, number)) = number_at(&slice[m.start()..limit]) else { continue };
+            let mut codes = number.split(['/', '-']).skip(1);
+            let kind = codes.next().and_then(kind_for_symbol);
+            let (Some(kind), Some(_)) = (kind, codes.next()) else { continue };
+            from = from.max(m.start() + len);
+            let end = start + len;
+            let (date, issuer) = date_and_issuer(self.text, end, self.range.end);
+            let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
+            push(
+                &mut self.out,
+                &mut self.seen,
+                Document { kind: Some(kind.to_string()), number, date, issuer, span: self.index.span(start..end) },
+                start..end,
+            );
         }
     }
-    let mut from = 0;
-    while let Some(m) = BARE.find_at(slice, from) {
-        from = m.end();
-        let start = range.start + m.start();
-        let i = disjoint.partition_point(|r| r.start <= start);
-        if i > 0 && start < disjoint[i - 1].end {
-            continue;
-        }
-        let limit = window_end(slice, m.start(), 120, slice.len());
-        let Some((len, number)) = number_at(&slice[m.start()..limit]) else { continue };
-        let mut codes = number.split(['/', '-']).skip(1);
-        let kind = codes.next().and_then(kind_for_symbol);
-        let (Some(kind), Some(_)) = (kind, codes.next()) else { continue };
-        from = from.max(m.start() + len);
-        let end = start + len;
-        let (date, issuer) = date_and_issuer(text, end, range.end);
-        let issuer = issuer.or_else(|| issuer_for_number(&number).map(String::from));
-        push(
-            &mut out,
-            &mut seen,
-            Document { kind: Some(kind.to_string()), number, date, issuer, span: index.span(start..end) },
-            start..end,
-        );
-    }
-    merge_short_mentions(out)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::dates::{self, DateLine};
-use crate::lexicon::fold;
+use crate::fold::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Where {

@@ -4,176 +4,15 @@
 //! then rows, read by [`crate::data::rows`]. Words are compared by [`fold`]: lower case, one tone placement.
 
 use crate::data;
-use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet, WordFilter};
 use std::sync::LazyLock;
 
-use crate::normalise::traditional_tone_placement;
+/// The one fold, kept under this name for the stages that compare words with the lexicons.
+pub use crate::fold::fold;
 
 /// The folded tokens of a lexicon phrase, as the tokenizer would give them in running text.
 pub fn folded_tokens(phrase: &str) -> Vec<String> {
     crate::tokens::tokenize(phrase, 0..phrase.len()).into_iter().map(|t| t.folded.to_string()).collect()
-}
-
-/// Lower case with the traditional tone placement, for comparing words.
-pub fn fold(word: &str) -> String {
-    let mut buf = Vec::with_capacity(word.len());
-    let shape = lower_into(word, &mut buf);
-    // Whole UTF-8 sequences only (see `as_str`): the bytes become the string without a copy.
-    let lower = String::from_utf8(buf).unwrap_or_default();
-    if shape.may_move {
-        traditional_tone_placement(lower)
-    } else {
-        lower
-    }
-}
-
-/// [`fold`] into an inline string, for tokens, with the word's [`Shape`]; `buf` is scratch space
-/// reused across calls.
-pub fn fold_compact(word: &str, buf: &mut Vec<u8>) -> (compact_str::CompactString, Shape) {
-    buf.clear();
-    let shape = lower_into(word, buf);
-    let lower = as_str(buf);
-    let folded = if shape.may_move {
-        compact_str::CompactString::from(traditional_tone_placement(lower))
-    } else {
-        compact_str::CompactString::from(lower)
-    };
-    (folded, shape)
-}
-
-/// What lowering a word saw of its letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shape {
-    /// A tone may sit on the second vowel of oa/oe/uy (see [`traditional_tone_placement`]).
-    pub may_move: bool,
-    /// The first character is a capital letter.
-    pub capitalised: bool,
-    /// Two or more letters, all capitals (`UBND`, `01-KL`).
-    pub all_caps: bool,
-}
-
-/// The bytes [`lower_into`] wrote, as text. It writes whole UTF-8 sequences only (ASCII bytes, a
-/// lead byte of the valid input followed by continuation bytes its arithmetic keeps in 0x80..=0xBF,
-/// or `char::encode_utf8`: `byte_lowering_agrees_with_chars` checks every character it touches), so
-/// this cannot fail; validating stays cheap since words are folded once per thread (`tokens`).
-fn as_str(lowered: &[u8]) -> &str {
-    std::str::from_utf8(lowered).unwrap_or_default()
-}
-
-/// Appends `word` in lower case to `out` as UTF-8, and tells its [`Shape`]. Every word of every
-/// article passes here, so the letters of Vietnamese are lowered on their UTF-8 bytes (a capital
-/// and its small letter differ in the last byte), and only other characters are decoded.
-fn lower_into(word: &str, out: &mut Vec<u8>) -> Shape {
-    let b = word.as_bytes();
-    let mut may_move = false;
-    let (mut letters, mut small, mut first_upper) = (0u32, 0u32, None);
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            let upper = x.is_ascii_uppercase();
-            letters += u32::from(x.is_ascii_alphabetic());
-            small += u32::from(x.is_ascii_lowercase());
-            first_upper.get_or_insert(upper);
-            out.push(x.to_ascii_lowercase());
-            i += 1;
-            continue;
-        }
-        let after_o_u = matches!(out.last(), Some(b'o' | b'u'));
-        let start = out.len();
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        let third = b.get(i + 2).copied().unwrap_or(0);
-        // (is a letter, is a capital)
-        let (letter, upper) = match (x, next) {
-            // Latin-1 capitals À..Þ (not ×) are 0x20 below their small letters; à..ÿ are small already.
-            (0xc3, 0x80..=0x9e) if next != 0x97 => {
-                push2(out, x, next + 0x20);
-                (true, true)
-            }
-            (0xc3, 0x9f..=0xbf) if next != 0xb7 => {
-                push2(out, x, next);
-                (true, false)
-            }
-            // Ă Đ Ĩ Ũ Ơ are one below their small letters, Ư two; the small letters stay.
-            (0xc4, 0x82 | 0x90 | 0xa8) | (0xc5, 0xa8) | (0xc6, 0xa0) => {
-                push2(out, x, next + 1);
-                (true, true)
-            }
-            (0xc6, 0xaf) => {
-                push2(out, x, 0xb0);
-                (true, true)
-            }
-            (0xc4, 0x83 | 0x91 | 0xa9) | (0xc5, 0xa9) | (0xc6, 0xa1 | 0xb0) => {
-                push2(out, x, next);
-                (true, false)
-            }
-            // Ạ..ỹ (U+1EA0..U+1EF9): capitals at even code points, the small letter one above.
-            (0xe1, 0xba) if third >= 0xa0 => {
-                push3(out, x, next, third | 1);
-                (true, third & 1 == 0)
-            }
-            (0xe1, 0xbb) if (0x80..=0xb9).contains(&third) => {
-                push3(out, x, next, third | 1);
-                (true, third & 1 == 0)
-            }
-            _ => {
-                let c = word[i..].chars().next().unwrap_or('\0');
-                out.extend_from_slice(lower_char(c).encode_utf8(&mut [0; 4]).as_bytes());
-                (crate::tokens::is_letter(c), crate::tokens::is_upper(c))
-            }
-        };
-        letters += u32::from(letter);
-        small += u32::from(letter && !upper);
-        first_upper.get_or_insert(upper);
-        i += utf8_len(x);
-        if after_o_u {
-            let c = as_str(&out[start..]).chars().next().unwrap_or('\0');
-            may_move |=
-                matches!(c, 'á' | 'à' | 'ả' | 'ã' | 'ạ' | 'é' | 'è' | 'ẻ' | 'ẽ' | 'ẹ' | 'ý' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ');
-        }
-    }
-    Shape { may_move, capitalised: first_upper == Some(true), all_caps: letters >= 2 && small == 0 }
-}
-
-// Two and three bytes pushed one by one: `extend_from_slice` of a short array calls memcpy.
-#[inline]
-fn push2(out: &mut Vec<u8>, a: u8, b: u8) {
-    out.push(a);
-    out.push(b);
-}
-
-#[inline]
-fn push3(out: &mut Vec<u8>, a: u8, b: u8, c: u8) {
-    out.push(a);
-    out.push(b);
-    out.push(c);
-}
-
-/// Length of the UTF-8 sequence a lead byte starts.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
-}
-
-/// Lower case of one char, with Vietnamese letters done without the Unicode tables.
-#[inline]
-pub fn lower_char(c: char) -> char {
-    match c {
-        'A'..='Z' => (c as u8 + 32) as char,
-        c if c.is_ascii() => c,
-        // Latin-1 capitals À..Þ (not ×).
-        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 32).unwrap_or(c),
-        // Vietnamese precomposed letters: capitals at even code points, the small letter follows.
-        '\u{1ea0}'..='\u{1ef9}' => char::from_u32(c as u32 | 1).unwrap_or(c),
-        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' => char::from_u32(c as u32 + 1).unwrap_or(c),
-        'Ư' => 'ư',
-        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
-        c => c,
-    }
 }
 
 /// A rank: the head of a position (`Phó Chủ tịch`).
@@ -227,24 +66,6 @@ impl<T: Copy> PhraseIndex<T> {
         PhraseIndex { map, filter }
     }
 
-    /// The longest phrase starting at `tokens[i]` whose value `keep` accepts: (token count, value).
-    pub fn longest_where(
-        &self,
-        tokens: &[crate::tokens::Token],
-        i: usize,
-        keep: impl Fn(&T) -> bool,
-    ) -> Option<(usize, T)> {
-        let first = tokens.get(i)?.folded.as_str();
-        if !self.filter.may_contain(first) {
-            return None;
-        }
-        self.map.get(first)?.iter().find_map(|(words, value)| {
-            let n = words.len();
-            (keep(value) && i + n <= tokens.len() && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded == *w))
-                .then_some((n, *value))
-        })
-    }
-
     /// The longest phrase starting at `tokens[i]`: (token count, value).
     pub fn longest_at(&self, tokens: &[crate::tokens::Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?.folded.as_str();
@@ -264,31 +85,10 @@ impl<T: Copy> PhraseIndex<T> {
     }
 }
 
-/// A 4,096-bit filter of words by (length, first byte, last byte): no false negatives.
-pub struct WordFilter([u64; 64]);
-
-impl Default for WordFilter {
-    fn default() -> Self {
-        WordFilter([0; 64])
-    }
-}
-
-impl WordFilter {
-    fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
-        let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
-        (first.wrapping_mul(0x9e37) ^ last.wrapping_mul(0x85eb) ^ b.len().wrapping_mul(0xc2b3)) & 4095
-    }
-
-    pub fn insert(&mut self, word: &str) {
-        let bit = Self::bit(word);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    pub fn may_contain(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
+/// The longest rank at token `i`: (token count, rank index). Here, under the stages, because names and titles
+/// both ask it (a rank ends a name).
+pub fn rank_at(tokens: &[crate::tokens::Token], i: usize) -> Option<(usize, usize)> {
+    RANKS.by_first.longest_at(tokens, i)
 }
 
 pub static RANKS: LazyLock<Ranks> = LazyLock::new(|| {
@@ -443,48 +243,6 @@ mod tests {
         assert_eq!(ABBREVIATIONS["UBND"], "Ủy ban nhân dân");
         assert!(FAMILY_NAMES.has_first("nguyễn"));
         assert_eq!(fold("Uỷ"), "ủy");
-        for word in [
-            "ĐẢNG BỘ TỈNH BÌNH ĐỊNH",
-            "ỦY BAN NHÂN DÂN",
-            "ƯỚC",
-            "ĂN",
-            "Ĩ",
-            "ŨNG",
-            "ƠN",
-            "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ",
-            "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ",
-        ] {
-            let want: String = word.to_lowercase();
-            let got: String = word.chars().map(lower_char).collect();
-            assert_eq!(got, want);
-        }
         assert!(STOP_WORDS.contains("chủ") && BODY_WORDS.contains("tỉnh"));
-    }
-
-    #[test]
-    fn byte_lowering_agrees_with_chars() {
-        for c in (0..0x2100).chain(0x1e00..0x1f00).filter_map(char::from_u32) {
-            for word in [format!("{c}"), format!("x{c}Y"), format!("o{c}")] {
-                let mut buf = Vec::new();
-                let shape = lower_into(&word, &mut buf);
-                let want: String = word.chars().map(lower_char).collect();
-                assert_eq!(String::from_utf8(buf).unwrap(), want, "{c:?}");
-                assert_eq!(shape.capitalised, crate::tokens::is_capitalised(&word), "{c:?}");
-                assert_eq!(shape.all_caps, crate::tokens::is_all_caps(&word), "{word:?}");
-            }
-        }
-        let table = [
-            ("HOÀ", "hòa"),
-            ("Uỷ", "ủy"),
-            ("KHOẺ", "khỏe"),
-            ("Thuý", "thúy"),
-            ("quý", "quý"),
-            ("ĐẢNG", "đảng"),
-            ("ƯU", "ưu"),
-        ];
-        for (word, want) in table {
-            assert_eq!(fold(word), want);
-            assert_eq!(fold_compact(word, &mut Vec::new()).0, want);
-        }
     }
 }

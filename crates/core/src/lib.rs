@@ -29,10 +29,10 @@
 //!    running text with their part of day; year-less and relative days (`chiều qua`, `chiều cùng ngày`)
 //!    resolved against the publish date or the day named before them.
 //!
-//! 4. [`people`], [`positions`], [`officials`]: names by the family-name lexicon, titles by the
+//! 4. [`people`], [`positions`], [`items`], [`officials`]: names by the family-name lexicon, titles by the
 //!    rank lexicon with their bodies, attached to names by the genre's shapes, abbreviations
 //!    expanded ([`abbreviations`], including those the article defines).
-//! 5. [`roles`]: `chủ trì`, `dự`, `phát biểu`, ... for the people each verb applies to.
+//! 5. [`roles`]: `chủ trì`, `dự`, `phát biểu`, ... for the people each verb applies to ([`items::roles_of`]).
 //! 6. [`documents`]: citations with kind, number as written, date and issuer.
 //! 7. [`meetings`]: the lead sentence's meeting: kind, name, date, organisers, chairs, places.
 //! 8. [`province`]: the province the article is about, and its unit after the 2025 merger ([`places`]).
@@ -46,13 +46,18 @@
 //! - **Data** (`data/*.tsv`, read by [`data`]: one reader, columns by name, a header on every file saying
 //!   what it holds and where it comes from; `tests/data_files.rs` checks them all). The merge crate reads the
 //!   same files through this crate: one home for every word the rules know.
-//! - **Lexicons and word classes** ([`lexicon`]: ranks, abbreviations, family names, meeting and document
-//!   kinds as lookup tables; [`classes`]: `data/word_classes.tsv`, each word's classes — administrative
-//!   unit, organisation head, honorific, apposition, list word, connective, quantity, ...).
-//! - **Text** ([`normalise`], [`tokens`]): every token carries its fold, its shape and its classes, learnt
-//!   once per word form, so a stage asks `token.is(Class::Unit)` instead of keeping a list of its own.
+//! - **Text** ([`chars`]: the one word-character table; [`normalise`]; [`fold`]: the one fold, lower case
+//!   and one tone placement; [`word_classes`]: the table of `data/word_classes.tsv`, each folded word's
+//!   classes — administrative unit, organisation head, honorific, list word, connective, quantity, ...;
+//!   [`tokens`]): every token carries its fold, its shape and its classes, learnt once per word form, so a
+//!   stage asks `token.is(Class::Unit)` instead of keeping a list of its own.
+//! - **Lexicons** ([`lexicon`]: ranks, abbreviations, family names, meeting and document kinds as lookup
+//!   tables over tokens; [`classes`]: a word or phrase of a class at a token).
 //! - **Stages** (the pipeline above) hold the grammar: which shapes of classes and lexicon entries make a
-//!   title, a name, a role, a citation, a meeting.
+//!   title, a name, a role, a citation, a meeting. Word-level stages ([`people`], [`positions`], [`roles`])
+//!   come before [`items`], the sentence as a row of them, which [`officials`] and [`meetings`] read.
+//!
+//! Imports run one way only, down this list (data → text → lexicons → stages → `lib.rs`).
 //!
 //! To teach the extractor a word, edit one data file: a rank (`ranks.tsv`), an abbreviation
 //! (`abbreviations.tsv`), an honorific or any other class (`word_classes.tsv`), a role verb (`roles.tsv`).
@@ -70,12 +75,15 @@
 
 pub mod abbreviations;
 pub mod calendar;
+pub mod chars;
 pub mod classes;
 pub mod data;
 pub mod dates;
 pub mod documents;
 pub mod fasthash;
+pub mod fold;
 pub mod furniture;
+pub mod items;
 pub mod lexicon;
 pub mod meetings;
 pub mod normalise;
@@ -88,6 +96,7 @@ pub mod record;
 pub mod roles;
 pub mod spans;
 pub mod tokens;
+pub mod word_classes;
 
 use std::ops::Range;
 

@@ -165,7 +165,7 @@ pub fn traditional_tone_placement(text: impl Into<String>) -> String {
         let pair_ok =
             matches!((prev.to_ascii_lowercase(), base.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
         let after = i + 1 + c.len_utf8();
-        let word_end = text[after..].chars().next().is_none_or(|n| !crate::tokens::is_word_char(n));
+        let word_end = text[after..].chars().next().is_none_or(|n| !crate::chars::is_word_char(n));
         if let (true, true, Some(toned)) = (pair_ok, word_end, with_tone(prev, tone)) {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
             o.push_str(&text[copied..i]);

@@ -11,11 +11,12 @@ use std::ops::Range;
 
 use crate::abbreviations::{expand, Definitions};
 use crate::classes::{self, Class};
-use crate::lexicon::{fold, RANKS};
+use crate::fold::fold;
+use crate::items::{announced_list, attach, items, listed_names, roles_of, shared_title, Item};
+use crate::lexicon::RANKS;
 use crate::places::province_mentions;
-use crate::positions::{announced_list, attach, items, listed_names, shared_title, standing_at, Item, Title};
+use crate::positions::{rank_is_standing, standing_at, Title};
 use crate::record::{Official, Position, Role, Span};
-use crate::roles::roles_of;
 use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
 
@@ -56,7 +57,7 @@ pub struct Mention {
 
 /// Where a party committee (`Tỉnh ủy`, `Thành ủy TPHCM`, `Đảng ủy Khối`) starts in a body.
 fn committee_start(tokens: &[Token], body: &Range<usize>) -> Option<usize> {
-    body.clone().skip(1).find(|&k| tokens[k].folded == "ủy").map(|k| k - 1)
+    body.clone().skip(1).find(|&k| tokens[k].is(Class::Committee)).map(|k| k - 1)
 }
 
 fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs: &Definitions) -> Rendered {
@@ -65,6 +66,8 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
     if !body.is_empty() && name.ends_with(" ban") {
         name.replace_range(name.len() - 3.., "Ban");
     }
+    // `Quyền` and `Thường trực` are how the record writes an acting or standing post (as serde writes a role),
+    // whatever words of class `acting` or `standing` the article used: output, not words the rules look for.
     let mut parts = if title.acting { vec!["Quyền".to_string(), name] } else { vec![name] };
     if title.standing {
         parts.push("Thường trực".into());
@@ -128,7 +131,7 @@ fn titles_of(
                     body = start..t.body.end;
                 }
             } else if rank.needs_body {
-                let kiem = tokens.get(title.tokens.end).is_some_and(|t| t.folded == "kiêm");
+                let kiem = tokens.get(title.tokens.end).is_some_and(|t| t.is(Class::Concurrent));
                 if let (true, Some(next)) = (kiem, titles.get(n + 1)) {
                     if let Some(start) = next.body.clone().rev().find(|&k| {
                         tokens[k].is(Class::SharedHead) && tokens[k].text(text).starts_with(char::is_uppercase)
@@ -139,7 +142,7 @@ fn titles_of(
             }
         }
         let noted;
-        let title = if standing_note && !title.standing && !RANKS.list[title.rank].name.ends_with("Thường trực") {
+        let title = if standing_note && !title.standing && !rank_is_standing(title.rank) {
             noted = Title { standing: true, ..(*title).clone() };
             &noted
         } else {
@@ -213,14 +216,12 @@ pub fn mentions(
 /// A bracket right after a name that says the person's post is the standing one: `Lê Thanh Liêm (thường trực)`.
 fn standing_note_after(tokens: &[Token], end: usize) -> bool {
     tokens.get(end).is_some_and(|t| t.is_punct('('))
-        && standing_at(tokens, end + 1)
-        && tokens.get(end + 3).is_some_and(|t| t.is_punct(')'))
+        && standing_at(tokens, end + 1).is_some_and(|n| tokens.get(end + 1 + n).is_some_and(|t| t.is_punct(')')))
 }
 
 /// A sentence that lists the people a plural title before it announced: "Đó là ông A ..., ông B ...".
 fn opens_a_list(tokens: &[Token]) -> bool {
-    let w = |i: usize| tokens.get(i).map_or("", |t| t.folded.as_str());
-    (w(0) == "đó" && w(1) == "là") || w(0) == "gồm" || (w(0) == "bao" && w(1) == "gồm")
+    classes::phrase_at(tokens, 0, Class::ListIntro).is_some()
 }
 
 /// A plural title that ends a sentence with nobody named after it ("kỷ luật 4 ủy viên trung ương Đảng.").

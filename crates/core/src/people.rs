@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::classes::{self, Class};
-use crate::data;
+use crate::data::{self, TextList};
 use crate::lexicon::{folded_tokens, PhraseIndex, WordSet, FAMILY_NAMES, STOP_WORDS};
 use crate::places::province_named;
 use crate::tokens::Token;
@@ -23,7 +23,8 @@ static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         .iter()
         .flat_map(|r| std::iter::once(r.get("name")).chain(r.list("variants")).chain(r.list("lookup_only")))
         .filter_map(|name| folded_tokens(name).into_iter().next())
-        .chain(["tỉnh", "tp", "thành"].map(String::from))
+        // A province written with its unit: `tỉnh`, `tp`, `thành` of `thành phố` (`text_lists.tsv` list `province_unit`).
+        .chain(TextList::ProvinceUnit.phrases().filter_map(|unit| folded_tokens(unit).into_iter().next()))
         .collect()
 });
 
@@ -87,7 +88,7 @@ pub fn foreign_name_after_country(tokens: &[Token], text: &str, i: usize) -> Opt
             && t.is_capitalised()
             && !t.is_all_caps()
             && !t.is(Class::OrgHead)
-            && crate::positions::rank_at(tokens, i + n).is_none()
+            && crate::lexicon::rank_at(tokens, i + n).is_none()
             && place_len(tokens, text, i + n) == 0;
         if !plain || n == 4 {
             break;
@@ -154,10 +155,39 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     // Asked once: the bool decides whether a name may start here, the length goes into the match.
     let honorific_len = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
     let honorific = honorific_len > 0;
-    let mut end = i + family.max(1);
     if family == 0 && !honorific {
         return None;
     }
+    let (end, typo) = given_names_end(tokens, text, i, i + family.max(1), honorific);
+    // A glued prefix is a syllable of its own: "ông K'Mák", "bà H'Hoa" after a form of address are full names.
+    let syllables = end - i + usize::from(honorific && glued_prefix(t));
+    // Two syllables without a family name ("ông Kitaoka Shinichi, Chủ tịch JICA") only with an honorific
+    // before and a title after: alone they are as often a nickname or a place ("bà Tài Nhân", "ông Ba Hạnh").
+    let titled = honorific
+        && tokens.get(end).is_some_and(|p| p.is_punct(',') || p.is_punct('-') || p.is_punct('('))
+        && crate::lexicon::rank_at(tokens, end + 1).is_some();
+    let needed = if family > 0 || titled { 2 } else { 3 };
+    if syllables < needed {
+        return None;
+    }
+    // A typo syllable must be followed by at least one more capitalised one.
+    if typo && !tokens[end - 1].text(text).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let name = tokens[i..end].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
+    // A name that the genre uses for a place or an idea, not a person it reports (`TP Hồ Chí Minh`,
+    // `tư tưởng Hồ Chí Minh`): class `not_a_person`.
+    if classes::phrase_at(tokens, i, Class::NotAPerson) == Some(end - i) {
+        return None;
+    }
+    Some(NameMatch { tokens: i..end, name, honorific: honorific_len })
+}
+
+/// Where the syllables of the name starting at `tokens[i]` end, read on from `end` (after its family name):
+/// capitalised words up to five syllables, one lower-case typo syllable after an honorific (`Lê trí Vũ`: the
+/// bool says so), a place name that ends the name as its given name. A rank or a place before more
+/// capitalised words ends it.
+fn given_names_end(tokens: &[Token], text: &str, i: usize, mut end: usize, honorific: bool) -> (usize, bool) {
     let mut typo = false;
     while end < tokens.len() && end - i < 5 {
         let tok = &tokens[end];
@@ -182,7 +212,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
             }
             break;
         }
-        if crate::positions::rank_at(tokens, end).is_some() {
+        if crate::lexicon::rank_at(tokens, end).is_some() {
             break;
         }
         let place = place_len(tokens, text, end);
@@ -197,28 +227,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
         }
         end += 1;
     }
-    // A glued prefix is a syllable of its own: "ông K'Mák", "bà H'Hoa" after a form of address are full names.
-    let syllables = end - i + usize::from(honorific && glued_prefix(t));
-    // Two syllables without a family name ("ông Kitaoka Shinichi, Chủ tịch JICA") only with an honorific
-    // before and a title after: alone they are as often a nickname or a place ("bà Tài Nhân", "ông Ba Hạnh").
-    let titled = honorific
-        && tokens.get(end).is_some_and(|p| p.is_punct(',') || p.is_punct('-') || p.is_punct('('))
-        && crate::positions::rank_at(tokens, end + 1).is_some();
-    let needed = if family > 0 || titled { 2 } else { 3 };
-    if syllables < needed {
-        return None;
-    }
-    // A typo syllable must be followed by at least one more capitalised one.
-    if typo && !tokens[end - 1].text(text).starts_with(char::is_uppercase) {
-        return None;
-    }
-    let name = tokens[i..end].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
-    // A name that the genre uses for a place or an idea, not a person it reports (`TP Hồ Chí Minh`,
-    // `tư tưởng Hồ Chí Minh`): class `not_a_person`.
-    if classes::phrase_at(tokens, i, Class::NotAPerson) == Some(end - i) {
-        return None;
-    }
-    Some(NameMatch { tokens: i..end, name, honorific: honorific_len })
+    (end, typo)
 }
 
 /// `trí` → `Trí`; `H'yim` stays as written after the first letter.

@@ -69,15 +69,9 @@ pub fn province_named(name: &str) -> Option<&'static Province> {
     if let Some(found) = find(&words) {
         return Some(found);
     }
-    let [tinh, thanh, pho, tp] = &p.prefixes;
-    let rest = if words[0] == *tinh || words[0] == *tp {
-        &words[1..]
-    } else if words.len() > 2 && words[0] == *thanh && words[1] == *pho {
-        &words[2..]
-    } else {
-        return None;
-    };
-    find(rest)
+    // A province named with its unit (`tỉnh Nghệ An`, `thành phố Huế`): the name after it.
+    let unit = p.prefixes.iter().find(|unit| words.len() > unit.len() && words.starts_with(unit))?;
+    find(&words[unit.len()..])
 }
 
 /// Every mention of a province (by canonical name or a variant) in text, as (byte range, province), longest match first, whole words only (not "Nam" inside "Quảng Nam", not "Huế" inside other words).
@@ -111,7 +105,8 @@ struct Places {
     mentions: Matcher,
     outlets: Matcher,
     /// Folded `tỉnh`, `thành`, `phố`, `tp`.
-    prefixes: [String; 4],
+    /// The folded words of each provincial unit (`text_lists.tsv` list `province_unit`: `tỉnh`, `tp`, `thành phố`).
+    prefixes: Vec<Vec<String>>,
 }
 
 static PLACES: LazyLock<Places> = LazyLock::new(build);
@@ -183,7 +178,10 @@ fn build() -> Places {
     }
     mentions.finish();
     outlets.finish();
-    let prefixes = ["tỉnh", "thành", "phố", "tp"].map(fold_phrase);
+    let prefixes = crate::data::TextList::ProvinceUnit
+        .phrases()
+        .map(|unit| fold_phrase(unit).split(' ').map(String::from).collect())
+        .collect();
     Places { provinces, by_key, mentions, outlets, prefixes }
 }
 
@@ -388,7 +386,7 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let x = b[i];
     let y = b.get(i + 1).copied().unwrap_or(0);
     match x {
-        0..=0x7f => (crate::tokens::ASCII_WORD[x as usize], 1),
+        0..=0x7f => (crate::chars::ASCII_WORD[x as usize], 1),
         // U+00C0..U+00FF except × and ÷; U+0100..U+023F; U+0300..U+036F.
         0xc3 => (!matches!(y, 0x97 | 0xb7), 2),
         0xc4..=0xc8 | 0xcc => (true, 2),

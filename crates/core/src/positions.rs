@@ -1,24 +1,19 @@
-//! Stage 4b, positions: titles, and which person each belongs to.
+//! Stage 4b, positions: titles (a rank and its body) at a run of tokens.
 //!
 //! A title is a rank from `data/ranks.tsv` (`Phó Chủ tịch`, `UVBTV`), an
 //! optional `Thường trực`, then a body: capitalised words, body words
 //! (`tỉnh`, `cán sự đảng`), abbreviations, province names, and lower-case
 //! words that bridge to more of the body (`Trung tâm Bảo tồn di tích cố đô Huế`).
 //! The body ends at punctuation, a verb or function word, a person's name or a
-//! new rank.
-//!
-//! A sentence becomes a row of items (names, titles, separators, role verbs,
-//! other words) and titles are attached to names by the shapes the genre uses:
-//! `NAME - TITLE, TITLE`, `NAME (TITLE)`, `TITLE, TITLE NAME`, lists split by
-//! `;` and `,`, and plural titles shared by a list (`các Phó Thủ tướng: A, B, C`).
+//! new rank. Which person a title belongs to is [`crate::items`].
 
-use crate::fasthash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::classes::{self, Class, Classes};
+use crate::classes::{self, Class};
+pub use crate::lexicon::rank_at;
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
-use crate::people::{capitalise, country_len, foreign_name_after_country, glued_prefix, name_at, place_len, NameMatch};
-use crate::roles::{role_at, Role};
+use crate::people::{country_len, foreign_name_after_country, glued_prefix, name_at, place_len};
 use crate::tokens::Token;
 
 /// A title found at a run of tokens.
@@ -40,30 +35,26 @@ pub struct Title {
     pub holder: Option<Range<usize>>,
 }
 
-/// One element of a sentence.
-#[derive(Debug, Clone)]
-pub enum Item {
-    Name(NameMatch),
-    Title(Title),
-    Sep(char),
-    Role(Role, Range<usize>),
-    /// Any other word, folded, with its classes.
-    Word(compact_str::CompactString, Classes),
+/// The length in tokens of the words that make a post standing (`thường trực`, class `standing`) at token `k`:
+/// after a rank (`Phó Chủ tịch Thường trực`), or in a person's note (`Lê Thanh Liêm (thường trực)`).
+pub fn standing_at(tokens: &[Token], k: usize) -> Option<usize> {
+    classes::phrase_at(tokens, k, Class::Standing)
 }
 
-/// The longest rank at token `i`: (token count, rank index).
-pub fn rank_at(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
-    RANKS.by_first.longest_at(tokens, i)
-}
-
-fn is_word(tokens: &[Token], k: usize, w: &str) -> bool {
-    tokens.get(k).is_some_and(|t| t.folded == w)
-}
-
-/// Whether `thường trực` (standing) starts at token `k`: after a rank (`Phó Chủ tịch Thường trực`), or in a
-/// person's note (`Lê Thanh Liêm (thường trực)`).
-pub fn standing_at(tokens: &[Token], k: usize) -> bool {
-    is_word(tokens, k, "thường") && is_word(tokens, k + 1, "trực")
+/// Whether a rank's own name ends with the words that make a post standing (`Phó Chủ tịch Thường trực`): the
+/// words after it add nothing then.
+pub fn rank_is_standing(rank: usize) -> bool {
+    static STANDING: LazyLock<Vec<bool>> = LazyLock::new(|| {
+        RANKS
+            .list
+            .iter()
+            .map(|r| {
+                let tokens = crate::tokens::tokenize(r.name, 0..r.name.len());
+                classes::ends_before(&tokens, tokens.len(), Class::Standing)
+            })
+            .collect()
+    });
+    STANDING[rank]
 }
 
 /// The title starting at token `i`. `in_chain`: the title follows a name (`NAME, TITLE`), so a short
@@ -72,172 +63,259 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let (len, rank) = rank_at(tokens, i)?;
     // "nhiệm vụ Phó Trưởng ban", "chức vụ phó giám đốc": a head word before `phó` that starts the real rank
     // is not the `Vụ phó` / `Tổ phó` rank.
-    if len >= 2 && tokens[i + len - 1].folded == "phó" && rank_at(tokens, i + len - 1).is_some() {
+    if len >= 2 && tokens[i + len - 1].is(Class::Deputy) && rank_at(tokens, i + len - 1).is_some() {
         return None;
     }
-    let mut k = i + len;
-    let standing = standing_at(tokens, k) && !RANKS.list[rank].name.ends_with("Thường trực");
-    if standing {
-        k += 2;
+    let standing_len = standing_at(tokens, i + len).filter(|_| !rank_is_standing(rank));
+    let mut body = Body::new(tokens, text, i + len + standing_len.unwrap_or(0), in_chain);
+    body.walk();
+    let before = i.checked_sub(1).and_then(|b| tokens.get(b));
+    let before_is = |class: Class| before.is_some_and(|t| t.is(class));
+    let plural = before_is(Class::Plural)
+        || before.is_some_and(|t| t.folded.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
+    // `nguyên`, `cựu`, `từng là`: a word or a phrase.
+    let former = classes::ends_before(tokens, i, Class::Former);
+    let acting = before_is(Class::Acting);
+    Some(Title {
+        tokens: i..body.end.max(body.start),
+        rank,
+        standing: standing_len.is_some(),
+        body: body.start..body.end,
+        plural,
+        former,
+        acting,
+        holder: body.holder,
+    })
+}
+
+/// The walk over a title's body, token by token: each rule below says whether the token at `k` is taken into
+/// the body, passed over (a dash, `và`, lower-case words that lead on: taken only if more body follows), or
+/// ends it.
+struct Body<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    /// The title follows a name (see [`title_at`]).
+    in_chain: bool,
+    start: usize,
+    /// The next token to read.
+    k: usize,
+    /// Where the body ends so far.
+    end: usize,
+    /// The last capitalised word taken into the body as an ordinary word (not a place, not a name).
+    plain_capital: Option<usize>,
+    /// Where the last country in the body ends, and the foreign holder's name right after it.
+    country_end: Option<usize>,
+    holder: Option<Range<usize>>,
+}
+
+/// What one rule of [`Body`] makes of the tokens at `k`.
+enum Step {
+    /// This many tokens are part of the body.
+    Take(usize),
+    /// This many tokens continue the body only if more of it follows.
+    Pass(usize),
+    /// The body ends before `k`.
+    End,
+}
+
+impl<'a> Body<'a> {
+    fn new(tokens: &'a [Token], text: &'a str, start: usize, in_chain: bool) -> Self {
+        Body {
+            tokens,
+            text,
+            in_chain,
+            start,
+            k: start,
+            end: start,
+            plain_capital: None,
+            country_end: None,
+            holder: None,
+        }
     }
-    let body_start = k;
-    let mut end = k;
-    // The last capitalised word taken into the body as an ordinary word (not a place, not a name).
-    let mut plain_capital: Option<usize> = None;
-    // Where the last country in the body ends, and the foreign holder's name right after it.
-    let mut country_end: Option<usize> = None;
-    let mut holder = None;
-    while k < tokens.len() {
-        let t = &tokens[k];
-        if let Some(n) = head_compound_at(tokens, body_start, k) {
-            k += n;
-            end = k;
-            continue;
+
+    fn walk(&mut self) {
+        while self.k < self.tokens.len() {
+            match self.step() {
+                Step::Take(n) => {
+                    self.k += n;
+                    self.end = self.k;
+                }
+                Step::Pass(n) => self.k += n,
+                Step::End => break,
+            }
+        }
+    }
+
+    fn step(&mut self) -> Step {
+        let t = &self.tokens[self.k];
+        if let Some(n) = head_compound_at(self.tokens, self.start, self.k) {
+            return Step::Take(n);
         }
         if !t.is_word() {
-            match t.kind {
-                crate::tokens::Kind::Punct('-') if end > body_start => {
-                    // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
-                    // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).
-                    let next = k + 1;
-                    let continues = tokens.get(next).is_some_and(|n| {
-                        n.is_word() && n.is_capitalised() && !(n.is_all_caps() && n.is(Class::WriterNote))
-                    }) && name_at(tokens, text, next).is_none()
-                        && rank_at(tokens, next).is_none();
-                    if continues {
-                        k += 1;
-                        continue;
-                    }
-                }
-                crate::tokens::Kind::Punct(c) if end > body_start && joins_body(tokens, text, body_start, k, c) => {
-                    k += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            break;
+            return self.punctuation();
         }
         if t.is_capitalised() {
-            if country_end == Some(k) {
-                if let Some(n) = foreign_name_after_country(tokens, text, k) {
-                    holder = Some(k..k + n);
-                    break;
-                }
-            }
-            let place = place_len(tokens, text, k);
-            if place > 0 {
-                if country_len(tokens, k) == place {
-                    country_end = Some(k + place);
-                }
-                k += place;
-                end = k;
-                continue;
-            }
-            if let Some(name) = name_at(tokens, text, k) {
-                // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a unit word is the unit's place.
-                let prev = tokens.get(k.wrapping_sub(1)).map_or("", |p| p.folded.as_str());
-                // "huyện Thạch Thành", "thành phố Uông Bí": a pair after an administrative unit is its name.
-                let prev_token = tokens.get(k.wrapping_sub(1));
-                let after_unit = prev_token.is_some_and(|p| p.is(Class::Unit));
-                let after_committee = prev == "ủy";
-                // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
-                let after_org = prev_token.is_some_and(|p| p.is(Class::NamedOrgHead) && p.is_capitalised());
-                let ends = tokens.get(name.tokens.end).is_none_or(|n| !n.is_word());
-                let ends_sentence =
-                    tokens.get(name.tokens.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
-                let short_place = name.tokens.len() == 2
-                    && ((in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
-                // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person;
-                // "huyện K'Bang Nguyễn Văn An": a glued minority word is a one-token name of the unit.
-                let unit_name_len = if glued_prefix(t) { 1 } else { 2 };
-                let place_then_name = (after_unit || after_org)
-                    && name.tokens.len() >= unit_name_len + 3
-                    && name_at(tokens, text, k + unit_name_len).is_some_and(|n| n.tokens.len() >= 3);
-                if place_then_name {
-                    k += unit_name_len;
-                    end = k;
-                    continue;
-                }
-                // Inside a run of capitalised words the body took as its own (not a known province):
-                // "huyện Nam Trà My": a pair ending a unit's name is more of that name;
-                // "Kiểm lâm Quế Sơn Lê Quang Kim": a name whose second word starts a full name is the place's last word, then the person.
-                let mid_run = plain_capital == Some(k - 1);
-                if mid_run && name.tokens.len() == 2 && ends_unit_name(tokens, body_start, k) {
-                    k = name.tokens.end;
-                    end = k;
-                    continue;
-                }
-                // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
-                let middle = matches!(tokens[k + 1].folded.as_str(), "văn" | "thị");
-                if mid_run
-                    && !middle
-                    && name.tokens.len() >= 4
-                    && name_at(tokens, text, k + 1)
-                        .is_some_and(|n| n.tokens.len() >= 3 && n.tokens.end == name.tokens.end)
-                {
-                    k += 1;
-                    end = k;
-                    continue;
-                }
-                if !short_place {
-                    break;
-                }
-                k = name.tokens.end;
-                end = k;
-                continue;
-            }
-            if k > body_start && rank_at(tokens, k).is_some() && !t.is_all_caps() {
-                break;
-            }
-            plain_capital = Some(k);
-            k += 1;
-            end = k;
-            continue;
+            return self.capitalised();
         }
+        self.lower_case()
+    }
+
+    /// Whether the body has taken a word yet.
+    fn has_words(&self) -> bool {
+        self.end > self.start
+    }
+
+    /// Punctuation inside the body: a dash between its parts, or what [`joins_body`] allows.
+    fn punctuation(&self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        match tokens[k].kind {
+            crate::tokens::Kind::Punct('-') if self.has_words() => {
+                // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
+                // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).
+                let next = k + 1;
+                let continues = tokens.get(next).is_some_and(|n| {
+                    n.is_word() && n.is_capitalised() && !(n.is_all_caps() && n.is(Class::WriterNote))
+                }) && name_at(tokens, text, next).is_none()
+                    && rank_at(tokens, next).is_none();
+                if continues {
+                    return Step::Pass(1);
+                }
+                Step::End
+            }
+            crate::tokens::Kind::Punct(c) if self.has_words() && joins_body(tokens, text, self.start, k, c) => {
+                Step::Pass(1)
+            }
+            _ => Step::End,
+        }
+    }
+
+    /// A capitalised word: a foreign holder after a country, a place, a name (a place's or the next person's),
+    /// a new rank, or an ordinary word of the body's name.
+    fn capitalised(&mut self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        if self.country_end == Some(k) {
+            if let Some(n) = foreign_name_after_country(tokens, text, k) {
+                self.holder = Some(k..k + n);
+                return Step::End;
+            }
+        }
+        let place = place_len(tokens, text, k);
+        if place > 0 {
+            if country_len(tokens, k) == place {
+                self.country_end = Some(k + place);
+            }
+            return Step::Take(place);
+        }
+        if let Some(name) = name_at(tokens, text, k) {
+            return self.name(&name.tokens);
+        }
+        if k > self.start && rank_at(tokens, k).is_some() && !tokens[k].is_all_caps() {
+            return Step::End;
+        }
+        self.plain_capital = Some(k);
+        Step::Take(1)
+    }
+
+    /// A run of capitalised words that reads as a person's name (`name`, starting at `k`): part of a place's name
+    /// in the body when the words around it say so, else the next person, who ends the body.
+    fn name(&self, name: &Range<usize>) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        let prev_token = tokens.get(k.wrapping_sub(1));
+        // "huyện Thạch Thành", "thành phố Uông Bí": a pair after an administrative unit is its name.
+        let after_unit = prev_token.is_some_and(|p| p.is(Class::Unit));
+        // "Bí thư Thị ủy La Gi." — a two-syllable pair ending the sentence after a party committee is its place.
+        let after_committee = prev_token.is_some_and(|p| p.is(Class::Committee));
+        // "Bộ Nông Nghiệp", "Sở Kim Khí": a pair right after an organisation's head word names the organisation.
+        let after_org = prev_token.is_some_and(|p| p.is(Class::NamedOrgHead) && p.is_capitalised());
+        let ends = tokens.get(name.end).is_none_or(|n| !n.is_word());
+        let ends_sentence = tokens.get(name.end).is_none_or(|n| n.is_punct('.') || n.is_punct(';') || n.is_punct('('));
+        let short_place = name.len() == 2
+            && ((self.in_chain && ends) || (after_committee && ends_sentence) || after_unit || after_org);
+        // "phường Quảng Cư Lường Văn Hoàng": the unit's two-syllable name, then the person;
+        // "huyện K'Bang Nguyễn Văn An": a glued minority word is a one-token name of the unit.
+        let unit_name_len = if glued_prefix(&tokens[k]) { 1 } else { 2 };
+        let place_then_name = (after_unit || after_org)
+            && name.len() >= unit_name_len + 3
+            && name_at(tokens, text, k + unit_name_len).is_some_and(|n| n.tokens.len() >= 3);
+        if place_then_name {
+            return Step::Take(unit_name_len);
+        }
+        // Inside a run of capitalised words the body took as its own (not a known province):
+        // "huyện Nam Trà My": a pair ending a unit's name is more of that name;
+        // "Kiểm lâm Quế Sơn Lê Quang Kim": a name whose second word starts a full name is the place's last word, then the person.
+        let mid_run = self.plain_capital == Some(k - 1);
+        if mid_run && name.len() == 2 && ends_unit_name(tokens, self.start, k) {
+            return Step::Take(name.end - k);
+        }
+        // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
+        let middle = tokens[k + 1].is(Class::MiddleName);
+        if mid_run
+            && !middle
+            && name.len() >= 4
+            && name_at(tokens, text, k + 1).is_some_and(|n| n.tokens.len() >= 3 && n.tokens.end == name.end)
+        {
+            return Step::Take(1);
+        }
+        if !short_place {
+            return Step::End;
+        }
+        Step::Take(name.end - k)
+    }
+
+    /// A lower-case word: a unit's number, `và` between parts, a word of the body, or a bridge of a few words to
+    /// more of it; a stop word ends the body.
+    fn lower_case(&self) -> Step {
+        let (tokens, k) = (self.tokens, self.k);
+        let t = &tokens[k];
         let f = &t.folded;
         // "Quân khu 5", "quận 7", "Ban Chỉ đạo 138 phường Hà Đông": a number right after a unit word or a
         // capitalised name word is part of the body's name, when what follows does not make it a quantity.
-        if k > body_start && numbers_unit(tokens, k) {
-            k += 1;
-            end = k;
-            continue;
+        if k > self.start && numbers_unit(tokens, k) {
+            return Step::Take(1);
         }
-        if f == "và" {
-            // "Sở Văn hóa, Thể thao và Du lịch": a capitalised word that is not a new body or person.
-            // An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
-            let next_ok = tokens.get(k + 1).is_some_and(|n| {
-                n.is_word()
-                    && n.is_capitalised()
-                    && !n.is_all_caps()
-                    && !n.is(Class::OrgHead)
-                    && !n.is(Class::Honorific)
-                    && n.folded != "đồng"
-            }) && name_at(tokens, text, k + 1).is_none()
-                && rank_at(tokens, k + 1).is_none();
-            if next_ok && end > body_start {
-                k += 1;
-                continue;
-            }
-            break;
+        if t.is(Class::And) {
+            return self.and();
         }
         // The second syllable of a capitalised compound: "Bộ Xây dựng", "Ban Dân vận", "Ban Chỉ đạo".
-        let after_capital = k > body_start
+        let after_capital = k > self.start
             && !t.is(Class::Connective)
             && tokens[k - 1].is_word()
             && tokens[k - 1].is_capitalised()
             && !tokens[k - 1].is_all_caps()
-            && !ends_unit_name(tokens, body_start, k);
-        let second =
-            after_capital && (t.is(Class::NameSecondSyllable) || (f == "giới" && tokens[k - 1].folded == "thế"));
+            && !ends_unit_name(tokens, self.start, k);
+        let second = after_capital
+            && (t.is(Class::NameSecondSyllable) || classes::phrase_at(tokens, k - 1, Class::NameCompound) == Some(2));
         if STOP_WORDS.contains(f.as_str()) && !second {
-            break;
+            return Step::End;
         }
         if BODY_WORDS.contains(f.as_str()) || after_capital {
-            k += 1;
-            end = k;
-            continue;
+            return Step::Take(1);
         }
-        // Bridge: a few lower-case words that lead on to more body.
+        self.bridge()
+    }
+
+    /// `và` inside the body: "Sở Văn hóa, Thể thao và Du lịch", before a capitalised word that is not a new body
+    /// or person. An honorific after `và` starts the next person ("Chủ tịch Đảng Công Minh và Bà Murata Renho").
+    fn and(&self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
+        let next_ok = tokens.get(k + 1).is_some_and(|n| {
+            n.is_word()
+                && n.is_capitalised()
+                && !n.is_all_caps()
+                && !n.is(Class::OrgHead)
+                && !n.is(Class::Honorific)
+                && !n.is(Class::HonorificStart)
+        }) && name_at(tokens, text, k + 1).is_none()
+            && rank_at(tokens, k + 1).is_none();
+        if next_ok && self.has_words() {
+            return Step::Pass(1);
+        }
+        Step::End
+    }
+
+    /// A bridge: a few lower-case words that lead on to more body (`Trung tâm Bảo tồn di tích cố đô Huế`).
+    fn bridge(&self) -> Step {
+        let (tokens, text, k) = (self.tokens, self.text, self.k);
         let mut j = k;
         while j < tokens.len() && j - k < 7 {
             let tj = &tokens[j];
@@ -250,34 +328,18 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
             }
             j += 1;
         }
+        let has_words = self.has_words();
         let leads_on = tokens.get(j).is_some_and(|n| {
             n.is_word()
-                && ((n.is_capitalised() && rank_at(tokens, j).is_none() && (end > body_start || j - k <= 4))
+                && ((n.is_capitalised() && rank_at(tokens, j).is_none() && (has_words || j - k <= 4))
                     && (name_at(tokens, text, j).is_none() || j - k <= 4)
-                    || (end > body_start && !n.is_capitalised() && BODY_WORDS.contains(n.folded.as_str())))
+                    || (has_words && !n.is_capitalised() && BODY_WORDS.contains(n.folded.as_str())))
         });
         if leads_on && j > k {
-            k = j;
-            continue;
+            return Step::Pass(j - k);
         }
-        break;
+        Step::End
     }
-    let before = |back: usize| i.checked_sub(back).and_then(|b| tokens.get(b)).map(|t| t.folded.as_str());
-    let before_is = |class: Class| i.checked_sub(1).and_then(|b| tokens.get(b)).is_some_and(|t| t.is(class));
-    let plural =
-        before_is(Class::Plural) || before(1).is_some_and(|w| w.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
-    let former = before_is(Class::Former) || (before(2) == Some("từng") && before(1) == Some("là"));
-    let acting = before(1) == Some("quyền");
-    Some(Title {
-        tokens: i..end.max(body_start),
-        rank,
-        standing,
-        body: body_start..end,
-        plural,
-        former,
-        acting,
-        holder,
-    })
 }
 
 /// Whether the capitalised words just before `k` name an administrative unit (`huyện Nam Giang`): a unit's
@@ -343,239 +405,4 @@ fn joins_body(tokens: &[Token], text: &str, body_start: usize, k: usize, c: char
         }
         _ => false,
     }
-}
-
-/// The items of one sentence.
-pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::new();
-    let mut k = 0;
-    while k < tokens.len() {
-        let t = &tokens[k];
-        if let crate::tokens::Kind::Punct(c) = t.kind {
-            out.push(Item::Sep(c));
-            k += 1;
-            continue;
-        }
-        let in_chain = matches!(out.last(), Some(Item::Sep(',' | '-' | '(')))
-            && out
-                .iter()
-                .rev()
-                .skip(1)
-                .find(|i| !matches!(i, Item::Title(_) | Item::Sep(',')))
-                .is_some_and(|i| matches!(i, Item::Name(_)));
-        if let Some(title) = title_at(tokens, text, k, in_chain) {
-            k = title.tokens.end.max(k + 1);
-            let holder = title.holder.clone();
-            out.push(Item::Title(title));
-            if let Some(run) = holder {
-                k = run.end;
-                out.push(Item::Name(foreign_holder(tokens, text, run)));
-            }
-            continue;
-        }
-        if let Some(name) = name_at(tokens, text, k) {
-            k = name.tokens.end;
-            out.push(Item::Name(name));
-            continue;
-        }
-        if let Some((role, len)) = role_at(tokens, k) {
-            out.push(Item::Role(role, k..k + len));
-            k += len;
-            continue;
-        }
-        out.push(Item::Word(t.folded.clone(), t.classes));
-        k += 1;
-    }
-    out
-}
-
-/// The foreign holder's name that ends a post (`Thủ tướng Lào Thongloun Sisoulith`), as a name item.
-fn foreign_holder(tokens: &[Token], text: &str, run: Range<usize>) -> NameMatch {
-    let name = tokens[run.clone()].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
-    NameMatch { tokens: run, name, honorific: 0 }
-}
-
-/// For each name item, the indices of the title items that belong to it.
-pub fn attach(items: &[Item]) -> HashMap<usize, Vec<usize>> {
-    let mut owner: HashMap<usize, usize> = HashMap::default();
-    let is_title = |i: usize| matches!(items.get(i), Some(Item::Title(_)));
-    let is_name = |i: usize| matches!(items.get(i), Some(Item::Name(_)));
-    let is_sep = |i: usize, cs: &[char]| matches!(items.get(i), Some(Item::Sep(c)) if cs.contains(c));
-    // NAME, TITLE, TITLE / NAME - TITLE / NAME (TITLE): forward chains; a title glued to the next name is that name's.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) {
-            continue;
-        }
-        let mut k = n + 1;
-        if !(is_sep(k, &[',', '-', '(', ':']) && is_title(k + 1)) {
-            continue;
-        }
-        k += 1;
-        while is_title(k) && !is_name(k + 1) {
-            owner.insert(k, n);
-            if is_sep(k + 1, &[',']) && is_title(k + 2) || is_kiem_word(items, k + 1) && is_title(k + 2) {
-                k += 2;
-            } else {
-                break;
-            }
-        }
-    }
-    // TITLE, TITLE NAME / TITLE - NAME: backward chains over titles nobody owns.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) || n == 0 {
-            continue;
-        }
-        // "Chủ tịch UBND tỉnh Cà Mau - Phạm Thành Ngại": a dash between the title and the name.
-        let last = if n >= 2 && is_sep(n - 1, &['-']) { n - 2 } else { n - 1 };
-        if !is_title(last) || owner.contains_key(&last) {
-            continue;
-        }
-        let mut k = last;
-        loop {
-            owner.insert(k, n);
-            if k >= 2
-                && (is_sep(k - 1, &[',']) || is_kiem_word(items, k - 1))
-                && is_title(k - 2)
-                && !owner.contains_key(&(k - 2))
-            {
-                k -= 2;
-            } else {
-                break;
-            }
-        }
-    }
-    // TITLE, ông NAME / TITLE, tiến sĩ NAME: an apposition after a comma.
-    for (n, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Name(_)) {
-            continue;
-        }
-        let mut k = n;
-        while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::Apposition)) {
-            k -= 1;
-        }
-        if k == n || k < 2 || !is_sep(k - 1, &[',']) || !is_title(k - 2) || owner.contains_key(&(k - 2)) {
-            continue;
-        }
-        owner.insert(k - 2, n);
-    }
-    // NAME ... trở thành / giữ chức / được bầu làm TITLE: the new post of the sentence's first person.
-    for (t, item) in items.iter().enumerate() {
-        let Item::Title(_) = item else { continue };
-        let mut k = t;
-        while k > 0 && matches!(&items[k - 1], Item::Word(_, c) if c.has(Class::NewPost)) {
-            k -= 1;
-        }
-        let prev = |n: usize| match k.checked_sub(n).and_then(|j| items.get(j)) {
-            Some(Item::Word(w, _)) => w.as_str(),
-            _ => "",
-        };
-        // Two words before the title that make it a new post (`trở thành`, `giữ chức`, `bầu làm`: class
-        // `appointment`), unless the post is being left (`thôi giữ chức`: one rule's word, kept here).
-        let pair = format!("{} {}", prev(2), prev(1));
-        let appointed = classes::is(&pair, Class::Appointment) && prev(3) != "thôi";
-        // "giao Phó Thủ tướng A làm Tổ trưởng Tổ công tác", "do ông A làm Trưởng đoàn": the person just named serves as it.
-        let serves = k >= 2 && prev(1) == SERVES_AS && matches!(items[k - 2], Item::Name(_));
-        let appointed = appointed || serves;
-        let subject = items[..t].iter().rposition(|i| matches!(i, Item::Name(_)));
-        if let (true, Some(f)) = (appointed, subject) {
-            owner.entry(t).or_insert(f);
-        }
-    }
-    let mut by_name: HashMap<usize, Vec<usize>> = HashMap::default();
-    for (t, n) in owner {
-        by_name.entry(n).or_default().push(t);
-    }
-    // Shared titles: every name listed after them is given them ("các Phó Thủ tướng: A, B, C").
-    for t in 0..items.len() {
-        if shared_title(items, t) {
-            for k in listed_names(items, t) {
-                by_name.entry(k).or_default().push(t);
-            }
-        }
-    }
-    for titles in by_name.values_mut() {
-        titles.sort_unstable();
-        titles.dedup();
-    }
-    by_name
-}
-
-/// Whether the title at `items[t]` is shared by the names listed after it: a plural title (`các Phó Thủ tướng`,
-/// `5 Phó Chủ tịch`) or one a list opener follows (`Phó ban gồm các ông A, B`, `Trưởng Ban là ông A`).
-/// A title after a form of address is the person it names, not a post listed (`con ông chủ tịch huyện là A`).
-pub fn shared_title(items: &[Item], t: usize) -> bool {
-    let Some(Item::Title(title)) = items.get(t) else { return false };
-    let addressed = t > 0 && matches!(&items[t - 1], Item::Word(_, c) if c.has(Class::Honorific));
-    title.plural || (!addressed && matches!(items.get(t + 1), Some(Item::Word(_, c)) if c.has(Class::ListOpener)))
-}
-
-/// Whether the list after the shared title at `items[t]` is announced, by a colon or a list opener before its
-/// first name (`các Ủy viên Trung ương Đảng: A, B`, `5 Phó Chủ tịch là A, B`), rather than only following a
-/// plural (`các đại biểu A (Đồng Tháp), B`).
-pub fn announced_list(items: &[Item], t: usize) -> bool {
-    items[t + 1..].iter().take_while(|i| !matches!(i, Item::Name(_))).any(|i| match i {
-        Item::Sep(':') => true,
-        Item::Word(_, c) => c.has(Class::ListOpener),
-        _ => false,
-    })
-}
-
-/// The names listed after the shared title at `items[t]`, over separators, list words (`gồm các ông`, `và`),
-/// each person's form of address (`thiếu tướng`), own titles after the name, and a bracketed note after it
-/// (`A (thường trực), B`). Another shared title starts another list. A title right before a name is that
-/// person's own and starts another phrase ("các ĐB, Bộ trưởng Công thương NAME"), unless a plural title
-/// announced the list ("các Ủy viên Trung ương Đảng: Bí thư Tỉnh ủy A, Bộ trưởng B").
-pub fn listed_names(items: &[Item], t: usize) -> Vec<usize> {
-    let plural = matches!(items.get(t), Some(Item::Title(title)) if title.plural);
-    let titled_list = plural && announced_list(items, t);
-    let mut out = Vec::new();
-    let mut k = t + 1;
-    while k < items.len() {
-        match &items[k] {
-            Item::Name(_) => {
-                out.push(k);
-                k = bracket_note_end(items, k + 1).unwrap_or(k + 1);
-                continue;
-            }
-            Item::Title(_) if shared_title(items, k) || (!titled_list && title_before_name(items, k)) => break,
-            Item::Title(_) | Item::Sep(',' | ';' | ':' | '-' | '(' | ')') => {}
-            Item::Word(_, c) if c.has(Class::TitleListWord) => {}
-            Item::Word(..) if address_before_name(items, k) => {}
-            _ => break,
-        }
-        k += 1;
-    }
-    out
-}
-
-/// Whether the title at `items[k]` stands right before a name (`TITLE NAME`, `TITLE - NAME`).
-fn title_before_name(items: &[Item], k: usize) -> bool {
-    match items.get(k + 1) {
-        Some(Item::Name(_)) => true,
-        Some(Item::Sep('-')) => matches!(items.get(k + 2), Some(Item::Name(_))),
-        _ => false,
-    }
-}
-
-/// Whether the words from `items[k]` on are the form of address of the name right after them (`thiếu tướng A`).
-fn address_before_name(items: &[Item], k: usize) -> bool {
-    let Some(run) = items[k..].iter().position(|i| !matches!(i, Item::Word(..))) else { return false };
-    matches!(items.get(k + run), Some(Item::Name(name)) if name.honorific >= run)
-}
-
-/// Where a bracket right after a name ends (the item after `)`), when it holds no other name: the person's
-/// note (`Lê Thanh Liêm (thường trực)`, `thiếu tướng A (Tư lệnh ...)`).
-pub fn bracket_note_end(items: &[Item], k: usize) -> Option<usize> {
-    if !matches!(items.get(k), Some(Item::Sep('('))) {
-        return None;
-    }
-    let close = items[k..].iter().position(|i| matches!(i, Item::Sep(')')))? + k;
-    (!items[k..close].iter().any(|i| matches!(i, Item::Name(_)))).then_some(close + 1)
-}
-
-/// The verb between a name and a title that makes the title the person's post (`A làm Trưởng đoàn`).
-const SERVES_AS: &str = "làm";
-
-fn is_kiem_word(items: &[Item], k: usize) -> bool {
-    matches!(items.get(k), Some(Item::Word(_, c)) if c.has(Class::Concurrent))
 }

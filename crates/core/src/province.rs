@@ -8,6 +8,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::data::TextList;
 
 use crate::furniture::Layout;
 use crate::people::may_start_place;
@@ -15,6 +18,16 @@ use crate::places::{outlet_mentions, province_mentions, Era, Province};
 use crate::tokens::{within, Token};
 
 /// Title-cases an ALL-CAPS line, so `ĐẢNG BỘ TỈNH BÌNH ĐỊNH` reads as names do.
+/// Words that end the lower-cased text before a province's name when the article names the province itself
+/// (`text_lists.tsv` list `province_lead`: `tỉnh`, `tỉnh ủy`, `ubnd tỉnh`).
+static PROVINCE_LEADS: LazyLock<Vec<String>> =
+    LazyLock::new(|| TextList::ProvinceLead.phrases().map(str::to_lowercase).collect());
+
+/// A unit under a province followed by a space (`text_lists.tsv` list `local_unit`: `quận `, `thị xã `), looked for in the text
+/// before a province's name after a comma.
+static LOCAL_UNITS: LazyLock<Vec<String>> =
+    LazyLock::new(|| TextList::LocalUnit.phrases().map(|w| format!("{} ", w.to_lowercase())).collect());
+
 fn title_case(line: &str) -> String {
     if line.chars().any(char::is_lowercase) {
         return line.to_string();
@@ -82,14 +95,11 @@ pub fn province(
         for (r, p) in province_mentions(slice) {
             let before = format!("{} {}", crate::dates::tail(preceding, 48), &slice[..r.start]);
             let before = crate::dates::tail(&before, 48).trim_end().to_lowercase();
-            let named_unit = ["tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy", "điểm cầu", "ubnd tỉnh", "hđnd tỉnh"]
-                .iter()
-                .any(|w| before.ends_with(w));
+            let named_unit = PROVINCE_LEADS.iter().any(|w| before.ends_with(w.as_str()));
             // "quận Ba Đình, Hà Nội": a place given with its province.
             let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
-            let named_unit = named_unit
-                || (before.ends_with(',')
-                    && ["quận ", "huyện ", "phường ", "xã ", "thị xã ", "thị trấn "].iter().any(|w| tail.contains(w)));
+            let named_unit =
+                named_unit || (before.ends_with(',') && LOCAL_UNITS.iter().any(|w| tail.contains(w.as_str())));
             weigh(&mut scores, p, if named_unit { 2 } else { 1 });
         }
     }

@@ -5,6 +5,9 @@
 //! Unicode scalar values (chars) into [`Record::text`], the normalised text.
 
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+use crate::data;
 
 /// A half-open range `[start, end)` of char offsets into [`Record::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -123,15 +126,30 @@ impl PartOfDay {
         }
     }
 
-    /// The part of the day a word names, any case (`Sáng`, `đêm`).
+    /// The part of the day a word names, any case (`Sáng`, `đêm`): `data/parts_of_day.tsv`.
     pub fn parse(word: &str) -> Option<PartOfDay> {
-        match word.to_lowercase().as_str() {
-            "sáng" => Some(PartOfDay::Morning),
-            "trưa" => Some(PartOfDay::Noon),
-            "chiều" => Some(PartOfDay::Afternoon),
-            "tối" | "đêm" => Some(PartOfDay::Evening),
-            _ => None,
-        }
+        let word = word.to_lowercase();
+        PartOfDay::words().iter().find(|(w, _)| *w == word).map(|(_, p)| *p)
+    }
+
+    /// The words of `data/parts_of_day.tsv` as written (lower case), in the file's order, with their part.
+    pub fn words() -> &'static [(&'static str, PartOfDay)] {
+        static WORDS: LazyLock<Vec<(&'static str, PartOfDay)>> = LazyLock::new(|| {
+            data::rows(&data::PARTS_OF_DAY)
+                .iter()
+                .map(|r| {
+                    let part = match r.get("part") {
+                        "morning" => PartOfDay::Morning,
+                        "noon" => PartOfDay::Noon,
+                        "afternoon" => PartOfDay::Afternoon,
+                        "evening" => PartOfDay::Evening,
+                        other => r.malformed(&format!("{other:?} is not morning, noon, afternoon or evening")),
+                    };
+                    (r.get("word"), part)
+                })
+                .collect()
+        });
+        &WORDS
     }
 }
 

@@ -10,9 +10,10 @@ use compact_str::CompactString;
 
 use std::cell::RefCell;
 
-use crate::classes::{self, Class, Classes};
+use crate::chars::is_word_char;
 use crate::fasthash::FxHashMap;
-use crate::lexicon::{fold_compact, Shape};
+use crate::fold::{fold_compact, Shape};
+use crate::word_classes::{self, Class, Classes};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -27,9 +28,9 @@ pub struct Token {
     /// Folded form of a word (lower case, one tone placement); the character itself for punctuation.
     /// Inline (no allocation) for words up to 24 bytes, which is nearly all of them.
     pub folded: CompactString,
-    /// [`is_capitalised`] of the word, asked once here: the later stages ask it of every token.
+    /// [`crate::chars::is_capitalised`] of the word, asked once here: the later stages ask it of every token.
     pub capitalised: bool,
-    /// [`is_all_caps`] of the word (`UBND`, `01-KL`).
+    /// [`crate::chars::is_all_caps`] of the word (`UBND`, `01-KL`).
     pub all_caps: bool,
     /// The word's classes (`data/word_classes.tsv`), learnt once per word form.
     pub classes: Classes,
@@ -58,30 +59,6 @@ impl Token {
         self.classes.has(class)
     }
 }
-
-/// Letters and digits, with Vietnamese letters answered without the Unicode tables.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    match c {
-        c if c.is_ascii() => ASCII_WORD[c as usize],
-        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
-        '\u{1e00}'..='\u{1eff}' => true,
-        // General punctuation: quotes, dashes, ellipsis.
-        '\u{2000}'..='\u{206f}' => false,
-        c => c.is_alphanumeric(),
-    }
-}
-
-/// ASCII letters and digits, as a table: the tokenizer asks for every character.
-pub(crate) const ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut x = 0;
-    while x < 128 {
-        t[x] = (x as u8).is_ascii_alphanumeric();
-        x += 1;
-    }
-    t
-};
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '&' | '-' | '.')
@@ -166,7 +143,7 @@ fn fold_cached(word: &str, scratch: &mut Vec<u8>) -> Learnt {
             return hit.clone();
         }
         let (folded, shape) = fold_compact(word, scratch);
-        let classes = classes::of(&folded);
+        let classes = word_classes::of(&folded);
         let learnt = (folded, shape, classes);
         if cache.len() >= FOLD_CACHE_WORDS {
             cache.clear();
@@ -264,7 +241,7 @@ fn after_abbreviation(before: &str) -> bool {
     let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let n = last.chars().count();
     let capitalised = last.chars().next().is_some_and(char::is_uppercase);
-    (capitalised && n == 1) || classes::is_written(last, Class::DottedAbbreviation)
+    (capitalised && n == 1) || word_classes::is_written(last, Class::DottedAbbreviation)
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -273,49 +250,6 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
         out.push(range.start + lead..range.end - trail);
-    }
-}
-
-/// Whether a word starts with a capital letter.
-pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(is_upper)
-}
-
-/// Whether a word is all capitals (an abbreviation such as `UBND`), at least two letters.
-pub fn is_all_caps(word: &str) -> bool {
-    let mut letters = 0;
-    for c in word.chars().filter(|&c| is_letter(c)) {
-        if !is_upper(c) {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
-}
-
-/// `char::is_alphabetic`, with Vietnamese letters answered without the Unicode tables.
-#[inline]
-pub fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
-        c if c.is_ascii() => false,
-        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
-        '\u{1e00}'..='\u{1eff}' => true,
-        c => c.is_alphabetic(),
-    }
-}
-
-/// `char::is_uppercase`, with Vietnamese letters answered without the Unicode tables.
-#[inline]
-pub fn is_upper(c: char) -> bool {
-    match c {
-        'A'..='Z' => true,
-        c if c.is_ascii() => false,
-        // Precomposed Vietnamese letters: capitals at even code points.
-        '\u{1ea0}'..='\u{1ef9}' => c as u32 & 1 == 0,
-        '\u{c0}'..='\u{de}' => c != '\u{d7}',
-        '\u{df}'..='\u{ff}' => false,
-        c => c.is_uppercase(),
     }
 }
 
@@ -328,11 +262,7 @@ mod tests {
     }
 
     #[test]
-    fn fast_letter_and_case_agree_with_std() {
-        for c in (0..0x2100).chain(0x1e00..0x1f00).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
-        }
+    fn token_shapes() {
         let shapes = [
             ("UBND", true, true),
             ("Ủy", true, false),

@@ -10,6 +10,7 @@ use hoinghi_core::lexicon::{fold, folded_tokens, ALL_ABBREVIATIONS, RANKS};
 const FILES: &[(&str, &[&str], &[&str])] = &[
     ("abbreviations.tsv", &["abbreviation", "expansion", "use"], &["abbreviation"]),
     ("body_words.tsv", &["word"], &["word"]),
+    ("central_bodies.tsv", &["body", "member_of"], &["body"]),
     ("countries.tsv", &["name"], &["name"]),
     ("date_words.tsv", &["phrase", "kind"], &["phrase"]),
     ("document_issuers.tsv", &["code", "issuer"], &["code"]),
@@ -17,9 +18,10 @@ const FILES: &[(&str, &[&str], &[&str])] = &[
     ("document_symbols.tsv", &["type", "issuer", "kind", "issuer_name"], &["type", "issuer"]),
     ("family_names.tsv", &["name", "group", "note"], &["name"]),
     ("furniture.tsv", &["phrase", "where", "match"], &["phrase", "where"]),
-    ("meeting_kinds.tsv", &["phrase", "kind", "priority"], &["phrase"]),
+    ("meeting_kinds.tsv", &["phrase", "kind", "priority", "generic"], &["phrase"]),
     ("outlets.tsv", &["marker", "province", "kind"], &["marker"]),
     ("other_time_words.tsv", &["phrase"], &["phrase"]),
+    ("parts_of_day.tsv", &["word", "part"], &["word"]),
     (
         "provinces.tsv",
         &["name", "kind", "era", "today", "code", "variants", "lookup_only", "not_mentions"],
@@ -31,6 +33,7 @@ const FILES: &[(&str, &[&str], &[&str])] = &[
     ("roles.tsv", &["phrase", "role"], &["phrase"]),
     ("scopes.tsv", &["marker", "scope"], &["marker"]),
     ("stop_words.tsv", &["word"], &["word"]),
+    ("text_lists.tsv", &["phrase", "list"], &["phrase", "list"]),
     ("word_classes.tsv", &["word", "class"], &["word", "class"]),
 ];
 

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use hoinghi_core::classes::{written, Class};
 use unicode_normalization::UnicodeNormalization;
 
 /// The tone marks of Vietnamese in NFD, each with the digit it folds to.
@@ -135,8 +136,10 @@ pub fn expand(folded: &str) -> String {
     out.join(" ")
 }
 
-/// The folded words of `thường trực` (`Standing`), which a post may carry or drop without changing.
-pub static THUONG_TRUC: LazyLock<String> = LazyLock::new(|| fold("thường trực"));
+/// The folded words of `thường trực` (`Standing`), which a post may carry or drop without changing: the core's
+/// class `standing` (`data/word_classes.tsv`), whose one entry the merge takes out of a post's key.
+pub static THUONG_TRUC: LazyLock<String> =
+    LazyLock::new(|| fold(written(Class::Standing).next().expect("word_classes.tsv has a standing entry")));
 
 /// Text as shown: NFC, whitespace runs collapsed to one space, trimmed.
 pub fn display(text: &str) -> String {

@@ -17,6 +17,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+use hoinghi_core::data;
 use hoinghi_core::{Precision, Span};
 use serde::{Deserialize, Serialize};
 
@@ -69,10 +70,13 @@ struct Occ<'a> {
     participants: Vec<Result<usize, &'a str>>,
 }
 
-/// Kinds that say only "a meeting", compatible with any kind.
+/// Kinds that say only "a meeting" (no kind, or a `generic` phrase of `meeting_kinds.tsv`), compatible with any kind.
 fn is_generic(kind_key: &str) -> bool {
-    static GENERIC: LazyLock<Vec<String>> =
-        LazyLock::new(|| ["", "hội nghị", "họp", "cuộc họp", "phiên họp"].iter().map(|k| phrase_key(k)).collect());
+    static GENERIC: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let rows = data::rows(&data::MEETING_KINDS);
+        let generic = rows.iter().filter(|r| r.yes("generic")).map(|r| r.get("phrase"));
+        std::iter::once("").chain(generic).map(phrase_key).collect()
+    });
     GENERIC.iter().any(|g| g == kind_key)
 }
 

@@ -26,9 +26,10 @@ use std::sync::LazyLock;
 use hoinghi_core::Span;
 use serde::{Deserialize, Serialize};
 
-use crate::canon::{is_capitalised, THUONG_TRUC};
+use crate::canon::{is_capitalised, phrase_key, THUONG_TRUC};
 use crate::prepare::{DateFrom, Locality, POfficial, Prepared};
 use crate::titles::{PostKey, Scope};
+use hoinghi_core::data;
 
 /// One person across all articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,10 +105,13 @@ struct Cluster<'a> {
 /// The national bodies a post belongs to: its own, and the Central Committee for the Politburo and the
 /// Secretariat (their members are members of it).
 fn national_bodies(post: &PostKey) -> impl Iterator<Item = &str> {
-    static CENTRAL: LazyLock<[String; 3]> =
-        LazyLock::new(|| ["Trung ương Đảng", "Bộ Chính trị", "Ban Bí thư"].map(crate::canon::phrase_key));
+    // `data/central_bodies.tsv`: body key → the key of the body its members sit in.
+    static MEMBER_OF: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+        let rows = data::rows(&data::CENTRAL_BODIES);
+        rows.iter().map(|r| (phrase_key(r.get("body")), phrase_key(r.get("member_of")))).collect()
+    });
     let own = (post.scope == Scope::National).then_some(post.body.as_str());
-    let central = own.filter(|b| CENTRAL[1..].iter().any(|c| c == b)).map(|_| CENTRAL[0].as_str());
+    let central = own.and_then(|b| MEMBER_OF.get(b)).map(String::as_str);
     own.into_iter().chain(central)
 }
 
@@ -267,20 +271,19 @@ fn build_person(cluster: &Cluster) -> Person {
     }
 }
 
-/// Builds the distinct posts and links each shortened post (a word-prefix of a longer post of the same
-/// person, also once `thường trực` is left out of the longer one) to the post it shortens: the one stated
-/// in the same article if any, else the one first stated nearest in time.
-fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
-    /// One distinct post: its key, positions, the articles stating it, the first date (days since 1970).
-    struct Distinct<'h> {
-        key: &'h str,
-        scope: Scope,
-        positions: Vec<&'h Position>,
-        sources: BTreeSet<&'h str>,
-        first_day: Option<i64>,
-        /// The key without `thường trực`, when it has one.
-        without_standing: Option<String>,
-    }
+/// One distinct post: its key, positions, the articles stating it, the first date (days since 1970).
+struct Distinct<'h> {
+    key: &'h str,
+    scope: Scope,
+    positions: Vec<&'h Position>,
+    sources: BTreeSet<&'h str>,
+    first_day: Option<i64>,
+    /// The key without `thường trực`, when it has one.
+    without_standing: Option<String>,
+}
+
+/// The distinct posts of a person's history (by key), in the order first stated.
+fn distinct_posts(history: &[(Position, String, Scope)]) -> Vec<Distinct<'_>> {
     let mut posts: Vec<Distinct> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (position, key, scope) in history.iter() {
@@ -303,6 +306,14 @@ fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
         posts[i].positions.push(position);
         posts[i].sources.insert(&position.source);
     }
+    posts
+}
+
+/// Builds the distinct posts and links each shortened post (a word-prefix of a longer post of the same
+/// person, also once `thường trực` is left out of the longer one) to the post it shortens: the one stated
+/// in the same article if any, else the one first stated nearest in time.
+fn link_shortened(history: &mut [(Position, String, Scope)]) -> Vec<Post> {
+    let posts = distinct_posts(history);
     let titles: Vec<String> =
         posts.iter().map(|p| most_frequent(p.positions.iter().map(|p| p.title.as_str()))).collect();
     let short_of: Vec<Option<usize>> = posts
