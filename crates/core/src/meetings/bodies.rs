@@ -168,7 +168,7 @@ pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definition
             let listed = t.is_punct(',')
                 && !prev_capital
                 && next_starts_more(k + 1)
-                && (k + 2..(k + 5).min(tokens.len())).any(|j| word(tokens, j) == "và");
+                && (k + 2..(k + 5).min(tokens.len())).any(|j| tokens[j].is_word() && tokens[j].is(Class::And));
             // "phòng, chống dịch": two lower-case verbs of one name.
             let paired = paired_comma(tokens, k) && bridge(tokens, text, k + 1, defs).is_some();
             if joins || listed || paired {
@@ -211,7 +211,7 @@ pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definition
             continue;
         }
         // `và` inside a name: "Bộ Giáo dục và Đào tạo" (before a capitalised word that starts no new body).
-        if word(tokens, k) == "và" {
+        if t.is(Class::And) {
             if next_starts_more(k + 1) && end == k {
                 k += 1;
                 continue;

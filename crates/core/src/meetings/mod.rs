@@ -58,6 +58,7 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
             break;
         }
         let day = t.is(Class::DayWord)
+            // "chiều cùng ngày": `cùng` is this rule's pattern (a day word before it), not the co-subject `cùng`.
             && tokens.get(k + 1).is_some_and(|n| is_digits(n) || n.is(Class::DayWord) || n.folded == "cùng");
         if day || (t.is_word() && !t.is_capitalised() && (t.is(Class::ClauseWord) || t.is(Class::PreVerb))) {
             break;
@@ -262,6 +263,7 @@ pub fn meetings(
     else {
         return Vec::new();
     };
+    // A lead found in the headline alone names its kind there too; the genre's generic word is the fallback.
     let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
     let keep = |m: &DateMention| !inside(&m.range, documents) && !cited_date(text, m);
     let all_mentions = date_mentions(text, sentence.clone());
