@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
+use hoinghi_merge::search::{Query, SearchKey};
 use hoinghi_merge::Merged;
 use serde::{Deserialize, Serialize};
 
@@ -56,17 +57,33 @@ impl Filters {
     }
 }
 
-/// Lower case for matching (Vietnamese letters included).
-pub fn fold(s: &str) -> String {
-    s.to_lowercase()
+thread_local! {
+    /// Every text searched so far, read once (`SearchKey`): a keystroke re-reads only the query.
+    static KEYS: std::cell::RefCell<HashMap<String, SearchKey>> = std::cell::RefCell::new(HashMap::new());
 }
 
-fn has(hay: &str, needle: &str) -> bool {
-    needle.is_empty() || fold(hay).contains(needle)
+/// Whether `query` finds `hay` (without diacritics, any case, abbreviations or not: `hoinghi_merge::search`).
+fn has(hay: &str, query: &Query) -> bool {
+    if query.is_empty() {
+        return true;
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(key) = keys.get(hay) {
+            return query.matches_key(key);
+        }
+        if keys.len() > 200_000 {
+            keys.clear();
+        }
+        let key = SearchKey::new(hay);
+        let found = query.matches_key(&key);
+        keys.insert(hay.to_string(), key);
+        found
+    })
 }
 
-fn any_has<'a>(hays: impl IntoIterator<Item = &'a String>, needle: &str) -> bool {
-    needle.is_empty() || hays.into_iter().any(|h| fold(h).contains(needle))
+fn any_has<'a>(hays: impl IntoIterator<Item = &'a String>, query: &Query) -> bool {
+    query.is_empty() || hays.into_iter().any(|h| has(h, query))
 }
 
 /// Whether the date `d` (ISO, any precision) may fall within `[from, to]`.
@@ -90,8 +107,8 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
     if f.is_empty() {
         return merged.clone();
     }
-    let text = fold(f.text.trim());
-    let org = fold(f.organisation.trim());
+    let text = Query::new(&f.text);
+    let org = Query::new(&f.organisation);
     let dated = !f.from.is_empty() || !f.to.is_empty();
     let role_people: HashSet<usize> =
         merged.people.iter().filter(|p| f.role.is_empty() || p.roles.contains(&f.role)).map(|p| p.id).collect();
@@ -135,7 +152,10 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
         .people
         .iter()
         .filter(|p| {
-            (text.is_empty() || has(&p.name, &text) || p.posts.iter().any(|post| has(&post.title, &text)))
+            (text.is_empty()
+                || has(&p.name, &text)
+                || any_has(&p.name_variants, &text)
+                || p.posts.iter().any(|post| has(&post.title, &text)))
                 && (!dated || p.history.iter().any(|h| h.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to))))
                 && province_matches(&p.provinces, &p.provinces_today, &f.province)
                 && (f.role.is_empty() || p.roles.contains(&f.role))
@@ -439,5 +459,37 @@ mod tests {
         assert_eq!(apply(&merged, &f, &records).people.len(), 1);
         let f = Filters { from: "2030-01-01".into(), ..Filters::default() };
         assert!(apply(&merged, &f, &records).meetings.is_empty());
+    }
+
+    #[test]
+    fn search_as_people_type() {
+        let arts: Vec<Article> = [
+            include_str!("../public/samples/000_a1b6cc5c598c13a5.txt"),
+            include_str!("../public/samples/001_054d4c0633b05464.txt"),
+            include_str!("../public/samples/002_a93842e3d5632565.txt"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("{i}.txt"), t))
+        .collect();
+        let records: HashMap<String, Arc<Record>> =
+            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
+        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
+        let merged = hoinghi_merge::merge(&recs);
+        // (text, organisation, an official found, one not found)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("pham thanh tung", "", "Phạm Thanh Tùng", "Nguyễn Trúc Sơn"),
+            ("PHẠM THANH TÙNG", "", "Phạm Thanh Tùng", "Nguyễn Trúc Sơn"),
+            ("ubnd tinh", "", "Nguyễn Trúc Sơn", "Phạm Thanh Tùng"),
+            ("", "UBND tỉnh", "Y Ngọc", "Phạm Thanh Tùng"),
+            ("hdnd", "", "Hồ Thị Hoàng Yến", "Y Ngọc"),
+            ("phong vu", "tinh uy", "Nguyễn Thị Phong Vũ", "Y Ngọc"),
+        ];
+        for (text, org, found, not) in cases {
+            let f = Filters { text: text.to_string(), organisation: org.to_string(), ..Filters::default() };
+            let names: Vec<String> = apply(&merged, &f, &records).people.into_iter().map(|p| p.name).collect();
+            assert!(names.iter().any(|n| n == found), "{text:?}/{org:?} should find {found}: {names:?}");
+            assert!(!names.iter().any(|n| n == not), "{text:?}/{org:?} should not find {not}: {names:?}");
+        }
     }
 }
