@@ -201,6 +201,48 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
     Merged { people, meetings, documents, provinces }
 }
 
+/// The values each list filter offers, in Vietnamese order, with how many each keeps: articles for a
+/// province (as written, then today's units), meetings for a kind, officials for a role.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub written: Vec<(String, usize)>,
+    pub today: Vec<(String, usize)>,
+    pub kinds: Vec<(String, usize)>,
+    pub roles: Vec<(String, usize)>,
+}
+
+/// The values come from `all` (so that none vanishes while filtering), each counted in the view the
+/// other filters leave: `by_province` is the view without the province filter, and so on.
+pub fn facets(all: &Merged, by_province: &Merged, by_kind: &Merged, by_role: &Merged) -> Facets {
+    fn sorted(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
+        let mut list: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        list.sort_by_cached_key(|(k, _)| (hoinghi_merge::search::sort_key(k), k.clone()));
+        list
+    }
+    let kept = view_sources(by_province);
+    let mut written: HashMap<&str, usize> = HashMap::new();
+    let mut today: HashMap<&str, BTreeSet<&String>> = HashMap::new();
+    for p in &all.provinces {
+        let here: Vec<&String> = p.sources.iter().filter(|s| kept.contains(*s)).collect();
+        *written.entry(&p.name).or_default() += here.len();
+        if let Some(t) = &p.today {
+            today.entry(t).or_default().extend(here);
+        }
+    }
+    let today = today.into_iter().map(|(k, v)| (k, v.len())).collect();
+    let mut kinds: HashMap<&str, usize> =
+        all.meetings.iter().filter(|m| !m.kind.is_empty()).map(|m| (m.kind.as_str(), 0)).collect();
+    for m in by_kind.meetings.iter().filter(|m| !m.kind.is_empty()) {
+        *kinds.entry(&m.kind).or_default() += 1;
+    }
+    let mut roles: HashMap<&str, usize> =
+        all.people.iter().flat_map(|p| p.roles.iter().map(|r| (r.as_str(), 0))).collect();
+    for r in by_role.people.iter().flat_map(|p| &p.roles) {
+        *roles.entry(r).or_default() += 1;
+    }
+    Facets { written: sorted(written), today: sorted(today), kinds: sorted(kinds), roles: sorted(roles) }
+}
+
 /// The sources a filtered view draws on (all of them when nothing is filtered).
 pub fn view_sources(view: &Merged) -> BTreeSet<String> {
     view.meetings
@@ -459,6 +501,38 @@ mod tests {
         assert_eq!(apply(&merged, &f, &records).people.len(), 1);
         let f = Filters { from: "2030-01-01".into(), ..Filters::default() };
         assert!(apply(&merged, &f, &records).meetings.is_empty());
+    }
+
+    #[test]
+    fn facets_count_what_the_other_filters_keep() {
+        let arts = [
+            article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
+            article("b.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
+        ];
+        let records: HashMap<String, Arc<Record>> =
+            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
+        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
+        let merged = hoinghi_merge::merge(&recs);
+        let all = facets(&merged, &merged, &merged, &merged);
+        let count = |list: &[(String, usize)], k: &str| list.iter().find(|(v, _)| v == k).map(|(_, n)| *n);
+        assert_eq!(count(&all.written, "Bình Định"), Some(1));
+        assert_eq!(count(&all.written, "Kon Tum"), Some(1));
+        assert_eq!(
+            all.kinds.iter().map(|(_, n)| n).sum::<usize>(),
+            merged.meetings.iter().filter(|m| !m.kind.is_empty()).count()
+        );
+        // In Vietnamese order, whatever the bytes say (`Đ` sorts after `D`, not after `Y`).
+        let names: Vec<&str> = all.written.iter().map(|(k, _)| k.as_str()).collect();
+        let mut sorted = names.clone();
+        hoinghi_merge::search::sort_texts(&mut sorted);
+        assert_eq!(names, sorted);
+        // Filtered to Bình Định: Kon Tum keeps its value, counted 0 under the text filter.
+        let f = Filters { text: "phong vũ".into(), ..Filters::default() };
+        let v = apply(&merged, &f, &records);
+        let some = facets(&merged, &v, &v, &v);
+        assert_eq!(count(&some.written, "Kon Tum"), Some(0));
+        assert_eq!(count(&some.written, "Bình Định"), Some(1));
+        assert!(some.roles.iter().any(|(_, n)| *n == 0));
     }
 
     #[test]

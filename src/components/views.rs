@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::documents_table::DocumentsTable;
+use super::documents_table::{default_doc_sort, DocumentsTable};
 use super::officials_table::{default_sort, OfficialsTable};
 use super::timeline::Timeline;
 use crate::app::Ws;
@@ -19,6 +19,7 @@ pub fn Views() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let tab = RwSignal::new(Tab::Timeline);
     let officials_sort = default_sort();
+    let documents_sort = default_doc_sort();
     let button = move |t: Tab, id: &'static str, label: &'static str| {
         view! {
             <button type="button" role="tab" data-testid=id
@@ -60,7 +61,7 @@ pub fn Views() -> impl IntoView {
                     match tab.get() {
                         Tab::Timeline => view! { <Timeline/> }.into_any(),
                         Tab::Officials => view! { <OfficialsTable sort=officials_sort/> }.into_any(),
-                        Tab::Documents => view! { <DocumentsTable/> }.into_any(),
+                        Tab::Documents => view! { <DocumentsTable sort=documents_sort/> }.into_any(),
                     }
                 }}
             </div>
