@@ -57,6 +57,121 @@ impl Filters {
     }
 }
 
+/// The view shown: the tabs of the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Timeline,
+    Officials,
+    Documents,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Timeline, Tab::Officials, Tab::Documents];
+
+    /// Its name in the address (`#/can-bo`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Timeline => "dong-thoi-gian",
+            Tab::Officials => "can-bo",
+            Tab::Documents => "van-ban",
+        }
+    }
+}
+
+/// The address of a screen: `#/can-bo?q=pham&tinh=Bình%20Định`, empty for the timeline unfiltered.
+pub fn to_hash(tab: Tab, f: &Filters) -> String {
+    let (written, today) = match f.province.split_once(':') {
+        Some(("w", p)) => (p, ""),
+        Some(("t", p)) => ("", p),
+        _ => ("", ""),
+    };
+    let params: Vec<String> = [
+        ("q", f.text.as_str()),
+        ("tu", &f.from),
+        ("den", &f.to),
+        ("tinh", written),
+        ("tinh-nay", today),
+        ("loai", &f.kind),
+        ("vai-tro", &f.role),
+        ("co-quan", &f.organisation),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", encode(v)))
+    .collect();
+    match (tab, params.is_empty()) {
+        (Tab::Timeline, true) => String::new(),
+        (_, true) => format!("#/{}", tab.slug()),
+        _ => format!("#/{}?{}", tab.slug(), params.join("&")),
+    }
+}
+
+/// Reads an address written by [`to_hash`]; anything it does not know is left out.
+pub fn from_hash(hash: &str) -> (Tab, Filters) {
+    let hash = hash.trim_start_matches('#').trim_start_matches('/');
+    let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+    let tab = Tab::ALL.into_iter().find(|t| t.slug() == path.trim_end_matches('/')).unwrap_or_default();
+    let mut f = Filters::default();
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode(v);
+        match k {
+            "q" => f.text = v,
+            "tu" if is_day(&v) => f.from = v,
+            "den" if is_day(&v) => f.to = v,
+            "tinh" if !v.is_empty() => f.province = format!("w:{v}"),
+            "tinh-nay" if !v.is_empty() => f.province = format!("t:{v}"),
+            "loai" => f.kind = v,
+            "vai-tro" => f.role = v,
+            "co-quan" => f.organisation = v,
+            _ => {}
+        }
+    }
+    (tab, f)
+}
+
+fn is_day(s: &str) -> bool {
+    s.len() == 10 && s.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+}
+
+/// Percent-encodes everything but letters, digits and `-._~` (UTF-8 bytes).
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes [`encode`] (and `+` for a space, as forms write it); a broken escape stays as written.
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |x: u8| (x as char).to_digit(16);
+        match b[i] {
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            x => out.push(x),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 thread_local! {
     /// Every text searched so far, read once (`SearchKey`): a keystroke re-reads only the query.
     static KEYS: std::cell::RefCell<HashMap<String, SearchKey>> = std::cell::RefCell::new(HashMap::new());
@@ -533,6 +648,46 @@ mod tests {
         assert_eq!(count(&some.written, "Kon Tum"), Some(0));
         assert_eq!(count(&some.written, "Bình Định"), Some(1));
         assert!(some.roles.iter().any(|(_, n)| *n == 0));
+    }
+
+    #[test]
+    fn addresses_keep_the_screen() {
+        // (tab, filters, address)
+        let cases: &[(Tab, Filters, &str)] = &[
+            (Tab::Timeline, Filters::default(), ""),
+            (Tab::Officials, Filters::default(), "#/can-bo"),
+            (
+                Tab::Officials,
+                Filters { text: "pham anh tuan".into(), province: "w:Bình Định".into(), ..Filters::default() },
+                "#/can-bo?q=pham%20anh%20tuan&tinh=B%C3%ACnh%20%C4%90%E1%BB%8Bnh",
+            ),
+            (
+                Tab::Documents,
+                Filters {
+                    from: "2024-01-01".into(),
+                    to: "2024-12-31".into(),
+                    province: "t:Gia Lai".into(),
+                    kind: "hội nghị".into(),
+                    role: "chủ trì".into(),
+                    organisation: "UBND & HĐND".into(),
+                    ..Filters::default()
+                },
+                "#/van-ban?tu=2024-01-01&den=2024-12-31&tinh-nay=Gia%20Lai&loai=h%E1%BB%99i%20ngh%E1%BB%8B&vai-tro=ch%E1%BB%A7%20tr%C3%AC&co-quan=UBND%20%26%20H%C4%90ND",
+            ),
+            (Tab::Timeline, Filters { text: "a=b&c?#%".into(), ..Filters::default() }, "#/dong-thoi-gian?q=a%3Db%26c%3F%23%25"),
+        ];
+        for (tab, f, hash) in cases {
+            assert_eq!(to_hash(*tab, f), *hash);
+            assert_eq!(from_hash(hash), (*tab, f.clone()), "{hash}");
+        }
+        // Typed or mangled by hand: what is known is kept.
+        let (tab, f) = from_hash("#/can-bo/?q=ph%E1%BA%A1m+anh&tu=hôm-qua&x=1&q2");
+        assert_eq!(tab, Tab::Officials);
+        assert_eq!(f, Filters { text: "phạm anh".into(), ..Filters::default() });
+        assert_eq!(
+            from_hash("#/khong-co?q=%zz%"),
+            (Tab::Timeline, Filters { text: "%zz%".into(), ..Filters::default() })
+        );
     }
 
     #[test]

@@ -107,24 +107,25 @@ pub fn DocumentsTable(sort: RwSignal<(DocCol, bool)>) -> impl IntoView {
 }
 
 fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
-    let first = d.citations.first().cloned();
+    let mentions: Vec<_> = d.citations.iter().map(|c| (c.source.clone(), c.span)).collect();
     let number = d.number.clone();
     let label = d.number.clone();
     let inferred = |yes: bool| yes.then_some("suy từ số hiệu");
     let cites = d
         .citations
         .iter()
-        .map(|c| {
-            let c = c.clone();
+        .enumerate()
+        .map(|(i, c)| {
             let label = d.number.clone();
-            view! { <li><button type="button" class="link source" on:click=move |_| ws.show(&c.source, c.span, &label)>{c.source.clone()}</button></li> }
+            let mentions = mentions.clone();
+            view! { <li><button type="button" class="link source" on:click=move |_| ws.show(mentions.clone(), i, &label)>{c.source.clone()}</button></li> }
         })
         .collect_view();
     view! {
         <tr data-testid="document-row">
             <td data-label="Loại" title=inferred(d.kind_inferred)>{d.kind.clone()}</td>
             <td class="name"><button type="button" class="link" data-testid="document-number"
-                on:click=move |_| if let Some(c) = &first { ws.show(&c.source, c.span, &label) }>{number}</button></td>
+                on:click=move |_| ws.show(mentions.clone(), 0, &label)>{number}</button></td>
             <td data-label="Ngày" class="date">{d.date.as_deref().map(|x| date_vi(x, None))}</td>
             <td data-label="Ban hành" title=inferred(d.issuer_inferred)>{d.issuer.clone()}</td>
             <td data-label="Bài"><ul class="sources">{cites}</ul></td>

@@ -125,7 +125,7 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
 }
 
 fn person_row(ws: Ws, p: &Person) -> impl IntoView {
-    let mention = p.mentions.first().cloned();
+    let mentions: Vec<_> = p.mentions.iter().map(|m| (m.source.clone(), m.span)).collect();
     let name = p.name.clone();
     let label = p.name.clone();
     let posts = p
@@ -145,7 +145,7 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
         <tr data-testid="official-row">
             <td class="name">
                 <button type="button" class="link" data-testid="official-name" title=variants
-                    on:click=move |_| if let Some(m) = &mention { ws.show(&m.source, m.span, &label) }>{name}</button>
+                    on:click=move |_| ws.show(mentions.clone(), 0, &label)>{name}</button>
             </td>
             <td data-label="Chức vụ"><ul class="posts" data-testid="official-titles">{posts}</ul></td>
             <td data-label="Vai trò" data-testid="official-roles">{p.roles.join(", ")}</td>

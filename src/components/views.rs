@@ -6,18 +6,12 @@ use super::documents_table::{default_doc_sort, DocumentsTable};
 use super::officials_table::{default_sort, OfficialsTable};
 use super::timeline::Timeline;
 use crate::app::Ws;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Timeline,
-    Officials,
-    Documents,
-}
+use crate::model::Tab;
 
 #[component]
 pub fn Views() -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let tab = RwSignal::new(Tab::Timeline);
+    let tab = ws.tab;
     let officials_sort = default_sort();
     let documents_sort = default_doc_sort();
     let button = move |t: Tab, id: &'static str, label: &'static str| {
