@@ -50,8 +50,8 @@ pub fn FilterBar() -> impl IntoView {
     view! {
         <section class="filters" aria-label="Bộ lọc" data-testid="filters">
             <label class="field grow">
-                <span>"Tìm"</span>
-                <input type="search" data-testid="filter-text" placeholder="tên, chức vụ, hội nghị, số văn bản… (không dấu cũng được)"
+                <span>"Tìm · không dấu, viết tắt đều được"</span>
+                <input type="search" data-testid="filter-text" placeholder="tên, chức vụ, hội nghị, số văn bản…"
                     prop:value=move || f.with(|f| f.text.clone()) on:input=set(|f, v| f.text = v)/>
             </label>
             <label class="field">
