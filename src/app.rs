@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
-use crate::model::{self, Article, Filters};
+use crate::model::{self, Article, Filters, Tab};
 use crate::protocol;
 
 /// An `Arc` compared by identity, so that memos over big values stay cheap.
@@ -38,13 +38,25 @@ impl<T: Default> Default for Shared<T> {
     }
 }
 
-/// What the evidence panel shows: an article and the sentence to highlight.
+/// What the evidence panel shows: every mention of what was clicked, the one shown highlighted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
-    pub source: String,
-    pub span: Span,
+    /// (article, sentence) of every mention: an official's, a meeting's reports, a document's citations.
+    pub mentions: Vec<(String, Span)>,
+    /// The one shown.
+    pub index: usize,
     /// What was clicked (a meeting's name, an official, a document number).
     pub label: String,
+    /// Where the page was scrolled when it opened, to go back there on closing (at phone width the
+    /// panel sits below the list).
+    pub scrolled: f64,
+}
+
+impl Evidence {
+    /// The article and sentence shown.
+    pub fn current(&self) -> Option<&(String, Span)> {
+        self.mentions.get(self.index)
+    }
 }
 
 /// The page's state, shared with every component through the context.
@@ -60,6 +72,8 @@ pub struct Ws {
     /// A message about storage or a workspace file.
     pub message: RwSignal<Option<String>>,
     pub evidence: RwSignal<Option<Evidence>>,
+    /// The view shown (kept in the address with the filters).
+    pub tab: RwSignal<Tab>,
     merger: StoredValue<Merger>,
 }
 
@@ -136,6 +150,7 @@ impl Ws {
             progress: RwSignal::new(None),
             message: RwSignal::new(None),
             evidence: RwSignal::new(None),
+            tab: RwSignal::new(Tab::default()),
             merger: StoredValue::new(Merger::new()),
         }
     }
@@ -233,7 +248,7 @@ impl Ws {
         self.merger.update_value(|m| {
             m.remove(name);
         });
-        if self.evidence.with_untracked(|e| e.as_ref().is_some_and(|e| e.source == name)) {
+        if self.evidence.with_untracked(|e| e.as_ref().is_some_and(|e| e.mentions.iter().any(|(s, _)| s == name))) {
             self.evidence.set(None);
         }
         self.remerge();
@@ -324,10 +339,38 @@ impl Ws {
         })
     }
 
-    /// Opens the evidence panel on `source` at `span`.
-    pub fn show(self, source: &str, span: Span, label: &str) {
-        self.evidence.set(Some(Evidence { source: source.into(), span, label: label.into() }));
+    /// Opens the evidence panel on the `index`th of `mentions` (article, sentence), with next and previous.
+    pub fn show(self, mentions: Vec<(String, Span)>, index: usize, label: &str) {
+        if index >= mentions.len() {
+            return;
+        }
+        let scrolled = match self.evidence.get_untracked() {
+            Some(e) => e.scrolled,
+            None => browser::scroll_y(),
+        };
+        self.evidence.set(Some(Evidence { mentions, index, label: label.into(), scrolled }));
         browser::scroll_to("evidence-mark");
+    }
+
+    /// Steps to the next (`+1`) or previous (`-1`) mention, round the ends.
+    pub fn step(self, by: isize) {
+        self.evidence.update(|e| {
+            if let Some(e) = e.as_mut() {
+                let n = e.mentions.len() as isize;
+                if n > 0 {
+                    e.index = (e.index as isize + by).rem_euclid(n) as usize;
+                }
+            }
+        });
+        browser::scroll_to("evidence-mark");
+    }
+
+    /// Closes the evidence panel and goes back to where the page was when it opened.
+    pub fn close_evidence(self) {
+        if let Some(e) = self.evidence.get_untracked() {
+            self.evidence.set(None);
+            browser::scroll_back(e.scrolled);
+        }
     }
 }
 
@@ -410,6 +453,25 @@ pub fn App() -> impl IntoView {
     provide_context(ws);
     ws.restore();
     let has_evidence = move || ws.evidence.with(Option::is_some);
+
+    // The address keeps the view and the filters (`#/can-bo?q=...`): read at start and when it changes
+    // (a link pasted in this tab), written as they change, replacing the entry (no history per keystroke).
+    let read_address = move || {
+        let (tab, filters) = model::from_hash(&browser::location_hash());
+        ws.tab.set(tab);
+        ws.filters.set(filters);
+    };
+    read_address();
+    Effect::new(move |_| {
+        let hash = model::to_hash(ws.tab.get(), &ws.filters.get());
+        browser::replace_hash(&hash);
+    });
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| read_address());
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && ws.evidence.with_untracked(Option::is_some) {
+            ws.close_evidence();
+        }
+    });
 
     view! {
         <SiteHeader/>

@@ -123,6 +123,19 @@ export function ask(text) {
 export function now() {
   return performance.now();
 }
+export function location_hash() {
+  return location.hash;
+}
+export function replace_hash(hash) {
+  if (location.hash === hash || (hash === '' && location.hash === '')) return;
+  history.replaceState(history.state, '', hash || location.pathname + location.search);
+}
+export function scroll_y() {
+  return window.scrollY;
+}
+export function scroll_back(y) {
+  requestAnimationFrame(() => window.scrollTo({ top: y }));
+}
 export function scroll_to(id) {
   requestAnimationFrame(() => {
     const el = document.getElementById(id);
@@ -148,6 +161,13 @@ extern "C" {
     pub fn extract_file(name: &str, file: &web_sys::File) -> Promise;
     pub fn now() -> f64;
     pub fn scroll_to(id: &str);
+    /// `location.hash`, `#` included (empty when there is none).
+    pub fn location_hash() -> String;
+    /// Writes the address's hash (empty: none) in place of the current history entry.
+    pub fn replace_hash(hash: &str);
+    pub fn scroll_y() -> f64;
+    /// Scrolls the page back to `y` on the next frame.
+    pub fn scroll_back(y: f64);
 }
 
 /// A file with its path inside the dropped folder.

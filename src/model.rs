@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
+use hoinghi_merge::search::{Query, SearchKey};
 use hoinghi_merge::Merged;
 use serde::{Deserialize, Serialize};
 
@@ -56,17 +57,148 @@ impl Filters {
     }
 }
 
-/// Lower case for matching (Vietnamese letters included).
-pub fn fold(s: &str) -> String {
-    s.to_lowercase()
+/// The view shown: the tabs of the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Timeline,
+    Officials,
+    Documents,
 }
 
-fn has(hay: &str, needle: &str) -> bool {
-    needle.is_empty() || fold(hay).contains(needle)
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Timeline, Tab::Officials, Tab::Documents];
+
+    /// Its name in the address (`#/can-bo`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Timeline => "dong-thoi-gian",
+            Tab::Officials => "can-bo",
+            Tab::Documents => "van-ban",
+        }
+    }
 }
 
-fn any_has<'a>(hays: impl IntoIterator<Item = &'a String>, needle: &str) -> bool {
-    needle.is_empty() || hays.into_iter().any(|h| fold(h).contains(needle))
+/// The address of a screen: `#/can-bo?q=pham&tinh=Bình%20Định`, empty for the timeline unfiltered.
+pub fn to_hash(tab: Tab, f: &Filters) -> String {
+    let (written, today) = match f.province.split_once(':') {
+        Some(("w", p)) => (p, ""),
+        Some(("t", p)) => ("", p),
+        _ => ("", ""),
+    };
+    let params: Vec<String> = [
+        ("q", f.text.as_str()),
+        ("tu", &f.from),
+        ("den", &f.to),
+        ("tinh", written),
+        ("tinh-nay", today),
+        ("loai", &f.kind),
+        ("vai-tro", &f.role),
+        ("co-quan", &f.organisation),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", encode(v)))
+    .collect();
+    match (tab, params.is_empty()) {
+        (Tab::Timeline, true) => String::new(),
+        (_, true) => format!("#/{}", tab.slug()),
+        _ => format!("#/{}?{}", tab.slug(), params.join("&")),
+    }
+}
+
+/// Reads an address written by [`to_hash`]; anything it does not know is left out.
+pub fn from_hash(hash: &str) -> (Tab, Filters) {
+    let hash = hash.trim_start_matches('#').trim_start_matches('/');
+    let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+    let tab = Tab::ALL.into_iter().find(|t| t.slug() == path.trim_end_matches('/')).unwrap_or_default();
+    let mut f = Filters::default();
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode(v);
+        match k {
+            "q" => f.text = v,
+            "tu" if is_day(&v) => f.from = v,
+            "den" if is_day(&v) => f.to = v,
+            "tinh" if !v.is_empty() => f.province = format!("w:{v}"),
+            "tinh-nay" if !v.is_empty() => f.province = format!("t:{v}"),
+            "loai" => f.kind = v,
+            "vai-tro" => f.role = v,
+            "co-quan" => f.organisation = v,
+            _ => {}
+        }
+    }
+    (tab, f)
+}
+
+fn is_day(s: &str) -> bool {
+    s.len() == 10 && s.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+}
+
+/// Percent-encodes everything but letters, digits and `-._~` (UTF-8 bytes).
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes [`encode`] (and `+` for a space, as forms write it); a broken escape stays as written.
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |x: u8| (x as char).to_digit(16);
+        match b[i] {
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            x => out.push(x),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+thread_local! {
+    /// Every text searched so far, read once (`SearchKey`): a keystroke re-reads only the query.
+    static KEYS: std::cell::RefCell<HashMap<String, SearchKey>> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// Whether `query` finds `hay` (without diacritics, any case, abbreviations or not: `hoinghi_merge::search`).
+fn has(hay: &str, query: &Query) -> bool {
+    if query.is_empty() {
+        return true;
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(key) = keys.get(hay) {
+            return query.matches_key(key);
+        }
+        if keys.len() > 200_000 {
+            keys.clear();
+        }
+        let key = SearchKey::new(hay);
+        let found = query.matches_key(&key);
+        keys.insert(hay.to_string(), key);
+        found
+    })
+}
+
+fn any_has<'a>(hays: impl IntoIterator<Item = &'a String>, query: &Query) -> bool {
+    query.is_empty() || hays.into_iter().any(|h| has(h, query))
 }
 
 /// Whether the date `d` (ISO, any precision) may fall within `[from, to]`.
@@ -90,8 +222,8 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
     if f.is_empty() {
         return merged.clone();
     }
-    let text = fold(f.text.trim());
-    let org = fold(f.organisation.trim());
+    let text = Query::new(&f.text);
+    let org = Query::new(&f.organisation);
     let dated = !f.from.is_empty() || !f.to.is_empty();
     let role_people: HashSet<usize> =
         merged.people.iter().filter(|p| f.role.is_empty() || p.roles.contains(&f.role)).map(|p| p.id).collect();
@@ -135,7 +267,10 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
         .people
         .iter()
         .filter(|p| {
-            (text.is_empty() || has(&p.name, &text) || p.posts.iter().any(|post| has(&post.title, &text)))
+            (text.is_empty()
+                || has(&p.name, &text)
+                || any_has(&p.name_variants, &text)
+                || p.posts.iter().any(|post| has(&post.title, &text)))
                 && (!dated || p.history.iter().any(|h| h.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to))))
                 && province_matches(&p.provinces, &p.provinces_today, &f.province)
                 && (f.role.is_empty() || p.roles.contains(&f.role))
@@ -179,6 +314,48 @@ pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>
     let provinces =
         merged.provinces.iter().filter(|p| p.sources.iter().any(|s| sources.contains(s))).cloned().collect();
     Merged { people, meetings, documents, provinces }
+}
+
+/// The values each list filter offers, in Vietnamese order, with how many each keeps: articles for a
+/// province (as written, then today's units), meetings for a kind, officials for a role.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub written: Vec<(String, usize)>,
+    pub today: Vec<(String, usize)>,
+    pub kinds: Vec<(String, usize)>,
+    pub roles: Vec<(String, usize)>,
+}
+
+/// The values come from `all` (so that none vanishes while filtering), each counted in the view the
+/// other filters leave: `by_province` is the view without the province filter, and so on.
+pub fn facets(all: &Merged, by_province: &Merged, by_kind: &Merged, by_role: &Merged) -> Facets {
+    fn sorted(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
+        let mut list: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        list.sort_by_cached_key(|(k, _)| (hoinghi_merge::search::sort_key(k), k.clone()));
+        list
+    }
+    let kept = view_sources(by_province);
+    let mut written: HashMap<&str, usize> = HashMap::new();
+    let mut today: HashMap<&str, BTreeSet<&String>> = HashMap::new();
+    for p in &all.provinces {
+        let here: Vec<&String> = p.sources.iter().filter(|s| kept.contains(*s)).collect();
+        *written.entry(&p.name).or_default() += here.len();
+        if let Some(t) = &p.today {
+            today.entry(t).or_default().extend(here);
+        }
+    }
+    let today = today.into_iter().map(|(k, v)| (k, v.len())).collect();
+    let mut kinds: HashMap<&str, usize> =
+        all.meetings.iter().filter(|m| !m.kind.is_empty()).map(|m| (m.kind.as_str(), 0)).collect();
+    for m in by_kind.meetings.iter().filter(|m| !m.kind.is_empty()) {
+        *kinds.entry(&m.kind).or_default() += 1;
+    }
+    let mut roles: HashMap<&str, usize> =
+        all.people.iter().flat_map(|p| p.roles.iter().map(|r| (r.as_str(), 0))).collect();
+    for r in by_role.people.iter().flat_map(|p| &p.roles) {
+        *roles.entry(r).or_default() += 1;
+    }
+    Facets { written: sorted(written), today: sorted(today), kinds: sorted(kinds), roles: sorted(roles) }
 }
 
 /// The sources a filtered view draws on (all of them when nothing is filtered).
@@ -439,5 +616,109 @@ mod tests {
         assert_eq!(apply(&merged, &f, &records).people.len(), 1);
         let f = Filters { from: "2030-01-01".into(), ..Filters::default() };
         assert!(apply(&merged, &f, &records).meetings.is_empty());
+    }
+
+    #[test]
+    fn facets_count_what_the_other_filters_keep() {
+        let arts = [
+            article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
+            article("b.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
+        ];
+        let records: HashMap<String, Arc<Record>> =
+            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
+        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
+        let merged = hoinghi_merge::merge(&recs);
+        let all = facets(&merged, &merged, &merged, &merged);
+        let count = |list: &[(String, usize)], k: &str| list.iter().find(|(v, _)| v == k).map(|(_, n)| *n);
+        assert_eq!(count(&all.written, "Bình Định"), Some(1));
+        assert_eq!(count(&all.written, "Kon Tum"), Some(1));
+        assert_eq!(
+            all.kinds.iter().map(|(_, n)| n).sum::<usize>(),
+            merged.meetings.iter().filter(|m| !m.kind.is_empty()).count()
+        );
+        // In Vietnamese order, whatever the bytes say (`Đ` sorts after `D`, not after `Y`).
+        let names: Vec<&str> = all.written.iter().map(|(k, _)| k.as_str()).collect();
+        let mut sorted = names.clone();
+        hoinghi_merge::search::sort_texts(&mut sorted);
+        assert_eq!(names, sorted);
+        // Filtered to Bình Định: Kon Tum keeps its value, counted 0 under the text filter.
+        let f = Filters { text: "phong vũ".into(), ..Filters::default() };
+        let v = apply(&merged, &f, &records);
+        let some = facets(&merged, &v, &v, &v);
+        assert_eq!(count(&some.written, "Kon Tum"), Some(0));
+        assert_eq!(count(&some.written, "Bình Định"), Some(1));
+        assert!(some.roles.iter().any(|(_, n)| *n == 0));
+    }
+
+    #[test]
+    fn addresses_keep_the_screen() {
+        // (tab, filters, address)
+        let cases: &[(Tab, Filters, &str)] = &[
+            (Tab::Timeline, Filters::default(), ""),
+            (Tab::Officials, Filters::default(), "#/can-bo"),
+            (
+                Tab::Officials,
+                Filters { text: "pham anh tuan".into(), province: "w:Bình Định".into(), ..Filters::default() },
+                "#/can-bo?q=pham%20anh%20tuan&tinh=B%C3%ACnh%20%C4%90%E1%BB%8Bnh",
+            ),
+            (
+                Tab::Documents,
+                Filters {
+                    from: "2024-01-01".into(),
+                    to: "2024-12-31".into(),
+                    province: "t:Gia Lai".into(),
+                    kind: "hội nghị".into(),
+                    role: "chủ trì".into(),
+                    organisation: "UBND & HĐND".into(),
+                    ..Filters::default()
+                },
+                "#/van-ban?tu=2024-01-01&den=2024-12-31&tinh-nay=Gia%20Lai&loai=h%E1%BB%99i%20ngh%E1%BB%8B&vai-tro=ch%E1%BB%A7%20tr%C3%AC&co-quan=UBND%20%26%20H%C4%90ND",
+            ),
+            (Tab::Timeline, Filters { text: "a=b&c?#%".into(), ..Filters::default() }, "#/dong-thoi-gian?q=a%3Db%26c%3F%23%25"),
+        ];
+        for (tab, f, hash) in cases {
+            assert_eq!(to_hash(*tab, f), *hash);
+            assert_eq!(from_hash(hash), (*tab, f.clone()), "{hash}");
+        }
+        // Typed or mangled by hand: what is known is kept.
+        let (tab, f) = from_hash("#/can-bo/?q=ph%E1%BA%A1m+anh&tu=hôm-qua&x=1&q2");
+        assert_eq!(tab, Tab::Officials);
+        assert_eq!(f, Filters { text: "phạm anh".into(), ..Filters::default() });
+        assert_eq!(
+            from_hash("#/khong-co?q=%zz%"),
+            (Tab::Timeline, Filters { text: "%zz%".into(), ..Filters::default() })
+        );
+    }
+
+    #[test]
+    fn search_as_people_type() {
+        let arts: Vec<Article> = [
+            include_str!("../public/samples/000_a1b6cc5c598c13a5.txt"),
+            include_str!("../public/samples/001_054d4c0633b05464.txt"),
+            include_str!("../public/samples/002_a93842e3d5632565.txt"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("{i}.txt"), t))
+        .collect();
+        let records: HashMap<String, Arc<Record>> =
+            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
+        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
+        let merged = hoinghi_merge::merge(&recs);
+        // (text, organisation, an official found, one not found)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("pham thanh tung", "", "Phạm Thanh Tùng", "Nguyễn Trúc Sơn"),
+            ("PHẠM THANH TÙNG", "", "Phạm Thanh Tùng", "Nguyễn Trúc Sơn"),
+            ("ubnd tinh", "", "Nguyễn Trúc Sơn", "Phạm Thanh Tùng"),
+            ("", "UBND tỉnh", "Y Ngọc", "Phạm Thanh Tùng"),
+            ("hdnd", "", "Hồ Thị Hoàng Yến", "Y Ngọc"),
+            ("phong vu", "tinh uy", "Nguyễn Thị Phong Vũ", "Y Ngọc"),
+        ];
+        for (text, org, found, not) in cases {
+            let f = Filters { text: text.to_string(), organisation: org.to_string(), ..Filters::default() };
+            let names: Vec<String> = apply(&merged, &f, &records).people.into_iter().map(|p| p.name).collect();
+            assert!(names.iter().any(|n| n == found), "{text:?}/{org:?} should find {found}: {names:?}");
+            assert!(!names.iter().any(|n| n == not), "{text:?}/{org:?} should not find {not}: {names:?}");
+        }
     }
 }

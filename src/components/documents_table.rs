@@ -1,5 +1,7 @@
-//! One row per document: kind, number, date, issuer, the articles that cite it.
+//! One row per document: kind, number, date, issuer, the articles that cite it; sortable by every
+//! column, the number as a number (`9/NQ-TW` before `15/NQ-TW`) and text in Vietnamese order.
 
+use hoinghi_merge::search::sort_key;
 use hoinghi_merge::MergedDocument;
 use leptos::prelude::*;
 
@@ -8,10 +10,73 @@ use crate::model::date_vi;
 
 const PAGE: usize = 100;
 
+/// The column the table is sorted by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DocCol {
+    Kind,
+    Number,
+    Date,
+    Issuer,
+    Articles,
+}
+
+/// What a column sorts by, computed once per row.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Text(Vec<u64>),
+    Count(usize),
+    Date(Option<String>),
+}
+
+fn column_key(d: &MergedDocument, col: DocCol) -> Key {
+    let text = |t: &Option<String>| Key::Text(t.as_deref().map(sort_key).unwrap_or_default());
+    match col {
+        DocCol::Kind => text(&d.kind),
+        DocCol::Number => Key::Text(Vec::new()),
+        DocCol::Date => Key::Date(d.date.clone()),
+        DocCol::Issuer => text(&d.issuer),
+        DocCol::Articles => Key::Count(d.articles),
+    }
+}
+
+/// The ids of `docs` in the table's order (ties by number).
+fn order(docs: &[MergedDocument], col: DocCol, asc: bool) -> Vec<usize> {
+    let mut rows: Vec<(Key, Vec<u64>, usize)> =
+        docs.iter().enumerate().map(|(i, d)| (column_key(d, col), sort_key(&d.number), i)).collect();
+    rows.sort_by(|a, b| {
+        let o = (&a.0, &a.1).cmp(&(&b.0, &b.1));
+        if asc {
+            o
+        } else {
+            o.reverse()
+        }
+    });
+    rows.into_iter().map(|r| r.2).collect()
+}
+
+/// How the table is sorted: (column, ascending); owned by the views, so that it survives a switch of tabs.
+pub fn default_doc_sort() -> RwSignal<(DocCol, bool)> {
+    RwSignal::new((DocCol::Number, true))
+}
+
 #[component]
-pub fn DocumentsTable() -> impl IntoView {
+pub fn DocumentsTable(sort: RwSignal<(DocCol, bool)>) -> impl IntoView {
     let ws = expect_context::<Ws>();
     let limit = RwSignal::new(PAGE);
+    let rows = Memo::new(move |_| {
+        let (col, asc) = sort.get();
+        ws.view.with(|v| order(&v.0.documents, col, asc))
+    });
+    let header = move |col: DocCol, label: &'static str, id: &'static str| {
+        view! {
+            <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == col => "ascending", (c, false) if c == col => "descending", _ => "none" }>
+                <button type="button" class="sort" data-testid=id on:click=move |_| sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, true) })>
+                    {label}
+                    <span class="arrow" aria-hidden="true">{move || match sort.get() { (c, true) if c == col => "▲", (c, false) if c == col => "▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
     view! {
         <section class="documents">
             {move || {
@@ -23,10 +88,13 @@ pub fn DocumentsTable() -> impl IntoView {
                     <table data-testid="documents-table">
                         <caption class="sr-only">"Văn bản"</caption>
                         <thead><tr>
-                            <th scope="col">"Loại"</th><th scope="col">"Số hiệu"</th><th scope="col">"Ngày"</th>
-                            <th scope="col">"Cơ quan ban hành"</th><th scope="col">"Bài trích dẫn"</th>
+                            {header(DocCol::Kind, "Loại", "sort-doc-kind")}
+                            {header(DocCol::Number, "Số hiệu", "sort-doc-number")}
+                            {header(DocCol::Date, "Ngày", "sort-doc-date")}
+                            {header(DocCol::Issuer, "Cơ quan ban hành", "sort-doc-issuer")}
+                            {header(DocCol::Articles, "Bài trích dẫn", "sort-doc-articles")}
                         </tr></thead>
-                        <tbody>{v.0.documents.iter().take(limit.get()).map(|d| document_row(ws, d)).collect_view()}</tbody>
+                        <tbody>{rows.get().iter().take(limit.get()).filter_map(|i| v.0.documents.get(*i)).map(|d| document_row(ws, d)).collect_view()}</tbody>
                     </table>
                     </div>
                     {(n > limit.get()).then(|| view! {
@@ -39,27 +107,71 @@ pub fn DocumentsTable() -> impl IntoView {
 }
 
 fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
-    let first = d.citations.first().cloned();
+    let mentions: Vec<_> = d.citations.iter().map(|c| (c.source.clone(), c.span)).collect();
     let number = d.number.clone();
     let label = d.number.clone();
     let inferred = |yes: bool| yes.then_some("suy từ số hiệu");
     let cites = d
         .citations
         .iter()
-        .map(|c| {
-            let c = c.clone();
+        .enumerate()
+        .map(|(i, c)| {
             let label = d.number.clone();
-            view! { <li><button type="button" class="link source" on:click=move |_| ws.show(&c.source, c.span, &label)>{c.source.clone()}</button></li> }
+            let mentions = mentions.clone();
+            view! { <li><button type="button" class="link source" on:click=move |_| ws.show(mentions.clone(), i, &label)>{c.source.clone()}</button></li> }
         })
         .collect_view();
     view! {
         <tr data-testid="document-row">
             <td data-label="Loại" title=inferred(d.kind_inferred)>{d.kind.clone()}</td>
             <td class="name"><button type="button" class="link" data-testid="document-number"
-                on:click=move |_| if let Some(c) = &first { ws.show(&c.source, c.span, &label) }>{number}</button></td>
+                on:click=move |_| ws.show(mentions.clone(), 0, &label)>{number}</button></td>
             <td data-label="Ngày" class="date">{d.date.as_deref().map(|x| date_vi(x, None))}</td>
             <td data-label="Ban hành" title=inferred(d.issuer_inferred)>{d.issuer.clone()}</td>
             <td data-label="Bài"><ul class="sources">{cites}</ul></td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(number: &str, kind: &str, articles: usize) -> MergedDocument {
+        MergedDocument {
+            id: 0,
+            key: number.into(),
+            number: number.into(),
+            numbers_as_written: vec![number.into()],
+            kind: Some(kind.into()),
+            kind_inferred: false,
+            issuer: None,
+            issuer_inferred: false,
+            date: None,
+            citations: Vec::new(),
+            sources: Vec::new(),
+            articles,
+        }
+    }
+
+    #[test]
+    fn numbers_sort_as_numbers_and_kinds_in_vietnamese_order() {
+        let docs = vec![
+            doc("15/NQ-TW", "Nghị quyết", 1),
+            doc("115/2024/NĐ-CP", "Nghị định", 3),
+            doc("9/CT-TTg", "Chỉ thị", 2),
+            doc("57-NQ/TW", "Đề án", 1),
+        ];
+        // (column, ascending, numbers in order)
+        let cases: &[(DocCol, bool, &[&str])] = &[
+            (DocCol::Number, true, &["9/CT-TTg", "15/NQ-TW", "57-NQ/TW", "115/2024/NĐ-CP"]),
+            (DocCol::Number, false, &["115/2024/NĐ-CP", "57-NQ/TW", "15/NQ-TW", "9/CT-TTg"]),
+            (DocCol::Kind, true, &["9/CT-TTg", "57-NQ/TW", "115/2024/NĐ-CP", "15/NQ-TW"]),
+            (DocCol::Articles, false, &["115/2024/NĐ-CP", "9/CT-TTg", "57-NQ/TW", "15/NQ-TW"]),
+        ];
+        for (col, asc, want) in cases {
+            let got: Vec<&str> = order(&docs, *col, *asc).iter().map(|i| docs[*i].number.as_str()).collect();
+            assert_eq!(&got, want);
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! The article behind a fact, as text (never HTML), with the sentence marked and scrolled into view.
+//! The article behind a fact, as text (never HTML), with the sentence marked and scrolled into view;
+//! next and previous step through every mention, Escape (app.rs) or × closes it.
 
 use leptos::prelude::*;
 
@@ -10,10 +11,21 @@ pub fn EvidencePanel() -> impl IntoView {
     let ws = expect_context::<Ws>();
     move || {
         let e = ws.evidence.get()?;
-        let record = ws.records.with(|r| r.0.get(&e.source).cloned());
+        let (source, span) = e.current()?.clone();
+        let record = ws.records.with(|r| r.0.get(&source).cloned());
+        let n = e.mentions.len();
+        let stepper = (n > 1).then(|| {
+            view! {
+                <div class="stepper" role="group" aria-label="Các lần nhắc đến">
+                    <button type="button" class="small secondary" data-testid="evidence-prev" on:click=move |_| ws.step(-1)>"‹ Trước"</button>
+                    <span data-testid="evidence-position">{format!("{} / {n}", e.index + 1)}</span>
+                    <button type="button" class="small secondary" data-testid="evidence-next" on:click=move |_| ws.step(1)>"Sau ›"</button>
+                </div>
+            }
+        });
         let body = match record {
             Some(r) => {
-                let (before, marked, after) = split_at_span(&r.text, e.span);
+                let (before, marked, after) = split_at_span(&r.text, span);
                 let (before, marked, after) = (before.to_string(), marked.to_string(), after.to_string());
                 view! {
                     <div class="article-text" data-testid="evidence-text" tabindex="0">
@@ -28,9 +40,10 @@ pub fn EvidencePanel() -> impl IntoView {
             <aside class="evidence" data-testid="evidence" aria-label="Câu gốc trong bài">
                 <div class="section-head">
                     <h2>"Câu gốc"</h2>
-                    <button type="button" class="icon" data-testid="evidence-close" aria-label="Đóng" on:click=move |_| ws.evidence.set(None)>"×"</button>
+                    <button type="button" class="icon" data-testid="evidence-close" aria-label="Đóng" title="Đóng (Esc)" on:click=move |_| ws.close_evidence()>"×"</button>
                 </div>
-                <p class="evidence-meta"><strong>{e.label.clone()}</strong>" · "<span data-testid="evidence-source">{e.source.clone()}</span></p>
+                <p class="evidence-meta"><strong>{e.label.clone()}</strong>" · "<span data-testid="evidence-source">{source}</span></p>
+                {stepper}
                 {body}
             </aside>
         })

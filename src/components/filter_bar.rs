@@ -1,25 +1,46 @@
-//! Filters shared by every view and every export: free text, date range, province (as written or
-//! today's unit), meeting kind, role, organisation.
+//! Filters shared by every view and every export: free text (without diacritics, abbreviations or not),
+//! date range, province (as written or today's unit), meeting kind, role, organisation. Each value of a
+//! list says how many it keeps under the other filters, in Vietnamese order.
 
-use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::Ws;
-use crate::model::Filters;
+use crate::app::{Shared, Ws};
+use crate::model::{self, Filters};
+
+/// An option of a list filter: its value, its name and how many it keeps (`unit`: bài, người, or none);
+/// `chosen` when it is the filter's value (the options are redrawn as the counts change).
+fn option(value: String, name: &str, count: usize, unit: &str, chosen: &str) -> impl IntoView {
+    let label = if unit.is_empty() { format!("{name} ({count})") } else { format!("{name} ({count} {unit})") };
+    let selected = value == chosen;
+    view! { <option value=value selected=selected data-count=count.to_string()>{label}</option> }
+}
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let f = ws.filters;
-    let options = Memo::new(move |_| {
-        let m = ws.merged.get();
-        let written: BTreeSet<String> = m.0.provinces.iter().map(|p| p.name.clone()).collect();
-        let today: BTreeSet<String> = m.0.provinces.iter().filter_map(|p| p.today.clone()).collect();
-        let kinds: BTreeSet<String> = m.0.meetings.iter().map(|x| x.kind.clone()).filter(|k| !k.is_empty()).collect();
-        let roles: BTreeSet<String> = m.0.people.iter().flat_map(|p| p.roles.iter().cloned()).collect();
-        (written, today, kinds, roles)
-    });
+    // The view each list counts in: every filter but its own.
+    let without = move |clear: fn(&mut Filters)| {
+        Memo::new(move |_| {
+            let current = f.get();
+            let mut g = current.clone();
+            clear(&mut g);
+            if g == current {
+                ws.view.get()
+            } else if g.is_empty() {
+                ws.merged.get()
+            } else {
+                Shared(Arc::new(model::apply(&ws.merged.get().0, &g, &ws.records.get().0)))
+            }
+        })
+    };
+    let by_province = without(|g| g.province.clear());
+    let by_kind = without(|g| g.kind.clear());
+    let by_role = without(|g| g.role.clear());
+    let options =
+        Memo::new(move |_| model::facets(&ws.merged.get().0, &by_province.get().0, &by_kind.get().0, &by_role.get().0));
     let set = move |apply: fn(&mut Filters, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -29,7 +50,7 @@ pub fn FilterBar() -> impl IntoView {
     view! {
         <section class="filters" aria-label="Bộ lọc" data-testid="filters">
             <label class="field grow">
-                <span>"Tìm"</span>
+                <span>"Tìm · không dấu, viết tắt đều được"</span>
                 <input type="search" data-testid="filter-text" placeholder="tên, chức vụ, hội nghị, số văn bản…"
                     prop:value=move || f.with(|f| f.text.clone()) on:input=set(|f, v| f.text = v)/>
             </label>
@@ -46,10 +67,10 @@ pub fn FilterBar() -> impl IntoView {
                 <select data-testid="filter-province" prop:value=move || f.with(|f| f.province.clone()) on:change=set(|f, v| f.province = v)>
                     <option value="">"Tất cả"</option>
                     <optgroup label="Như bài viết">
-                        {move || options.with(|o| o.0.iter().map(|p| view! { <option value=format!("w:{p}")>{p.clone()}</option> }).collect_view())}
+                        {move || options.with(|o| o.written.iter().map(|(p, n)| option(format!("w:{p}"), p, *n, "bài", &f.with_untracked(|f| f.province.clone()))).collect_view())}
                     </optgroup>
                     <optgroup label="Đơn vị hiện nay (từ 1/7/2025)">
-                        {move || options.with(|o| o.1.iter().map(|p| view! { <option value=format!("t:{p}")>{format!("{p} (nay)")}</option> }).collect_view())}
+                        {move || options.with(|o| o.today.iter().map(|(p, n)| option(format!("t:{p}"), &format!("{p}, nay"), *n, "bài", &f.with_untracked(|f| f.province.clone()))).collect_view())}
                     </optgroup>
                 </select>
             </label>
@@ -57,14 +78,14 @@ pub fn FilterBar() -> impl IntoView {
                 <span>"Loại hội nghị"</span>
                 <select data-testid="filter-kind" prop:value=move || f.with(|f| f.kind.clone()) on:change=set(|f, v| f.kind = v)>
                     <option value="">"Tất cả"</option>
-                    {move || options.with(|o| o.2.iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view())}
+                    {move || options.with(|o| o.kinds.iter().map(|(k, n)| option(k.clone(), k, *n, "", &f.with_untracked(|f| f.kind.clone()))).collect_view())}
                 </select>
             </label>
             <label class="field">
                 <span>"Vai trò"</span>
                 <select data-testid="filter-role" prop:value=move || f.with(|f| f.role.clone()) on:change=set(|f, v| f.role = v)>
                     <option value="">"Tất cả"</option>
-                    {move || options.with(|o| o.3.iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view())}
+                    {move || options.with(|o| o.roles.iter().map(|(k, n)| option(k.clone(), k, *n, "người", &f.with_untracked(|f| f.role.clone()))).collect_view())}
                 </select>
             </label>
             <label class="field">

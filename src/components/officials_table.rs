@@ -1,8 +1,7 @@
 //! One row per official across the articles: name, posts (as written on hover), roles, number of
 //! articles, first and last seen; sortable by every column; capped with "xem thêm".
 
-use std::cmp::Ordering;
-
+use hoinghi_merge::search::sort_key;
 use hoinghi_merge::Person;
 use leptos::prelude::*;
 
@@ -22,23 +21,46 @@ pub enum Col {
 
 const PAGE: usize = 100;
 
-/// Vietnamese names sort by the given name (the last word), then the whole name.
-fn name_key(name: &str) -> (String, String) {
-    let lower = name.to_lowercase();
-    (lower.rsplit(' ').next().unwrap_or("").to_string(), lower)
+/// A name's sort key: the given name's, then the whole name's.
+type NameKey = (Vec<u64>, Vec<u64>);
+
+/// Vietnamese names sort by the given name (the last word), then the whole name, in Vietnamese order.
+fn name_key(name: &str) -> NameKey {
+    (sort_key(name.rsplit(' ').next().unwrap_or("")), sort_key(name))
 }
 
-fn compare(a: &Person, b: &Person, col: Col) -> Ordering {
+/// What a column sorts by, computed once per row.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Text(Vec<u64>),
+    Count(usize),
+    Date(Option<String>),
+}
+
+fn column_key(p: &Person, col: Col) -> Key {
     match col {
-        Col::Name => name_key(&a.name).cmp(&name_key(&b.name)),
-        Col::Posts => {
-            a.posts.first().map(|p| p.title.to_lowercase()).cmp(&b.posts.first().map(|p| p.title.to_lowercase()))
-        }
-        Col::Roles => a.roles.join(",").cmp(&b.roles.join(",")),
-        Col::Articles => a.articles.cmp(&b.articles),
-        Col::First => a.first_seen.cmp(&b.first_seen),
-        Col::Last => a.last_seen.cmp(&b.last_seen),
+        Col::Name => Key::Text(Vec::new()),
+        Col::Posts => Key::Text(p.posts.first().map(|p| sort_key(&p.title)).unwrap_or_default()),
+        Col::Roles => Key::Text(sort_key(&p.roles.join(", "))),
+        Col::Articles => Key::Count(p.articles),
+        Col::First => Key::Date(p.first_seen.clone()),
+        Col::Last => Key::Date(p.last_seen.clone()),
     }
+}
+
+/// The ids of `people` in the table's order.
+fn order(people: &[Person], col: Col, asc: bool) -> Vec<usize> {
+    let mut rows: Vec<(Key, NameKey, usize)> =
+        people.iter().map(|p| (column_key(p, col), name_key(&p.name), p.id)).collect();
+    rows.sort_by(|a, b| {
+        let o = (&a.0, &a.1).cmp(&(&b.0, &b.1));
+        if asc {
+            o
+        } else {
+            o.reverse()
+        }
+    });
+    rows.into_iter().map(|r| r.2).collect()
 }
 
 /// How the table is sorted: (column, ascending). Owned by the views, so that it survives a switch
@@ -54,16 +76,7 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let v = ws.view.get();
         let (col, asc) = sort.get();
-        let mut people: Vec<&Person> = v.0.people.iter().collect();
-        people.sort_by(|a, b| {
-            let o = compare(a, b, col).then_with(|| name_key(&a.name).cmp(&name_key(&b.name)));
-            if asc {
-                o
-            } else {
-                o.reverse()
-            }
-        });
-        people.into_iter().map(|p| p.id).collect::<Vec<_>>()
+        order(&v.0.people, col, asc)
     });
     let header = move |col: Col, label: &'static str, id: &'static str| {
         view! {
@@ -112,7 +125,7 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
 }
 
 fn person_row(ws: Ws, p: &Person) -> impl IntoView {
-    let mention = p.mentions.first().cloned();
+    let mentions: Vec<_> = p.mentions.iter().map(|m| (m.source.clone(), m.span)).collect();
     let name = p.name.clone();
     let label = p.name.clone();
     let posts = p
@@ -132,7 +145,7 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
         <tr data-testid="official-row">
             <td class="name">
                 <button type="button" class="link" data-testid="official-name" title=variants
-                    on:click=move |_| if let Some(m) = &mention { ws.show(&m.source, m.span, &label) }>{name}</button>
+                    on:click=move |_| ws.show(mentions.clone(), 0, &label)>{name}</button>
             </td>
             <td data-label="Chức vụ"><ul class="posts" data-testid="official-titles">{posts}</ul></td>
             <td data-label="Vai trò" data-testid="official-roles">{p.roles.join(", ")}</td>
@@ -140,5 +153,50 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
             <td data-label="Lần đầu" class="date">{p.first_seen.as_deref().map(|d| date_vi(d, None))}</td>
             <td data-label="Lần cuối" class="date">{p.last_seen.as_deref().map(|d| date_vi(d, None))}</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: usize, name: &str, articles: usize) -> Person {
+        Person {
+            id,
+            name: name.into(),
+            name_variants: vec![name.into()],
+            posts: Vec::new(),
+            history: Vec::new(),
+            roles: Vec::new(),
+            provinces: Vec::new(),
+            provinces_today: Vec::new(),
+            sources: Vec::new(),
+            articles,
+            first_seen: None,
+            last_seen: None,
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn names_in_vietnamese_order_by_given_name() {
+        // (names in the table's order by name)
+        let cases: &[&[&str]] = &[
+            &["Nguyễn Văn An", "Trần Ân", "Phạm Dung", "Lê Đào", "Hồ Thị Hoàng Yến"],
+            &["Lê Văn Ba", "Trần Bà", "Nguyễn Bá", "Võ Văn Bách"],
+            &["Đỗ Anh Tuấn", "Phạm Anh Tuấn"],
+        ];
+        for names in cases {
+            let people: Vec<Person> = names.iter().rev().enumerate().map(|(i, n)| person(i, n, 1)).collect();
+            let shown: Vec<&str> = order(&people, Col::Name, true).iter().map(|id| people[*id].name.as_str()).collect();
+            assert_eq!(&shown, names);
+        }
+    }
+
+    #[test]
+    fn counts_as_numbers_ties_by_name() {
+        let people = vec![person(0, "Lê Đào", 2), person(1, "Phạm Dung", 10), person(2, "Trần Ân", 2)];
+        assert_eq!(order(&people, Col::Articles, true), vec![2, 0, 1]);
+        assert_eq!(order(&people, Col::Articles, false), vec![1, 0, 2]);
     }
 }

@@ -108,7 +108,7 @@ fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
         }
         None => "không rõ ngày".to_string(),
     };
-    let report = m.reports.first().cloned();
+    let mentions: Vec<_> = m.reports.iter().map(|r| (r.source.clone(), r.evidence)).collect();
     let label = if m.name.is_empty() { m.kind.clone() } else { m.name.clone() };
     let title = label.clone();
     let province = m
@@ -124,10 +124,11 @@ fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
     let sources = m
         .reports
         .iter()
-        .map(|r| {
-            let r = r.clone();
+        .enumerate()
+        .map(|(i, r)| {
             let label = label.clone();
-            view! { <button type="button" class="link source" data-testid="meeting-source" on:click=move |_| ws.show(&r.source, r.evidence, &label)>{r.source.clone()}</button> }
+            let mentions = mentions.clone();
+            view! { <button type="button" class="link source" data-testid="meeting-source" on:click=move |_| ws.show(mentions.clone(), i, &label)>{r.source.clone()}</button> }
         })
         .collect_view();
     view! {
@@ -136,7 +137,7 @@ fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
             <div class="what">
                 <span class="kind" data-testid="meeting-kind">{m.kind.clone()}</span>
                 <button type="button" class="link meeting-name" data-testid="meeting-name"
-                    on:click=move |_| if let Some(r) = &report { ws.show(&r.source, r.evidence, &title) }>{label.clone()}</button>
+                    on:click=move |_| ws.show(mentions.clone(), 0, &title)>{label.clone()}</button>
                 <dl class="facts">
                     {(!m.organizers.is_empty()).then(|| view! { <dt>"Tổ chức"</dt><dd data-testid="meeting-organizers">{m.organizers.join("; ")}</dd> })}
                     {(!m.chairs.is_empty()).then(|| view! { <dt>"Chủ trì"</dt><dd data-testid="meeting-chairs">{m.chairs.join("; ")}</dd> })}

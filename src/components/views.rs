@@ -2,23 +2,18 @@
 
 use leptos::prelude::*;
 
-use super::documents_table::DocumentsTable;
+use super::documents_table::{default_doc_sort, DocumentsTable};
 use super::officials_table::{default_sort, OfficialsTable};
 use super::timeline::Timeline;
 use crate::app::Ws;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Timeline,
-    Officials,
-    Documents,
-}
+use crate::model::Tab;
 
 #[component]
 pub fn Views() -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let tab = RwSignal::new(Tab::Timeline);
+    let tab = ws.tab;
     let officials_sort = default_sort();
+    let documents_sort = default_doc_sort();
     let button = move |t: Tab, id: &'static str, label: &'static str| {
         view! {
             <button type="button" role="tab" data-testid=id
@@ -60,7 +55,7 @@ pub fn Views() -> impl IntoView {
                     match tab.get() {
                         Tab::Timeline => view! { <Timeline/> }.into_any(),
                         Tab::Officials => view! { <OfficialsTable sort=officials_sort/> }.into_any(),
-                        Tab::Documents => view! { <DocumentsTable/> }.into_any(),
+                        Tab::Documents => view! { <DocumentsTable sort=documents_sort/> }.into_any(),
                     }
                 }}
             </div>

@@ -353,4 +353,134 @@ describe('Hội Nghị page', () => {
     await app.tab('officials').click();
     await app.screenshot('11-phone-officials');
   });
+  it('a search without diacritics or with abbreviations finds officials (desktop and phone)', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.tab('officials').click();
+    await app.officialRows.first().waitFor();
+    await app.byTestId('filter-text').fill('pham thanh tung');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="official-row"]').length === 1);
+    await app.officialRow('Phạm Thanh Tùng').waitFor();
+    // An abbreviation finds the full name, and the full name the abbreviation.
+    await app.byTestId('filter-text').fill('ubnd tinh');
+    await app.officialRow('Nguyễn Trúc Sơn').waitFor();
+    await app.officialRow('Y Ngọc').waitFor();
+    assert.equal(await app.officialRow('Phạm Thanh Tùng').count(), 0);
+    await app.byTestId('filter-text').fill('');
+    await app.byTestId('filter-org').fill('Hội đồng nhân dân');
+    await app.officialRow('Hồ Thị Hoàng Yến').waitFor();
+    await app.byTestId('filter-org').fill('HĐND');
+    await app.officialRow('Hồ Thị Hoàng Yến').waitFor();
+    assert.equal(await app.officialRow('Y Ngọc').count(), 0);
+    await app.byTestId('filter-org').fill('');
+    await app.byTestId('filter-text').fill('ubnd tinh');
+    await app.officialRow('Y Ngọc').waitFor();
+    await app.screenshot('14-search-no-diacritics');
+    await page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+    await app.screenshot('15-phone-search');
+  });
+
+  it('officials sort by given name in Vietnamese order; documents by number as a number', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.tab('officials').click();
+    await app.officialRows.first().waitFor();
+    const names = await app.byTestId('official-name').allInnerTexts();
+    const given = names.map((n) => n.trim().split(' ').pop());
+    const collator = new Intl.Collator('vi');
+    assert.deepEqual(given, [...given].sort((a, b) => collator.compare(a, b)), given.join(' | '));
+    await app.tab('documents').click();
+    await app.documentRows.first().waitFor();
+    const first = (ns) => ns.map((n) => parseInt(n.match(/\d+/)?.[0] ?? '0', 10));
+    const asc = first(await app.byTestId('document-number').allInnerTexts());
+    assert.deepEqual(asc, [...asc].sort((a, b) => a - b), `numbers ascending: ${asc}`);
+    await app.byTestId('sort-doc-number').click();
+    const desc = first(await app.byTestId('document-number').allInnerTexts());
+    assert.deepEqual(desc, [...desc].sort((a, b) => b - a), `numbers descending: ${desc}`);
+  });
+
+  it('every filter value shows its count, which is what choosing it keeps', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.meetings.first().waitFor();
+    const options = async (id) => app.byTestId(id).locator('option[data-count]').evaluateAll(
+      (os) => os.map((o) => ({ value: o.value, text: o.textContent, count: Number(o.dataset.count) })));
+    const provinces = await options('filter-province');
+    assert.ok(provinces.length > 0 && provinces.every((o) => new RegExp(`\\(${o.count} bài\\)$`).test(o.text)), JSON.stringify(provinces));
+    const roles = await options('filter-role');
+    assert.ok(roles.length > 0 && roles.every((o) => new RegExp(`\\(${o.count} người\\)$`).test(o.text)), JSON.stringify(roles));
+    const kinds = await options('filter-kind');
+    assert.ok(kinds.length > 0 && kinds.every((o) => new RegExp(`\\(${o.count}\\)$`).test(o.text)), JSON.stringify(kinds));
+    // Choosing a kind keeps as many meetings as its count says.
+    const kind = kinds.find((k) => k.count > 0);
+    await app.byTestId('filter-kind').selectOption(kind.value);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="meeting"]').length === n, kind.count);
+    // Choosing a role keeps as many officials as its count says; the other lists count under it.
+    const role = roles.find((r) => r.count > 0);
+    await app.byTestId('filter-kind').selectOption('');
+    await app.byTestId('filter-role').selectOption(role.value);
+    await app.tab('officials').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="official-row"]').length === n, role.count);
+    assert.equal(await app.byTestId('filter-role').inputValue(), role.value, 'the choice stays as the counts change');
+    await app.screenshot('16-filter-counts');
+  });
+
+  it('a shared link restores the view and the filters after a reload', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.tab('officials').click();
+    await app.byTestId('filter-province').selectOption('w:Bình Định');
+    await app.byTestId('filter-text').fill('tinh uy');
+    await page.waitForFunction(() => location.hash.includes('q=tinh%20uy'));
+    const link = page.url();
+    assert.match(link, /#\/can-bo\?q=tinh%20uy&tinh=B%C3%ACnh%20%C4%90%E1%BB%8Bnh$/);
+    const rows = await app.byTestId('official-name').allInnerTexts();
+    assert.ok(rows.length > 0);
+    // Somewhere else, then the link again, as if pasted: the same screen.
+    await page.goto(server.url);
+    await app.waitForArticles(5);
+    assert.equal(await app.tab('timeline').getAttribute('aria-selected'), 'true');
+    await page.goto(link);
+    await page.reload();
+    await app.waitForArticles(5);
+    assert.equal(await app.tab('officials').getAttribute('aria-selected'), 'true');
+    assert.equal(await app.byTestId('filter-text').inputValue(), 'tinh uy');
+    assert.equal(await app.byTestId('filter-province').inputValue(), 'w:Bình Định');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="official-row"]').length === n, rows.length);
+    assert.deepEqual(await app.byTestId('official-name').allInnerTexts(), rows);
+    await app.screenshot('17-shared-link');
+    // Reset clears the address.
+    await app.byTestId('filter-reset').click();
+    await page.waitForFunction(() => location.hash === '#/can-bo');
+  });
+
+  it('evidence steps through every mention; Escape closes it and keeps the place (phone)', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.tab('officials').click();
+    await app.officialRow('Nguyễn Thị Phong Vũ').waitFor();
+    await app.byTestId('filter-text').fill('phong vu');
+    const name = app.officialRow('Nguyễn Thị Phong Vũ').locator('[data-testid="official-name"]');
+    await name.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    await name.click();
+    await app.evidenceMark.waitFor();
+    const position = await app.byTestId('evidence-position').innerText();
+    const [, total] = position.match(/^1 \/ (\d+)$/) ?? [];
+    assert.ok(Number(total) > 1, position);
+    const firstMark = await app.evidenceMark.innerText();
+    await app.byTestId('evidence-next').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="evidence-position"]')?.textContent.startsWith('2 /'));
+    assert.match(await app.evidenceMark.innerText(), /Phong Vũ/);
+    await app.screenshot('18-phone-evidence-steps');
+    await app.byTestId('evidence-prev').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="evidence-position"]')?.textContent.startsWith('1 /'));
+    assert.equal(await app.evidenceMark.innerText(), firstMark);
+    await page.keyboard.press('Escape');
+    await app.evidence.waitFor({ state: 'detached' });
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before);
+  });
 });

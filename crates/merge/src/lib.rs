@@ -53,6 +53,7 @@ pub mod meetings;
 pub mod people;
 mod prepare;
 pub mod provinces;
+pub mod search;
 pub mod titles;
 
 use std::collections::BTreeMap;
