@@ -153,7 +153,7 @@ pub fn extract_with(text: &str, published: Option<Published>) -> Record {
         &meetings::Found { officials: &officials, documents: &document_ranges, defs: &defs },
         &index,
     );
-    let province = province::province(&text, &layout, &all_tokens, &body_sentences);
+    let province = province::province(&text, &layout, &all_tokens, &body_sentences, published_date);
 
     Record {
         source: None,

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use crate::data::TextList;
 
+use crate::calendar::Date;
 use crate::furniture::Layout;
 use crate::people::may_start_place;
 use crate::places::{outlet_mentions, province_mentions, Era, Province};
@@ -59,6 +60,7 @@ pub fn province(
     layout: &Layout,
     tokens: &[Token],
     sentences: &[Range<usize>],
+    published: Option<Date>,
 ) -> Option<&'static Province> {
     let mut scores: HashMap<&'static str, (u32, &'static Province)> = HashMap::new();
     // Outlet markers stand at the edges: the header, the lead's first words, the byline and after.
@@ -103,16 +105,26 @@ pub fn province(
             weigh(&mut scores, p, if named_unit { 2 } else { 1 });
         }
     }
-    // "Huế" (today's city) in an article that also names "Thừa Thiên Huế" (the province of its day) is the same place.
+    // "Huế" (today's city) in an article that also names "Thừa Thiên Huế" (the province of its day) is the same place:
+    // one name takes the other's weight. An article published after the 1 July 2025 merger calls it by today's unit
+    // when its text does (an outlet keeps its old name, "Báo Thừa Thiên Huế", over "TP. Huế" in every line); an
+    // older one, or one of unknown date, by the province of its day.
+    let after_merger = published.is_some_and(|d| Date::new(2025, 7, 1).is_some_and(|merger| d >= merger));
     let new_units: Vec<&'static str> =
         scores.values().filter(|(_, p)| p.era == Era::Merged2025).map(|(_, p)| p.name).collect();
     for unit in new_units {
-        let old = scores
+        let olds: Vec<&'static str> = scores
             .values()
             .filter(|(_, p)| p.era != Era::Merged2025 && p.today == unit && p.name != unit)
-            .max_by_key(|(s, _)| *s)
-            .map(|(_, p)| p.name);
-        if let Some(old) = old {
+            .map(|(_, p)| p.name)
+            .collect();
+        if after_merger {
+            for old in olds {
+                if let Some((moved, _)) = scores.remove(old) {
+                    scores.get_mut(unit).expect("present").0 += moved;
+                }
+            }
+        } else if let Some(old) = olds.into_iter().max_by_key(|old| scores[old].0) {
             if let Some((moved, _)) = scores.remove(unit) {
                 scores.get_mut(old).expect("present").0 += moved;
             }

@@ -65,3 +65,18 @@ fn published_table() {
         assert_eq!(format!("{} | {}", or_empty(&record.published), from.unwrap_or_default()), want, "{what}");
     }
 }
+
+#[test]
+fn province_table() {
+    let table = rows(include_str!("cases/province.tsv"));
+    assert!(table.len() >= 4);
+    for row in table {
+        let (what, text, published, want) =
+            (row[0], row[1].replace(" / ", "\n"), row[2], row.get(3).copied().unwrap_or(""));
+        let published = published.split('-').map(|p| p.parse().unwrap_or(0)).collect::<Vec<i32>>();
+        let date =
+            (published.len() == 3).then(|| Date::new(published[0], published[1] as u32, published[2] as u32)).flatten();
+        let record = extract(&text, date);
+        assert_eq!(record.province.as_deref().unwrap_or(""), want, "{what}");
+    }
+}
