@@ -25,8 +25,7 @@ use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
 
 use bodies::{body_in_phrase, clause_starts, ends_a_name, is_digits, names_of, organizers_in, subject_at};
-use full_names::FullNames;
-use phrases::{kind_in, meeting_phrases, name_start};
+use phrases::{kind_in, kind_of, meeting_phrases, name_start, Phrase};
 use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, inside, lead_day, OTHER_TIME};
 
 /// The meeting's name: its whole noun phrase, from the classifier or meeting word it starts with (`Hội nghị` of
@@ -92,8 +91,12 @@ fn lead(
     text: &str,
     tokens: &[Token],
     sentences: &[Range<usize>],
+    phrases: &[Vec<Phrase>],
 ) -> Option<(Range<usize>, &'static str, Range<usize>)> {
-    let mut named = sentences.iter().filter_map(|s| kind_in(within(tokens, s)).map(|(k, r, _)| (s.clone(), k, r)));
+    let mut named = sentences
+        .iter()
+        .zip(phrases)
+        .filter_map(|(s, p)| kind_of(within(tokens, s), p).map(|(k, r, _)| (s.clone(), k, r)));
     let mut first = None;
     for candidate in named.by_ref().take(6) {
         if date_mentions(text, candidate.0.clone()).iter().any(|m| m.day.is_some() || m.relative.is_some()) {
@@ -108,13 +111,19 @@ fn lead(
 /// that reports a visit or a meeting (among its first five, since a headline and the outlet's lines may come first) (`Đoàn công tác của Tỉnh ủy ... đã đến xã Lương Sơn kiểm tra`, above a lead
 /// `Tại buổi làm việc, ...`), else of the headline (`Sở Tư pháp làm việc với các xã` above a lead whose subject is
 /// a person).
+/// The body's sentences and the meeting phrases of each (parallel).
+struct Body<'a> {
+    sentences: &'a [Range<usize>],
+    phrases: &'a [Vec<Phrase>],
+}
+
 fn lead_organizers(
     text: &str,
     tokens: &[Token],
     sentence: &[Token],
     lead: &Range<usize>,
     others: &[&Range<usize>],
-    body: &[Range<usize>],
+    body: &Body,
     defs: &Definitions,
 ) -> Vec<String> {
     let found = organizers_in(tokens, sentence, text, lead, defs);
@@ -151,7 +160,7 @@ fn same_meeting_elsewhere(
     text: &str,
     tokens: &[Token],
     phrase: &[Token],
-    body: &[Range<usize>],
+    body: &Body,
     defs: &Definitions,
 ) -> Vec<String> {
     // A meeting with its classifier (`kỳ họp`, `cuộc họp`, `phiên họp`), not a meeting word alone (`Hội nghị`, `Đại
@@ -159,9 +168,9 @@ fn same_meeting_elsewhere(
     if phrase.len() < 2 || !phrase[0].is(Class::MeetingNoun) {
         return Vec::new();
     }
-    for sentence in body {
+    for (sentence, found) in body.sentences.iter().zip(body.phrases) {
         let words = within(tokens, sentence);
-        for p in meeting_phrases(words) {
+        for p in found {
             let same = p.tokens.len() == phrase.len()
                 && words[p.tokens.clone()].iter().zip(phrase).all(|(a, b)| a.folded == b.folded);
             if !same {
@@ -258,9 +267,13 @@ pub fn meetings(
     index: &CharIndex,
 ) -> Vec<Meeting> {
     let Found { officials, documents, defs } = *found;
-    let Some((sentence, _, phrase)) =
-        lead(text, tokens, body_sentences).or_else(|| title.clone().and_then(|t| lead(text, tokens, &[t])))
-    else {
+    // Every body sentence's meeting phrases, found once: the lead, the meeting named again and the others read them.
+    let phrases: Vec<Vec<Phrase>> = body_sentences.iter().map(|s| meeting_phrases(within(tokens, s))).collect();
+    let Some((sentence, _, phrase)) = lead(text, tokens, body_sentences, &phrases).or_else(|| {
+        let title = title.clone()?;
+        let title_phrases = meeting_phrases(within(tokens, &title));
+        lead(text, tokens, &[title], &[title_phrases])
+    }) else {
         return Vec::new();
     };
     // A lead found in the headline alone names its kind there too; the genre's generic word is the fallback.
@@ -296,7 +309,8 @@ pub fn meetings(
     let lead_phrase = token_range(sentence_tokens, &phrase);
     let name = name_from(text, sentence_tokens, &lead_phrase);
     let others = opening_sentences(text, body_sentences, &sentence, title.as_ref());
-    let organizers = lead_organizers(text, tokens, sentence_tokens, &lead_phrase, &others, body_sentences, defs);
+    let body = Body { sentences: body_sentences, phrases: &phrases };
+    let organizers = lead_organizers(text, tokens, sentence_tokens, &lead_phrase, &others, &body, defs);
     let mut lead = Meeting {
         date: date.map(|d| d.to_string()),
         date_precision: date.map(|_| Precision::Day),
@@ -311,7 +325,7 @@ pub fn meetings(
         evidence: index.span(sentence.clone()),
     };
     let cx = others::Context { published, keep: &keep, defs };
-    let mentioned = others::mentions(text, tokens, body_sentences, &phrase, &cx);
+    let mentioned = others::mentions(text, tokens, &body, &phrase, &cx);
     let mut found = Vec::new();
     for other in mentioned {
         let other_date = other.date.map(|d| d.to_string());
@@ -341,12 +355,11 @@ pub fn meetings(
         });
     }
     found.insert(0, lead);
-    if found.iter().any(|m| !m.organizers.is_empty()) {
-        let full = FullNames::new(tokens, text, defs);
+    {
         for meeting in &mut found {
             let mut names: Vec<String> = Vec::new();
             for name in &meeting.organizers {
-                let name = full.fullest(tokens, text, name, defs).unwrap_or_else(|| name.clone());
+                let name = full_names::fullest(tokens, text, name, defs).unwrap_or_else(|| name.clone());
                 if !names.contains(&name) {
                     names.push(name);
                 }

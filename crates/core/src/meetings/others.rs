@@ -19,7 +19,7 @@ use crate::record::PartOfDay;
 use crate::tokens::{within, Token};
 
 use super::bodies::{body_end, clause_starts, fronted_holder, names_of, subject_and_verb_at};
-use super::phrases::{meeting_phrases, Phrase};
+use super::phrases::Phrase;
 use super::when::{dates_a_report, folded_words};
 
 /// A meeting named in a sentence with its holders.
@@ -48,14 +48,14 @@ pub(super) struct Context<'a> {
 pub(super) fn mentions(
     text: &str,
     tokens: &[Token],
-    body_sentences: &[Range<usize>],
+    body: &super::Body,
     lead: &Range<usize>,
     cx: &Context,
 ) -> Vec<Mention> {
+    let body_sentences = body.sentences;
     let mut out: Vec<Mention> = Vec::new();
-    for sentence in body_sentences {
+    for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
         let words = within(tokens, sentence);
-        let phrases = meeting_phrases(words);
         let spans: Vec<Range<usize>> =
             phrases.iter().map(|p| words[p.tokens.start].range.start..words[p.tokens.end - 1].range.end).collect();
         for (phrase, bytes) in phrases.iter().zip(&spans) {
@@ -113,14 +113,12 @@ fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &D
     }
     // The verb is the meeting word, or an organiser's verb a few words before it (`có các cuộc họp`).
     let verb_of_phrase = |v: usize| v <= start && start - v <= 3;
-    for s in clause_starts(words).filter(|&s| s <= start) {
-        if let Some((bodies, verb)) = subject_and_verb_at(words, text, s, defs) {
-            if verb_of_phrase(verb) && !bodies.is_empty() {
-                return names_of(all, words, text, bodies, defs);
-            }
-        }
+    // The subject of the phrase's own clause (from the last comma, colon or dash before it).
+    let Some(s) = clause_starts(words).filter(|&s| s <= start).last() else { return Vec::new() };
+    match subject_and_verb_at(words, text, s, defs) {
+        Some((bodies, verb)) if verb_of_phrase(verb) && !bodies.is_empty() => names_of(all, words, text, bodies, defs),
+        _ => Vec::new(),
     }
-    Vec::new()
 }
 
 /// The body named right after a meeting phrase, within its noun phrase: after its number, its qualifiers or `của`

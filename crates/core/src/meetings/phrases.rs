@@ -87,9 +87,13 @@ pub(super) fn inside_a_body_name(tokens: &[Token], k: usize) -> bool {
 
 /// The kind named by the highest-priority meeting phrase of `tokens`, and where the phrase is (a byte range).
 pub(super) fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u8)> {
+    kind_of(tokens, &meeting_phrases(tokens))
+}
+
+/// [`kind_in`] over phrases already found in `tokens`.
+pub(super) fn kind_of(tokens: &[Token], phrases: &[Phrase]) -> Option<(&'static str, Range<usize>, u8)> {
     let mut best: Option<&Phrase> = None;
-    let phrases = meeting_phrases(tokens);
-    for p in &phrases {
+    for p in phrases {
         if best.is_none_or(|b| p.priority > b.priority) {
             best = Some(p);
         }
@@ -97,6 +101,7 @@ pub(super) fn kind_in(tokens: &[Token]) -> Option<(&'static str, Range<usize>, u
     best.map(|p| (p.kind, tokens[p.tokens.start].range.start..tokens[p.tokens.end - 1].range.end, p.priority))
 }
 
+/// Back from the meeting phrase at `tokens[p]` to the first meeting word or classifier of its noun phrase, a few
 /// words before (`Hội nghị` of `Hội nghị giao ban`, `cuộc` of `cuộc họp`).
 pub(super) fn name_start(tokens: &[Token], p: usize) -> usize {
     let mut start = p;

@@ -44,18 +44,24 @@ pub(super) fn anchored(text: &str, sentences: &[Range<usize>], mention: &DateMen
     Date::from_days_since_epoch(days)
 }
 
-/// date ("có hiệu lực từ ngày 01-01-2006"), a deadline ("trước ngày 15-4"): a phrase of class `cites_date` among
-/// the last five words before it.
+/// The phrases of class `cites_date`, folded (lower case).
+static CITES_DATE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::word_classes::entries().iter().filter(|(_, c)| *c == Class::CitesDate).map(|(w, _)| fold(w)).collect()
+});
+
+/// date ("có hiệu lực từ ngày 01-01-2006"), a deadline ("trước ngày 15-4"): a phrase of class `cites_date` in the
+/// few words before it.
 pub(super) fn cited_date(text: &str, m: &DateMention) -> bool {
     let before = crate::dates::tail(&text[..m.range.start], 40).trim_end();
     let after = text[m.range.end..].trim_start();
     // Spans are written with any dash, and some pages put a star or a tilde there ("(18/11/1930 * 18/11/2025)").
     const SPAN: [char; 5] = ['-', '–', '—', '*', '~'];
     let span = (before.ends_with('(') && after.starts_with(SPAN)) || (before.ends_with(SPAN) && after.starts_with(')'));
-    let words = folded_words(before);
-    let last = &words[words.len().saturating_sub(5)..];
-    let cites = |i: usize| (1..=last.len() - i).any(|n| classes::is(&last[i..i + n].join(" "), Class::CitesDate));
-    span || (0..last.len()).any(cites)
+    // Every date of every sentence passes here: the window is lowered once and searched for the class's phrases.
+    span || {
+        let lower = before.to_lowercase();
+        CITES_DATE.iter().any(|p| lower.contains(p.as_str()))
+    }
 }
 
 /// The `phrase` column of a data file, each phrase folded and split into words (compared with [`folded_words`]).
