@@ -271,6 +271,8 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
 /// after it, or none, leave it as written. `article` is the title and body (byte range).
 pub fn complete_places(officials: &mut [Official], text: &str, article: Range<usize>) {
     let scope = &text[article];
+    // One search per title as written, however many people hold it: a long list stays linear.
+    let mut places_after: HashMap<String, Option<String>> = HashMap::default();
     for official in officials.iter_mut() {
         for i in 0..official.titles.len() {
             let asks = official.positions.get(i).and_then(|p| p.body.as_deref()).is_some_and(asks_for_place);
@@ -278,28 +280,38 @@ pub fn complete_places(officials: &mut [Official], text: &str, article: Range<us
                 continue;
             }
             let written = official.titles_as_written[i].clone();
-            let mut places: Vec<&str> = Vec::new();
-            for (at, _) in scope.match_indices(written.as_str()) {
-                let after = &scope[at + written.len()..];
-                let Some(rest) = after.strip_prefix(' ') else { continue };
-                let mut end = rest.len().min(60);
-                while !rest.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let window = &rest[..end];
-                if let Some((r, _)) = province_mentions(window).into_iter().find(|(r, _)| r.start == 0) {
-                    if !places.contains(&&window[r.clone()]) {
-                        places.push(&window[r]);
-                    }
-                }
-            }
-            let [place] = places[..] else { continue };
+            let place = places_after.entry(written.clone()).or_insert_with(|| one_place_after(scope, &written));
+            let Some(place) = place.clone() else { continue };
             official.titles[i] = format!("{} {place}", official.titles[i]);
             official.titles_as_written[i] = format!("{written} {place}");
             if let Some(body) = official.positions[i].body.as_mut() {
                 *body = format!("{body} {place}");
             }
         }
+    }
+}
+
+/// The one province the text writes right after `written` (`Chủ tịch UBND tỉnh` + ` Gia Lai`), `None` when it
+/// writes none or several.
+fn one_place_after(scope: &str, written: &str) -> Option<String> {
+    let mut places: Vec<&str> = Vec::new();
+    for (at, _) in scope.match_indices(written) {
+        let after = &scope[at + written.len()..];
+        let Some(rest) = after.strip_prefix(' ') else { continue };
+        let mut end = rest.len().min(60);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &rest[..end];
+        if let Some((r, _)) = province_mentions(window).into_iter().find(|(r, _)| r.start == 0) {
+            if !places.contains(&&window[r.clone()]) {
+                places.push(&window[r]);
+            }
+        }
+    }
+    match places[..] {
+        [place] => Some(place.to_string()),
+        _ => None,
     }
 }
 
