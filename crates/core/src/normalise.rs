@@ -4,7 +4,8 @@
 //! - one tone-mark placement: the traditional one the gold data and most
 //!   outlets use (`hòa`, `Ủy`, `thủy`), not `hoà`/`Uỷ`/`thuỷ`;
 //! - line breaks as `\n`, other whitespace runs as one space, no trailing spaces;
-//! - every dash (`–`, `—`, `−`, ...) as `-`, zero-width and control characters dropped.
+//! - every dash (`–`, `—`, `−`, ...) as `-`, zero-width and control characters dropped;
+//! - a word glued to the one before it by a source's layout (`TP HCMTừ 0h`) split in two.
 //!
 //! Offsets in the record point into this normalised text.
 
@@ -23,7 +24,51 @@ pub fn normalise(text: &str) -> String {
         unicode_normalization::IsNormalized::Yes => clean(text.len(), text.chars()),
         _ => clean(text.len(), text.nfc()),
     };
-    traditional_tone_placement(out)
+    split_glued_words(traditional_tone_placement(out))
+}
+
+/// "TP HCMTừ 0h ngày 14/4", "Hà NộiTrên địa bàn": a source's location label glued to the first word of the sapo.
+/// A capital that starts a lower-case run inside a word, after a lower-case letter or after two capitals, starts
+/// a new word when the word has a Vietnamese letter; brands in plain Latin letters keep their capitals
+/// (`VnExpress`, `TikTok`, `nCoV`), and so do `TTg` (one capital before) and words all in capitals.
+fn split_glued_words(text: String) -> String {
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut word_start = 0;
+    let mut capitals = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphabetic() {
+            (word_start, capitals, prev) = (i + c.len_utf8(), 0, None);
+            continue;
+        }
+        if c.is_uppercase() {
+            let after_word = prev.is_some_and(|p| p.is_lowercase()) || capitals >= 2;
+            let starts_run = chars.peek().is_some_and(|(_, n)| n.is_lowercase());
+            if after_word && starts_run {
+                let end = text[i..].find(|ch: char| !ch.is_alphabetic()).map_or(text.len(), |e| i + e);
+                if !text[word_start..end].is_ascii() {
+                    cuts.push(i);
+                }
+            }
+            capitals += 1;
+        } else {
+            capitals = 0;
+        }
+        prev = Some(c);
+    }
+    if cuts.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&text[from..cut]);
+        out.push(' ');
+        from = cut;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Whether the text is NFC for certain without the Unicode tables: it has only ASCII, Latin letters
@@ -258,6 +303,13 @@ mod tests {
             ("\u{feff}bom", "bom"),
             ("end ", "end"),
             ("Phó Chủ tịch", "Phó Chủ tịch"),
+            // A location label glued to the sapo is split; brands, `TTg` and capitals stay.
+            ("TP HCMTừ 0h ngày 14/4", "TP HCM Từ 0h ngày 14/4"),
+            ("Hà NộiTrên địa bàn", "Hà Nội Trên địa bàn"),
+            ("Bình PhướcÔng Nguyễn Văn A", "Bình Phước Ông Nguyễn Văn A"),
+            ("VnExpress, TikTok, nCoV, VietnamPlus", "VnExpress, TikTok, nCoV, VietnamPlus"),
+            ("số 33/CT-TTg của Thủ tướng", "số 33/CT-TTg của Thủ tướng"),
+            ("UBND, HĐND, ĐBQH", "UBND, HĐND, ĐBQH"),
         ];
         for (input, want) in cases {
             assert_eq!(normalise(input), want, "{input:?}");
