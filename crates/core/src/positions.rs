@@ -248,7 +248,7 @@ impl<'a> Body<'a> {
             return Step::Take(name.end - k);
         }
         // (`Văn`, `Thị` are the middle names of "Vũ Văn Tám", not family names.)
-        let middle = tokens[k + 1].is(Class::MiddleName);
+        let middle = tokens.get(k + 1).is_some_and(|t| t.is(Class::MiddleName));
         if mid_run
             && !middle
             && name.len() >= 4
