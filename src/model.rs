@@ -369,6 +369,13 @@ pub fn view_sources(view: &Merged) -> BTreeSet<String> {
         .collect()
 }
 
+/// The ids of a table's rows in order: rows are (sort key, id), sorted by key, descending when `asc` is false.
+/// (A stable sort: rows with equal keys keep the order they came in.)
+pub fn sorted_ids<K: Ord>(mut rows: Vec<(K, usize)>, asc: bool) -> Vec<usize> {
+    rows.sort_by(|a, b| if asc { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
+    rows.into_iter().map(|(_, id)| id).collect()
+}
+
 /// A date as Vietnamese readers write it, to the precision known: `17/06/2024`, `06/2024`, `2024`.
 pub fn date_vi(iso: &str, precision: Option<hoinghi_core::Precision>) -> String {
     use hoinghi_core::Precision;
@@ -534,6 +541,18 @@ fn check_record(r: &Record) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// The first two sample articles: their records by name, and merged.
+    fn two_samples() -> (HashMap<String, Arc<Record>>, Merged) {
+        let arts = [
+            article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
+            article("b.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
+        ];
+        let records: HashMap<String, Arc<Record>> =
+            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
+        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
+        (records, hoinghi_merge::merge(&recs))
+    }
+
     fn article(name: &str, text: &str) -> Article {
         let mut r = hoinghi_core::extract(text, None);
         r.source = Some(name.into());
@@ -597,14 +616,7 @@ mod tests {
 
     #[test]
     fn filters_keep_matching_meetings_and_people() {
-        let arts = [
-            article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
-            article("b.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
-        ];
-        let records: HashMap<String, Arc<Record>> =
-            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
-        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
-        let merged = hoinghi_merge::merge(&recs);
+        let (records, merged) = two_samples();
         let all = apply(&merged, &Filters::default(), &records);
         assert_eq!(all, merged);
         let f = Filters { province: "w:Bình Định".into(), ..Filters::default() };
@@ -620,14 +632,7 @@ mod tests {
 
     #[test]
     fn facets_count_what_the_other_filters_keep() {
-        let arts = [
-            article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
-            article("b.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
-        ];
-        let records: HashMap<String, Arc<Record>> =
-            arts.iter().map(|a| (a.name.clone(), a.record.clone().unwrap())).collect();
-        let recs: Vec<Record> = arts.iter().map(|a| (**a.record.as_ref().unwrap()).clone()).collect();
-        let merged = hoinghi_merge::merge(&recs);
+        let (records, merged) = two_samples();
         let all = facets(&merged, &merged, &merged, &merged);
         let count = |list: &[(String, usize)], k: &str| list.iter().find(|(v, _)| v == k).map(|(_, n)| *n);
         assert_eq!(count(&all.written, "Bình Định"), Some(1));

@@ -6,7 +6,7 @@ use hoinghi_merge::MergedDocument;
 use leptos::prelude::*;
 
 use crate::app::Ws;
-use crate::model::date_vi;
+use crate::model::{date_vi, sorted_ids};
 
 const PAGE: usize = 100;
 
@@ -41,17 +41,7 @@ fn column_key(d: &MergedDocument, col: DocCol) -> Key {
 
 /// The ids of `docs` in the table's order (ties by number).
 fn order(docs: &[MergedDocument], col: DocCol, asc: bool) -> Vec<usize> {
-    let mut rows: Vec<(Key, Vec<u64>, usize)> =
-        docs.iter().enumerate().map(|(i, d)| (column_key(d, col), sort_key(&d.number), i)).collect();
-    rows.sort_by(|a, b| {
-        let o = (&a.0, &a.1).cmp(&(&b.0, &b.1));
-        if asc {
-            o
-        } else {
-            o.reverse()
-        }
-    });
-    rows.into_iter().map(|r| r.2).collect()
+    sorted_ids(docs.iter().enumerate().map(|(i, d)| ((column_key(d, col), sort_key(&d.number)), i)).collect(), asc)
 }
 
 /// How the table is sorted: (column, ascending); owned by the views, so that it survives a switch of tabs.

@@ -6,7 +6,7 @@ use hoinghi_merge::Person;
 use leptos::prelude::*;
 
 use crate::app::Ws;
-use crate::model::date_vi;
+use crate::model::{date_vi, sorted_ids};
 
 /// The column the table is sorted by.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,17 +50,7 @@ fn column_key(p: &Person, col: Col) -> Key {
 
 /// The ids of `people` in the table's order.
 fn order(people: &[Person], col: Col, asc: bool) -> Vec<usize> {
-    let mut rows: Vec<(Key, NameKey, usize)> =
-        people.iter().map(|p| (column_key(p, col), name_key(&p.name), p.id)).collect();
-    rows.sort_by(|a, b| {
-        let o = (&a.0, &a.1).cmp(&(&b.0, &b.1));
-        if asc {
-            o
-        } else {
-            o.reverse()
-        }
-    });
-    rows.into_iter().map(|r| r.2).collect()
+    sorted_ids(people.iter().map(|p| ((column_key(p, col), name_key(&p.name)), p.id)).collect(), asc)
 }
 
 /// How the table is sorted: (column, ascending). Owned by the views, so that it survives a switch

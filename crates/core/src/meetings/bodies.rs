@@ -12,7 +12,7 @@ use crate::positions::rank_at;
 use crate::roles::role_at;
 use crate::tokens::Token;
 
-use super::phrases::{inside_a_body_name, meeting_phrases, name_start, names_another};
+use super::phrases::{inside_a_body_name, meeting_phrases, name_start, names_another, with_classifier};
 
 pub(super) fn word(tokens: &[Token], k: usize) -> &str {
     tokens.get(k).filter(|t| t.is_word()).map_or("", |t| t.folded.as_str())
@@ -593,11 +593,7 @@ pub(super) fn fronted_holder(
     defs: &Definitions,
 ) -> Option<Range<usize>> {
     // `tại` (or `Tại`) opens the phrase's clause, at most three words in ("Trước đó tại ...").
-    let start = if phrase.start > 0 && tokens[phrase.start - 1].is(Class::MeetingNoun) {
-        phrase.start - 1
-    } else {
-        phrase.start
-    };
+    let start = with_classifier(tokens, phrase.start);
     let intro =
         (1..=4.min(start)).find(|&back| classes::longest_at(tokens, start - back, Class::PlaceIntro) == Some(1));
     let opens = intro.is_some_and(|back| {

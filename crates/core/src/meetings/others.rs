@@ -19,7 +19,7 @@ use crate::record::PartOfDay;
 use crate::tokens::{within, Token};
 
 use super::bodies::{body_end, clause_starts, fronted_holder, names_of, subject_and_verb_at};
-use super::phrases::Phrase;
+use super::phrases::{with_classifier, Phrase};
 use super::when::{dates_a_report, folded_words};
 
 /// A meeting named in a sentence with its holders.
@@ -92,7 +92,7 @@ pub(super) fn mentions(
 /// "trước kỳ họp thứ 3", "chào mừng Đại hội": words right before the phrase (or its classifier) that make it a time
 /// to come or a point of reference.
 fn awaited(words: &[Token], start: usize) -> bool {
-    let start = if start > 0 && words[start - 1].is(Class::MeetingNoun) { start - 1 } else { start };
+    let start = with_classifier(words, start);
     (1..=start.min(2)).any(|back| classes::longest_at(words, start - back, Class::AwaitsMeeting) == Some(back))
 }
 

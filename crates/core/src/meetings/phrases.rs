@@ -116,3 +116,12 @@ pub(super) fn name_start(tokens: &[Token], p: usize) -> usize {
     }
     start
 }
+
+/// Where a meeting phrase's noun starts: its classifier just before it (`cuộc` of `cuộc họp`), else the phrase.
+pub(super) fn with_classifier(tokens: &[Token], start: usize) -> usize {
+    if start > 0 && tokens[start - 1].is(Class::MeetingNoun) {
+        start - 1
+    } else {
+        start
+    }
+}
