@@ -177,6 +177,18 @@ pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definition
             }
             break;
         }
+        // "Ủy ban kiểm tra Trung ương", "Ban tuyên giáo Tỉnh ủy": a head, then a pair that names a body with it even
+        // in lower case (class `head_compound`), though the pair is a verb elsewhere.
+        if k == i + head && !t.is_capitalised() && classes::longest_at(tokens, i, Class::OrgHead).is_some() {
+            // Not an organiser's verb: "Tỉnh đoàn tổ chức hội thảo" is a body and its verb.
+            let pair = classes::longest_at(tokens, k, Class::HeadCompound);
+            if let Some(n) = pair.filter(|_| classes::longest_at(tokens, k, Class::OrganiserVerb).is_none()) {
+                k += n;
+                end = k;
+                after_second = false;
+                continue;
+            }
+        }
         // "Quốc hội Quốc hội đã nghe": a body whose head is its whole name ends before another body's head.
         let whole = k == i + head && classes::longest_at(tokens, i, Class::WholeBody) == Some(head);
         if whole && t.is_capitalised() && classes::longest_at(tokens, k, Class::BodyHead).is_some() {
