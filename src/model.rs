@@ -369,6 +369,14 @@ pub fn view_sources(view: &Merged) -> BTreeSet<String> {
         .collect()
 }
 
+/// What a table's column sorts by, computed once per row: text by its Vietnamese sort key, a count, a date.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub enum SortKey {
+    Text(Vec<u64>),
+    Count(usize),
+    Date(Option<String>),
+}
+
 /// The ids of a table's rows in order: rows are (sort key, id), sorted by key, descending when `asc` is false.
 /// (A stable sort: rows with equal keys keep the order they came in.)
 pub fn sorted_ids<K: Ord>(mut rows: Vec<(K, usize)>, asc: bool) -> Vec<usize> {

@@ -6,7 +6,7 @@ use hoinghi_merge::MergedDocument;
 use leptos::prelude::*;
 
 use crate::app::Ws;
-use crate::model::{date_vi, sorted_ids};
+use crate::model::{date_vi, sorted_ids, SortKey as Key};
 
 const PAGE: usize = 100;
 
@@ -18,14 +18,6 @@ pub enum DocCol {
     Date,
     Issuer,
     Articles,
-}
-
-/// What a column sorts by, computed once per row.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
-    Text(Vec<u64>),
-    Count(usize),
-    Date(Option<String>),
 }
 
 fn column_key(d: &MergedDocument, col: DocCol) -> Key {

@@ -6,7 +6,7 @@ use hoinghi_merge::Person;
 use leptos::prelude::*;
 
 use crate::app::Ws;
-use crate::model::{date_vi, sorted_ids};
+use crate::model::{date_vi, sorted_ids, SortKey as Key};
 
 /// The column the table is sorted by.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,14 +27,6 @@ type NameKey = (Vec<u64>, Vec<u64>);
 /// Vietnamese names sort by the given name (the last word), then the whole name, in Vietnamese order.
 fn name_key(name: &str) -> NameKey {
     (sort_key(name.rsplit(' ').next().unwrap_or("")), sort_key(name))
-}
-
-/// What a column sorts by, computed once per row.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
-    Text(Vec<u64>),
-    Count(usize),
-    Date(Option<String>),
 }
 
 fn column_key(p: &Person, col: Col) -> Key {

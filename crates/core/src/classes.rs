@@ -61,6 +61,22 @@ pub fn length_before(tokens: &[Token], i: usize, class: Class) -> Option<usize> 
 /// The longest entry, in tokens, that [`ends_before`] and [`length_before`] look back for (`Đ / c` is three).
 const MAX_PHRASE: usize = 4;
 
+/// Whether folded `words` start with a word or pair of `class`.
+pub fn words_start_with(words: &[String], class: Class) -> bool {
+    (1..=2.min(words.len())).any(|n| is(&words[..n].join(" "), class))
+}
+
+/// Whether folded `words` end with a word or pair of `class`.
+pub fn words_end_with(words: &[String], class: Class) -> bool {
+    (1..=2.min(words.len())).any(|n| is(&words[words.len() - n..].join(" "), class))
+}
+
+/// Whether a name (folded words) asks for its place: it ends with a unit word or a local Party committee's
+/// (`Ủy ban nhân dân tỉnh`, `HĐND thành phố`, `Thường vụ Thành ủy`), where `Sở Tư pháp` is whole as written.
+pub fn asks_for_place(words: &[String]) -> bool {
+    words_end_with(words, Class::Unit) || words_end_with(words, Class::LocalCommittee)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

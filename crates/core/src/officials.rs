@@ -275,7 +275,10 @@ pub fn complete_places(officials: &mut [Official], text: &str, article: Range<us
     let mut places_after: HashMap<String, Option<String>> = HashMap::default();
     for official in officials.iter_mut() {
         for i in 0..official.titles.len() {
-            let asks = official.positions.get(i).and_then(|p| p.body.as_deref()).is_some_and(asks_for_place);
+            let body = official.positions.get(i).and_then(|p| p.body.as_deref());
+            let asks = body.is_some_and(|b| {
+                classes::asks_for_place(&fold(b).split_whitespace().map(String::from).collect::<Vec<_>>())
+            });
             if !asks {
                 continue;
             }
@@ -313,15 +316,6 @@ fn one_place_after(scope: &str, written: &str) -> Option<String> {
         [place] => Some(place.to_string()),
         _ => None,
     }
-}
-
-/// Whether a body's name ends with a word that stands for a place not named (`Ủy ban nhân dân tỉnh`, `Tỉnh ủy`).
-fn asks_for_place(body: &str) -> bool {
-    let words: Vec<String> = fold(body).split_whitespace().map(String::from).collect();
-    (1..=2.min(words.len())).any(|n| {
-        let tail = words[words.len() - n..].join(" ");
-        classes::is(&tail, Class::Unit) || classes::is(&tail, Class::LocalCommittee)
-    })
 }
 
 /// Drops a title that is the start of a longer one of the same person (`Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`).

@@ -18,17 +18,6 @@ fn expanded_words(tokens: &[Token], text: &str, range: Range<usize>, defs: &Defi
     fold(&expand(tokens, text, range, defs)).split_whitespace().map(String::from).collect()
 }
 
-/// Whether the words start with a word or pair of `class`.
-fn starts_with(words: &[String], class: Class) -> bool {
-    (1..=2.min(words.len())).any(|n| classes::is(&words[..n].join(" "), class))
-}
-
-/// Whether the words end with a word or pair of `class`: a name that asks for its place (`HĐND thành phố`,
-/// `Thường vụ Thành ủy`), where `Sở Tư pháp` is whole as written.
-fn ends_with(words: &[String], class: Class) -> bool {
-    (1..=2.min(words.len())).any(|n| classes::is(&words[words.len() - n..].join(" "), class))
-}
-
 /// The full name of the organiser `name` (as the article writes it) when it asks for its place and the article
 /// (its tokens `all`) names the same body with one province after it: each body that starts with the same word is
 /// read, and kept when its words are the short name's and then a province's (`TP` stays with the short name:
@@ -36,7 +25,7 @@ fn ends_with(words: &[String], class: Class) -> bool {
 pub(super) fn fullest(all: &[Token], text: &str, name: &str, defs: &Definitions) -> Option<String> {
     let own = tokenize(name, 0..name.len());
     let short = expanded_words(&own, name, 0..own.len(), defs);
-    if !(ends_with(&short, Class::Unit) || ends_with(&short, Class::LocalCommittee)) {
+    if !classes::asks_for_place(&short) {
         return None;
     }
     let first = &own.first()?.folded;
@@ -51,7 +40,7 @@ pub(super) fn fullest(all: &[Token], text: &str, name: &str, defs: &Definitions)
             continue;
         }
         let tail = &words[short.len()..];
-        if tail.len() > 4 || starts_with(tail, Class::Unit) || province_named(&tail.join(" ")).is_none() {
+        if tail.len() > 4 || classes::words_start_with(tail, Class::Unit) || province_named(&tail.join(" ")).is_none() {
             continue;
         }
         match &found {

@@ -355,20 +355,18 @@ pub fn meetings(
         });
     }
     found.insert(0, lead);
-    {
-        // One search per organiser's name, however many meetings it holds.
-        let mut fullest: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
-        for meeting in &mut found {
-            let mut names: Vec<String> = Vec::new();
-            for name in &meeting.organizers {
-                let full = fullest.entry(name.clone()).or_insert_with(|| full_names::fullest(tokens, text, name, defs));
-                let name = full.clone().unwrap_or_else(|| name.clone());
-                if !names.contains(&name) {
-                    names.push(name);
-                }
+    // One search per organiser's name, however many meetings it holds.
+    let mut fullest: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
+    for meeting in &mut found {
+        let mut names: Vec<String> = Vec::new();
+        for name in &meeting.organizers {
+            let full = fullest.entry(name.clone()).or_insert_with(|| full_names::fullest(tokens, text, name, defs));
+            let name = full.clone().unwrap_or_else(|| name.clone());
+            if !names.contains(&name) {
+                names.push(name);
             }
-            meeting.organizers = names;
         }
+        meeting.organizers = names;
     }
     found
 }

@@ -58,6 +58,8 @@ pub(super) fn mentions(
         let words = within(tokens, sentence);
         let spans: Vec<Range<usize>> =
             phrases.iter().map(|p| words[p.tokens.start].range.start..words[p.tokens.end - 1].range.end).collect();
+        // The sentence's days, read once when a phrase in it has holders.
+        let mut days: Option<Vec<DateMention>> = None;
         for (phrase, bytes) in phrases.iter().zip(&spans) {
             if bytes.start < lead.end && lead.start < bytes.end {
                 continue;
@@ -71,7 +73,11 @@ pub(super) fn mentions(
             if organizers.is_empty() {
                 continue;
             }
-            let (date, time_of_day) = day_of(text, body_sentences, sentence, &spans, bytes, cx);
+            let days = days.get_or_insert_with(|| {
+                let day = |m: &DateMention| (cx.keep)(m) && (m.day.is_some() || m.relative.is_some());
+                date_mentions(text, sentence.clone()).into_iter().filter(day).collect()
+            });
+            let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
             if let Some(same) = out.iter_mut().find(|m| m.date == date && same_holders(&m.organizers, &organizers)) {
                 keep_longer(&mut same.organizers, &organizers);
                 continue;
@@ -160,26 +166,25 @@ fn day_of(
     text: &str,
     body_sentences: &[Range<usize>],
     sentence: &Range<usize>,
+    sentence_days: &[DateMention],
     phrases: &[Range<usize>],
     bytes: &Range<usize>,
     cx: &Context,
 ) -> (Option<Date>, Option<PartOfDay>) {
     let body = body_sentences.first().map_or(sentence.start, |s| s.start)..sentence.end;
-    let days: Vec<DateMention> = date_mentions(text, sentence.clone())
-        .into_iter()
-        .filter(|m| (cx.keep)(m) && !dates_a_report(text, m, bytes) && (m.day.is_some() || m.relative.is_some()))
-        .collect();
+    let days: Vec<&DateMention> = sentence_days.iter().filter(|m| !dates_a_report(text, m, bytes)).collect();
     // A day and a phrase with no comma, semicolon or colon between them are one clause.
     let same_clause = |m: &DateMention, p: &Range<usize>| {
         let (a, b) = if m.range.start < p.start { (m.range.end, p.start) } else { (p.end, m.range.start) };
         a <= b && !text[a..b].contains([',', ';', ':'])
     };
-    let in_clause = days.iter().find(|m| same_clause(m, bytes));
+    let in_clause = days.iter().copied().find(|m| same_clause(m, bytes));
     // "... tại kỳ họp ... ngày 28/3, sau đề nghị ... tại cuộc họp Ban chỉ đạo": a day in another meeting's clause
     // is that meeting's.
     let claimed = |m: &DateMention| phrases.iter().any(|p| p != bytes && same_clause(m, p));
     let before = || {
         days.iter()
+            .copied()
             .rev()
             .find(|m| m.range.end <= bytes.start)
             .filter(|m| !claimed(m) && !phrases.iter().any(|p| m.range.end <= p.start && p.end <= bytes.start))
