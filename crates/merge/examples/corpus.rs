@@ -77,4 +77,38 @@ fn main() {
     for m in merged.meetings.iter().filter(|m| m.articles >= 2).take(5) {
         println!("\nMEETING {:?} {} {} <- {}", m.date, m.kind, m.name, m.sources.join(" "));
     }
+    graph(&merged);
+}
+
+/// Who meets whom over the corpus: the layout's time for the page's 300 people, and the picture as
+/// `target/who-meets-whom.svg` to look at.
+fn graph(merged: &hoinghi_merge::Merged) {
+    let start = Instant::now();
+    let graph = hoinghi_merge::graph::who_meets_whom(merged, 300);
+    println!(
+        "\nwho meets whom: {} people, {} pairs ({} left out), laid out in {:.1?}",
+        graph.nodes.len(),
+        graph.edges.len(),
+        graph.left_out,
+        start.elapsed()
+    );
+    let at = |i: usize| (20.0 + graph.nodes[i].x * 760.0, 20.0 + graph.nodes[i].y * 760.0);
+    let mut svg = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800">"#);
+    for e in &graph.edges {
+        let ((x1, y1), (x2, y2)) = (at(e.a), at(e.b));
+        svg += &format!(
+            r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#999" stroke-width="{}"/>"##,
+            e.meetings
+        );
+    }
+    for (i, n) in graph.nodes.iter().enumerate() {
+        let (x, y) = at(i);
+        let r = 2.0 + (n.meetings as f64).sqrt() * 2.0;
+        svg += &format!(r##"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="#2a6"/>"##);
+        if i < 25 {
+            svg += &format!(r#"<text x="{x:.1}" y="{y:.1}" font-size="10">{}</text>"#, merged.people[n.person].name);
+        }
+    }
+    svg += "</svg>";
+    let _ = std::fs::write("target/who-meets-whom.svg", svg);
 }

@@ -41,7 +41,8 @@
 //! 3. [`meetings`] joins reports of one meeting: same day, same kind, a shared chair or organiser.
 //! 4. [`documents`] keys numbers (`33/CT-TTg` = `33/CTTTG`) and infers kind and issuer from the symbol.
 //! 5. [`provinces`] lists each province as written with today's unit.
-//! 6. [`csv`] writes the tables; [`Merger`] keeps prepared records so the page can add and remove articles.
+//! 6. [`graph`] draws who meets whom from the merged meetings (the page's graph and a person's card).
+//! 7. [`csv`] writes the tables; [`Merger`] keeps prepared records so the page can add and remove articles.
 //!
 //! Output order does not depend on input order: records are sorted by `source` before merging, and every
 //! list is sorted. Records should have distinct sources; one without a source is named `#N` (its position).
@@ -49,6 +50,7 @@
 pub mod canon;
 pub mod csv;
 pub mod documents;
+pub mod graph;
 pub mod meetings;
 pub mod people;
 mod prepare;

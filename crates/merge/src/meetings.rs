@@ -43,6 +43,9 @@ pub struct MergedMeeting {
     /// The chairs as [`crate::Person::id`]s, where the chair is also among the article's officials.
     pub chair_ids: Vec<usize>,
     pub attendees: Vec<String>,
+    /// The attendees as [`crate::Person::id`]s, where the attendee is among the article's officials (a chair
+    /// is never listed here too).
+    pub attendee_ids: Vec<usize>,
     pub places: Vec<String>,
     pub provinces: Vec<String>,
     pub provinces_today: Vec<String>,
@@ -66,6 +69,8 @@ struct Occ<'a> {
     meeting: &'a PMeeting,
     /// Person ids of the chairs (or the folded name where the chair is not among the officials).
     chairs: Vec<Result<usize, &'a str>>,
+    /// The same for the attendees.
+    attendees: Vec<Result<usize, &'a str>>,
     /// The same for chairs and attendees.
     participants: Vec<Result<usize, &'a str>>,
 }
@@ -119,10 +124,11 @@ pub(crate) fn merge_meetings<'a>(
                 people.get(&(record.source.clone(), key.clone())).copied().ok_or(key.as_str())
             };
             let chairs = meeting.chairs.iter().map(person).collect();
+            let attendees = meeting.attendees.iter().map(person).collect();
             let mut participants: Vec<_> = meeting.chairs.iter().chain(&meeting.attendees).map(person).collect();
             participants.sort();
             participants.dedup();
-            occs.push((i, Occ { record, meeting, chairs, participants }));
+            occs.push((i, Occ { record, meeting, chairs, attendees, participants }));
         }
     }
     occs.sort_by(|(i, a), (j, b)| {
@@ -170,6 +176,11 @@ fn build_meeting(group: &[Occ]) -> MergedMeeting {
             }
         }
     }
+    let attendee_ids: BTreeSet<usize> = group
+        .iter()
+        .flat_map(|o| o.attendees.iter().filter_map(|a| a.ok()))
+        .filter(|id| !chair_ids.contains(id))
+        .collect();
     let sources: Vec<String> =
         group.iter().map(|o| o.record.source.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     MergedMeeting {
@@ -184,6 +195,7 @@ fn build_meeting(group: &[Occ]) -> MergedMeeting {
         ),
         chairs,
         chair_ids: chair_ids.into_iter().collect(),
+        attendee_ids: attendee_ids.into_iter().collect(),
         attendees: distinct(
             group.iter().flat_map(|o| o.meeting.attendees.iter().map(|(w, k)| (w.as_str(), k.as_str()))),
         ),
