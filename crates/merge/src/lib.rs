@@ -41,7 +41,8 @@
 //! 3. [`meetings`] joins reports of one meeting: same day, same kind, a shared chair or organiser.
 //! 4. [`documents`] keys numbers (`33/CT-TTg` = `33/CTTTG`) and infers kind and issuer from the symbol.
 //! 5. [`provinces`] lists each province as written with today's unit.
-//! 6. [`graph`] draws who meets whom from the merged meetings (the page's graph and a person's card).
+//! 6. [`graph`] draws who meets whom from the merged meetings (the page's graph and a person's card);
+//!    [`map`] reads the provinces' tile grid and counts meetings on it.
 //! 7. [`csv`] writes the tables; [`Merger`] keeps prepared records so the page can add and remove articles.
 //!
 //! Output order does not depend on input order: records are sorted by `source` before merging, and every
@@ -51,6 +52,7 @@ pub mod canon;
 pub mod csv;
 pub mod documents;
 pub mod graph;
+pub mod map;
 pub mod meetings;
 pub mod people;
 mod prepare;
