@@ -2,6 +2,7 @@
 
 pub mod app;
 mod browser;
+pub mod chart;
 mod components;
 pub mod export;
 pub mod model;

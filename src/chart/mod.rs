@@ -1,0 +1,209 @@
+//! Pictures of the merged articles, free of the browser: each view (the timeline, who meets whom, the map)
+//! is built as a [`Scene`] of plain shapes in pixels, which the page draws on a canvas as the user zooms and
+//! which [`to_svg`] writes as a picture to keep (the PNG is the canvas's). One description, two renderers:
+//! what is exported is what was seen. Tested natively.
+
+pub mod time_axis;
+pub mod timeline;
+
+/// How a shape is painted; the same palette on the canvas and in the SVG (the page's colours, style/main.css).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    /// Text and axis lines.
+    Ink,
+    /// Secondary text, ticks.
+    Muted,
+    /// Grid lines and lane separators.
+    Line,
+    /// A meeting, a node: the page's accent.
+    Mark,
+    /// A meeting whose day is not known (only its month or year): drawn hollow.
+    MarkApprox,
+    /// Density bars.
+    Soft,
+    /// What the pointer is on or what is selected.
+    Highlight,
+}
+
+impl Paint {
+    pub fn colour(self) -> &'static str {
+        match self {
+            Paint::Ink => "#1d2430",
+            Paint::Muted => "#5b6575",
+            Paint::Line => "#dfe3ea",
+            Paint::Mark => "#1f4e79",
+            Paint::MarkApprox => "#1f4e79",
+            Paint::Soft => "#b9cde2",
+            Paint::Highlight => "#c26a00",
+        }
+    }
+}
+
+/// Where a text's anchor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// One shape, in pixels from the scene's top left.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        paint: Paint,
+    },
+    Line {
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        paint: Paint,
+        width: f64,
+    },
+    /// A mark for something that can be pointed at: `item` is its index in the view's list (a meeting's id).
+    Circle {
+        x: f64,
+        y: f64,
+        r: f64,
+        paint: Paint,
+        item: Option<usize>,
+    },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        anchor: Anchor,
+        size: f64,
+        paint: Paint,
+    },
+}
+
+/// A picture: its size and its shapes, drawn in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    /// The item of the mark nearest to (x, y) within `reach` pixels of its edge, if any.
+    pub fn item_at(&self, x: f64, y: f64, reach: f64) -> Option<usize> {
+        let mut best: Option<(f64, usize)> = None;
+        for shape in &self.shapes {
+            if let Shape::Circle { x: cx, y: cy, r, item: Some(item), .. } = shape {
+                let d = ((cx - x).powi(2) + (cy - y).powi(2)).sqrt() - r;
+                if d <= reach && best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, *item));
+                }
+            }
+        }
+        best.map(|(_, item)| item)
+    }
+}
+
+/// The scene as a standalone SVG document, with `caption` (the filters in force) written under it.
+pub fn to_svg(scene: &Scene, caption: &str) -> String {
+    const CAPTION: f64 = 28.0;
+    let (w, h) = (scene.width, scene.height + CAPTION);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" \
+         font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+    );
+    for shape in &scene.shapes {
+        out += &match shape {
+            Shape::Rect { x, y, w, h, paint } => {
+                format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{}\"/>\n", paint.colour())
+            }
+            Shape::Line { x1, y1, x2, y2, paint, width } => format!(
+                "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{}\" stroke-width=\"{width}\"/>\n",
+                paint.colour()
+            ),
+            Shape::Circle { x, y, r, paint, .. } => {
+                let fill = if *paint == Paint::MarkApprox { "#ffffff" } else { paint.colour() };
+                format!(
+                    "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
+                    paint.colour()
+                )
+            }
+            Shape::Text { x, y, text, anchor, size, paint } => format!(
+                "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\" fill=\"{}\" text-anchor=\"{}\">{}</text>\n",
+                paint.colour(),
+                match anchor {
+                    Anchor::Start => "start",
+                    Anchor::Middle => "middle",
+                    Anchor::End => "end",
+                },
+                escape(text)
+            ),
+        };
+    }
+    out += &format!(
+        "<text x=\"8\" y=\"{:.1}\" font-size=\"12\" fill=\"{}\">{}</text>\n</svg>\n",
+        scene.height + 18.0,
+        Paint::Muted.colour(),
+        escape(caption)
+    );
+    out
+}
+
+/// Text safe inside an SVG element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_svg_holds_every_shape_and_the_caption_escaped() {
+        let scene = Scene {
+            width: 200.0,
+            height: 100.0,
+            shapes: vec![
+                Shape::Rect { x: 0.0, y: 0.0, w: 10.0, h: 5.0, paint: Paint::Soft },
+                Shape::Line { x1: 0.0, y1: 1.0, x2: 200.0, y2: 1.0, paint: Paint::Line, width: 1.0 },
+                Shape::Circle { x: 5.0, y: 5.0, r: 3.0, paint: Paint::MarkApprox, item: Some(4) },
+                Shape::Text {
+                    x: 1.0,
+                    y: 2.0,
+                    text: "Ủy ban <Hà Nội> & \"TP\"".into(),
+                    anchor: Anchor::End,
+                    size: 11.0,
+                    paint: Paint::Ink,
+                },
+            ],
+        };
+        let svg = to_svg(&scene, "Lọc: tỉnh = Bình Định & năm 2024");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"128\""));
+        assert_eq!(svg.matches("<rect").count(), 2, "background and the bar");
+        assert!(svg.contains("<line ") && svg.contains("<circle cx=\"5.0\" cy=\"5.0\" r=\"3.0\" fill=\"#ffffff\""));
+        assert!(svg.contains("Ủy ban &lt;Hà Nội&gt; &amp; &quot;TP&quot;"));
+        assert!(svg.contains("text-anchor=\"end\""));
+        assert!(svg.contains("Lọc: tỉnh = Bình Định &amp; năm 2024"));
+        assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn the_pointer_finds_the_nearest_mark_within_reach() {
+        let mark = |x: f64, item: usize| Shape::Circle { x, y: 10.0, r: 3.0, paint: Paint::Mark, item: Some(item) };
+        let scene = Scene { width: 100.0, height: 20.0, shapes: vec![mark(10.0, 1), mark(20.0, 2), mark(80.0, 3)] };
+        let cases: &[(f64, f64, Option<usize>)] = &[
+            (10.0, 10.0, Some(1)),
+            (16.0, 10.0, Some(2)),
+            (14.0, 10.0, Some(1)),
+            (50.0, 10.0, None),
+            (80.0, 15.0, Some(3)),
+        ];
+        for (x, y, want) in cases {
+            assert_eq!(scene.item_at(*x, *y, 4.0), *want, "({x}, {y})");
+        }
+    }
+}
