@@ -19,6 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Degrees per cell for each era: the 34 merged units are about twice as large.
 CELL = {"old": 0.62, "2025": 0.95}
+# A tile holds two short lines: a two-word name one word a line; the three longer names as the press shortens them.
+LABEL = {"Thừa Thiên Huế": "TT|Huế", "Bà Rịa - Vũng Tàu": "BR|VT", "Thành phố Hồ Chí Minh": "TP|HCM"}
+
+
+def label(name):
+    return LABEL.get(name, "|".join(name.split()))
 
 
 def provinces():
@@ -66,14 +72,15 @@ def main():
     found = seats(sys.argv[1])
     lines = ["# Each province's seat and its cell in the page's tile-grid map; era and name as in "
              "crates/core/data/provinces.tsv. Seats: PyPI vietnamadminunits 1.0.4 (MIT), data/dataset.db; cells computed "
-             "by scripts/make-province-grid.py (col from the west, row from the north). Remake with that script.",
-             "name\tera\tlat\tlon\tcol\trow"]
+             "by scripts/make-province-grid.py (col from the west, row from the north; label: the tile's lines, `|`-separated). "
+             "Remake with that script.",
+             "name\tera\tlat\tlon\tcol\trow\tlabel"]
     for era in ("old", "2025"):
         units = [(p["name"], *found[(era, p["code"])]) for p in provinces() if p["era"] == era]
         cells = grid(units, CELL[era])
         for name, lat, lon in units:
             col, row = cells[name]
-            lines.append(f"{name}\t{era}\t{lat:.4f}\t{lon:.4f}\t{col}\t{row}")
+            lines.append(f"{name}\t{era}\t{lat:.4f}\t{lon:.4f}\t{col}\t{row}\t{label(name)}")
     out = ROOT / "public/map/province_grid.tsv"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")

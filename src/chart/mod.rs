@@ -3,6 +3,8 @@
 //! which [`to_svg`] writes as a picture to keep (the PNG is the canvas's). One description, two renderers:
 //! what is exported is what was seen. Tested natively.
 
+pub mod graph;
+pub mod map;
 pub mod time_axis;
 pub mod timeline;
 
@@ -23,6 +25,8 @@ pub enum Paint {
     Soft,
     /// What the pointer is on or what is selected.
     Highlight,
+    /// A step of the map's sequential scale, 0 (none) to 5 (most).
+    Scale(u8),
 }
 
 impl Paint {
@@ -35,6 +39,9 @@ impl Paint {
             Paint::MarkApprox => "#1f4e79",
             Paint::Soft => "#b9cde2",
             Paint::Highlight => "#c26a00",
+            Paint::Scale(step) => {
+                ["#f1f3f6", "#dbe7f3", "#b9cde2", "#86a9cc", "#4f7fae", "#1f4e79"][usize::from(step.min(5))]
+            }
         }
     }
 }
@@ -50,12 +57,14 @@ pub enum Anchor {
 /// One shape, in pixels from the scene's top left.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
+    /// A box; `item` as for a circle (a province's tile).
     Rect {
         x: f64,
         y: f64,
         w: f64,
         h: f64,
         paint: Paint,
+        item: Option<usize>,
     },
     Line {
         x1: f64,
@@ -92,15 +101,23 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// The item of the mark nearest to (x, y) within `reach` pixels of its edge, if any.
+    /// The item of the mark nearest to (x, y) within `reach` pixels of its edge (a box: inside it), if any.
     pub fn item_at(&self, x: f64, y: f64, reach: f64) -> Option<usize> {
         let mut best: Option<(f64, usize)> = None;
         for shape in &self.shapes {
-            if let Shape::Circle { x: cx, y: cy, r, item: Some(item), .. } = shape {
-                let d = ((cx - x).powi(2) + (cy - y).powi(2)).sqrt() - r;
-                if d <= reach && best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, *item));
+            let d = match shape {
+                Shape::Circle { x: cx, y: cy, r, item: Some(item), .. } => {
+                    (((cx - x).powi(2) + (cy - y).powi(2)).sqrt() - r, *item)
                 }
+                Shape::Rect { x: rx, y: ry, w, h, item: Some(item), .. }
+                    if (*rx..=rx + w).contains(&x) && (*ry..=ry + h).contains(&y) =>
+                {
+                    (0.0, *item)
+                }
+                _ => continue,
+            };
+            if d.0 <= reach && best.is_none_or(|(bd, _)| d.0 < bd) {
+                best = Some(d);
             }
         }
         best.map(|(_, item)| item)
@@ -118,7 +135,7 @@ pub fn to_svg(scene: &Scene, caption: &str) -> String {
     );
     for shape in &scene.shapes {
         out += &match shape {
-            Shape::Rect { x, y, w, h, paint } => {
+            Shape::Rect { x, y, w, h, paint, .. } => {
                 format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{}\"/>\n", paint.colour())
             }
             Shape::Line { x1, y1, x2, y2, paint, width } => format!(
@@ -168,7 +185,7 @@ mod tests {
             width: 200.0,
             height: 100.0,
             shapes: vec![
-                Shape::Rect { x: 0.0, y: 0.0, w: 10.0, h: 5.0, paint: Paint::Soft },
+                Shape::Rect { x: 0.0, y: 0.0, w: 10.0, h: 5.0, paint: Paint::Soft, item: None },
                 Shape::Line { x1: 0.0, y1: 1.0, x2: 200.0, y2: 1.0, paint: Paint::Line, width: 1.0 },
                 Shape::Circle { x: 5.0, y: 5.0, r: 3.0, paint: Paint::MarkApprox, item: Some(4) },
                 Shape::Text {

@@ -135,6 +135,7 @@ pub fn scene(marks: &[Mark], labels: &[String], window: Window, layout: Layout) 
             w: (xb - xa - 1.0).max(1.0),
             h,
             paint: Paint::Soft,
+            item: None,
         });
     }
 

@@ -33,12 +33,14 @@ pub struct Tile {
     /// Column from the west, row from the north.
     pub col: u32,
     pub row: u32,
+    /// What the tile says, one entry a line (`Quảng`, `Ninh`; `TP`, `HCM`).
+    pub label: Vec<String>,
 }
 
 /// Why the grid file could not be read: the page says it and keeps every other view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GridError {
-    /// The header line is not `name era lat lon col row`.
+    /// The header line is not `name era lat lon col row label`.
     Header,
     /// A row with a missing or unreadable field (1-based line number).
     Row(usize),
@@ -59,7 +61,8 @@ impl std::error::Error for GridError {}
 pub fn read_grid(tsv: &str) -> Result<Vec<Tile>, GridError> {
     let mut lines = tsv.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
     match lines.next() {
-        Some((_, header)) if header.split('\t').collect::<Vec<_>>() == ["name", "era", "lat", "lon", "col", "row"] => {}
+        Some((_, header))
+            if header.split('\t').collect::<Vec<_>>() == ["name", "era", "lat", "lon", "col", "row", "label"] => {}
         _ => return Err(GridError::Header),
     }
     lines
@@ -78,9 +81,10 @@ pub fn read_grid(tsv: &str) -> Result<Vec<Tile>, GridError> {
                     lon: f.get(3)?.parse().ok()?,
                     col: f.get(4)?.parse().ok()?,
                     row: f.get(5)?.parse().ok()?,
+                    label: f.get(6).filter(|l| !l.is_empty())?.split('|').map(str::to_string).collect(),
                 })
             };
-            tile().filter(|_| f.len() == 6).ok_or(GridError::Row(i + 1))
+            tile().filter(|_| f.len() == 7).ok_or(GridError::Row(i + 1))
         })
         .collect()
 }

@@ -32,16 +32,34 @@ fn every_province_of_both_eras_has_one_cell_of_its_own() {
 #[test]
 fn broken_grid_files_say_where() {
     let cases: &[(&str, &str, Result<usize, GridError>)] = &[
-        ("header and a row", "name\tera\tlat\tlon\tcol\trow\nHà Nội\told\t21.0\t105.8\t4\t3\n", Ok(1)),
-        ("comments and blank lines are skipped", "# x\n\nname\tera\tlat\tlon\tcol\trow\n", Ok(0)),
-        ("no header", "Hà Nội\told\t21.0\t105.8\t4\t3\n", Err(GridError::Header)),
+        ("header and a row", "name\tera\tlat\tlon\tcol\trow\tlabel\nHà Nội\told\t21.0\t105.8\t4\t3\tHà|Nội\n", Ok(1)),
+        ("comments and blank lines are skipped", "# x\n\nname\tera\tlat\tlon\tcol\trow\tlabel\n", Ok(0)),
+        ("no header", "Hà Nội\told\t21.0\t105.8\t4\t3\tHN\n", Err(GridError::Header)),
+        ("the old header without labels", "name\tera\tlat\tlon\tcol\trow\n", Err(GridError::Header)),
+        (
+            "an empty label",
+            "name\tera\tlat\tlon\tcol\trow\tlabel\nHà Nội\told\t21\t105\t4\t3\t\n",
+            Err(GridError::Row(2)),
+        ),
         ("empty file", "", Err(GridError::Header)),
-        ("an unknown era", "name\tera\tlat\tlon\tcol\trow\nHà Nội\t1990\t21.0\t105.8\t4\t3\n", Err(GridError::Row(2))),
-        ("a column missing", "name\tera\tlat\tlon\tcol\trow\nHà Nội\told\t21.0\t105.8\t4\n", Err(GridError::Row(2))),
-        ("a column too many", "name\tera\tlat\tlon\tcol\trow\nHà Nội\told\t21\t105\t4\t3\t9\n", Err(GridError::Row(2))),
+        (
+            "an unknown era",
+            "name\tera\tlat\tlon\tcol\trow\tlabel\nHà Nội\t1990\t21.0\t105.8\t4\t3\tHà|Nội\n",
+            Err(GridError::Row(2)),
+        ),
+        (
+            "a column missing",
+            "name\tera\tlat\tlon\tcol\trow\tlabel\nHà Nội\told\t21.0\t105.8\t4\t3\n",
+            Err(GridError::Row(2)),
+        ),
+        (
+            "a column too many",
+            "name\tera\tlat\tlon\tcol\trow\tlabel\nHà Nội\told\t21\t105\t4\t3\tHN\t9\n",
+            Err(GridError::Row(2)),
+        ),
         (
             "a cell not a number",
-            "name\tera\tlat\tlon\tcol\trow\nHà Nội\told\t21.0\t105.8\tA\t3\n",
+            "name\tera\tlat\tlon\tcol\trow\tlabel\nHà Nội\told\t21.0\t105.8\tA\t3\tHN\n",
             Err(GridError::Row(2)),
         ),
     ];
