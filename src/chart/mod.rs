@@ -3,6 +3,9 @@
 //! which [`to_svg`] writes as a picture to keep (the PNG is the canvas's). One description, two renderers:
 //! what is exported is what was seen. Tested natively.
 
+use crate::model::Filters;
+
+pub mod canvas;
 pub mod graph;
 pub mod map;
 pub mod time_axis;
@@ -27,6 +30,8 @@ pub enum Paint {
     Highlight,
     /// A step of the map's sequential scale, 0 (none) to 5 (most).
     Scale(u8),
+    /// A range being selected, see-through.
+    Selection,
 }
 
 impl Paint {
@@ -39,6 +44,7 @@ impl Paint {
             Paint::MarkApprox => "#1f4e79",
             Paint::Soft => "#b9cde2",
             Paint::Highlight => "#c26a00",
+            Paint::Selection => "rgba(194, 106, 0, 0.25)",
             Paint::Scale(step) => {
                 ["#f1f3f6", "#dbe7f3", "#b9cde2", "#86a9cc", "#4f7fae", "#1f4e79"][usize::from(step.min(5))]
             }
@@ -124,10 +130,64 @@ impl Scene {
     }
 }
 
-/// The scene as a standalone SVG document, with `caption` (the filters in force) written under it.
-pub fn to_svg(scene: &Scene, caption: &str) -> String {
-    const CAPTION: f64 = 28.0;
-    let (w, h) = (scene.width, scene.height + CAPTION);
+/// The scene with `caption` (what it shows, the filters in force) written under it: what is exported.
+pub fn with_caption(scene: &Scene, caption: &str) -> Scene {
+    let mut out = scene.clone();
+    let mut y = scene.height + 6.0;
+    // Long captions wrap at about 7 px a character.
+    let per_line = ((scene.width - 16.0) / 6.5).max(20.0) as usize;
+    for line in wrap(caption, per_line) {
+        y += 16.0;
+        out.shapes.push(Shape::Text { x: 8.0, y, text: line, anchor: Anchor::Start, size: 12.0, paint: Paint::Muted });
+    }
+    out.height = y + 10.0;
+    out
+}
+
+/// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// What an exported picture says under it: the view, then every filter in force in the page's words.
+pub fn caption(filters: &Filters, what: &str) -> String {
+    let province = match filters.province.split_once(':') {
+        Some(("t", p)) => format!("tỉnh (nay) {p}"),
+        Some((_, p)) => format!("tỉnh {p}"),
+        None => String::new(),
+    };
+    let parts: Vec<String> = [
+        (!filters.text.is_empty()).then(|| format!("tìm “{}”", filters.text)),
+        (!filters.from.is_empty()).then(|| format!("từ {}", filters.from)),
+        (!filters.to.is_empty()).then(|| format!("đến {}", filters.to)),
+        (!province.is_empty()).then_some(province),
+        (!filters.kind.is_empty()).then(|| format!("loại {}", filters.kind)),
+        (!filters.role.is_empty()).then(|| format!("vai trò {}", filters.role)),
+        (!filters.organisation.is_empty()).then(|| format!("cơ quan “{}”", filters.organisation)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        format!("{what} · Hội Nghị · không lọc")
+    } else {
+        format!("{what} · Hội Nghị · lọc: {}", parts.join("; "))
+    }
+}
+
+/// The scene as a standalone SVG document.
+pub fn to_svg(scene: &Scene) -> String {
+    let (w, h) = (scene.width, scene.height);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" \
          font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n\
@@ -161,12 +221,7 @@ pub fn to_svg(scene: &Scene, caption: &str) -> String {
             ),
         };
     }
-    out += &format!(
-        "<text x=\"8\" y=\"{:.1}\" font-size=\"12\" fill=\"{}\">{}</text>\n</svg>\n",
-        scene.height + 18.0,
-        Paint::Muted.colour(),
-        escape(caption)
-    );
+    out += "</svg>\n";
     out
 }
 
@@ -198,14 +253,42 @@ mod tests {
                 },
             ],
         };
-        let svg = to_svg(&scene, "Lọc: tỉnh = Bình Định & năm 2024");
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"128\""));
+        let svg = to_svg(&with_caption(&scene, "Lọc: tỉnh = Bình Định & năm 2024"));
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"148\""));
         assert_eq!(svg.matches("<rect").count(), 2, "background and the bar");
         assert!(svg.contains("<line ") && svg.contains("<circle cx=\"5.0\" cy=\"5.0\" r=\"3.0\" fill=\"#ffffff\""));
         assert!(svg.contains("Ủy ban &lt;Hà Nội&gt; &amp; &quot;TP&quot;"));
         assert!(svg.contains("text-anchor=\"end\""));
-        assert!(svg.contains("Lọc: tỉnh = Bình Định &amp; năm 2024"));
+        assert!(
+            svg.contains(">Lọc: tỉnh = Bình Định &amp; năm</text>") && svg.contains(">2024</text>"),
+            "wrapped in two"
+        );
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn captions_say_every_filter_and_wrap() {
+        let none = Filters::default();
+        assert_eq!(caption(&none, "Bản đồ"), "Bản đồ · Hội Nghị · không lọc");
+        let f = Filters {
+            text: "pham".into(),
+            from: "2024-01-01".into(),
+            province: "t:Huế".into(),
+            kind: "giao ban".into(),
+            ..Filters::default()
+        };
+        assert_eq!(
+            caption(&f, "Dòng thời gian"),
+            "Dòng thời gian · Hội Nghị · lọc: tìm “pham”; từ 2024-01-01; tỉnh (nay) Huế; loại giao ban"
+        );
+        assert_eq!(wrap("một hai ba bốn", 7), ["một hai", "ba bốn"]);
+        assert_eq!(wrap("dài-hơn-cả-dòng x", 4), ["dài-hơn-cả-dòng", "x"]);
+        let s = with_caption(
+            &Scene { width: 100.0, height: 50.0, shapes: vec![] },
+            "một hai ba bốn năm sáu bảy tám chín mười mười một",
+        );
+        assert_eq!(s.shapes.len(), 3, "three lines of at most 20 characters at 100 px");
+        assert_eq!(s.height, 50.0 + 6.0 + 48.0 + 10.0);
     }
 
     #[test]

@@ -172,11 +172,20 @@ pub fn scene(marks: &[Mark], labels: &[String], window: Window, layout: Layout) 
             paint: if tick.major { Paint::Muted } else { Paint::Line },
             width: 1.0,
         });
+        // A label at either end of the axis is kept inside the picture.
+        let half = tick.label.chars().count() as f64 * 3.5;
+        let (lx, anchor) = if tx + half > layout.width - 2.0 {
+            (layout.width - 2.0, Anchor::End)
+        } else if tx - half < 2.0 {
+            (2.0, Anchor::Start)
+        } else {
+            (tx, Anchor::Middle)
+        };
         shapes.push(Shape::Text {
-            x: tx,
+            x: lx,
             y: lanes_bottom + 17.0,
             text: tick.label,
-            anchor: Anchor::Middle,
+            anchor,
             size: 11.0,
             paint: if tick.major { Paint::Ink } else { Paint::Muted },
         });

@@ -9,6 +9,7 @@ mod input_panel;
 mod officials_table;
 mod site_header;
 mod timeline;
+mod timeline_chart;
 mod views;
 
 pub use article_list::ArticleList;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::documents_table::{default_doc_sort, DocumentsTable};
 use super::officials_table::{default_sort, OfficialsTable};
 use super::timeline::Timeline;
+use super::timeline_chart::TimelineChart;
 use crate::app::Ws;
 use crate::model::Tab;
 
@@ -53,7 +54,7 @@ pub fn Views() -> impl IntoView {
                     view! { <p class="hint" data-testid="views-hint">"Thêm bài để thấy dòng thời gian hội nghị, bảng cán bộ và văn bản."</p> }.into_any()
                 } else {
                     match tab.get() {
-                        Tab::Timeline => view! { <Timeline/> }.into_any(),
+                        Tab::Timeline => view! { <TimelineChart/> <Timeline/> }.into_any(),
                         Tab::Officials => view! { <OfficialsTable sort=officials_sort/> }.into_any(),
                         Tab::Documents => view! { <DocumentsTable sort=documents_sort/> }.into_any(),
                     }

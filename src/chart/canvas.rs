@@ -1,0 +1,126 @@
+//! Draws a [`Scene`] on a canvas, as the page shows it; sharp on high-density screens (the backing store is
+//! scaled by the device pixel ratio). Marks of one paint are filled as one path: 2,000 meetings are one
+//! `fill()` call, which keeps a frame of panning well under its budget.
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::{Anchor, Paint, Scene, Shape};
+
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/// Paints `scene` on `canvas` (resized to it), the mark of `highlight` (an item) ringed.
+pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, highlight: Option<usize>) {
+    let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    paint_at(canvas, scene, highlight, ratio);
+}
+
+/// [`paint`] at `ratio` backing pixels per CSS pixel.
+fn paint_at(canvas: &HtmlCanvasElement, scene: &Scene, highlight: Option<usize>, ratio: f64) {
+    let (w, h) = ((scene.width * ratio).round() as u32, (scene.height * ratio).round() as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let style = canvas.style();
+    let _ = style.set_property("width", &format!("{}px", scene.width));
+    let _ = style.set_property("height", &format!("{}px", scene.height));
+    let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, scene.width, scene.height);
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
+
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Rect { x, y, w, h, paint, .. } => {
+                ctx.set_fill_style_str(paint.colour());
+                ctx.fill_rect(*x, *y, *w, *h);
+            }
+            Shape::Line { x1, y1, x2, y2, paint, width } => {
+                ctx.begin_path();
+                ctx.set_stroke_style_str(paint.colour());
+                ctx.set_line_width(*width);
+                ctx.move_to(*x1, *y1);
+                ctx.line_to(*x2, *y2);
+                ctx.stroke();
+            }
+            Shape::Text { x, y, text, anchor, size, paint } => {
+                ctx.set_font(&format!("{size}px {FONT}"));
+                ctx.set_text_align(match anchor {
+                    Anchor::Start => "start",
+                    Anchor::Middle => "center",
+                    Anchor::End => "end",
+                });
+                ctx.set_fill_style_str(paint.colour());
+                let _ = ctx.fill_text(text, *x, *y);
+            }
+            Shape::Circle { .. } => {}
+        }
+    }
+    // Circles last and in batches by paint, in scene order within each batch.
+    for paint in [Paint::Soft, Paint::Mark, Paint::MarkApprox, Paint::Highlight] {
+        let mut any = false;
+        ctx.begin_path();
+        for shape in &scene.shapes {
+            if let Shape::Circle { x, y, r, paint: p, .. } = shape {
+                if *p == paint {
+                    ctx.move_to(x + r, *y);
+                    let _ = ctx.arc(*x, *y, *r, 0.0, std::f64::consts::TAU);
+                    any = true;
+                }
+            }
+        }
+        if any {
+            if paint == Paint::MarkApprox {
+                ctx.set_fill_style_str("#ffffff");
+                ctx.fill();
+            } else {
+                ctx.set_fill_style_str(paint.colour());
+                ctx.fill();
+            }
+            ctx.set_stroke_style_str(paint.colour());
+            ctx.set_line_width(1.0);
+            ctx.stroke();
+        }
+    }
+    if let Some(item) = highlight {
+        for shape in &scene.shapes {
+            if let Shape::Circle { x, y, r, item: Some(i), .. } = shape {
+                if *i == item {
+                    ctx.begin_path();
+                    let _ = ctx.arc(*x, *y, r + 3.0, 0.0, std::f64::consts::TAU);
+                    ctx.set_stroke_style_str(Paint::Highlight.colour());
+                    ctx.set_line_width(2.0);
+                    ctx.stroke();
+                }
+            }
+        }
+    }
+}
+
+/// Downloads `scene` as a PNG named `name`, drawn on a canvas of its own at twice its size (sharp when
+/// printed); nothing leaves the page (a data address on a link the page clicks).
+pub fn save_png(scene: &Scene, name: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(canvas) = document.create_element("canvas").ok().and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    paint_at(&canvas, scene, None, 2.0);
+    let Ok(url) = canvas.to_data_url_with_type("image/png") else { return };
+    let Some(link) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&link);
+        link.click();
+        link.remove();
+    }
+}

@@ -1,0 +1,172 @@
+// Browser specs of the pictures: the visual timeline (zoom, pan, keys, brush, hover, click, SVG and PNG out).
+// Run through `make e2e` (after `make dist`): node --test tests/e2e/
+import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { launchBrowser, openGuardedPage } from './browser.js';
+import { HoiNghiPage } from './page.js';
+import { startServer } from './server.js';
+
+const BASE_PATH = process.env.BASE_PATH;
+const PROVINCES = ['Bình Định', 'Hải Phòng', 'Nghệ An', 'Cần Thơ', 'Đà Nẵng', 'Lào Cai'];
+
+/** Articles made in the spec: a provincial party committee's conference on a day of 2023–2024. */
+function articles(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const province = PROVINCES[i % PROVINCES.length];
+    const day = 1 + (i * 7) % 28;
+    const month = 1 + (i * 5) % 12;
+    const year = 2023 + (Math.floor(i / 12) % 2);
+    return {
+      name: `bai-${String(i).padStart(2, '0')}.txt`,
+      text: `Tỉnh ủy ${province} tổng kết công tác dân vận\n\nSáng ${day}/${month}/${year}, Ban Dân vận Tỉnh ủy ${province} tổ chức hội nghị tổng kết công tác dân vận năm ${year}. Đồng chí Nguyễn Văn An${i}, Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị.\n`,
+    };
+  });
+}
+
+describe('Hội Nghị pictures', () => {
+  let server, browser, guarded, app, page, dir;
+
+  before(async () => {
+    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
+    await mkdir('tests/screenshots', { recursive: true });
+    dir = join(tmpdir(), `hoinghi-views-${process.pid}`);
+    await mkdir(dir, { recursive: true });
+    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    guarded = await openGuardedPage(browser, server.origin);
+    page = guarded.page;
+    app = new HoiNghiPage(page);
+  });
+
+  afterEach(async () => {
+    const { offsite, errors } = guarded.problems();
+    await guarded.close();
+    assert.deepEqual(offsite, [], 'the page requested something from another host');
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+
+  async function loadArticles(n) {
+    const paths = [];
+    for (const a of articles(n)) {
+      const p = join(dir, a.name);
+      await writeFile(p, a.text);
+      paths.push(p);
+    }
+    await app.open(server.url);
+    await app.chooseFiles(paths);
+    await app.waitForArticles(n, 30_000);
+  }
+
+  const canvas = () => app.byTestId('timeline-canvas');
+  const windowShown = async () => ({
+    start: await canvas().getAttribute('data-start'),
+    end: await canvas().getAttribute('data-end'),
+  });
+  const days = (w) => (Date.parse(w.end) - Date.parse(w.start)) / 86_400_000;
+
+  /** Moves the pointer along the first lane until the status names a meeting; returns that point. */
+  async function findMark(box) {
+    const lane = box.y + 40 + 12;
+    for (let x = box.x + 100; x < box.x + box.width - 4; x += 2) {
+      await page.mouse.move(x, lane);
+      const said = await app.byTestId('timeline-hover').innerText();
+      if (/·/.test(said) && /\d{4}/.test(said) && !/hội nghị có ngày/.test(said)) return { x, y: lane, said };
+    }
+    return null;
+  }
+
+  it('the timeline zooms with the wheel, pans by dragging and with keys, and 0 shows everything', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await loadArticles(24);
+    await canvas().waitFor({ state: 'visible' });
+    assert.equal(Number(await canvas().getAttribute('data-marks')), 24, 'every dated meeting is a mark');
+    const all = await windowShown();
+    assert.ok(all.start <= '2023-01-01' && all.end >= '2024-12-01', JSON.stringify(all));
+    await app.byTestId('timeline-chart').screenshot({ path: 'tests/screenshots/20-timeline-chart-desktop.png' });
+
+    await canvas().scrollIntoViewIfNeeded();
+    const box = await canvas().boundingBox();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 80);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+    await page.waitForFunction((d) => {
+      const c = document.querySelector('[data-testid="timeline-canvas"]');
+      return (Date.parse(c.dataset.end) - Date.parse(c.dataset.start)) / 86_400_000 < d * 0.6;
+    }, days(all));
+    const zoomed = await windowShown();
+    assert.ok(days(zoomed) < days(all) * 0.6, `zoomed in: ${JSON.stringify(zoomed)}`);
+
+    // Dragging to the right shows earlier days.
+    await page.mouse.move(box.x + box.width * 0.5, box.y + 80);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + 80, { steps: 5 });
+    await page.mouse.up();
+    const panned = await windowShown();
+    assert.ok(panned.start < zoomed.start, `panned to the past: ${JSON.stringify([zoomed, panned])}`);
+
+    await canvas().focus();
+    await page.keyboard.press('ArrowRight');
+    const keyed = await windowShown();
+    assert.ok(keyed.start > panned.start, 'the right arrow goes forward in time');
+    await page.keyboard.press('0');
+    assert.deepEqual(await windowShown(), all, '0 shows everything again');
+  });
+
+  it('hovering a mark names its meeting, a click opens its evidence, a brush filters by the dates', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await loadArticles(12);
+    await canvas().waitFor({ state: 'visible' });
+    await canvas().scrollIntoViewIfNeeded();
+    let box = await canvas().boundingBox();
+    const mark = await findMark(box);
+    assert.ok(mark, 'a mark on the first lane answers the pointer');
+    assert.match(mark.said, /tổng kết/);
+    await page.mouse.click(mark.x, mark.y);
+    await app.evidence.waitFor({ state: 'visible' });
+    assert.match(await app.evidenceMark.innerText(), /tổ chức hội nghị tổng kết/);
+
+    // Brush the first half of the density strip: the date filter takes that range. (The evidence panel
+    // moved the picture: measure it again.)
+    await canvas().scrollIntoViewIfNeeded();
+    box = await canvas().boundingBox();
+    await page.mouse.move(box.x + 180, box.y + 15);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 180 + (box.width - 180) / 2, box.y + 15, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForFunction(() => /tu=\d{4}-\d\d-\d\d/.test(location.hash) && /den=/.test(location.hash));
+    const marks = Number(await canvas().getAttribute('data-marks'));
+    assert.ok(marks > 0 && marks < 12, `the brushed range keeps some meetings: ${marks}`);
+  });
+
+  it('the timeline exports as SVG and PNG with its filters in the caption, and fits a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await loadArticles(12);
+    await canvas().waitFor({ state: 'visible' });
+    await canvas().scrollIntoViewIfNeeded();
+    const box = await canvas().boundingBox();
+    assert.ok(box.width <= 390, `no wider than the phone: ${box.width}`);
+    await app.byTestId('timeline-chart').screenshot({ path: 'tests/screenshots/21-timeline-chart-phone.png' });
+
+    const svg = await app.download(app.byTestId('timeline-svg'));
+    assert.equal(svg.name, 'hoi-nghi-dong-thoi-gian.svg');
+    assert.match(svg.text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg.text, /Dòng thời gian hội nghị · Hội Nghị · không lọc/);
+    assert.equal((svg.text.match(/<circle /g) || []).length, 12);
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), app.byTestId('timeline-png').click()]);
+    assert.equal(dl.suggestedFilename(), 'hoi-nghi-dong-thoi-gian.png');
+    const png = await readFile(await dl.path());
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+});
