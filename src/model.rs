@@ -57,25 +57,51 @@ impl Filters {
     }
 }
 
-/// The view shown: the tabs of the page.
+/// The view shown: the tabs of the page, and a person's card (under the officials' tab).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tab {
     #[default]
     Timeline,
     Officials,
     Documents,
+    /// Who meets whom.
+    Graph,
+    Map,
+    /// The card of the person with this [`hoinghi_merge::Person::id`].
+    Person(usize),
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Timeline, Tab::Officials, Tab::Documents];
+    /// The tabs, in the order of their buttons.
+    pub const ALL: [Tab; 5] = [Tab::Timeline, Tab::Officials, Tab::Documents, Tab::Graph, Tab::Map];
 
-    /// Its name in the address (`#/can-bo`).
-    pub fn slug(self) -> &'static str {
+    /// Its name in the address (`#/can-bo`, `#/can-bo/12`).
+    pub fn slug(self) -> String {
         match self {
-            Tab::Timeline => "dong-thoi-gian",
-            Tab::Officials => "can-bo",
-            Tab::Documents => "van-ban",
+            Tab::Timeline => "dong-thoi-gian".into(),
+            Tab::Officials => "can-bo".into(),
+            Tab::Documents => "van-ban".into(),
+            Tab::Graph => "quan-he".into(),
+            Tab::Map => "ban-do".into(),
+            Tab::Person(id) => format!("can-bo/{id}"),
         }
+    }
+
+    /// The tab button lit for this view: a person's card belongs to the officials.
+    pub fn button(self) -> Tab {
+        match self {
+            Tab::Person(_) => Tab::Officials,
+            t => t,
+        }
+    }
+
+    /// The view an address path names (`can-bo/12`), if any.
+    fn from_slug(path: &str) -> Option<Tab> {
+        let path = path.trim_end_matches('/');
+        if let Some(id) = path.strip_prefix("can-bo/") {
+            return id.parse().ok().map(Tab::Person);
+        }
+        Tab::ALL.into_iter().find(|t| t.slug() == path)
     }
 }
 
@@ -111,7 +137,7 @@ pub fn to_hash(tab: Tab, f: &Filters) -> String {
 pub fn from_hash(hash: &str) -> (Tab, Filters) {
     let hash = hash.trim_start_matches('#').trim_start_matches('/');
     let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-    let tab = Tab::ALL.into_iter().find(|t| t.slug() == path.trim_end_matches('/')).unwrap_or_default();
+    let tab = Tab::from_slug(path).unwrap_or_default();
     let mut f = Filters::default();
     for pair in query.split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -688,6 +714,10 @@ mod tests {
                 "#/van-ban?tu=2024-01-01&den=2024-12-31&tinh-nay=Gia%20Lai&loai=h%E1%BB%99i%20ngh%E1%BB%8B&vai-tro=ch%E1%BB%A7%20tr%C3%AC&co-quan=UBND%20%26%20H%C4%90ND",
             ),
             (Tab::Timeline, Filters { text: "a=b&c?#%".into(), ..Filters::default() }, "#/dong-thoi-gian?q=a%3Db%26c%3F%23%25"),
+            (Tab::Person(12), Filters::default(), "#/can-bo/12"),
+            (Tab::Person(0), Filters { text: "an".into(), ..Filters::default() }, "#/can-bo/0?q=an"),
+            (Tab::Graph, Filters::default(), "#/quan-he"),
+            (Tab::Map, Filters { province: "t:Huế".into(), ..Filters::default() }, "#/ban-do?tinh-nay=Hu%E1%BA%BF"),
         ];
         for (tab, f, hash) in cases {
             assert_eq!(to_hash(*tab, f), *hash);
@@ -697,6 +727,8 @@ mod tests {
         let (tab, f) = from_hash("#/can-bo/?q=ph%E1%BA%A1m+anh&tu=hôm-qua&x=1&q2");
         assert_eq!(tab, Tab::Officials);
         assert_eq!(f, Filters { text: "phạm anh".into(), ..Filters::default() });
+        assert_eq!(from_hash("#/can-bo/12/"), (Tab::Person(12), Filters::default()));
+        assert_eq!(from_hash("#/can-bo/mười"), (Tab::Timeline, Filters::default()), "not a person's number");
         assert_eq!(
             from_hash("#/khong-co?q=%zz%"),
             (Tab::Timeline, Filters { text: "%zz%".into(), ..Filters::default() })

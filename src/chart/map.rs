@@ -8,13 +8,14 @@ use hoinghi_merge::map::{Era, Tile};
 
 use super::{Anchor, Paint, Scene, Shape};
 
-/// The picture of the tiles of `era`, `width` pixels wide, shaded by `counts` (province name -> meetings).
-/// A tile's item is its index in `tiles`, so a click can filter by that province.
-pub fn scene(tiles: &[Tile], era: Era, counts: &HashMap<String, usize>, width: f64) -> Scene {
+/// The picture of the tiles of `era`, at most `width` pixels wide and `height` high (the country is long: the
+/// tiles shrink to fit a screen), shaded by `counts` (province name -> meetings). A tile's item is its index in
+/// `tiles`, so a click can filter by that province.
+pub fn scene(tiles: &[Tile], era: Era, counts: &HashMap<String, usize>, width: f64, height: f64) -> Scene {
     let of_era: Vec<(usize, &Tile)> = tiles.iter().enumerate().filter(|(_, t)| t.era == era).collect();
     let cols = of_era.iter().map(|(_, t)| t.col + 1).max().unwrap_or(1) as f64;
     let rows = of_era.iter().map(|(_, t)| t.row + 1).max().unwrap_or(1) as f64;
-    let cell = (width / cols).min(64.0);
+    let cell = (width / cols).min(height / rows).min(64.0);
     let left = (width - cell * cols) / 2.0;
     let most = counts.values().copied().max().unwrap_or(0);
     let mut shapes = Vec::new();
@@ -86,7 +87,8 @@ mod tests {
         let tiles =
             vec![tile("Hà Nội", Era::Written, 0, 0), tile("Huế", Era::Today, 0, 0), tile("Cà Mau", Era::Written, 1, 2)];
         let counts = HashMap::from([("Hà Nội".to_string(), 4)]);
-        let s = scene(&tiles, Era::Written, &counts, 100.0);
+        let s = scene(&tiles, Era::Written, &counts, 100.0, 1000.0);
+        assert_eq!(scene(&tiles, Era::Written, &counts, 100.0, 60.0).height, 60.0, "shrunk to the height");
         let rects = s.shapes.iter().filter(|sh| matches!(sh, Shape::Rect { .. })).count();
         assert_eq!(rects, 2, "only the era asked for");
         assert_eq!(s.height, 150.0);

@@ -6,6 +6,7 @@
 use crate::model::Filters;
 
 pub mod canvas;
+pub mod career;
 pub mod graph;
 pub mod map;
 pub mod time_axis;

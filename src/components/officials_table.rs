@@ -122,12 +122,15 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
             view! { <li title=hover data-testid="official-post">{post.title.clone()}</li> }
         })
         .collect_view();
+    let id = p.id;
     let variants = (p.name_variants.len() > 1).then(|| format!("Cách viết khác: {}", p.name_variants.join(", ")));
     view! {
         <tr data-testid="official-row">
             <td class="name">
                 <button type="button" class="link" data-testid="official-name" title=variants
                     on:click=move |_| ws.show(mentions.clone(), 0, &label)>{name}</button>
+                <button type="button" class="link card-link" data-testid="official-card" title="Hồ sơ: chức vụ qua thời gian, hội nghị, người họp cùng"
+                    on:click=move |_| ws.tab.set(crate::model::Tab::Person(id))>"Hồ sơ ›"</button>
             </td>
             <td data-label="Chức vụ"><ul class="posts" data-testid="official-titles">{posts}</ul></td>
             <td data-label="Vai trò" data-testid="official-roles">{p.roles.join(", ")}</td>

@@ -1,13 +1,20 @@
-//! The three views of the filtered, merged articles, as tabs: timeline, officials, documents.
+//! The views of the filtered, merged articles, as tabs: timeline, officials (and a person's card), documents,
+//! who meets whom, the map.
 
 use leptos::prelude::*;
 
 use super::documents_table::{default_doc_sort, DocumentsTable};
+use super::graph_view::GraphView;
+use super::map_view::MapView;
 use super::officials_table::{default_sort, OfficialsTable};
+use super::person_card::PersonCard;
 use super::timeline::Timeline;
 use super::timeline_chart::TimelineChart;
 use crate::app::Ws;
 use crate::model::Tab;
+
+/// The tab buttons' test ids, in [`Tab::ALL`]'s order.
+const TAB_IDS: [&str; 5] = ["tab-timeline", "tab-officials", "tab-documents", "tab-graph", "tab-map"];
 
 #[component]
 pub fn Views() -> impl IntoView {
@@ -18,9 +25,9 @@ pub fn Views() -> impl IntoView {
     let button = move |t: Tab, id: &'static str, label: &'static str| {
         view! {
             <button type="button" role="tab" data-testid=id
-                aria-selected=move || (tab.get() == t).to_string()
-                tabindex=move || if tab.get() == t { "0" } else { "-1" }
-                class:active=move || tab.get() == t
+                aria-selected=move || (tab.get().button() == t).to_string()
+                tabindex=move || if tab.get().button() == t { "0" } else { "-1" }
+                class:active=move || tab.get().button() == t
                 on:click=move |_| tab.set(t)>{label}</button>
         }
     };
@@ -29,16 +36,17 @@ pub fn Views() -> impl IntoView {
             <div class="tabs" role="tablist" aria-label="Cách xem"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     // Arrow keys move between the tabs, as in any tab list.
-                    let order = [Tab::Timeline, Tab::Officials, Tab::Documents];
-                    let i = order.iter().position(|t| *t == tab.get_untracked()).unwrap_or(0);
+                    let order = Tab::ALL;
+                    let n = order.len();
+                    let i = order.iter().position(|t| *t == tab.get_untracked().button()).unwrap_or(0);
                     let next = match ev.key().as_str() {
-                        "ArrowRight" => order[(i + 1) % 3],
-                        "ArrowLeft" => order[(i + 2) % 3],
+                        "ArrowRight" => order[(i + 1) % n],
+                        "ArrowLeft" => order[(i + n - 1) % n],
                         _ => return,
                     };
                     ev.prevent_default();
                     tab.set(next);
-                    let id = ["tab-timeline", "tab-officials", "tab-documents"][order.iter().position(|t| *t == next).unwrap_or(0)];
+                    let id = TAB_IDS[order.iter().position(|t| *t == next).unwrap_or(0)];
                     if let Some(el) = document().query_selector(&format!("[data-testid={id}]")).ok().flatten() {
                         if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                             let _ = el.focus();
@@ -48,6 +56,8 @@ pub fn Views() -> impl IntoView {
                 {button(Tab::Timeline, "tab-timeline", "Dòng thời gian")}
                 {button(Tab::Officials, "tab-officials", "Cán bộ")}
                 {button(Tab::Documents, "tab-documents", "Văn bản")}
+                {button(Tab::Graph, "tab-graph", "Ai họp với ai")}
+                {button(Tab::Map, "tab-map", "Bản đồ")}
             </div>
             <div role="tabpanel">
                 {move || if ws.articles.with(Vec::is_empty) {
@@ -57,6 +67,9 @@ pub fn Views() -> impl IntoView {
                         Tab::Timeline => view! { <TimelineChart/> <Timeline/> }.into_any(),
                         Tab::Officials => view! { <OfficialsTable sort=officials_sort/> }.into_any(),
                         Tab::Documents => view! { <DocumentsTable sort=documents_sort/> }.into_any(),
+                        Tab::Graph => view! { <GraphView/> }.into_any(),
+                        Tab::Map => view! { <MapView/> }.into_any(),
+                        Tab::Person(id) => view! { <PersonCard id=id/> }.into_any(),
                     }
                 }}
             </div>

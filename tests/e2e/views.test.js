@@ -27,6 +27,24 @@ function articles(n) {
   });
 }
 
+/** Meetings of one province's leaders: a chair and attendees drawn from five people, on different days. */
+const LEADERS = [
+  ['Lê Văn Bình', 'Phó Bí thư Thường trực Tỉnh ủy'],
+  ['Trần Thị Hoa', 'Trưởng Ban Dân vận Tỉnh ủy'],
+  ['Phạm Quốc Hùng', 'Phó Chủ tịch UBND tỉnh'],
+  ['Đỗ Minh Tâm', 'Chủ tịch Ủy ban MTTQ Việt Nam tỉnh'],
+  ['Võ Thành Long', 'Trưởng Ban Tổ chức Tỉnh ủy'],
+];
+function meetingsOfLeaders() {
+  const who = [[0, 1, 2], [0, 1, 3], [0, 2, 4], [1, 3, 4], [0, 1, 4], [0, 3]];
+  return who.map(([chair, ...rest], i) => ({
+    name: `hop-${i}.txt`,
+    text: `Tỉnh ủy Bình Định họp\n\nSáng ${3 + i}/${2 + i}/2024, Ban Dân vận Tỉnh ủy Bình Định tổ chức hội nghị giao ban công tác dân vận. `
+      + `Đồng chí ${LEADERS[chair][0]}, ${LEADERS[chair][1]} chủ trì hội nghị. Dự hội nghị có `
+      + rest.map((k) => `đồng chí ${LEADERS[k][0]}, ${LEADERS[k][1]}`).join('; ') + '.\n',
+  }));
+}
+
 describe('Hội Nghị pictures', () => {
   let server, browser, guarded, app, page, dir;
 
@@ -57,9 +75,9 @@ describe('Hội Nghị pictures', () => {
     assert.deepEqual(errors, [], 'the page logged errors');
   });
 
-  async function loadArticles(n) {
+  async function loadArticles(n, made = articles(n)) {
     const paths = [];
-    for (const a of articles(n)) {
+    for (const a of made) {
       const p = join(dir, a.name);
       await writeFile(p, a.text);
       paths.push(p);
@@ -168,5 +186,101 @@ describe('Hội Nghị pictures', () => {
     assert.equal(dl.suggestedFilename(), 'hoi-nghi-dong-thoi-gian.png');
     const png = await readFile(await dl.path());
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  it('who meets whom: people as nodes, hover names them, a click opens the card, which its address reopens', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await loadArticles(6, meetingsOfLeaders());
+    await app.byTestId('tab-graph').click();
+    const graph = app.byTestId('graph-canvas');
+    await graph.waitFor({ state: 'visible' });
+    assert.equal(Number(await graph.getAttribute('data-items')), 5, 'the five leaders');
+    assert.ok(Number(await app.byTestId('graph-view').getAttribute('data-layout-ms')) >= 0);
+    assert.match(await app.byTestId('graph-canvas-status').innerText(), /5 cán bộ, 9 cặp từng cùng họp/);
+    await app.byTestId('graph-view').screenshot({ path: 'tests/screenshots/22-graph-desktop.png' });
+
+    // Find a node by moving over the picture, then click it.
+    await graph.scrollIntoViewIfNeeded();
+    const box = await graph.boundingBox();
+    let found = null;
+    for (let y = box.y + 10; y < box.y + box.height && !found; y += 6) {
+      for (let x = box.x + 10; x < box.x + box.width && !found; x += 6) {
+        await page.mouse.move(x, y);
+        const said = await app.byTestId('graph-canvas-status').innerText();
+        if (/cuộc họp · gặp/.test(said)) found = { x, y, said };
+      }
+    }
+    assert.ok(found, 'a node answers the pointer');
+    const name = found.said.split(' · ')[0];
+    await page.mouse.click(found.x, found.y);
+    await app.byTestId('person-card').waitFor();
+    assert.equal(await app.byTestId('person-name').innerText(), name);
+    assert.match(await page.evaluate(() => location.hash), /^#\/can-bo\/\d+$/);
+    assert.ok(await app.byTestId('person-meeting').count() >= 2, 'their meetings are listed');
+    assert.ok(await app.byTestId('person-met').count() >= 2, 'the people they met');
+
+    // The address survives a reload (the articles come back from storage).
+    const address = await page.evaluate(() => location.href);
+    await page.reload();
+    await app.byTestId('person-card').waitFor({ timeout: 30_000 });
+    await page.waitForFunction((n) => document.querySelector('[data-testid="person-name"]')?.innerText === n, name);
+    assert.equal(await page.evaluate(() => location.href), address);
+  });
+
+  it("an official's card from the table: posts on a career line, meetings, people met; each line opens its sentence", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await loadArticles(6, meetingsOfLeaders());
+    await app.byTestId('tab-officials').click();
+    const row = app.officialRows.filter({ hasText: 'Lê Văn Bình' });
+    await row.getByTestId('official-card').click();
+    await app.byTestId('person-card').waitFor();
+    assert.equal(await app.byTestId('person-name').innerText(), 'Lê Văn Bình');
+    assert.match(await app.byTestId('person-post').first().innerText(), /Phó Bí thư Thường trực Tỉnh ủy/);
+    assert.match(await app.byTestId('person-career').innerHTML(), /<svg/);
+    assert.equal(await app.byTestId('person-meeting').count(), 5, 'he chaired five of the six meetings');
+    const met = await app.byTestId('person-met').allInnerTexts();
+    assert.match(met[0], /Trần Thị Hoa · 3 cuộc họp/);
+    await app.byTestId('person-card').screenshot({ path: 'tests/screenshots/23-person-card-phone.png' });
+    await app.byTestId('person-meeting').first().getByRole('button').click();
+    await app.evidence.waitFor({ state: 'visible' });
+    assert.match(await app.evidenceMark.innerText(), /giao ban/);
+    // From a met person's line to their card.
+    await app.byTestId('person-met').first().getByRole('button').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="person-name"]')?.innerText === 'Trần Thị Hoa');
+  });
+
+  it('the map loads its grid when first opened, counts meetings by province, and a click filters', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const grids = [];
+    page.on('request', (r) => { if (r.url().includes('province_grid')) grids.push(r.url()); });
+    await loadArticles(12);
+    assert.equal(grids.length, 0, 'the grid is not part of the first load');
+    await app.byTestId('tab-map').click();
+    const map = app.byTestId('map-canvas');
+    await map.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="map-canvas"]')?.dataset.items) === 63);
+    assert.equal(grids.length, 1);
+    assert.match(await app.byTestId('map-canvas-status').innerText(), /12 lượt hội nghị theo tỉnh/);
+    await app.byTestId('map-view').screenshot({ path: 'tests/screenshots/24-map-desktop.png' });
+    await app.byTestId('map-today').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="map-canvas"]')?.dataset.items) === 34);
+
+    // Hover until a province with meetings is named, click it: the province filter takes it.
+    await map.scrollIntoViewIfNeeded();
+    const box = await map.boundingBox();
+    let found = null;
+    for (let y = box.y + 8; y < box.y + box.height && !found; y += 10) {
+      for (let x = box.x + 8; x < box.x + box.width && !found; x += 10) {
+        await page.mouse.move(x, y);
+        const said = await app.byTestId('map-canvas-status').innerText();
+        if (/· [1-9]\d* hội nghị/.test(said)) found = { x, y, said };
+      }
+    }
+    assert.ok(found, 'a province with meetings answers the pointer');
+    await page.mouse.click(found.x, found.y);
+    const province = found.said.split(' · ')[0];
+    await page.waitForFunction((p) => decodeURIComponent(location.hash).includes(`tinh-nay=${p}`), province);
+    const svg = await app.download(app.byTestId('map-canvas-svg'));
+    assert.match(svg.text, new RegExp(`Bản đồ hội nghị theo tỉnh · Hội Nghị · lọc: tỉnh \\(nay\\) ${province}`));
   });
 });
