@@ -5,6 +5,7 @@ mod browser;
 mod components;
 pub mod export;
 pub mod model;
+mod pdf;
 pub mod protocol;
 
 pub use app::App;
