@@ -283,7 +283,9 @@ mod tests {
     #[test]
     fn lines_and_paragraphs_are_rebuilt() {
         assert_eq!(FULL.chars().count(), 60);
-        let cases: &[(&str, &[(&str, f64, f64)], &str)] = &[
+        // (what, the page's lines `(text, x, y)`, the text rebuilt)
+        type Case<'a> = (&'a str, &'a [(&'a str, f64, f64)], &'a str);
+        let cases: &[Case] = &[
             (
                 "a wrapped sentence is joined, a blank line breaks the paragraph",
                 &[(FULL, 50.0, 700.0), ("g tác dân vận.", 50.0, 688.0), ("Dự hội nghị có đồng chí A.", 50.0, 664.0)],
