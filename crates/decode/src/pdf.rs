@@ -15,6 +15,8 @@
 //! `[text, x, y, width, size]` in the order the PDF draws them, `x`/`y` the baseline start in points from the
 //! page's bottom left. A reader that could not open the file says why instead (`"error": "password" | "broken"`).
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use crate::DecodeError;
@@ -161,15 +163,11 @@ fn without_page_numbers(mut lines: Vec<Line>) -> Vec<Line> {
 /// The usual distance between the baselines of two lines of one paragraph: the most common step down a page
 /// (rounded to half a point), so that the gaps between paragraphs, rarer, do not count.
 fn usual_spacing(lines: &[Line]) -> Option<f64> {
-    let mut counts: Vec<(i64, usize)> = Vec::new();
+    let mut counts: HashMap<i64, usize> = HashMap::new();
     for pair in lines.windows(2) {
         let step = pair[0].y - pair[1].y;
         if pair[0].page == pair[1].page && step > 0.0 {
-            let key = (step * 2.0).round() as i64;
-            match counts.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((key, 1)),
-            }
+            *counts.entry((step * 2.0).round() as i64).or_default() += 1;
         }
     }
     // The most common step; of two as common, the smaller (the lines inside paragraphs).
