@@ -29,8 +29,11 @@ const OPTIONS = {
 // A PDF that keeps pdf.js busy longer than this is given up (its worker is ended, the next PDF gets a new one).
 const PATIENCE_MS = 60_000;
 
-// One pdf.js worker for every PDF, one PDF at a time: a folder of PDFs does not start a worker each.
+// One pdf.js worker for every PDF, one PDF at a time: a folder of PDFs does not start a worker each. It is ended
+// when no PDF has come for a while, so that its memory goes back while the user works on the articles.
+const IDLE_MS = 30_000;
 let worker = null;
+let idle = null;
 let queue = Promise.resolve();
 
 /** The text layer of `file` (a File or Blob) as a File of JSON named `name`, ready for the extraction worker. */
@@ -41,13 +44,26 @@ export function textLayer(file, name) {
 }
 
 async function read(file) {
+  clearTimeout(idle);
+  try {
+    return await readWith(file);
+  } finally {
+    idle = setTimeout(() => {
+      worker?.destroy();
+      worker = null;
+    }, IDLE_MS);
+  }
+}
+
+async function readWith(file) {
   worker ??= new PDFWorker({ name: 'hoinghi-pdf' });
-  const task = getDocument({ ...OPTIONS, data: new Uint8Array(await file.arrayBuffer()), worker });
+  let task = null;
   let timer = null;
   const late = new Promise((_, no) => {
     timer = setTimeout(() => no(Object.assign(new Error('đọc quá lâu, đã dừng'), { late: true })), PATIENCE_MS);
   });
   try {
+    task = getDocument({ ...OPTIONS, data: new Uint8Array(await file.arrayBuffer()), worker });
     return await Promise.race([pages(task), late]);
   } catch (e) {
     if (e && e.late) {
@@ -57,7 +73,7 @@ async function read(file) {
     return layer({ error: e && e.name === 'PasswordException' ? 'password' : 'broken', detail: String(e && e.message || e) });
   } finally {
     clearTimeout(timer);
-    task.destroy().catch(() => {});
+    task?.destroy().catch(() => {});
   }
 }
 
