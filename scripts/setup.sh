@@ -2,7 +2,7 @@
 # Installs what `make serve` and `make test` need, only what is missing, at the
 # pinned versions; says what it skipped. Safe to run again and again.
 #   scripts/setup.sh build   the page's toolchain: wasm32 target, Trunk, wasm-bindgen-cli, crates,
-#                            and npm's devDependencies (binaryen's wasm-opt, playwright-core)
+#                            and npm's devDependencies (binaryen's wasm-opt, playwright-core, pdfjs-dist)
 #   scripts/setup.sh all     the above, plus Debian's Chromium for the browser tests, plus the Python side
 #   scripts/setup.sh python  the Python side only: the project venv .venv/ (maturin, pytest, Dask, pandas,
 #                            pyarrow, pinned below) and the `hoinghi` wheel built from crates/python into it
@@ -141,7 +141,9 @@ fi
 cargo fetch --quiet
 echo "setup: crates fetched"
 
-# npm packages pinned in package.json / package-lock.json: wasm-opt (binaryen), playwright-core.
+# npm packages pinned in package.json / package-lock.json: wasm-opt (binaryen), playwright-core, and pdfjs-dist
+# (the page's PDF reader, copied into dist/pdf/ by Trunk: index.html). pdfjs-dist's optional dependency
+# (@napi-rs/canvas, 35 MB) only renders in Node: left out.
 npm_missing=$(node -e '
   const deps = require("./package.json").devDependencies;
   const missing = Object.entries(deps).filter(([name, version]) => {
@@ -152,6 +154,6 @@ if [ -z "$npm_missing" ]; then
   skip "npm packages" "$(node -p "Object.entries(require('./package.json').devDependencies).map(e => e.join('@')).join(' ')")"
 else
   step "npm packages $npm_missing (npm ci)"
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --omit=optional
 fi
 echo "setup: done"

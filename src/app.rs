@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
 use crate::model::{self, Article, Filters, Tab};
+use crate::pdf;
 use crate::protocol;
 
 /// An `Arc` compared by identity, so that memos over big values stay cheap.
@@ -398,7 +399,12 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
             match protocol::refuse_file(&name, file.size() as usize) {
                 Some(why) => fail(name, why),
                 None => {
-                    let call = browser::extract_file(&name, &file);
+                    // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs).
+                    let call = if pdf::is_pdf(&file) {
+                        pdf::extract_file(&name, &file)
+                    } else {
+                        browser::extract_file(&name, &file)
+                    };
                     Pending::Worker(name, call)
                 }
             }

@@ -6,6 +6,7 @@ pub mod chart;
 mod components;
 pub mod export;
 pub mod model;
+mod pdf;
 pub mod protocol;
 
 pub use app::App;

@@ -85,7 +85,7 @@ pub fn InputPanel() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <p>"Thả tệp hoặc cả thư mục vào đây (.txt, .html, .docx)"</p>
+                <p>"Thả tệp hoặc cả thư mục vào đây (.txt, .html, .docx, .pdf)"</p>
                 <div class="actions">
                     <label class="button secondary">
                         "Chọn tệp…"

@@ -60,6 +60,21 @@ fn bad_inputs_are_refused_with_a_message() {
     }
 }
 
+/// The CLI does not read PDFs (the page does, through pdf.js): each fixture PDF is refused with a message that
+/// names the page, the scanned and the damaged ones too.
+#[test]
+fn pdfs_are_sent_to_the_page() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(fixtures().join("pdf")).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "pdf") {
+            let err = decoded(&entry.path()).expect_err(&entry.path().display().to_string());
+            assert!(err.contains("Trang Hội Nghị"), "{err}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 5, "{seen} PDFs");
+}
+
 /// A saved page whose text shows no date line: the page's metadata is the publish date (`page_metadata`),
 /// over `--published`; a page that shows its date line keeps it (`text`).
 #[test]

@@ -1,5 +1,6 @@
 //! File decoding for Hội Nghị: turns the files a user drops — text in any Vietnamese encoding,
-//! saved web pages, Word documents — into NFC plain text for the extractor. Pure Rust, no I/O;
+//! saved web pages, Word documents, and the text layer the page reads from a PDF — into NFC plain text for
+//! the extractor. Pure Rust, no I/O;
 //! the same code runs in the CLI and, compiled to wasm, in the page.
 //!
 //! ```
@@ -11,6 +12,7 @@ mod charsets;
 mod docx;
 mod html;
 pub mod legacy;
+pub mod pdf;
 pub mod score;
 mod text;
 mod zip;
@@ -33,6 +35,8 @@ pub enum Format {
     Text,
     Html,
     Docx,
+    /// A PDF's text layer read by the page's PDF reader ([`pdf`]).
+    Pdf,
 }
 
 /// The character encoding the text was read in (for `.docx`, the XML's; legacy-font runs are
@@ -100,8 +104,14 @@ pub enum DecodeError {
     Binary { kind: &'static str },
     /// An old Word `.doc` (OLE compound file).
     LegacyDoc,
-    /// A PDF (no text-layer reader in this build).
+    /// A PDF's own bytes: only the page reads PDFs (through pdf.js, which hands over the text layer).
     Pdf,
+    /// A PDF with no text layer: every page is an image (a scan). `pages` counts them.
+    PdfScanned { pages: usize },
+    /// A PDF that needs a password to be read.
+    PdfEncrypted,
+    /// Not a PDF after all, or a damaged one; `detail` is the reader's word.
+    PdfBroken { detail: String },
     /// A zip (`.docx`) cut short or damaged.
     BrokenZip { detail: String },
     /// A `.docx` that unpacks to more than the cap.
@@ -137,8 +147,23 @@ impl fmt::Display for DecodeError {
             }
             DecodeError::Pdf => write!(
                 f,
-                "PDF chưa được hỗ trợ: hãy mở tệp, chọn toàn bộ chữ (Ctrl+A), chép rồi dán vào ô văn bản, hoặc lưu thành .docx/.txt."
+                "Đây là tệp PDF. Trang Hội Nghị đọc được chữ của PDF khi tệp có đuôi .pdf (hãy đổi tên nếu chưa); dòng lệnh hoinghi chưa đọc PDF: hãy thả tệp vào trang, hoặc chép chữ ra tệp .txt."
             ),
+            DecodeError::PdfScanned { pages } => write!(
+                f,
+                "PDF này là ảnh quét ({pages} trang không có lớp chữ) nên không có chữ nào để đọc. Hãy dùng bản PDF có chữ (bôi đen được chữ khi mở), hoặc nhận dạng chữ (OCR) rồi lưu thành .txt/.docx."
+            ),
+            DecodeError::PdfEncrypted => write!(
+                f,
+                "PDF này có mật khẩu nên không đọc được chữ. Hãy mở bằng trình đọc PDF với mật khẩu, lưu một bản không mật khẩu rồi thả lại."
+            ),
+            DecodeError::PdfBroken { detail } => {
+                write!(f, "Tệp PDF bị hỏng hoặc tải về chưa hết")?;
+                if !detail.is_empty() {
+                    write!(f, " ({detail})")?;
+                }
+                write!(f, ". Hãy tải lại tệp, hoặc mở bằng trình đọc PDF và lưu lại.")
+            }
             DecodeError::BrokenZip { detail } => write!(
                 f,
                 "Tệp Word (.docx) bị hỏng hoặc tải về chưa hết ({detail}). Hãy tải lại hoặc mở bằng Word và lưu lại."
@@ -180,6 +205,9 @@ impl DecodeError {
             DecodeError::Binary { .. } => "binary",
             DecodeError::LegacyDoc => "legacy-doc",
             DecodeError::Pdf => "pdf",
+            DecodeError::PdfScanned { .. } => "pdf-scanned",
+            DecodeError::PdfEncrypted => "pdf-encrypted",
+            DecodeError::PdfBroken { .. } => "pdf-broken",
             DecodeError::BrokenZip { .. } => "broken-zip",
             DecodeError::ZipBomb { .. } => "zip-bomb",
             DecodeError::NotDocx { .. } => "not-docx",
@@ -189,8 +217,9 @@ impl DecodeError {
     }
 }
 
-/// Extensions of the files [`decode`] reads, for a folder drop to pick files by name.
-pub const SUPPORTED_EXTENSIONS: [&str; 5] = ["txt", "text", "html", "htm", "docx"];
+/// Extensions of the files the page reads, for a folder drop to pick files by name: what [`decode`] reads, and
+/// PDFs, whose text layer the page's PDF reader hands to [`decode`] ([`pdf`]).
+pub const SUPPORTED_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "docx", "pdf"];
 
 /// Whether a folder drop should read this file (by its name); the others are listed as skipped
 /// with [`skip_reason`].
@@ -204,13 +233,12 @@ pub fn skip_reason(file_name: &str) -> Option<String> {
     match ext.as_str() {
         e if SUPPORTED_EXTENSIONS.contains(&e) => None,
         "doc" => Some(DecodeError::LegacyDoc.to_string()),
-        "pdf" => Some(DecodeError::Pdf.to_string()),
         "" => Some("Tệp không có đuôi: chưa biết là loại gì, nên đã bỏ qua.".to_string()),
         e => Some(format!("Tệp .{e} không phải bài viết dạng .txt, .html hoặc .docx, nên đã bỏ qua.")),
     }
 }
 
-fn extension(file_name: &str) -> String {
+pub(crate) fn extension(file_name: &str) -> String {
     match file_name.rsplit_once('.') {
         Some((_, ext)) if !ext.contains('/') && !ext.contains('\\') => ext.to_ascii_lowercase(),
         _ => String::new(),
@@ -236,6 +264,19 @@ pub fn decode(bytes: &[u8], file_name: &str) -> Result<Decoded, DecodeError> {
     }
     if bytes.starts_with(b"%PDF") {
         return Err(DecodeError::Pdf);
+    }
+    if bytes.starts_with(pdf::TEXT_LAYER_MAGIC) {
+        let read = pdf::read_text_layer(bytes)?;
+        let mut notes = Vec::new();
+        if !read.pages_without_text.is_empty() {
+            let list: Vec<String> = read.pages_without_text.iter().map(usize::to_string).collect();
+            notes.push(format!(
+                "Trang {} (trên {}) của PDF là ảnh quét, không có lớp chữ: phần đó không được đọc.",
+                list.join(", "),
+                read.pages
+            ));
+        }
+        return Ok(finish(read.text, Format::Pdf, Encoding::Utf8, notes));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return docx::decode(bytes);

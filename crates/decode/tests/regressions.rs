@@ -58,3 +58,19 @@ fn not_a_zip_named_docx() {
         assert!(decode(bytes, "bai.txt").is_err());
     }
 }
+
+#[test]
+fn pdf_text_layer_floods() {
+    // 200,000 runs, every line at its own spacing and start, on one page and on 2,000: the paragraph rules stay linear.
+    let items: Vec<String> = (0..200_000)
+        .map(|i| {
+            format!("[\"Hội nghị {i}\",{},{},{},10]", i % 97, 1e6 - (i as u64 * i as u64 % 7919) as f64, 40 + i % 13)
+        })
+        .collect();
+    let one_page = format!("{{\"hoinghi_pdf_text\":1,\"pages\":[{{\"items\":[{}]}}]}}", items.join(","));
+    let text = quick("one page", || decode(one_page.as_bytes(), "a.pdf")).expect("text").text;
+    assert!(text.contains("Hội nghị 199999"));
+    let pages: Vec<String> = items.chunks(100).map(|c| format!("{{\"items\":[{}]}}", c.join(","))).collect();
+    let many = format!("{{\"hoinghi_pdf_text\":1,\"pages\":[{}]}}", pages.join(","));
+    let _ = quick("2,000 pages", || decode(many.as_bytes(), "a.pdf"));
+}

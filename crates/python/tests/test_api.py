@@ -77,7 +77,7 @@ BAD = [
     (lambda: hoinghi.extract_many([ARTICLE], sources=["a", "b"]), hoinghi.HoinghiError, "sources: 2 names for 1 texts"),
     (lambda: hoinghi.extract_many([ARTICLE], threads=0), hoinghi.HoinghiError, "threads: give the number of threads"),
     (lambda: hoinghi.decode(b"", "a.txt"), hoinghi.DecodeError, "«a.txt»: Tệp trống"),
-    (lambda: hoinghi.decode(b"%PDF-1.7\n...", "a.pdf"), hoinghi.DecodeError, "«a.pdf»: PDF chưa được hỗ trợ"),
+    (lambda: hoinghi.decode(b"%PDF-1.7\n...", "a.pdf"), hoinghi.DecodeError, "«a.pdf»: Đây là tệp PDF"),
     (lambda: hoinghi.decode(b"PK\x03\x04broken", "a.docx"), hoinghi.DecodeError, "«a.docx»: "),
     (lambda: hoinghi.merge([{"source": 1}]), hoinghi.HoinghiError, "records[0]: not a record printed by `hoinghi extract`: invalid type: integer `1`"),
     (lambda: hoinghi.merge([hoinghi.extract(ARTICLE), "not json"]), hoinghi.HoinghiError, "records[1]: not a record printed by `hoinghi extract`"),
