@@ -6,5 +6,6 @@ mod components;
 pub mod export;
 pub mod model;
 pub mod protocol;
+pub mod storage;
 
 pub use app::App;
