@@ -228,6 +228,8 @@ async fn write(db: &Database, ops: Vec<Op>) -> Result<(), StorageError> {
             return Err(failed(e));
         }
     }
+    // Committed now rather than when the page next idles: a reload right after a load must find it written.
+    let tx = tx.commit().map_err(failed)?;
     match tx.await.map_err(failed)? {
         TransactionResult::Committed => Ok(()),
         TransactionResult::Aborted => Err(StorageError::Failed("giao dịch bị hủy".into())),
