@@ -322,14 +322,12 @@ impl Ws {
                         for a in &list {
                             storage::put_article(&a.name, model::article_json(a));
                         }
+                        // Kept in localStorage until IndexedDB has them.
                         match storage::flush().await {
                             Ok(()) => storage::forget_legacy(),
-                            Err(e) => {
-                                self.storage_said(Err(e));
-                                self.enqueue(list.into_iter().map(Job::Stored).collect());
-                                return;
-                            }
+                            Err(e) => self.storage_said(Err(e)),
                         }
+                        self.enqueue(list.into_iter().map(Job::Stored).collect());
                     }
                     Err(e) => self.message.set(Some(e)),
                 }

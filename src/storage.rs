@@ -23,7 +23,10 @@ use std::fmt;
 use std::rc::Rc;
 
 use gloo_storage::Storage as _;
-use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode, TransactionResult};
+use idb::{
+    CursorDirection, Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode,
+    TransactionResult,
+};
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -107,6 +110,9 @@ thread_local! {
     /// The key of every article stored, by name; and the next key to give.
     static KEYS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     static NEXT_KEY: Cell<f64> = const { Cell::new(1.0) };
+    /// The greatest key when the database was opened: what a reload brings back ends there (articles
+    /// written since are on the page already).
+    static LAST_AT_OPEN: Cell<f64> = const { Cell::new(0.0) };
 }
 
 /// Opens the database (once; later calls answer at once with the same result).
@@ -114,7 +120,14 @@ pub async fn open() -> Result<Rc<Database>, StorageError> {
     if let Some(done) = DB.with(|d| d.borrow().clone()) {
         return done;
     }
-    let result = open_database().await.map(Rc::new);
+    let result = match open_database().await {
+        Ok(db) => last_key(&db).await.map(|last| {
+            NEXT_KEY.with(|n| n.set(n.get().max(last + 1.0)));
+            LAST_AT_OPEN.with(|l| l.set(last));
+            Rc::new(db)
+        }),
+        Err(e) => Err(e),
+    };
     // Two callers may have raced to open: the first answer is kept.
     DB.with(|d| d.borrow_mut().get_or_insert(result).clone())
 }
@@ -135,6 +148,16 @@ async fn open_database() -> Result<Database, StorageError> {
         }
     });
     request.await.map_err(refused)
+}
+
+/// The greatest article key stored (0 when none): new articles are numbered after it, so that an article
+/// added while a reload is still reading the stored ones never takes the key of one not yet read.
+async fn last_key(db: &Database) -> Result<f64, StorageError> {
+    let failed = |e| StorageError::from_idb(e, false);
+    let tx = db.transaction(&[ARTICLES], TransactionMode::ReadOnly).map_err(failed)?;
+    let store = tx.object_store(ARTICLES).map_err(failed)?;
+    let cursor = store.open_key_cursor(None, Some(CursorDirection::Prev)).map_err(failed)?.await.map_err(failed)?;
+    Ok(cursor.and_then(|c| c.key().ok()).and_then(|k| k.as_f64()).unwrap_or(0.0))
 }
 
 /// Queues the article's JSON under its name (replacing what was stored under that name).
@@ -240,17 +263,21 @@ fn next_key() -> f64 {
     NEXT_KEY.with(|n| n.replace(n.get() + 1.0))
 }
 
-/// Up to `limit` stored articles after the key `after` (from the start when `None`), in the order they were
-/// loaded: (their key, for the next page; name; JSON). The names are remembered, to delete them later.
+/// Up to `limit` articles stored before this visit, after the key `after` (from the start when `None`), in
+/// the order they were loaded: (their key, for the next page; name; JSON). The names are remembered, to
+/// delete them later.
 pub async fn articles_after(after: Option<f64>, limit: u32) -> Result<Vec<(f64, String, String)>, StorageError> {
     let db = open().await?;
     let failed = |e| StorageError::from_idb(e, false);
+    let from = after.unwrap_or(0.0);
+    let until = LAST_AT_OPEN.with(Cell::get);
+    if from >= until {
+        return Ok(Vec::new());
+    }
     let tx = db.transaction(&[ARTICLES], TransactionMode::ReadOnly).map_err(failed)?;
     let store = tx.object_store(ARTICLES).map_err(failed)?;
-    let range = match after {
-        Some(key) => Some(Query::KeyRange(KeyRange::lower_bound(&key.into(), Some(true)).map_err(failed)?)),
-        None => None,
-    };
+    let range =
+        Some(Query::KeyRange(KeyRange::bound(&from.into(), &until.into(), Some(true), Some(false)).map_err(failed)?));
     let keys = store.get_all_keys(range.clone(), Some(limit)).map_err(failed)?.await.map_err(failed)?;
     let values = store.get_all(range, Some(limit)).map_err(failed)?.await.map_err(failed)?;
     let mut out = Vec::with_capacity(values.len());
