@@ -52,7 +52,7 @@ impl fmt::Display for StorageError {
         match self {
             StorageError::Refused(why) => write!(
                 f,
-                "Trình duyệt không cho trang lưu dữ liệu ({why}; cửa sổ ẩn danh hoặc cài đặt chặn lưu trữ?): {keep}"
+                "Trình duyệt không cho trang lưu dữ liệu ({why}), có thể vì đây là cửa sổ ẩn danh hoặc trình duyệt chặn lưu trữ: {keep}"
             ),
             StorageError::Full => {
                 write!(f, "Bộ nhớ trình duyệt dành cho trang đã đầy (QuotaExceededError): {keep}")
