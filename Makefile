@@ -20,10 +20,10 @@ setup:
 setup-build:
 	scripts/setup.sh build
 
-## make serve: set up, then serve the page offline at http://127.0.0.1:8080
+## make serve: set up, then serve the release build (the page users get) offline at http://127.0.0.1:8080
 serve: setup-build
-	@echo "Hội Nghị: serving at http://127.0.0.1:8080/ (Ctrl+C stops)"
-	trunk serve --address 127.0.0.1 --port 8080 --public-url / --dist target/trunk-serve
+	@echo "Hội Nghị: serving the release build at http://127.0.0.1:8080/ (Ctrl+C stops; a change rebuilds it)"
+	trunk serve --release --address 127.0.0.1 --port 8080 --public-url / --dist target/trunk-serve
 
 ## make test: set up, then every test: native crates, Python package (and its Dask example), quality floors,
 ## page build, browser

@@ -16,6 +16,7 @@ use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputP
 use crate::model::{self, Article, Filters, Tab};
 use crate::pdf;
 use crate::protocol;
+use crate::storage;
 
 /// An `Arc` compared by identity, so that memos over big values stay cheap.
 #[derive(Debug)]
@@ -90,7 +91,7 @@ pub enum Job {
         file: web_sys::File,
     },
     Saved(Article),
-    /// Read back from localStorage: already stored.
+    /// Read back from the browser's storage: already stored.
     Stored(Article),
 }
 
@@ -103,10 +104,12 @@ thread_local! {
     static STATS: Cell<(f64, f64, f64)> = const { Cell::new((0.0, 0.0, 0.0)) };
 }
 
-const INDEX_KEY: &str = "hoinghi.v1.index";
+/// How many stored articles a reload reads (and checks) at a time, yielding between pages.
+const RESTORE_PAGE: u32 = 100;
 
-fn storage_key(name: &str) -> String {
-    format!("hoinghi.v1.article:{name}")
+thread_local! {
+    /// The storage message on show, to take it away once a write succeeds again.
+    static STORAGE_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// At most this often the merged view is recomputed while a batch loads.
@@ -253,8 +256,8 @@ impl Ws {
             self.evidence.set(None);
         }
         self.remerge();
-        browser::forget_item(&storage_key(name));
-        self.persist_index(None);
+        storage::delete_article(name);
+        self.save();
     }
 
     /// Forgets every article (the caller asked the user first).
@@ -265,7 +268,8 @@ impl Ws {
         self.merger.set_value(Merger::new());
         self.evidence.set(None);
         self.remerge();
-        self.forget_stored();
+        storage::clear_articles();
+        self.save();
         self.message.set(None);
     }
 
@@ -275,57 +279,78 @@ impl Ws {
         self.enqueue(articles.into_iter().map(Job::Saved).collect());
     }
 
-    /// Keeps the articles across reloads: each article under its own key (written as it arrives, so no
-    /// single write blocks the page), and the list of names. A full storage keeps the work in memory
-    /// and says so.
+    /// Keeps the articles across reloads (src/storage.rs: IndexedDB, written in batches off this call).
+    /// A storage that refuses keeps the work in memory and says so.
     fn persist_new(self, added: &[Article]) {
-        let mut failed = None;
         for a in added {
-            if let Err(e) = browser::store_item(&storage_key(&a.name), &model::article_json(a)) {
-                failed = Some(e);
-                break;
-            }
+            storage::put_article(&a.name, model::article_json(a));
         }
-        self.persist_index(failed);
+        self.save();
     }
 
-    fn persist_index(self, failed: Option<String>) {
-        let names: Vec<String> = self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
-        let failed =
-            failed.or_else(|| browser::store_item(INDEX_KEY, &serde_json::to_string(&names).unwrap_or_default()).err());
-        match failed {
-            None => {
-                if self.message.with_untracked(|m| m.as_deref().is_some_and(|m| m.starts_with("Không lưu được"))) {
-                    self.message.set(None);
+    /// Writes what was queued for the storage, then shows (or takes away) the storage message.
+    fn save(self) {
+        leptos::task::spawn_local(async move { self.storage_said(storage::flush().await) });
+    }
+
+    fn storage_said(self, result: Result<(), storage::StorageError>) {
+        match result {
+            Ok(()) => {
+                if let Some(shown) = STORAGE_MESSAGE.with(|m| m.borrow_mut().take()) {
+                    if self.message.with_untracked(|m| m.as_deref() == Some(shown.as_str())) {
+                        self.message.set(None);
+                    }
                 }
             }
-            Some(e) => self.message.set(Some(format!(
-                "Không lưu được vào bộ nhớ trình duyệt ({e}): các bài vẫn còn trên trang nhưng có thể mất khi tải lại. Hãy bấm “Lưu phiên làm việc” để giữ chúng trong một tệp."
-            ))),
+            Err(e) => {
+                let text = e.to_string();
+                STORAGE_MESSAGE.with(|m| *m.borrow_mut() = Some(text.clone()));
+                self.message.set(Some(text));
+            }
         }
     }
 
-    /// Articles saved by an earlier visit.
+    /// Articles saved by an earlier visit, read a page at a time; first, once, those an earlier version of
+    /// the page kept in localStorage move to IndexedDB (and stay where they were when it refuses).
     fn restore(self) {
-        let Some(index) = browser::load_item(INDEX_KEY) else { return };
-        let names: Vec<String> = serde_json::from_str(&index).unwrap_or_default();
-        let parts: Vec<String> = names.iter().filter_map(|n| browser::load_item(&storage_key(n))).collect();
-        match model::read_stored(parts, "bộ nhớ trình duyệt") {
-            Ok(list) => {
-                self.enqueue(list.into_iter().map(Job::Stored).collect());
+        leptos::task::spawn_local(async move {
+            let what = "bộ nhớ trình duyệt";
+            let generation = GENERATION.with(Cell::get);
+            let legacy = storage::legacy_articles();
+            if !legacy.is_empty() {
+                match model::read_stored(legacy, what) {
+                    Ok(list) => {
+                        for a in &list {
+                            storage::put_article(&a.name, model::article_json(a));
+                        }
+                        // Kept in localStorage until IndexedDB has them.
+                        match storage::flush().await {
+                            Ok(()) => storage::forget_legacy(),
+                            Err(e) => self.storage_said(Err(e)),
+                        }
+                        self.enqueue(list.into_iter().map(Job::Stored).collect());
+                    }
+                    Err(e) => self.message.set(Some(e)),
+                }
             }
-            Err(e) => self.message.set(Some(e)),
-        }
-    }
-
-    fn forget_stored(self) {
-        if let Some(index) = browser::load_item(INDEX_KEY) {
-            let names: Vec<String> = serde_json::from_str(&index).unwrap_or_default();
-            for n in names {
-                browser::forget_item(&storage_key(&n));
+            let mut after = None;
+            while generation == GENERATION.with(Cell::get) {
+                let page = match storage::articles_after(after, RESTORE_PAGE).await {
+                    Ok(page) if !page.is_empty() => page,
+                    // Nothing stored, or no storage: nothing to bring back (a write says why it cannot keep).
+                    _ => break,
+                };
+                after = page.last().map(|(key, _, _)| *key);
+                match model::read_stored(page.into_iter().map(|(_, _, json)| json).collect(), what) {
+                    Ok(list) if generation == GENERATION.with(Cell::get) => {
+                        self.enqueue(list.into_iter().map(Job::Stored).collect())
+                    }
+                    Ok(_) => break,
+                    Err(e) => self.message.set(Some(e)),
+                }
+                browser::yield_now().await;
             }
-        }
-        browser::forget_item(INDEX_KEY);
+        });
     }
 
     /// The records under the current filters (all of them when nothing is filtered).

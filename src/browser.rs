@@ -1,7 +1,26 @@
-//! The browser's side: files from a drop (folders walked recursively), downloads, localStorage,
-//! yielding to the event loop. Small JS helpers where the web-sys callbacks would be long.
+//! The browser's side: files from a drop or a picker (folders walked recursively), downloads, the clock,
+//! yielding to the event loop, the address and scrolling, the extraction worker.
+//!
+//! Through the gloo crates wherever they cover a need: `gloo-file` (file lists, reading a file, the Blob and
+//! object URL of a download), `gloo-timers` (revoking a download's URL later), `gloo-events` (the message
+//! port that yields), `gloo-utils` (window, document, body); the page's storage is `src/storage.rs`
+//! (IndexedDB through `idb`, and `gloo-storage` for the old localStorage). The rest is `web-sys`/`js-sys`.
+//!
+//! Inline JS is left for two things no well-kept crate covers:
+//! - walking a dropped folder (`dropped_files`): `webkitGetAsEntry` and the directory reader are
+//!   callback APIs, recursive, called in batches until an empty one; `web-sys` has them only as unstable
+//!   bindings and gloo not at all, and in Rust the walk would be a tree of boxed closures three times as long;
+//! - the extraction worker (`extract_text`, ...): started on first use from the worker loader Trunk writes
+//!   (found relative to this module's JS, `import.meta.url`, which Rust cannot see), answers matched by id,
+//!   restarted after a crash. `gloo-worker` brings its own protocol (its worker registrar and bincode) in
+//!   place of the plain messages of `src/protocol.rs` that the worker binary answers.
 
-use js_sys::{Array, Promise, Uint8Array};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -32,42 +51,6 @@ export async function dropped_files(dt) {
     for (const f of Array.from(dt.files || [])) out.push([f.name, f]);
   }
   return out;
-}
-export function input_files(input) {
-  return Array.from(input.files || []).map((f) => [f.webkitRelativePath || f.name, f]);
-}
-export function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-export function store(key, value) {
-  try { localStorage.setItem(key, value); return ''; }
-  catch (e) { return String(e && e.name || e); }
-}
-export function load(key) {
-  try { return localStorage.getItem(key); } catch (e) { return null; }
-}
-export function forget(key) {
-  try { localStorage.removeItem(key); } catch (e) { }
-}
-export function stamp() {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
-}
-export function today() {
-  return new Date().toISOString().slice(0, 10);
-}
-// A macrotask without setTimeout's 4 ms clamp on nested timers.
-const channel = new MessageChannel();
-const waiting = [];
-channel.port1.onmessage = () => { const ok = waiting.shift(); if (ok) ok(); };
-export function next_tick() {
-  return new Promise((ok) => { waiting.push(ok); channel.port2.postMessage(0); });
 }
 // The extraction worker: started on first use (or at idle after load), one at a time, answers by id.
 // A worker that fails (a crash in one article) fails the articles it held and is started afresh.
@@ -117,57 +100,13 @@ export function extract_text(name, text, pasted) {
 export function extract_file(name, file) {
   return file.arrayBuffer().then((b) => call(name, b, false));
 }
-export function ask(text) {
-  return window.confirm(text);
-}
-export function now() {
-  return performance.now();
-}
-export function location_hash() {
-  return location.hash;
-}
-export function replace_hash(hash) {
-  if (location.hash === hash || (hash === '' && location.hash === '')) return;
-  history.replaceState(history.state, '', hash || location.pathname + location.search);
-}
-export function scroll_y() {
-  return window.scrollY;
-}
-export function scroll_back(y) {
-  requestAnimationFrame(() => window.scrollTo({ top: y }));
-}
-export function scroll_to(id) {
-  requestAnimationFrame(() => {
-    const el = document.getElementById(id);
-    if (el) el.scrollIntoView({ block: 'center' });
-  });
-}
 "#)]
 extern "C" {
     fn dropped_files(dt: &web_sys::DataTransfer) -> Promise;
-    fn input_files(input: &web_sys::HtmlInputElement) -> Array;
-    #[wasm_bindgen(js_name = download)]
-    fn js_download(name: &str, text: &str, mime: &str);
-    fn store(key: &str, value: &str) -> String;
-    fn load(key: &str) -> Option<String>;
-    fn forget(key: &str);
-    pub fn stamp() -> String;
-    pub fn today() -> String;
-    fn next_tick() -> Promise;
-    pub fn ask(text: &str) -> bool;
     pub fn warm_worker();
     /// Resolves to the JSON of `protocol::Extracted`; rejects with the reason when the worker failed.
     pub fn extract_text(name: &str, text: &str, pasted: bool) -> Promise;
     pub fn extract_file(name: &str, file: &web_sys::File) -> Promise;
-    pub fn now() -> f64;
-    pub fn scroll_to(id: &str);
-    /// `location.hash`, `#` included (empty when there is none).
-    pub fn location_hash() -> String;
-    /// Writes the address's hash (empty: none) in place of the current history entry.
-    pub fn replace_hash(hash: &str);
-    pub fn scroll_y() -> f64;
-    /// Scrolls the page back to `y` on the next frame.
-    pub fn scroll_back(y: f64);
 }
 
 /// A file with its path inside the dropped folder.
@@ -194,13 +133,21 @@ pub async fn files_of_drop(dt: &web_sys::DataTransfer) -> Vec<NamedFile> {
 
 /// The files chosen in an `<input type=file>` (with their folder path when a folder was picked).
 pub fn files_of_input(input: &web_sys::HtmlInputElement) -> Vec<NamedFile> {
-    pairs(input_files(input))
+    let Some(list) = input.files() else { return Vec::new() };
+    gloo_file::FileList::from(list)
+        .iter()
+        .map(|f| {
+            let file: &web_sys::File = f.as_ref();
+            // `webkitRelativePath` (not in web-sys): the path inside a picked folder, empty for single files.
+            let path = js_sys::Reflect::get(file, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string());
+            (path.filter(|p| !p.is_empty()).unwrap_or_else(|| f.name()), file.clone())
+        })
+        .collect()
 }
 
 /// The file's bytes.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ()> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ())?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file.clone())).await.map_err(|_| ())
 }
 
 /// The answer of the worker for one article.
@@ -211,29 +158,136 @@ pub async fn extracted(call: Promise) -> Result<String, String> {
     }
 }
 
-/// Lets the browser paint and answer clicks.
-pub async fn yield_now() {
-    let _ = JsFuture::from(next_tick()).await;
+/// A message port that answers on the next macrotask: a yield without `setTimeout`'s 4 ms clamp on nested
+/// timers. Each message sent wakes the oldest waiter.
+struct Ticks {
+    send: web_sys::MessagePort,
+    waiting: Rc<RefCell<VecDeque<js_sys::Function>>>,
+    _listener: EventListener,
 }
 
-pub fn download(name: &str, text: &str, mime: &str) {
-    js_download(name, text, mime);
-}
-
-/// Writes one localStorage item; `Err` names the failure (`QuotaExceededError`).
-pub fn store_item(key: &str, value: &str) -> Result<(), String> {
-    let e = store(key, value);
-    if e.is_empty() {
-        Ok(())
-    } else {
-        Err(e)
+impl Ticks {
+    fn new() -> Option<Ticks> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let waiting = Rc::new(RefCell::new(VecDeque::<js_sys::Function>::new()));
+        let woken = waiting.clone();
+        let receive = channel.port1();
+        let listener = EventListener::new(&receive, "message", move |_| {
+            if let Some(ok) = woken.borrow_mut().pop_front() {
+                let _ = ok.call0(&JsValue::UNDEFINED);
+            }
+        });
+        // A port listened to with addEventListener must be started.
+        receive.start();
+        Some(Ticks { send: channel.port2(), waiting, _listener: listener })
     }
 }
 
-pub fn load_item(key: &str) -> Option<String> {
-    load(key)
+thread_local! {
+    static TICKS: Option<Ticks> = Ticks::new();
 }
 
-pub fn forget_item(key: &str) {
-    forget(key)
+/// Lets the browser paint and answer clicks.
+pub async fn yield_now() {
+    let tick = TICKS.with(|t| {
+        t.as_ref().map(|t| {
+            Promise::new(&mut |ok, _| {
+                t.waiting.borrow_mut().push_back(ok);
+                let _ = t.send.post_message(&JsValue::from(0));
+            })
+        })
+    });
+    match tick {
+        Some(promise) => {
+            let _ = JsFuture::from(promise).await;
+        }
+        None => gloo_timers::future::TimeoutFuture::new(0).await,
+    }
+}
+
+/// Saves `text` as a file called `name`: a link to a Blob, clicked; its URL revoked a second later (Chrome
+/// reads it after the click returns).
+pub fn download(name: &str, text: &str, mime: &str) {
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
+    let Ok(a) = gloo_utils::document().create_element("a") else { return };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    let body = gloo_utils::body();
+    if body.append_child(&a).is_ok() {
+        a.click();
+        a.remove();
+    }
+    gloo_timers::callback::Timeout::new(1000, move || drop(url)).forget();
+}
+
+/// The time now, UTC, as `20240617T083000Z` (for file names and ICS stamps).
+pub fn stamp() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    // 2024-06-17T08:30:00.123Z: no dashes, no colons, no milliseconds.
+    let compact: String = iso.chars().filter(|c| *c != '-' && *c != ':').collect();
+    match (compact.find('.'), compact.find('Z')) {
+        (Some(dot), Some(z)) if dot < z => format!("{}{}", &compact[..dot], &compact[z..]),
+        _ => compact,
+    }
+}
+
+/// Today's date, UTC, as `2024-06-17`.
+pub fn today() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
+}
+
+/// Asks the user to confirm (the browser's own dialog).
+pub fn ask(text: &str) -> bool {
+    gloo_utils::window().confirm_with_message(text).unwrap_or(false)
+}
+
+/// Milliseconds since the page started (`performance.now()`).
+pub fn now() -> f64 {
+    gloo_utils::window().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+}
+
+/// `location.hash`, `#` included (empty when there is none).
+pub fn location_hash() -> String {
+    gloo_utils::window().location().hash().unwrap_or_default()
+}
+
+/// Writes the address's hash (empty: none) in place of the current history entry.
+pub fn replace_hash(hash: &str) {
+    let location = gloo_utils::window().location();
+    if location.hash().unwrap_or_default() == hash {
+        return;
+    }
+    let url = if hash.is_empty() {
+        location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+    } else {
+        hash.to_string()
+    };
+    let history = gloo_utils::history();
+    let state = history.state().unwrap_or(JsValue::NULL);
+    let _ = history.replace_state_with_url(&state, "", Some(&url));
+}
+
+pub fn scroll_y() -> f64 {
+    gloo_utils::window().scroll_y().unwrap_or(0.0)
+}
+
+/// Scrolls the page back to `y` on the next frame.
+pub fn scroll_back(y: f64) {
+    leptos::prelude::request_animation_frame(move || {
+        let window = gloo_utils::window();
+        window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), y);
+    });
+}
+
+/// Brings the element `id` to the middle of the screen on the next frame.
+pub fn scroll_to(id: &str) {
+    let id = id.to_string();
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) = gloo_utils::document().get_element_by_id(&id) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 }

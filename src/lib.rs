@@ -8,5 +8,6 @@ pub mod export;
 pub mod model;
 mod pdf;
 pub mod protocol;
+pub mod storage;
 
 pub use app::App;

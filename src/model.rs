@@ -1,5 +1,5 @@
 //! The page's data, free of the browser: loaded articles, the shared filters and what they keep,
-//! the workspace file (save / open / localStorage) and its validation. Tested natively.
+//! the workspace file (save / open / the browser's storage) and its validation. Tested natively.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -484,7 +484,7 @@ pub fn workspace_json(articles: &[Article]) -> String {
     serde_json::to_string(&ws).unwrap_or_default()
 }
 
-/// One article as stored under its own key in localStorage.
+/// One article as the browser's storage keeps it (src/storage.rs), one record an article.
 pub fn article_json(article: &Article) -> String {
     serde_json::to_string(&saved(article)).unwrap_or_default()
 }

@@ -17,7 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
             <details class="how" data-testid="how-it-works">
                 <summary>"Cách hoạt động"</summary>
                 <p>
-                    "Dán bài hoặc thả tệp (.txt mọi bảng mã tiếng Việt, .html, .docx, .pdf có chữ, cả thư mục). Trang tự đọc tên, chức vụ, vai trò, hội nghị và văn bản trong từng bài, rồi gộp: một người qua nhiều bài, một hội nghị nhiều báo đưa tin, một văn bản được trích nhiều lần. Bấm vào một dòng để xem câu gốc trong bài. Không có máy chủ: bài chỉ được lưu trong trình duyệt này (localStorage) cho lần mở sau, và ra tệp khi bạn bấm xuất."
+                    "Dán bài hoặc thả tệp (.txt mọi bảng mã tiếng Việt, .html, .docx, .pdf có chữ, cả thư mục). Trang tự đọc tên, chức vụ, vai trò, hội nghị và văn bản trong từng bài, rồi gộp: một người qua nhiều bài, một hội nghị nhiều báo đưa tin, một văn bản được trích nhiều lần. Bấm vào một dòng để xem câu gốc trong bài. Không có máy chủ: bài chỉ được lưu trong trình duyệt này (IndexedDB) cho lần mở sau, và ra tệp khi bạn bấm xuất."
                 </p>
             </details>
         </header>

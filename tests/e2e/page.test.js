@@ -164,7 +164,7 @@ describe('Hội Nghị page', () => {
 
   it('a full browser storage gives a message and keeps the work in memory', async () => {
     await page.addInitScript(() => {
-      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+      IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
     });
     await app.open(server.url);
     await app.loadSamples();
