@@ -55,8 +55,8 @@ fn article(source: &str) -> Record {
 }
 
 /// (what, the edit, what the corrected record of `article("a")` must show)
-type Check = fn(&Record) -> bool;
-const EDITS: &[(&str, fn() -> (FactRef, Change), Check)] = &[
+type EditCase = (&'static str, fn() -> (FactRef, Change), fn(&Record) -> bool);
+const EDITS: &[EditCase] = &[
     (
         "a title edited in place",
         || (at("a", 10, 29), Change::OfficialTitles(vec!["Trưởng Ban Dân vận Tỉnh ủy".into()])),
