@@ -4,7 +4,9 @@ pub mod app;
 mod browser;
 mod components;
 pub mod export;
+pub mod gold;
 pub mod model;
 pub mod protocol;
+pub mod zip;
 
 pub use app::App;

@@ -71,6 +71,9 @@ pub enum Change {
     OtherPerson,
     /// The document is the same as the document at this other citation.
     SameDocument(FactRef),
+    /// The user read the article and found its facts right as they stand (the fact's span is empty): it
+    /// counts as corrected, for the gold export.
+    ArticleChecked,
 }
 
 impl Change {
@@ -91,6 +94,7 @@ impl Change {
             // Identity choices about one fact: the latest one stands (a split undoes a join and the reverse).
             Change::SamePerson(_) | Change::OtherPerson => "person",
             Change::SameDocument(_) => "document.same",
+            Change::ArticleChecked => "article.checked",
         }
     }
 }
@@ -335,7 +339,7 @@ fn apply_edit(record: &mut Record, at: Span, change: &Change) {
             }
         }
         Change::DocumentDelete => record.documents.retain(|d| d.span != at),
-        Change::SamePerson(_) | Change::OtherPerson | Change::SameDocument(_) => {}
+        Change::SamePerson(_) | Change::OtherPerson | Change::SameDocument(_) | Change::ArticleChecked => {}
     }
 }
 
