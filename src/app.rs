@@ -7,12 +7,13 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
-use hoinghi_merge::{Merged, Merger};
+use hoinghi_merge::{Corrections, FactRef, Merged, Merger};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
+use crate::correcting::History;
 use crate::model::{self, Article, Filters, Tab};
 use crate::protocol;
 
@@ -74,7 +75,12 @@ pub struct Ws {
     pub evidence: RwSignal<Option<Evidence>>,
     /// The view shown (kept in the address with the filters).
     pub tab: RwSignal<Tab>,
-    merger: StoredValue<Merger>,
+    /// The user's corrections (`correcting.rs`); `records` and the merge see the articles corrected.
+    pub corrections: RwSignal<Corrections>,
+    /// Every corrected fact, for the "đã sửa" marks.
+    pub marked: Memo<Shared<HashSet<FactRef>>>,
+    pub(crate) history: RwSignal<History>,
+    pub(crate) merger: StoredValue<Merger>,
 }
 
 /// One piece of work for the loader.
@@ -103,6 +109,17 @@ thread_local! {
 }
 
 const INDEX_KEY: &str = "hoinghi.v1.index";
+const CORRECTIONS_KEY: &str = "hoinghi.v1.corrections";
+
+/// Keeps the corrections across reloads (one item: a user makes a few per article). The one place that
+/// writes them, so that moving storage elsewhere is one change.
+pub(crate) fn persist_corrections(corrections: &Corrections) -> Result<(), String> {
+    if corrections.is_empty() {
+        browser::forget_item(CORRECTIONS_KEY);
+        return Ok(());
+    }
+    browser::store_item(CORRECTIONS_KEY, &serde_json::to_string(corrections).unwrap_or_default())
+}
 
 fn storage_key(name: &str) -> String {
     format!("hoinghi.v1.article:{name}")
@@ -127,10 +144,15 @@ impl Ws {
         let articles = RwSignal::new(Vec::<Article>::new());
         let merged = RwSignal::new(Shared::<Merged>::default());
         let filters = RwSignal::new(Filters::default());
+        let corrections = RwSignal::new(Corrections::default());
         let records = Memo::new(move |_| {
-            Shared(Arc::new(articles.with(|list| {
-                list.iter().filter_map(|a| Some((a.name.clone(), a.record.clone()?))).collect::<HashMap<_, _>>()
-            })))
+            corrections.with(|c| {
+                Shared(Arc::new(articles.with(|list| {
+                    list.iter()
+                        .filter_map(|a| Some((a.name.clone(), crate::correcting::corrected(c, a.record.as_ref()?))))
+                        .collect::<HashMap<_, _>>()
+                })))
+            })
         });
         let view = Memo::new(move |_| {
             let m = merged.get();
@@ -151,6 +173,9 @@ impl Ws {
             message: RwSignal::new(None),
             evidence: RwSignal::new(None),
             tab: RwSignal::new(Tab::default()),
+            corrections,
+            marked: Memo::new(move |_| Shared(Arc::new(corrections.with(Corrections::marked)))),
+            history: RwSignal::new(History::default()),
             merger: StoredValue::new(Merger::new()),
         }
     }
@@ -202,12 +227,14 @@ impl Ws {
             // Merging (preparing each record) in slices, so that no block is long.
             for slice in batch.chunks(64) {
                 let t = browser::now();
-                self.merger.update_value(|m| {
-                    for a in slice {
-                        if let Some(r) = &a.record {
-                            m.add(r);
+                self.corrections.with_untracked(|c| {
+                    self.merger.update_value(|m| {
+                        for a in slice {
+                            if let Some(r) = &a.record {
+                                m.add(&crate::correcting::corrected(c, r));
+                            }
                         }
-                    }
+                    })
                 });
                 add_stat(0.0, 0.0, browser::now() - t);
             }
@@ -235,7 +262,7 @@ impl Ws {
         );
     }
 
-    fn remerge(self) {
+    pub(crate) fn remerge(self) {
         let t = browser::now();
         let merged = self.merger.with_value(Merger::merged);
         add_stat(0.0, 0.0, browser::now() - t);
@@ -263,14 +290,16 @@ impl Ws {
         self.articles.set(Vec::new());
         self.merger.set_value(Merger::new());
         self.evidence.set(None);
+        self.reset_corrections(Corrections::default());
         self.remerge();
         self.forget_stored();
         self.message.set(None);
     }
 
-    /// Replaces the workspace with the articles of an opened file (already validated).
-    pub fn replace(self, articles: Vec<Article>) {
+    /// Replaces the workspace with the articles and corrections of an opened file (already validated).
+    pub fn replace(self, articles: Vec<Article>, corrections: Corrections) {
         self.clear();
+        self.reset_corrections(corrections);
         self.enqueue(articles.into_iter().map(Job::Saved).collect());
     }
 
@@ -306,6 +335,12 @@ impl Ws {
 
     /// Articles saved by an earlier visit.
     fn restore(self) {
+        if let Some(json) = browser::load_item(CORRECTIONS_KEY) {
+            match model::read_corrections(&json, "bộ nhớ trình duyệt") {
+                Ok(c) => self.reset_corrections(c),
+                Err(e) => self.message.set(Some(e)),
+            }
+        }
         let Some(index) = browser::load_item(INDEX_KEY) else { return };
         let names: Vec<String> = serde_json::from_str(&index).unwrap_or_default();
         let parts: Vec<String> = names.iter().filter_map(|n| browser::load_item(&storage_key(n))).collect();
@@ -327,13 +362,14 @@ impl Ws {
         browser::forget_item(INDEX_KEY);
     }
 
-    /// The records under the current filters (all of them when nothing is filtered).
+    /// The records under the current filters (all of them when nothing is filtered), corrected.
     pub fn filtered_records(self) -> Vec<Arc<Record>> {
         let all = self.filters.with_untracked(Filters::is_empty);
         let keep = model::view_sources(&self.view.get_untracked().0);
+        let records = self.records.get_untracked();
         self.articles.with_untracked(|l| {
             l.iter()
-                .filter_map(|a| a.record.clone())
+                .filter_map(|a| records.0.get(&a.name).cloned())
                 .filter(|r| all || r.source.as_ref().is_some_and(|s| keep.contains(s)))
                 .collect()
         })

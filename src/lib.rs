@@ -3,6 +3,7 @@
 pub mod app;
 mod browser;
 mod components;
+mod correcting;
 pub mod export;
 pub mod gold;
 pub mod model;
