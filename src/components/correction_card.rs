@@ -124,18 +124,20 @@ fn official_form(
         .take(50)
         .collect();
     let join = (!candidates.is_empty()).then(|| {
-        let chosen = RwSignal::new(0usize);
+        let chosen = RwSignal::new(None::<usize>);
         let options = candidates.iter().enumerate().map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> }).collect_view();
         let fact = fact.clone();
         view! {
             <div class="join">
                 <label class="field grow">"Cùng một người với"
-                    <select data-testid="join-person-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>{options}</select>
+                    <select data-testid="join-person-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected>"— chọn người —"</option>{options}
+                    </select>
                 </label>
-                <button type="button" class="secondary small" data-testid="join-person"
+                <button type="button" class="secondary small" data-testid="join-person" disabled=move || chosen.get().is_none()
                     on:click=move |_| {
-                        let other = candidates[chosen.get_untracked().min(candidates.len() - 1)].0.clone();
-                        apply(ws, status, vec![(fact.clone(), Change::SamePerson(other))]);
+                        let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
+                        apply(ws, status, vec![(fact.clone(), Change::SamePerson(other.clone()))]);
                     }>"Gộp"</button>
             </div>
         }
@@ -259,18 +261,20 @@ fn document_form(
         .take(50)
         .collect();
     let join = (!candidates.is_empty()).then(|| {
-        let chosen = RwSignal::new(0usize);
+        let chosen = RwSignal::new(None::<usize>);
         let options = candidates.iter().enumerate().map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> }).collect_view();
         let fact = fact.clone();
         view! {
             <div class="join">
                 <label class="field grow">"Cùng một văn bản với"
-                    <select data-testid="join-document-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>{options}</select>
+                    <select data-testid="join-document-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected>"— chọn văn bản —"</option>{options}
+                    </select>
                 </label>
-                <button type="button" class="secondary small" data-testid="join-document"
+                <button type="button" class="secondary small" data-testid="join-document" disabled=move || chosen.get().is_none()
                     on:click=move |_| {
-                        let other = candidates[chosen.get_untracked().min(candidates.len() - 1)].0.clone();
-                        apply(ws, status, vec![(fact.clone(), Change::SameDocument(other))]);
+                        let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
+                        apply(ws, status, vec![(fact.clone(), Change::SameDocument(other.clone()))]);
                     }>"Gộp"</button>
             </div>
         }
@@ -352,8 +356,9 @@ fn selection_tools(
     let checked_fact = FactRef { source: source.clone(), at: Span::default() };
     let checked = ws.is_marked(&source, Span::default());
     view! {
-        <div class="fact-form selection-tools">
-            <h3>"Thêm điều bộ trích xuất bỏ sót"</h3>
+        <details class="selection-tools">
+            <summary data-testid="add-missed">"Thêm điều bộ trích xuất bỏ sót"</summary>
+            <div class="fact-form">
             <p class="hint">"Bôi đen một tên trong bài bên dưới, rồi bấm:"</p>
             <label class="field">"Chức vụ của cán bộ thêm (nếu có)"
                 <input type="text" data-testid="add-title" prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
@@ -367,6 +372,7 @@ fn selection_tools(
                     {if checked { "Bài đã kiểm tra ✓" } else { "Bài này đã đúng" }}
                 </button>
             </div>
-        </div>
+            </div>
+        </details>
     }
 }

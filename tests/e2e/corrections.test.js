@@ -76,6 +76,12 @@ describe('Corrections', () => {
     }, text);
   }
 
+  /** Opens the card's "add what the extractor missed" section (it stays as the user left it). */
+  async function openAddMissed() {
+    const section = page.locator('details:has(> [data-testid="add-missed"])');
+    if (!(await section.evaluate((d) => d.open))) await app.byTestId('add-missed').click();
+  }
+
   /** Opens the evidence of the meeting whose name contains `words` (timeline). */
   async function openMeeting(words) {
     await app.tab('timeline').click();
@@ -132,6 +138,7 @@ describe('Corrections', () => {
     await app.loadSamples();
     await openMeeting('QCDC ở cơ sở');
     assert.equal(await chairsOf('QCDC ở cơ sở'), '', 'the extractor found no chair');
+    await openAddMissed();
     await selectInEvidence('Nguyễn Chí Tài');
     await app.byTestId('add-chair').click();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="meeting-chairs"]')].some((e) => e.textContent.includes('Nguyễn Chí Tài')));
@@ -149,6 +156,7 @@ describe('Corrections', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="meeting-chairs"]')].some((e) => e.textContent.includes('Nguyễn Chí Tài')));
     // A selection that is not in the article is refused with a reason.
     await page.evaluate(() => getSelection().removeAllRanges());
+    await openAddMissed();
     await app.byTestId('add-chair').click();
     assert.match(await app.byTestId('correction-error').innerText(), /bôi đen/);
   });
@@ -162,11 +170,13 @@ describe('Corrections', () => {
     await app.byTestId('save-official').click();
     await app.officialRow('Nguyễn Thị Phong Vũ').locator('[data-testid="corrected"]').waitFor();
     await openMeeting('QCDC ở cơ sở');
+    await openAddMissed();
     await selectInEvidence('Nguyễn Chí Tài');
     await app.byTestId('add-chair').click();
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="meeting-chairs"]')].some((e) => e.textContent.includes('Nguyễn Chí Tài')));
     await app.tab('officials').click();
     await app.officialRow('Y Ngọc').locator('[data-testid="official-name"]').click();
+    await openAddMissed();
     await app.byTestId('article-checked').click();
 
     const zip = await app.download(app.byTestId('export-gold'));
