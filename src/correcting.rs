@@ -134,8 +134,9 @@ mod tests {
     #[test]
     fn selections_are_found_nearest_the_sentence_shown() {
         let text = "Ông Lê Trí Vũ phát biểu. Chiều 13/7, ông Lê Trí Vũ chủ trì.";
-        // (selected, near, span and text found)
-        let cases: &[(&str, usize, Option<(usize, usize, &str)>)] = &[
+        /// (selected, near, span and text found)
+        type Case = (&'static str, usize, Option<(usize, usize, &'static str)>);
+        let cases: &[Case] = &[
             ("Lê Trí Vũ", 0, Some((4, 13, "Lê Trí Vũ"))),
             ("Lê Trí Vũ", 40, Some((41, 50, "Lê Trí Vũ"))),
             ("  Lê Trí\nVũ ", 40, Some((41, 50, "Lê Trí Vũ"))),

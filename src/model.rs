@@ -658,7 +658,7 @@ mod tests {
         let at = hoinghi_merge::FactRef { source: "a.txt".into(), at: Span { start: 1, end: 5 } };
         fixes.push(at.clone(), Change::OfficialName("Nguyễn Thị Phong Vũ".into())).unwrap();
         fixes.push(at, Change::OtherPerson).unwrap();
-        let json = workspace_json(&[a.clone()], &fixes);
+        let json = workspace_json(std::slice::from_ref(&a), &fixes);
         assert_eq!(read_workspace(&json, "w.json").unwrap(), (vec![a.clone()], fixes.clone()));
         let stored = serde_json::to_string(&fixes).unwrap();
         assert_eq!(read_corrections(&stored, "bộ nhớ").unwrap(), fixes);
