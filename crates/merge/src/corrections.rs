@@ -286,7 +286,8 @@ fn apply_edit(record: &mut Record, at: Span, change: &Change) {
     match change {
         Change::OfficialName(name) => {
             if let Some(o) = official_at(record, at) {
-                o.name = name.clone();
+                let old = std::mem::replace(&mut o.name, name.clone());
+                rename_in_meetings(record, &old, name);
             }
         }
         Change::OfficialTitles(titles) => {
@@ -340,6 +341,19 @@ fn apply_edit(record: &mut Record, at: Span, change: &Change) {
         }
         Change::DocumentDelete => record.documents.retain(|d| d.span != at),
         Change::SamePerson(_) | Change::OtherPerson | Change::SameDocument(_) | Change::ArticleChecked => {}
+    }
+}
+
+/// The meetings' chairs and attendees named `old` are named `new`: a name corrected once is corrected
+/// wherever the article gives it.
+fn rename_in_meetings(record: &mut Record, old: &str, new: &str) {
+    let old = crate::canon::fold(old);
+    for m in &mut record.meetings {
+        for person in m.chairs.iter_mut().chain(m.attendees.iter_mut()) {
+            if crate::canon::fold(person) == old {
+                *person = new.to_string();
+            }
+        }
     }
 }
 

@@ -39,7 +39,7 @@ fn article(source: &str) -> Record {
             kind: "hội nghị".into(),
             name: "Hội nghị giao ban công tác dân vận".into(),
             organizers: vec!["Ban Dân vận".into()],
-            chairs: vec![],
+            chairs: vec!["nguyễn thị phong vũ".into()],
             evidence: span(0, 120),
             ..Meeting::default()
         }],
@@ -69,6 +69,11 @@ const EDITS: &[EditCase] = &[
         "a name edited, found by its first mention",
         || (at("a", 40, 55), Change::OfficialName("Đặng  Xuân Thanh ".into())),
         |r| r.officials[1].name == "Đặng Xuân Thanh",
+    ),
+    (
+        "a name edited: the meeting's chair of that name follows",
+        || (at("a", 10, 29), Change::OfficialName("Nguyễn Thị Phong Vũ (sửa)".into())),
+        |r| r.officials[0].name == "Nguyễn Thị Phong Vũ (sửa)" && r.meetings[0].chairs == ["Nguyễn Thị Phong Vũ (sửa)"],
     ),
     (
         "a missed official added at the selected span",
