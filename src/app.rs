@@ -7,12 +7,13 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
-use hoinghi_merge::{Merged, Merger};
+use hoinghi_merge::{Corrections, FactRef, Merged, Merger};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
+use crate::correcting::History;
 use crate::model::{self, Article, Filters, Tab};
 use crate::pdf;
 use crate::protocol;
@@ -76,7 +77,12 @@ pub struct Ws {
     pub evidence: RwSignal<Option<Evidence>>,
     /// The view shown (kept in the address with the filters).
     pub tab: RwSignal<Tab>,
-    merger: StoredValue<Merger>,
+    /// The user's corrections (`correcting.rs`); `records` and the merge see the articles corrected.
+    pub corrections: RwSignal<Corrections>,
+    /// Every corrected fact, for the "đã sửa" marks.
+    pub marked: Memo<Shared<HashSet<FactRef>>>,
+    pub(crate) history: RwSignal<History>,
+    pub(crate) merger: StoredValue<Merger>,
 }
 
 /// One piece of work for the loader.
@@ -107,6 +113,9 @@ thread_local! {
 /// How many stored articles a reload reads (and checks) at a time, yielding between pages.
 const RESTORE_PAGE: u32 = 100;
 
+/// The corrections' key in the storage's page state ([`storage::put_state`]).
+const CORRECTIONS_KEY: &str = "corrections";
+
 thread_local! {
     /// The storage message on show, to take it away once a write succeeds again.
     static STORAGE_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -131,10 +140,15 @@ impl Ws {
         let articles = RwSignal::new(Vec::<Article>::new());
         let merged = RwSignal::new(Shared::<Merged>::default());
         let filters = RwSignal::new(Filters::default());
+        let corrections = RwSignal::new(Corrections::default());
         let records = Memo::new(move |_| {
-            Shared(Arc::new(articles.with(|list| {
-                list.iter().filter_map(|a| Some((a.name.clone(), a.record.clone()?))).collect::<HashMap<_, _>>()
-            })))
+            corrections.with(|c| {
+                Shared(Arc::new(articles.with(|list| {
+                    list.iter()
+                        .filter_map(|a| Some((a.name.clone(), crate::correcting::corrected(c, a.record.as_ref()?))))
+                        .collect::<HashMap<_, _>>()
+                })))
+            })
         });
         let view = Memo::new(move |_| {
             let m = merged.get();
@@ -155,6 +169,9 @@ impl Ws {
             message: RwSignal::new(None),
             evidence: RwSignal::new(None),
             tab: RwSignal::new(Tab::default()),
+            corrections,
+            marked: Memo::new(move |_| Shared(Arc::new(corrections.with(Corrections::marked)))),
+            history: RwSignal::new(History::default()),
             merger: StoredValue::new(Merger::new()),
         }
     }
@@ -206,12 +223,14 @@ impl Ws {
             // Merging (preparing each record) in slices, so that no block is long.
             for slice in batch.chunks(64) {
                 let t = browser::now();
-                self.merger.update_value(|m| {
-                    for a in slice {
-                        if let Some(r) = &a.record {
-                            m.add(r);
+                self.corrections.with_untracked(|c| {
+                    self.merger.update_value(|m| {
+                        for a in slice {
+                            if let Some(r) = &a.record {
+                                m.add(&crate::correcting::corrected(c, r));
+                            }
                         }
-                    }
+                    })
                 });
                 add_stat(0.0, 0.0, browser::now() - t);
             }
@@ -239,7 +258,7 @@ impl Ws {
         );
     }
 
-    fn remerge(self) {
+    pub(crate) fn remerge(self) {
         let t = browser::now();
         let merged = self.merger.with_value(Merger::merged);
         add_stat(0.0, 0.0, browser::now() - t);
@@ -267,15 +286,17 @@ impl Ws {
         self.articles.set(Vec::new());
         self.merger.set_value(Merger::new());
         self.evidence.set(None);
+        self.reset_corrections(Corrections::default());
         self.remerge();
         storage::clear_articles();
         self.save();
         self.message.set(None);
     }
 
-    /// Replaces the workspace with the articles of an opened file (already validated).
-    pub fn replace(self, articles: Vec<Article>) {
+    /// Replaces the workspace with the articles and corrections of an opened file (already validated).
+    pub fn replace(self, articles: Vec<Article>, corrections: Corrections) {
         self.clear();
+        self.reset_corrections(corrections);
         self.enqueue(articles.into_iter().map(Job::Saved).collect());
     }
 
@@ -284,6 +305,17 @@ impl Ws {
     fn persist_new(self, added: &[Article]) {
         for a in added {
             storage::put_article(&a.name, model::article_json(a));
+        }
+        self.save();
+    }
+
+    /// Keeps the corrections across reloads: one entry of the storage's page state (a user makes a few per
+    /// article), written with the next flush; a refusal is said like any other storage refusal.
+    pub(crate) fn persist_corrections(self, corrections: &Corrections) {
+        if corrections.is_empty() {
+            storage::delete_state(CORRECTIONS_KEY);
+        } else {
+            storage::put_state(CORRECTIONS_KEY, serde_json::to_string(corrections).unwrap_or_default());
         }
         self.save();
     }
@@ -316,6 +348,13 @@ impl Ws {
         leptos::task::spawn_local(async move {
             let what = "bộ nhớ trình duyệt";
             let generation = GENERATION.with(Cell::get);
+            // The corrections first, so that the articles come back corrected.
+            if let Ok(Some(json)) = storage::get_state(CORRECTIONS_KEY).await {
+                match model::read_corrections(&json, what) {
+                    Ok(c) => self.reset_corrections(c),
+                    Err(e) => self.message.set(Some(e)),
+                }
+            }
             let legacy = storage::legacy_articles();
             if !legacy.is_empty() {
                 match model::read_stored(legacy, what) {
@@ -353,13 +392,14 @@ impl Ws {
         });
     }
 
-    /// The records under the current filters (all of them when nothing is filtered).
+    /// The records under the current filters (all of them when nothing is filtered), corrected.
     pub fn filtered_records(self) -> Vec<Arc<Record>> {
         let all = self.filters.with_untracked(Filters::is_empty);
         let keep = model::view_sources(&self.view.get_untracked().0);
+        let records = self.records.get_untracked();
         self.articles.with_untracked(|l| {
             l.iter()
-                .filter_map(|a| a.record.clone())
+                .filter_map(|a| records.0.get(&a.name).cloned())
                 .filter(|r| all || r.source.as_ref().is_some_and(|s| keep.contains(s)))
                 .collect()
         })

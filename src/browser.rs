@@ -208,7 +208,16 @@ pub async fn yield_now() {
 /// Saves `text` as a file called `name`: a link to a Blob, clicked; its URL revoked a second later (Chrome
 /// reads it after the click returns).
 pub fn download(name: &str, text: &str, mime: &str) {
-    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
+    download_blob(name, gloo_file::Blob::new_with_options(text, Some(mime)));
+}
+
+/// Saves bytes (a zip) as a file called `name`, as [`download`] does.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
+    download_blob(name, gloo_file::Blob::new_with_options(bytes, Some(mime)));
+}
+
+fn download_blob(name: &str, blob: gloo_file::Blob) {
+    let url = gloo_file::ObjectUrl::from(blob);
     let Ok(a) = gloo_utils::document().create_element("a") else { return };
     let a: web_sys::HtmlAnchorElement = a.unchecked_into();
     a.set_href(&url);

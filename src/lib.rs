@@ -4,10 +4,13 @@ pub mod app;
 mod browser;
 pub mod chart;
 mod components;
+mod correcting;
 pub mod export;
+pub mod gold;
 pub mod model;
 mod pdf;
 pub mod protocol;
 pub mod storage;
+pub mod zip;
 
 pub use app::App;

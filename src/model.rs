@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
 use hoinghi_merge::search::{Query, SearchKey};
-use hoinghi_merge::Merged;
+use hoinghi_merge::{Change, Corrections, Merged};
 use serde::{Deserialize, Serialize};
 
 /// One loaded article: its record, or the reason it could not be read.
@@ -452,6 +452,9 @@ pub struct Workspace {
     pub format: String,
     pub version: u32,
     pub articles: Vec<SavedArticle>,
+    /// The user's corrections (absent in files saved before corrections existed, and when there are none).
+    #[serde(default, skip_serializing_if = "Corrections::is_empty")]
+    pub corrections: Corrections,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -474,12 +477,13 @@ fn saved(a: &Article) -> SavedArticle {
     }
 }
 
-/// The workspace file of `articles`.
-pub fn workspace_json(articles: &[Article]) -> String {
+/// The workspace file of `articles` and the corrections made to them.
+pub fn workspace_json(articles: &[Article], corrections: &Corrections) -> String {
     let ws = Workspace {
         format: WORKSPACE_FORMAT.into(),
         version: WORKSPACE_VERSION,
         articles: articles.iter().map(saved).collect(),
+        corrections: corrections.clone(),
     };
     serde_json::to_string(&ws).unwrap_or_default()
 }
@@ -497,18 +501,60 @@ pub fn read_stored(parts: Vec<String>, what: &str) -> Result<Vec<Article>, Strin
             .map_err(|e| format!("Không đọc lại được “{what}”: dữ liệu đã lưu bị hỏng ({e})."))?;
         articles.push(a);
     }
-    validate(Workspace { format: WORKSPACE_FORMAT.into(), version: WORKSPACE_VERSION, articles }, what)
+    let ws = Workspace {
+        format: WORKSPACE_FORMAT.into(),
+        version: WORKSPACE_VERSION,
+        articles,
+        corrections: Corrections::default(),
+    };
+    validate(ws, what).map(|(articles, _)| articles)
 }
 
-/// Reads and checks a workspace file; the error is a message in Vietnamese naming `file_name`.
-pub fn read_workspace(json: &str, file_name: &str) -> Result<Vec<Article>, String> {
+/// At most this many corrections in a file; a user makes a few per article.
+const MAX_EDITS: usize = 200_000;
+
+/// The corrections kept in the browser (`json`), checked as a workspace file's; an error names `what`.
+pub fn read_corrections(json: &str, what: &str) -> Result<Corrections, String> {
+    let c: Corrections = serde_json::from_str(json)
+        .map_err(|e| format!("Không đọc lại được các chỗ đã sửa trong “{what}”: dữ liệu đã lưu bị hỏng ({e})."))?;
+    check_corrections(&c).map_err(|why| format!("Không đọc lại được các chỗ đã sửa trong “{what}”: {why}."))?;
+    Ok(c)
+}
+
+/// Every text of a correction short, every list of a sane length: a hostile file cannot flood the page.
+fn check_corrections(c: &Corrections) -> Result<(), String> {
+    if c.edits.len() > MAX_EDITS {
+        return Err(format!("quá nhiều chỗ sửa ({}, tối đa {MAX_EDITS})", c.edits.len()));
+    }
+    let short = |s: &String| s.chars().count() <= MAX_NAME_CHARS;
+    let list = |l: &Vec<String>| l.len() <= 1_000 && l.iter().all(short);
+    for e in &c.edits {
+        let ok = short(&e.fact.source)
+            && match &e.change {
+                Change::OfficialName(s) | Change::MeetingKind(s) | Change::DocumentNumber(s) => short(s),
+                Change::OfficialTitles(l) | Change::MeetingChairs(l) | Change::MeetingOrganizers(l) => list(l),
+                Change::OfficialAdd { name, titles } => short(name) && list(titles),
+                Change::MeetingDate(d) | Change::DocumentIssuer(d) => d.as_ref().is_none_or(short),
+                Change::SamePerson(f) | Change::SameDocument(f) => short(&f.source),
+                Change::OfficialDelete | Change::DocumentDelete | Change::OtherPerson | Change::ArticleChecked => true,
+            };
+        if !ok {
+            return Err("một chỗ sửa quá dài".into());
+        }
+    }
+    Ok(())
+}
+
+/// Reads and checks a workspace file (articles and corrections); the error is a message in Vietnamese
+/// naming `file_name`.
+pub fn read_workspace(json: &str, file_name: &str) -> Result<(Vec<Article>, Corrections), String> {
     let bad = |why: String| format!("Không mở được “{file_name}”: {why}. Trang giữ nguyên các bài đang có.");
     let ws: Workspace =
         serde_json::from_str(json).map_err(|e| bad(format!("không phải tệp phiên làm việc hợp lệ ({e})")))?;
     validate(ws, file_name)
 }
 
-fn validate(ws: Workspace, file_name: &str) -> Result<Vec<Article>, String> {
+fn validate(ws: Workspace, file_name: &str) -> Result<(Vec<Article>, Corrections), String> {
     let bad = |why: String| format!("Không mở được “{file_name}”: {why}. Trang giữ nguyên các bài đang có.");
     if ws.format != WORKSPACE_FORMAT {
         return Err(bad("tệp không phải phiên làm việc của Hội Nghị".into()));
@@ -539,7 +585,8 @@ fn validate(ws: Workspace, file_name: &str) -> Result<Vec<Article>, String> {
         }
         out.push(Article { name: a.name, record: record.map(Arc::new), error: a.error, note: a.note });
     }
-    Ok(out)
+    check_corrections(&ws.corrections).map_err(bad)?;
+    Ok((out, ws.corrections))
 }
 
 /// Every span inside the text, every date shaped as a date: a hostile record cannot break the page.
@@ -629,9 +676,19 @@ mod tests {
     fn workspace_round_trip_and_hostile_files() {
         let a = article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt"));
         let bad = Article { name: "x.doc".into(), record: None, error: Some("lỗi".into()), note: None };
-        let json = workspace_json(&[a.clone(), bad.clone()]);
+        let json = workspace_json(&[a.clone(), bad.clone()], &Corrections::default());
+        assert!(!json.contains("corrections"), "a file without corrections is as before");
         let back = read_workspace(&json, "w.json").unwrap();
-        assert_eq!(back, vec![a.clone(), bad.clone()]);
+        assert_eq!(back, (vec![a.clone(), bad.clone()], Corrections::default()));
+        let mut fixes = Corrections::default();
+        let at = hoinghi_merge::FactRef { source: "a.txt".into(), at: Span { start: 1, end: 5 } };
+        fixes.push(at.clone(), Change::OfficialName("Nguyễn Thị Phong Vũ".into())).unwrap();
+        fixes.push(at, Change::OtherPerson).unwrap();
+        let json = workspace_json(std::slice::from_ref(&a), &fixes);
+        assert_eq!(read_workspace(&json, "w.json").unwrap(), (vec![a.clone()], fixes.clone()));
+        let stored = serde_json::to_string(&fixes).unwrap();
+        assert_eq!(read_corrections(&stored, "bộ nhớ").unwrap(), fixes);
+        assert!(read_corrections("{\"edits\":[{}]}", "bộ nhớ").unwrap_err().contains("bộ nhớ"));
         let stored = read_stored(vec![article_json(&a), article_json(&bad)], "bộ nhớ").unwrap();
         assert_eq!(stored, vec![a, bad]);
         for hostile in [
@@ -640,6 +697,7 @@ mod tests {
             "{\"format\":\"x\",\"version\":1,\"articles\":[]}",
             "{\"format\":\"hoinghi-workspace\",\"version\":9,\"articles\":[]}",
             "{\"format\":\"hoinghi-workspace\",\"version\":1,\"articles\":[{\"name\":\"a\"}]}",
+            "{\"format\":\"hoinghi-workspace\",\"version\":1,\"articles\":[],\"corrections\":{\"edits\":[{\"fact\":1}]}}",
             "{\"format\":\"hoinghi-workspace\",\"version\":1,\"articles\":[{\"name\":\"a\",\"error\":\"e\"},{\"name\":\"a\",\"error\":\"e\"}]}",
             "{\"format\":\"hoinghi-workspace\",\"version\":1,\"articles\":[{\"name\":\"a\",\"record\":{\"source\":null,\"title\":null,\"published\":null,\"published_from\":null,\"province\":null,\"province_today\":null,\"meetings\":[],\"officials\":[],\"documents\":[],\"text\":\"ab\",\"body\":{\"start\":0,\"end\":99}}}]}",
         ] {

@@ -54,21 +54,29 @@ pub fn ArticleList() -> impl IntoView {
 fn article_item(ws: Ws, a: Article) -> impl IntoView {
     let name = a.name.clone();
     let remove_name = a.name.clone();
-    let (title, meta, found) = match &a.record {
+    let (title, meta) = match &a.record {
         Some(r) => (
             r.title.clone().unwrap_or_else(|| "(không rõ tiêu đề)".into()),
             r.published
                 .as_deref()
                 .map(|d| format!("Đăng {}", date_vi(d, None)))
                 .unwrap_or_else(|| "không rõ ngày đăng".into()),
-            Some(format!(
-                "{} hội nghị · {} cán bộ · {} văn bản",
-                r.meetings.len(),
-                r.officials.len(),
-                r.documents.len()
-            )),
         ),
-        None => ("Không đọc được".into(), String::new(), None),
+        None => ("Không đọc được".into(), String::new()),
+    };
+    // What was found, as corrected (the counts follow the corrections).
+    let counted = a.name.clone();
+    let found = move || {
+        let counts = ws.records.with(|r| {
+            r.0.get(&counted).map(|r| {
+                format!("{} hội nghị · {} cán bộ · {} văn bản", r.meetings.len(), r.officials.len(), r.documents.len())
+            })
+        })?;
+        let corrected = ws.corrections.with(|c| c.touches(&counted));
+        Some(view! {
+            <span data-testid="article-found">{counts}</span>
+            {corrected.then(|| view! { <span class="corrected" data-testid="article-corrected">"đã sửa"</span> })}
+        })
     };
     let failed = a.error.is_some();
     view! {
@@ -78,7 +86,7 @@ fn article_item(ws: Ws, a: Article) -> impl IntoView {
                 <span class="article-meta">
                     <span class="source" data-testid="article-source">{name.clone()}</span>
                     {(!meta.is_empty()).then(|| view! { <span>{meta}</span> })}
-                    {found.map(|f| view! { <span data-testid="article-found">{f}</span> })}
+                    {found}
                 </span>
                 {a.note.map(|n| view! { <span class="note" data-testid="article-note">{n}</span> })}
                 {a.error.map(|e| view! { <span class="error" role="alert" data-testid="article-error">{e}</span> })}

@@ -6,6 +6,7 @@ use hoinghi_merge::MergedDocument;
 use leptos::prelude::*;
 
 use crate::app::Ws;
+use crate::components::corrected_mark;
 use crate::model::{date_vi, sorted_ids, SortKey as Key};
 
 const PAGE: usize = 100;
@@ -107,7 +108,8 @@ fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
         <tr data-testid="document-row">
             <td data-label="Loại" title=inferred(d.kind_inferred)>{d.kind.clone()}</td>
             <td class="name"><button type="button" class="link" data-testid="document-number"
-                on:click=move |_| ws.show(mentions.clone(), 0, &label)>{number}</button></td>
+                on:click=move |_| ws.show(mentions.clone(), 0, &label)>{number}</button>
+                {corrected_mark(ws, d.citations.iter().map(|c| (c.source.as_str(), c.span)))}</td>
             <td data-label="Ngày" class="date">{d.date.as_deref().map(|x| date_vi(x, None))}</td>
             <td data-label="Ban hành" title=inferred(d.issuer_inferred)>{d.issuer.clone()}</td>
             <td data-label="Bài"><ul class="sources">{cites}</ul></td>

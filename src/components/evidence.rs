@@ -1,9 +1,11 @@
 //! The article behind a fact, as text (never HTML), with the sentence marked and scrolled into view;
-//! next and previous step through every mention, Escape (app.rs) or × closes it.
+//! next and previous step through every mention, Escape (app.rs) or × closes it. Above the text, the card
+//! that corrects the fact shown (`correction_card.rs`).
 
 use leptos::prelude::*;
 
 use crate::app::Ws;
+use crate::components::correction_card::CorrectionCard;
 use crate::model::split_at_span;
 
 #[component]
@@ -23,6 +25,7 @@ pub fn EvidencePanel() -> impl IntoView {
                 </div>
             }
         });
+        let card = record.clone().map(|record| view! { <CorrectionCard source=source.clone() span record/> });
         let body = match record {
             Some(r) => {
                 let (before, marked, after) = split_at_span(&r.text, span);
@@ -44,6 +47,7 @@ pub fn EvidencePanel() -> impl IntoView {
                 </div>
                 <p class="evidence-meta"><strong>{e.label.clone()}</strong>" · "<span data-testid="evidence-source">{source}</span></p>
                 {stepper}
+                {card}
                 {body}
             </aside>
         })

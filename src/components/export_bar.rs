@@ -1,10 +1,11 @@
-//! Exports of the filtered view (CSV for Excel, JSON, ICS), and the workspace file (save / open).
+//! Exports of the filtered view (CSV for Excel, JSON, ICS), the corrected articles as gold data, undo and
+//! redo of corrections, and the workspace file (save / open).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::Ws;
-use crate::{browser, export, model};
+use crate::{browser, export, gold, model};
 
 #[component]
 pub fn ExportBar() -> impl IntoView {
@@ -29,7 +30,7 @@ pub fn ExportBar() -> impl IntoView {
         );
     };
     let save = move |_| {
-        let json = ws.articles.with_untracked(|l| model::workspace_json(l));
+        let json = ws.corrections.with_untracked(|c| ws.articles.with_untracked(|l| model::workspace_json(l, c)));
         browser::download(&format!("hoinghi-phien-{}.json", browser::today()), &json, "application/json");
     };
     let open = move |ev: leptos::ev::Event| {
@@ -52,14 +53,42 @@ pub fn ExportBar() -> impl IntoView {
                 }
             };
             match result {
-                Ok(list) => {
-                    ws.replace(list);
+                Ok((list, corrections)) => {
+                    ws.replace(list, corrections);
                     ws.message.set(Some(format!("Đã mở phiên làm việc “{name}”.")));
                 }
                 Err(e) => ws.message.set(Some(e)),
             }
         });
     };
+    let gold = move |_| {
+        let records = ws.records.get_untracked();
+        let chosen: Vec<(String, std::sync::Arc<hoinghi_core::Record>)> = ws.corrections.with_untracked(|c| {
+            ws.articles.with_untracked(|l| {
+                l.iter()
+                    .filter(|a| c.touches(&a.name))
+                    .filter_map(|a| Some((a.name.clone(), records.0.get(&a.name)?.clone())))
+                    .collect()
+            })
+        });
+        if chosen.is_empty() {
+            ws.message.set(Some("Chưa có bài nào đã sửa hay đã kiểm tra: hãy sửa một dữ kiện (hoặc bấm “Bài này đã đúng” ở khung câu gốc) trước khi xuất dữ liệu chuẩn.".into()));
+            return;
+        }
+        let refs: Vec<(&str, &hoinghi_core::Record)> = chosen.iter().map(|(n, r)| (n.as_str(), r.as_ref())).collect();
+        browser::download_bytes(
+            &format!("hoinghi-du-lieu-chuan-{}.zip", browser::today()),
+            &gold::gold_zip(&refs),
+            "application/zip",
+        );
+        ws.message.set(Some(format!(
+            "Đã xuất {} bài làm dữ liệu chuẩn (tệp .txt và .gold.json, xem README: “Dữ liệu chuẩn”).",
+            chosen.len()
+        )));
+    };
+    let no_corrections = move || ws.corrections.with(hoinghi_merge::Corrections::is_empty);
+    let cannot_undo = move || !ws.history.with(|h| h.can_undo());
+    let cannot_redo = move || !ws.history.with(|h| h.can_redo());
     let empty = move || ws.articles.with(Vec::is_empty);
     view! {
         <section class="exports" aria-label="Xuất dữ liệu">
@@ -70,7 +99,11 @@ pub fn ExportBar() -> impl IntoView {
             <button type="button" class="secondary small" data-testid="export-documents" disabled=empty on:click=csv("hoinghi-van-ban.csv", hoinghi_merge::documents_csv)>"Văn bản CSV"</button>
             <button type="button" class="secondary small" data-testid="export-json" disabled=empty on:click=json>"JSON"</button>
             <button type="button" class="secondary small" data-testid="export-ics" disabled=empty on:click=ics>"Lịch ICS"</button>
+            <button type="button" class="secondary small" data-testid="export-gold" disabled=no_corrections on:click=gold
+                title="Các bài đã sửa: NAME.txt và NAME.gold.json để chấm bộ trích xuất bằng score.py">"Xuất làm dữ liệu chuẩn"</button>
             <span class="spacer"></span>
+            <button type="button" class="secondary small" data-testid="undo" disabled=cannot_undo on:click=move |_| ws.undo()>"↶ Hoàn tác"</button>
+            <button type="button" class="secondary small" data-testid="redo" disabled=cannot_redo on:click=move |_| ws.redo()>"↷ Làm lại"</button>
             <button type="button" class="secondary small" data-testid="save-workspace" disabled=empty on:click=save>"Lưu phiên làm việc"</button>
             <label class="button secondary small">
                 "Mở phiên làm việc…"

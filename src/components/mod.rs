@@ -1,6 +1,8 @@
 //! The page's building blocks, one component a file.
 
 mod article_list;
+mod corrected_mark;
+mod correction_card;
 mod documents_table;
 mod evidence;
 mod export_bar;
@@ -17,6 +19,7 @@ mod timeline_chart;
 mod views;
 
 pub use article_list::ArticleList;
+pub use corrected_mark::corrected_mark;
 pub use evidence::EvidencePanel;
 pub use export_bar::ExportBar;
 pub use filter_bar::FilterBar;

@@ -6,6 +6,7 @@ use hoinghi_merge::Person;
 use leptos::prelude::*;
 
 use crate::app::Ws;
+use crate::components::corrected_mark;
 use crate::model::{date_vi, sorted_ids, SortKey as Key};
 
 /// The column the table is sorted by.
@@ -129,6 +130,7 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
             <td class="name">
                 <button type="button" class="link" data-testid="official-name" title=variants
                     on:click=move |_| ws.show(mentions.clone(), 0, &label)>{name}</button>
+                {corrected_mark(ws, p.mentions.iter().map(|m| (m.source.as_str(), m.span)))}
                 <button type="button" class="link card-link" data-testid="official-card" title="Hồ sơ: chức vụ qua thời gian, hội nghị, người họp cùng"
                     on:click=move |_| ws.tab.set(crate::model::Tab::Person(id))>"Hồ sơ ›"</button>
             </td>

@@ -5,6 +5,7 @@ use hoinghi_merge::MergedMeeting;
 use leptos::prelude::*;
 
 use crate::app::Ws;
+use crate::components::corrected_mark;
 use crate::model::date_vi;
 
 const PAGE: usize = 150;
@@ -138,6 +139,7 @@ fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
                 <span class="kind" data-testid="meeting-kind">{m.kind.clone()}</span>
                 <button type="button" class="link meeting-name" data-testid="meeting-name"
                     on:click=move |_| ws.show(mentions.clone(), 0, &title)>{label.clone()}</button>
+                {corrected_mark(ws, m.reports.iter().map(|r| (r.source.as_str(), r.evidence)))}
                 <dl class="facts">
                     {(!m.organizers.is_empty()).then(|| view! { <dt>"Tổ chức"</dt><dd data-testid="meeting-organizers">{m.organizers.join("; ")}</dd> })}
                     {(!m.chairs.is_empty()).then(|| view! { <dt>"Chủ trì"</dt><dd data-testid="meeting-chairs">{m.chairs.join("; ")}</dd> })}

@@ -8,6 +8,9 @@
 //! article's publish date, else to the earliest. The number shown is the one first written (by date, then
 //! source). Kind and issuer are the ones articles write, most frequent first; when no article writes them,
 //! they are read from the symbol (the core's `data/document_symbols.tsv`) and marked as inferred.
+//!
+//! Two citations the user said cite one document ([`crate::corrections::Identity`]: `Nghị quyết 68` and
+//! `68-NQ/TW`) join their documents, whatever the keys.
 
 use hoinghi_core::data::DOCUMENT_SYMBOL_RULES;
 use hoinghi_core::Span;
@@ -15,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::canon::phrase_key;
+use crate::corrections::FactRef;
 use crate::prepare::{PDocument, Prepared};
 
 /// One document, cited by one or more articles.
@@ -97,14 +101,14 @@ fn group_key(d: &PDocument) -> String {
 }
 
 /// Merges the documents of `records` (sorted by source), sorted by key then date.
-pub(crate) fn merge_documents(records: &[&Prepared]) -> Vec<MergedDocument> {
+pub(crate) fn merge_documents(records: &[&Prepared], same: &[(FactRef, FactRef)]) -> Vec<MergedDocument> {
     let mut by_key: BTreeMap<String, Vec<(&Prepared, &PDocument)>> = BTreeMap::new();
     for record in records {
         for doc in &record.documents {
             by_key.entry(group_key(doc)).or_default().push((record, doc));
         }
     }
-    let mut documents = Vec::new();
+    let mut all: Vec<Vec<(&Prepared, &PDocument)>> = Vec::new();
     for (_, mut cites) in by_key {
         cites.sort_by(|(ra, a), (rb, b)| {
             (a.date.is_none(), &a.date, &ra.published, &ra.source).cmp(&(
@@ -121,8 +125,19 @@ pub(crate) fn merge_documents(records: &[&Prepared]) -> Vec<MergedDocument> {
             let date = doc.date.as_ref().or_else(|| undated_goes_to(&dates, record.published.as_ref()));
             groups.entry(date).or_default().push((record, doc));
         }
-        documents.extend(groups.into_values().map(|g| build_document(&g)));
+        all.extend(groups.into_values());
     }
+    for (a, b) in same {
+        let is = |f: &FactRef, (r, d): &(&Prepared, &PDocument)| r.source == f.source && d.span == f.at;
+        let find =
+            |f: &FactRef, all: &[Vec<(&Prepared, &PDocument)>]| all.iter().position(|g| g.iter().any(|c| is(f, c)));
+        let (Some(i), Some(j)) = (find(a, &all), find(b, &all)) else { continue };
+        if i != j {
+            let other = all.remove(i.max(j));
+            all[i.min(j)].extend(other);
+        }
+    }
+    let mut documents: Vec<MergedDocument> = all.iter().map(|g| build_document(g)).collect();
     for (id, doc) in documents.iter_mut().enumerate() {
         doc.id = id;
     }

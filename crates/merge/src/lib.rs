@@ -49,6 +49,7 @@
 //! list is sorted. Records should have distinct sources; one without a source is named `#N` (its position).
 
 pub mod canon;
+pub mod corrections;
 pub mod csv;
 pub mod documents;
 pub mod graph;
@@ -65,6 +66,7 @@ use std::collections::BTreeMap;
 use hoinghi_core::Record;
 use serde::{Deserialize, Serialize};
 
+pub use corrections::{Change, Corrections, FactRef, Identity};
 pub use csv::{cell_text, documents_csv, meetings_csv, people_csv, positions_csv};
 pub use documents::{Citation, MergedDocument};
 pub use meetings::{MergedMeeting, Report};
@@ -93,15 +95,25 @@ pub fn merge(records: &[Record]) -> Merged {
     let mut keys = Keys::default();
     let prepared: Vec<Prepared> =
         records.iter().enumerate().map(|(i, r)| prepare(r, &format!("#{}", i + 1), &mut keys)).collect();
-    merge_prepared(prepared.iter().collect())
+    merge_prepared(prepared.iter().collect(), &Identity::default())
 }
 
-fn merge_prepared(mut records: Vec<&Prepared>) -> Merged {
+/// Merges the records as corrected by the user: each record corrected, the people and documents grouped as
+/// the user chose.
+pub fn merge_corrected(records: &[Record], corrections: &Corrections) -> Merged {
+    let corrected: Vec<Record> = records.iter().map(|r| corrections.apply(r).unwrap_or_else(|| r.clone())).collect();
+    let mut keys = Keys::default();
+    let prepared: Vec<Prepared> =
+        corrected.iter().enumerate().map(|(i, r)| prepare(r, &format!("#{}", i + 1), &mut keys)).collect();
+    merge_prepared(prepared.iter().collect(), &corrections.identity())
+}
+
+fn merge_prepared(mut records: Vec<&Prepared>, identity: &Identity) -> Merged {
     records.sort_by(|a, b| a.source.cmp(&b.source));
-    let (people, lookup) = people::merge_people(&records);
+    let (people, lookup) = people::merge_people(&records, identity);
     Merged {
         meetings: meetings::merge_meetings(&records, &lookup),
-        documents: documents::merge_documents(&records),
+        documents: documents::merge_documents(&records, &identity.same_documents),
         provinces: provinces::merge_provinces(&records),
         people,
     }
@@ -114,6 +126,7 @@ pub struct Merger {
     records: BTreeMap<String, Prepared>,
     unnamed: usize,
     keys: Keys,
+    identity: Identity,
 }
 
 impl Merger {
@@ -149,8 +162,13 @@ impl Merger {
         self.records.is_empty()
     }
 
+    /// Follows the user's joins and splits of people and documents from now on.
+    pub fn set_identity(&mut self, identity: Identity) {
+        self.identity = identity;
+    }
+
     /// The merged view of the articles held now.
     pub fn merged(&self) -> Merged {
-        merge_prepared(self.records.values().collect())
+        merge_prepared(self.records.values().collect(), &self.identity)
     }
 }

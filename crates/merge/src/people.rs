@@ -19,6 +19,9 @@
 //! So the same name in two provinces stays two people unless a national post links them, and a name with
 //! nothing in common but the name stays apart: a wrong merge would put someone else's post in a person's
 //! history, a wrong split only shows two rows with one name.
+//!
+//! The user has the last word ([`crate::corrections::Identity`]): an official marked as a person of their own
+//! joins no one by the rule, and two officials marked as one person are joined, whatever their names.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -27,6 +30,7 @@ use hoinghi_core::Span;
 use serde::{Deserialize, Serialize};
 
 use crate::canon::{is_capitalised, phrase_key, THUONG_TRUC};
+use crate::corrections::{FactRef, Identity};
 use crate::prepare::{DateFrom, Locality, POfficial, Prepared};
 use crate::titles::{PostKey, Scope};
 use hoinghi_core::data;
@@ -93,8 +97,17 @@ struct Occ<'a> {
     locality: Option<&'a str>,
 }
 
+impl Occ<'_> {
+    /// Whether this is the official at `fact` (the article and the first mention of the name).
+    fn is(&self, fact: &FactRef) -> bool {
+        self.record.source == fact.source && self.official.mentions.first() == Some(&fact.at)
+    }
+}
+
 #[derive(Default)]
 struct Cluster<'a> {
+    /// Set apart by the user: joins no one by the rule.
+    alone: bool,
     occs: Vec<Occ<'a>>,
     localities: BTreeSet<&'a str>,
     national: BTreeSet<&'a str>,
@@ -125,6 +138,9 @@ impl<'a> Cluster<'a> {
 
     /// Whether two groups of occurrences are the same person.
     fn compatible(&self, other: &Cluster<'a>) -> bool {
+        if self.alone || other.alone {
+            return false;
+        }
         if !self.national.is_disjoint(&other.national) {
             return true;
         }
@@ -175,7 +191,10 @@ fn join_compatible(clusters: &mut Vec<Cluster>) {
 
 /// Merges the officials of `records` (sorted by source) into people, sorted by name; also returns
 /// (source, folded name) -> person id for the meetings.
-pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(String, String), usize>) {
+pub(crate) fn merge_people(
+    records: &[&Prepared],
+    identity: &Identity,
+) -> (Vec<Person>, HashMap<(String, String), usize>) {
     let mut by_name: BTreeMap<&str, Vec<(usize, Occ)>> = BTreeMap::new();
     for record in records {
         for (i, official) in record.officials.iter().enumerate() {
@@ -183,32 +202,36 @@ pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(Stri
             by_name.entry(official.key.as_str()).or_default().push((i, Occ { record, official, locality }));
         }
     }
-    // (folded name, person, the (source, folded name) pairs it stands for).
-    type Built = (String, Person, Vec<(String, String)>);
-    let mut people: Vec<Built> = Vec::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
     for (_, mut occs) in by_name {
         occs.sort_by(|(i, a), (j, b)| {
             let date = |o: &Occ| o.official.date.as_ref().map(|(d, _)| d.clone());
             (date(a).is_none(), date(a), &a.record.source, i).cmp(&(date(b).is_none(), date(b), &b.record.source, j))
         });
-        let mut clusters: Vec<Cluster> = Vec::new();
+        let mut named: Vec<Cluster> = Vec::new();
         for (_, occ) in occs {
-            match clusters.iter_mut().find(|c| c.accepts(&occ)) {
+            let alone = identity.other_people.iter().any(|f| occ.is(f));
+            match named.iter_mut().find(|c| !alone && c.accepts(&occ)) {
                 Some(cluster) => cluster.push(occ),
                 None => {
-                    let mut cluster = Cluster::default();
+                    let mut cluster = Cluster { alone, ..Cluster::default() };
                     cluster.push(occ);
-                    clusters.push(cluster);
+                    named.push(cluster);
                 }
             }
         }
-        join_compatible(&mut clusters);
-        for cluster in &mut clusters {
-            cluster.occs.sort_by(|a, b| (&a.record.source, &a.official.key).cmp(&(&b.record.source, &b.official.key)));
-            let person = build_person(cluster);
-            let refs = cluster.occs.iter().map(|o| (o.record.source.clone(), o.official.key.clone())).collect();
-            people.push((cluster.occs[0].official.key.clone(), person, refs));
-        }
+        join_compatible(&mut named);
+        clusters.extend(named);
+    }
+    join_chosen(&mut clusters, &identity.same_people);
+    // (folded name, person, the (source, folded name) pairs it stands for).
+    type Built = (String, Person, Vec<(String, String)>);
+    let mut people: Vec<Built> = Vec::new();
+    for cluster in &mut clusters {
+        cluster.occs.sort_by(|a, b| (&a.record.source, &a.official.key).cmp(&(&b.record.source, &b.official.key)));
+        let person = build_person(cluster);
+        let refs = cluster.occs.iter().map(|o| (o.record.source.clone(), o.official.key.clone())).collect();
+        people.push((cluster.occs[0].official.key.clone(), person, refs));
     }
     people.sort_by(|(ka, a, _), (kb, b, _)| (ka, &a.first_seen, &a.sources).cmp(&(kb, &b.first_seen, &b.sources)));
     let mut lookup = HashMap::new();
@@ -222,6 +245,19 @@ pub(crate) fn merge_people(records: &[&Prepared]) -> (Vec<Person>, HashMap<(Stri
         })
         .collect();
     (people, lookup)
+}
+
+/// Joins the people the user said are one (pairs of officials; a pair naming an official no longer
+/// extracted is left out).
+fn join_chosen(clusters: &mut Vec<Cluster>, pairs: &[(FactRef, FactRef)]) {
+    for (a, b) in pairs {
+        let find = |f: &FactRef, cs: &[Cluster]| cs.iter().position(|c| c.occs.iter().any(|o| o.is(f)));
+        let (Some(i), Some(j)) = (find(a, clusters), find(b, clusters)) else { continue };
+        if i != j {
+            let other = clusters.remove(i.max(j));
+            clusters[i.min(j)].absorb(other);
+        }
+    }
 }
 
 fn build_person(cluster: &Cluster) -> Person {

@@ -1,0 +1,378 @@
+//! Correcting what the evidence panel shows, beside its sentence: the official, meeting or document at
+//! the span (name, titles; date, kind, chairs, organisers; number, issuer), deleting it, joining or
+//! splitting people and documents, and adding a missed official or chair from a selection in the text.
+//! Every change goes through `Ws::correct` (one step to undo).
+
+use hoinghi_core::{Document, Meeting, Official, Record, Span};
+use hoinghi_merge::search::Query;
+use hoinghi_merge::{Change, FactRef, Merged};
+use leptos::prelude::*;
+
+use crate::app::Ws;
+use crate::correcting::selected_span;
+
+/// One item a line, trimmed, empty lines left out.
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+/// The text the user selected on the page.
+fn selection() -> String {
+    let selection = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
+    selection.map(|s| String::from(s.to_string())).unwrap_or_default()
+}
+
+/// Runs a correction; a refusal is shown in `status`.
+fn apply(ws: Ws, status: RwSignal<Option<String>>, changes: Vec<(FactRef, Change)>) {
+    match ws.correct(changes) {
+        Ok(()) => status.set(None),
+        Err(e) => status.set(Some(e)),
+    }
+}
+
+#[component]
+pub fn CorrectionCard(source: String, span: Span, record: std::sync::Arc<Record>) -> impl IntoView {
+    let ws = expect_context::<Ws>();
+    let status = RwSignal::new(None::<String>);
+    let merged = ws.merged.get_untracked();
+    let official = record.officials.iter().find(|o| o.mentions.contains(&span)).cloned();
+    let meeting = record.meetings.iter().find(|m| m.evidence == span).cloned();
+    let document = record.documents.iter().find(|d| d.span == span).cloned();
+    let marked = |at: Span| ws.is_marked(&source, at);
+    let corrected = official.as_ref().and_then(|o| o.mentions.first()).is_some_and(|at| marked(*at))
+        || meeting.as_ref().is_some_and(|m| marked(m.evidence))
+        || document.as_ref().is_some_and(|d| marked(d.span));
+    let forms = (
+        official.map(|o| official_form(ws, status, &source, o, &merged.0)),
+        meeting.map(|m| meeting_form(ws, status, &source, m)),
+        document.map(|d| document_form(ws, status, &source, d, &merged.0)),
+    );
+    let nothing = forms.0.is_none() && forms.1.is_none() && forms.2.is_none();
+    view! {
+        <details class="correct" open data-testid="correction-card">
+            <summary>
+                "Sửa dữ kiện"
+                {corrected.then(|| view! { <span class="corrected" data-testid="card-corrected">"đã sửa"</span> })}
+            </summary>
+            {nothing.then(|| view! { <p class="hint">"Không còn dữ kiện nào ở đây (đã xóa hoặc đã sửa chỗ khác). Có thể bấm “Hoàn tác”."</p> })}
+            {forms}
+            {selection_tools(ws, status, &source, span, &record)}
+            {move || status.get().map(|s| view! { <p class="error" role="alert" data-testid="correction-error">{s}</p> })}
+        </details>
+    }
+}
+
+/// The person the merge made of the official at `fact`.
+fn person_of<'m>(merged: &'m Merged, fact: &FactRef) -> Option<&'m hoinghi_merge::Person> {
+    merged.people.iter().find(|p| p.mentions.iter().any(|m| m.source == fact.source && m.span == fact.at))
+}
+
+/// Whether two names could be one person's: the given names (last words) match as people type them.
+fn same_given_name(a: &str, b: &str) -> bool {
+    let given = |n: &str| n.rsplit(' ').next().unwrap_or("").to_string();
+    let (a, b) = (given(a), given(b));
+    !a.is_empty() && (Query::new(&a).matches(&b) || Query::new(&b).matches(&a))
+}
+
+fn official_form(
+    ws: Ws,
+    status: RwSignal<Option<String>>,
+    source: &str,
+    o: Official,
+    merged: &Merged,
+) -> impl IntoView {
+    let fact = FactRef { source: source.to_string(), at: o.mentions.first().copied().unwrap_or_default() };
+    let name = RwSignal::new(o.name.clone());
+    let titles = RwSignal::new(o.titles.join("\n"));
+    let save = {
+        let (fact, o) = (fact.clone(), o.clone());
+        move |_| {
+            let mut changes = Vec::new();
+            if name.get_untracked().trim() != o.name {
+                changes.push((fact.clone(), Change::OfficialName(name.get_untracked())));
+            }
+            let new_titles = lines(&titles.get_untracked());
+            if new_titles != o.titles {
+                changes.push((fact.clone(), Change::OfficialTitles(new_titles)));
+            }
+            apply(ws, status, changes);
+        }
+    };
+    let delete = {
+        let fact = fact.clone();
+        move |_| apply(ws, status, vec![(fact.clone(), Change::OfficialDelete)])
+    };
+    let person = person_of(merged, &fact);
+    let split = person.filter(|p| p.articles > 1).map(|p| {
+        let fact = fact.clone();
+        let others = p.articles - 1;
+        view! {
+            <button type="button" class="secondary small" data-testid="split-person"
+                title=format!("Người trong bài này khác với người cùng tên ở {others} bài kia")
+                on:click=move |_| apply(ws, status, vec![(fact.clone(), Change::OtherPerson)])>"Tách thành người khác"</button>
+        }
+    });
+    let candidates: Vec<(FactRef, String)> = merged
+        .people
+        .iter()
+        .filter(|p| person.is_none_or(|me| me.id != p.id) && same_given_name(&o.name, &p.name))
+        .filter_map(|p| {
+            let m = p.mentions.first()?;
+            let post = p.posts.first().map(|post| format!(", {}", post.title)).unwrap_or_default();
+            Some((FactRef { source: m.source.clone(), at: m.span }, format!("{}{post} ({} bài)", p.name, p.articles)))
+        })
+        .take(50)
+        .collect();
+    let join = (!candidates.is_empty()).then(|| {
+        let chosen = RwSignal::new(None::<usize>);
+        let options = candidates.iter().enumerate().map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> }).collect_view();
+        let fact = fact.clone();
+        view! {
+            <div class="join">
+                <label class="field grow">"Cùng một người với"
+                    <select data-testid="join-person-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected>"— chọn người —"</option>{options}
+                    </select>
+                </label>
+                <button type="button" class="secondary small" data-testid="join-person" disabled=move || chosen.get().is_none()
+                    on:click=move |_| {
+                        let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
+                        apply(ws, status, vec![(fact.clone(), Change::SamePerson(other.clone()))]);
+                    }>"Gộp"</button>
+            </div>
+        }
+    });
+    view! {
+        <form class="fact-form" data-testid="official-form" on:submit=|ev| ev.prevent_default()>
+            <h3>"Cán bộ"</h3>
+            <label class="field">"Họ tên"
+                <input type="text" data-testid="edit-name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+            </label>
+            <label class="field">"Chức vụ (mỗi dòng một chức vụ)"
+                <textarea rows="3" data-testid="edit-titles" prop:value=titles on:input=move |ev| titles.set(event_target_value(&ev))></textarea>
+            </label>
+            <div class="actions">
+                <button type="button" class="small" data-testid="save-official" on:click=save>"Lưu"</button>
+                <button type="button" class="secondary small" data-testid="delete-official" on:click=delete>"Xóa cán bộ này"</button>
+                {split}
+            </div>
+            {join}
+        </form>
+    }
+}
+
+fn meeting_form(ws: Ws, status: RwSignal<Option<String>>, source: &str, m: Meeting) -> impl IntoView {
+    let fact = FactRef { source: source.to_string(), at: m.evidence };
+    let date = RwSignal::new(m.date.clone().map(|d| d.chars().take(10).collect::<String>()).unwrap_or_default());
+    let kind = RwSignal::new(m.kind.clone());
+    let chairs = RwSignal::new(m.chairs.join("\n"));
+    let organizers = RwSignal::new(m.organizers.join("\n"));
+    let save = move |_| {
+        let mut changes = Vec::new();
+        let new_date = Some(date.get_untracked()).filter(|d| !d.trim().is_empty());
+        if new_date.as_deref() != m.date.as_deref().map(|d| d.get(..10).unwrap_or(d)) {
+            changes.push((fact.clone(), Change::MeetingDate(new_date)));
+        }
+        if kind.get_untracked().trim() != m.kind {
+            changes.push((fact.clone(), Change::MeetingKind(kind.get_untracked())));
+        }
+        if lines(&chairs.get_untracked()) != m.chairs {
+            changes.push((fact.clone(), Change::MeetingChairs(lines(&chairs.get_untracked()))));
+        }
+        if lines(&organizers.get_untracked()) != m.organizers {
+            changes.push((fact.clone(), Change::MeetingOrganizers(lines(&organizers.get_untracked()))));
+        }
+        apply(ws, status, changes);
+    };
+    view! {
+        <form class="fact-form" data-testid="meeting-form" on:submit=|ev| ev.prevent_default()>
+            <h3>"Hội nghị"</h3>
+            <div class="pair">
+                <label class="field">"Ngày"
+                    <input type="date" data-testid="edit-date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
+                </label>
+                <label class="field grow">"Loại"
+                    <input type="text" data-testid="edit-kind" prop:value=kind on:input=move |ev| kind.set(event_target_value(&ev))/>
+                </label>
+            </div>
+            <label class="field">"Chủ trì (mỗi dòng một người)"
+                <textarea rows="2" data-testid="edit-chairs" prop:value=chairs on:input=move |ev| chairs.set(event_target_value(&ev))></textarea>
+            </label>
+            <label class="field">"Đơn vị tổ chức (mỗi dòng một đơn vị)"
+                <textarea rows="2" data-testid="edit-organizers" prop:value=organizers on:input=move |ev| organizers.set(event_target_value(&ev))></textarea>
+            </label>
+            <div class="actions">
+                <button type="button" class="small" data-testid="save-meeting" on:click=save>"Lưu"</button>
+            </div>
+        </form>
+    }
+}
+
+/// The number a document number starts with (`68-NQ/TW` -> `68`), to offer documents to join.
+fn leading_number(number: &str) -> &str {
+    let end = number.find(|c: char| !c.is_ascii_digit()).unwrap_or(number.len());
+    &number[..end]
+}
+
+fn document_form(
+    ws: Ws,
+    status: RwSignal<Option<String>>,
+    source: &str,
+    d: Document,
+    merged: &Merged,
+) -> impl IntoView {
+    let fact = FactRef { source: source.to_string(), at: d.span };
+    let number = RwSignal::new(d.number.clone());
+    let issuer = RwSignal::new(d.issuer.clone().unwrap_or_default());
+    let save = {
+        let (fact, d) = (fact.clone(), d.clone());
+        move |_| {
+            let mut changes = Vec::new();
+            if number.get_untracked().trim() != d.number {
+                changes.push((fact.clone(), Change::DocumentNumber(number.get_untracked())));
+            }
+            let new_issuer = Some(issuer.get_untracked()).filter(|i| !i.trim().is_empty());
+            if new_issuer != d.issuer {
+                changes.push((fact.clone(), Change::DocumentIssuer(new_issuer)));
+            }
+            apply(ws, status, changes);
+        }
+    };
+    let delete = {
+        let fact = fact.clone();
+        move |_| apply(ws, status, vec![(fact.clone(), Change::DocumentDelete)])
+    };
+    let lead = leading_number(&d.number);
+    let mine = |doc: &&hoinghi_merge::MergedDocument| {
+        doc.citations.iter().any(|c| c.source == fact.source && c.span == d.span)
+    };
+    let candidates: Vec<(FactRef, String)> = merged
+        .documents
+        .iter()
+        .filter(|doc| !mine(doc) && !lead.is_empty() && leading_number(&doc.number) == lead)
+        .filter_map(|doc| {
+            let c = doc.citations.first()?;
+            let kind = doc.kind.as_deref().map(|k| format!("{k} ")).unwrap_or_default();
+            Some((
+                FactRef { source: c.source.clone(), at: c.span },
+                format!("{kind}{} ({} bài)", doc.number, doc.articles),
+            ))
+        })
+        .take(50)
+        .collect();
+    let join = (!candidates.is_empty()).then(|| {
+        let chosen = RwSignal::new(None::<usize>);
+        let options = candidates.iter().enumerate().map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> }).collect_view();
+        let fact = fact.clone();
+        view! {
+            <div class="join">
+                <label class="field grow">"Cùng một văn bản với"
+                    <select data-testid="join-document-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected>"— chọn văn bản —"</option>{options}
+                    </select>
+                </label>
+                <button type="button" class="secondary small" data-testid="join-document" disabled=move || chosen.get().is_none()
+                    on:click=move |_| {
+                        let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
+                        apply(ws, status, vec![(fact.clone(), Change::SameDocument(other.clone()))]);
+                    }>"Gộp"</button>
+            </div>
+        }
+    });
+    view! {
+        <form class="fact-form" data-testid="document-form" on:submit=|ev| ev.prevent_default()>
+            <h3>"Văn bản"</h3>
+            <div class="pair">
+                <label class="field">"Số hiệu"
+                    <input type="text" data-testid="edit-number" prop:value=number on:input=move |ev| number.set(event_target_value(&ev))/>
+                </label>
+                <label class="field grow">"Cơ quan ban hành"
+                    <input type="text" data-testid="edit-issuer" prop:value=issuer on:input=move |ev| issuer.set(event_target_value(&ev))/>
+                </label>
+            </div>
+            <div class="actions">
+                <button type="button" class="small" data-testid="save-document" on:click=save>"Lưu"</button>
+                <button type="button" class="secondary small" data-testid="delete-document" on:click=delete>"Xóa văn bản này"</button>
+            </div>
+            {join}
+        </form>
+    }
+}
+
+/// Adding what the extractor missed from a selection in the text, and marking the article right as it is.
+fn selection_tools(
+    ws: Ws,
+    status: RwSignal<Option<String>>,
+    source: &str,
+    span: Span,
+    record: &Record,
+) -> impl IntoView {
+    let title = RwSignal::new(String::new());
+    let text = record.text.clone();
+    let meetings: Vec<Meeting> = record.meetings.clone();
+    let source = source.to_string();
+    let picked = {
+        let text = text.clone();
+        move || {
+            let found = selected_span(&text, &selection(), span.start);
+            if found.is_none() {
+                status.set(Some("Hãy bôi đen một tên trong bài (ở khung bên dưới) trước khi bấm.".into()));
+            }
+            found
+        }
+    };
+    let add_official = {
+        let (source, picked) = (source.clone(), picked.clone());
+        move |_| {
+            let Some((at, name)) = picked() else { return };
+            let titles = lines(&title.get_untracked());
+            let fact = FactRef { source: source.clone(), at };
+            apply(ws, status, vec![(fact, Change::OfficialAdd { name: name.clone(), titles })]);
+            if status.get_untracked().is_none() {
+                ws.show(vec![(source.clone(), at)], 0, &name);
+            }
+        }
+    };
+    let add_chair = {
+        let source = source.clone();
+        move |_| {
+            let Some((at, name)) = picked() else { return };
+            let inside = |m: &&Meeting| m.evidence.start <= at.start && at.end <= m.evidence.end;
+            let near = |m: &&Meeting| m.evidence.start <= span.start && span.end <= m.evidence.end;
+            let Some(m) = meetings.iter().find(inside).or_else(|| meetings.iter().find(near)).or(meetings.first())
+            else {
+                status.set(Some("Bài này chưa có hội nghị nào để thêm người chủ trì.".into()));
+                return;
+            };
+            let mut chairs = m.chairs.clone();
+            chairs.push(name);
+            apply(
+                ws,
+                status,
+                vec![(FactRef { source: source.clone(), at: m.evidence }, Change::MeetingChairs(chairs))],
+            );
+        }
+    };
+    let checked_fact = FactRef { source: source.clone(), at: Span::default() };
+    let checked = ws.is_marked(&source, Span::default());
+    view! {
+        <details class="selection-tools">
+            <summary data-testid="add-missed">"Thêm điều bộ trích xuất bỏ sót"</summary>
+            <div class="fact-form">
+            <p class="hint">"Bôi đen một tên trong bài bên dưới, rồi bấm:"</p>
+            <label class="field">"Chức vụ của cán bộ thêm (nếu có)"
+                <input type="text" data-testid="add-title" prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
+            </label>
+            <div class="actions">
+                <button type="button" class="secondary small" data-testid="add-official" on:click=add_official>"Thêm cán bộ"</button>
+                <button type="button" class="secondary small" data-testid="add-chair" on:click=add_chair>"Thêm người chủ trì"</button>
+                <button type="button" class="secondary small" data-testid="article-checked" disabled=checked
+                    title="Đưa bài vào “Xuất làm dữ liệu chuẩn” dù không cần sửa gì"
+                    on:click=move |_| apply(ws, status, vec![(checked_fact.clone(), Change::ArticleChecked)])>
+                    {if checked { "Bài đã kiểm tra ✓" } else { "Bài này đã đúng" }}
+                </button>
+            </div>
+            </div>
+        </details>
+    }
+}
