@@ -3,7 +3,10 @@
 pub mod app;
 mod browser;
 mod components;
+pub mod duplicates;
 pub mod export;
+mod merge_worker;
+pub mod merging;
 pub mod model;
 pub mod protocol;
 

@@ -1,5 +1,5 @@
 //! Articles in: a paste box, a file picker, a folder picker, a drop zone, the sample articles; a
-//! progress bar while a batch loads.
+//! progress bar while a batch loads (counts, time left, a button that stops it).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -101,9 +101,45 @@ pub fn InputPanel() -> impl IntoView {
             {move || ws.progress.get().map(|(done, total)| view! {
                 <div class="progress" data-testid="progress">
                     <progress max=total value=done></progress>
-                    <span>{format!("Đang đọc {done}/{total} bài…")}</span>
+                    <span data-testid="progress-text">{move || progress_text(done, total, ws.seconds_left.get())}</span>
+                    {(done < total).then(|| view! {
+                        <button type="button" class="secondary small" data-testid="cancel-load"
+                            on:click=move |_| ws.cancel()>"Dừng"</button>
+                    })}
                 </div>
             })}
         </section>
+    }
+}
+
+/// The progress line: counts, then the time left once the pace is known, then the last merge.
+fn progress_text(done: usize, total: usize, seconds_left: Option<f64>) -> String {
+    if done >= total {
+        return format!("Đã đọc {total} bài, đang gộp…");
+    }
+    let left = match seconds_left {
+        Some(s) if s >= 90.0 => format!(" · còn khoảng {} phút", (s / 60.0).round()),
+        Some(s) => format!(" · còn khoảng {} giây", s.ceil().max(1.0)),
+        None => String::new(),
+    };
+    format!("Đang đọc {done}/{total} bài{left}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_text;
+
+    #[test]
+    fn progress_says_counts_and_time_left() {
+        let cases = [
+            (10, 5000, None, "Đang đọc 10/5000 bài…"),
+            (1000, 5000, Some(6.2), "Đang đọc 1000/5000 bài · còn khoảng 7 giây…"),
+            (1000, 5000, Some(0.2), "Đang đọc 1000/5000 bài · còn khoảng 1 giây…"),
+            (100, 10000, Some(150.0), "Đang đọc 100/10000 bài · còn khoảng 3 phút…"),
+            (5000, 5000, None, "Đã đọc 5000 bài, đang gộp…"),
+        ];
+        for (done, total, left, expected) in cases {
+            assert_eq!(progress_text(done, total, left), expected);
+        }
     }
 }
