@@ -111,7 +111,7 @@ thread_local! {
     /// A merged view is being asked for; asked again after it when articles changed meanwhile.
     static MERGING: Cell<bool> = const { Cell::new(false) };
     static MERGE_AGAIN: Cell<bool> = const { Cell::new(false) };
-    /// Milliseconds waiting for the workers, reading merged views back (longest), reading them in all.
+    /// Milliseconds waiting for the workers, reading merged views back and showing them (longest task), in all.
     static STATS: Cell<(f64, f64, f64)> = const { Cell::new((0.0, 0.0, 0.0)) };
 }
 
@@ -123,7 +123,7 @@ fn storage_key(name: &str) -> String {
 
 /// At most this often the merged view is asked for while a batch loads (the merge worker recomputes it
 /// whole: about a second at 5,000 articles, on a core the extraction also wants).
-const MERGE_EVERY_MS: f64 = 1500.0;
+const MERGE_EVERY_MS: f64 = 2000.0;
 
 /// Milliseconds waiting for the workers and reading merged views, for the console line at the end of a batch.
 fn add_stat(wait: f64, read: f64) {
@@ -303,14 +303,29 @@ impl Ws {
     /// in the order asked, so a later call's view is never replaced by an earlier one's).
     async fn show_merged(self) {
         let generation = GENERATION.with(Cell::get);
-        let answer = merge_worker::merged_json().await;
+        let answer = merge_worker::merged_parts().await;
+        // Read a part a task, so that no task is long however big the view.
+        let mut read = merging::MergedParts::default();
+        let (parts, mut result) = match answer {
+            Ok(parts) => (parts, Ok(())),
+            Err(e) => (Vec::new(), Err(e)),
+        };
+        for part in &parts {
+            let t = browser::now();
+            result = read.read(part);
+            add_stat(0.0, browser::now() - t);
+            if result.is_err() {
+                break;
+            }
+            browser::yield_now().await;
+        }
         if generation != GENERATION.with(Cell::get) {
             // Asked before "Xóa tất cả": the view asked after it follows.
             return;
         }
         let t = browser::now();
-        match answer.and_then(|json| merging::merged_from_json(&json)) {
-            Ok(merged) => self.merged.set(Shared(Arc::new(merged))),
+        match result {
+            Ok(()) => self.merged.set(Shared(Arc::new(read.finish()))),
             Err(e) => self.message.set(Some(format!(
                 "Không gộp được các bài ({e}): các bảng có thể chưa đủ. Hãy tải lại trang; các bài đã lưu sẽ được nạp lại."
             ))),

@@ -4,6 +4,7 @@
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
@@ -67,10 +68,13 @@ pub fn clear() {
     merge_clear();
 }
 
-/// The merged view of the articles filed so far, as JSON (`crate::merging::merged_from_json` reads it).
-pub async fn merged_json() -> Result<String, String> {
+/// The merged view of the articles filed so far, in parts of JSON (`crate::merging::MergedParts` reads them).
+pub async fn merged_parts() -> Result<Vec<String>, String> {
     match JsFuture::from(merge_now()).await {
-        Ok(json) => json.as_string().ok_or_else(|| "trả lời không phải văn bản".to_string()),
+        Ok(parts) => match parts.dyn_into::<js_sys::Array>() {
+            Ok(parts) => Ok(parts.iter().filter_map(|p| p.as_string()).collect()),
+            Err(_) => Err("trả lời không phải danh sách".into()),
+        },
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
     }
 }

@@ -4,7 +4,9 @@
 //! about a second in wasm; the page only parses the answer).
 //!
 //! Messages (all strings): `["merge:add", record json]`, `["merge:remove", source]`, `["merge:clear"]`,
-//! and `["merge"]`, answered `["merge", merged json]` in the order asked.
+//! and `["merge"]`, answered `["merge", [parts...]]` in the order asked: the merged view in parts of a few
+//! hundred kilobytes of JSON (at 5,000 articles it is ~10 MB), which the page reads one at a time,
+//! letting the browser answer clicks in between ([`MergedParts`]).
 
 use hoinghi_core::Record;
 use hoinghi_merge::{Merged, Merger};
@@ -43,15 +45,82 @@ impl MergeDesk {
         self.merger.is_empty()
     }
 
-    /// The merged view now, as the page reads it back ([`merged_from_json`]).
-    pub fn merged_json(&self) -> String {
-        serde_json::to_string(&self.merger.merged()).unwrap_or_default()
+    /// The merged view now, in parts, as the page reads it back ([`MergedParts`]).
+    pub fn merged_parts(&self) -> Vec<String> {
+        to_parts(&self.merger.merged())
     }
 }
 
-/// The merge worker's answer, read back on the page.
-pub fn merged_from_json(json: &str) -> Result<Merged, String> {
-    serde_json::from_str(json).map_err(|e| format!("kết quả gộp không đọc được ({e})"))
+/// About this many bytes of JSON a part: read in a few milliseconds on the page.
+const PART_BYTES: usize = 200_000;
+
+/// `merged` as parts: each a JSON object with one list's items (`people`, `meetings`, `documents`,
+/// `provinces`), in order.
+pub fn to_parts(merged: &Merged) -> Vec<String> {
+    let mut parts = Vec::new();
+    section(&mut parts, "people", &merged.people);
+    section(&mut parts, "meetings", &merged.meetings);
+    section(&mut parts, "documents", &merged.documents);
+    section(&mut parts, "provinces", &merged.provinces);
+    parts
+}
+
+fn section<T: serde::Serialize>(parts: &mut Vec<String>, name: &str, items: &[T]) {
+    let mut part: Vec<String> = Vec::new();
+    let mut bytes = 0;
+    for (i, item) in items.iter().enumerate() {
+        let json = serde_json::to_string(item).unwrap_or_default();
+        bytes += json.len();
+        part.push(json);
+        if bytes >= PART_BYTES || i + 1 == items.len() {
+            parts.push(format!("{{\"{name}\":[{}]}}", part.join(",")));
+            part.clear();
+            bytes = 0;
+        }
+    }
+}
+
+/// The merged view read back part by part (the page yields between two).
+#[derive(Debug, Default)]
+pub struct MergedParts {
+    merged: Merged,
+}
+
+/// One part: whichever list it holds.
+#[derive(serde::Deserialize)]
+struct Part {
+    #[serde(default)]
+    people: Vec<hoinghi_merge::Person>,
+    #[serde(default)]
+    meetings: Vec<hoinghi_merge::MergedMeeting>,
+    #[serde(default)]
+    documents: Vec<hoinghi_merge::MergedDocument>,
+    #[serde(default)]
+    provinces: Vec<hoinghi_merge::ProvinceRef>,
+}
+
+impl MergedParts {
+    pub fn read(&mut self, part: &str) -> Result<(), String> {
+        let part: Part = serde_json::from_str(part).map_err(|e| format!("kết quả gộp không đọc được ({e})"))?;
+        self.merged.people.extend(part.people);
+        self.merged.meetings.extend(part.meetings);
+        self.merged.documents.extend(part.documents);
+        self.merged.provinces.extend(part.provinces);
+        Ok(())
+    }
+
+    pub fn finish(self) -> Merged {
+        self.merged
+    }
+}
+
+/// Reads every part at once (tests; the page reads them one a task).
+pub fn from_parts(parts: &[String]) -> Result<Merged, String> {
+    let mut read = MergedParts::default();
+    for part in parts {
+        read.read(part)?;
+    }
+    Ok(read.finish())
 }
 
 #[cfg(test)]
@@ -85,7 +154,7 @@ mod tests {
             }
             let kept: Vec<Record> =
                 added.iter().filter(|i| !removed.contains(i)).map(|i| records[*i].clone()).collect();
-            let back = merged_from_json(&desk.merged_json()).unwrap();
+            let back = from_parts(&desk.merged_parts()).unwrap();
             assert_eq!(back, hoinghi_merge::merge(&kept), "added {added:?}, removed {removed:?}");
             assert_eq!(desk.len(), kept.len());
         }
@@ -97,8 +166,25 @@ mod tests {
         desk.add(&serde_json::to_string(&record("a.txt", SAMPLES[0])).unwrap()).unwrap();
         desk.clear();
         assert!(desk.is_empty());
-        assert_eq!(merged_from_json(&desk.merged_json()).unwrap(), Merged::default());
+        assert_eq!(desk.merged_parts(), Vec::<String>::new());
+        assert_eq!(from_parts(&desk.merged_parts()).unwrap(), Merged::default());
         assert!(desk.add("{not json").unwrap_err().contains("không đọc được"));
-        assert!(merged_from_json("[").is_err());
+        assert!(from_parts(&["[".to_string()]).is_err());
+    }
+
+    /// Many articles: the view is cut in parts of about `PART_BYTES`, and read back whole.
+    #[test]
+    fn a_big_view_comes_in_parts_and_back_whole() {
+        let mut records = Vec::new();
+        for copy in 0..60 {
+            for (i, text) in SAMPLES.iter().enumerate() {
+                records.push(record(&format!("{copy}-{i}.txt"), &format!("{text}\n\nBản số {copy}.")));
+            }
+        }
+        let merged = hoinghi_merge::merge(&records);
+        let parts = to_parts(&merged);
+        assert!(parts.len() > 3, "{} parts", parts.len());
+        assert!(parts.iter().all(|p| p.len() < 2 * PART_BYTES));
+        assert_eq!(from_parts(&parts).unwrap(), merged);
     }
 }

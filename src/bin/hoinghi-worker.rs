@@ -4,7 +4,7 @@
 //!
 //! The same worker, started a second time, is the page's merge worker (`hoinghi_web::merging`): it takes
 //! `["merge:add", record json]`, `["merge:remove", source]`, `["merge:clear"]` and answers `["merge"]`
-//! with `["merge", merged json]`.
+//! with `["merge", [parts of the merged view as JSON...]]`.
 //!
 //! Its wasm memory is `self.wasmMemory`, for `make bench-page` to read.
 //!
@@ -27,10 +27,13 @@ fn main() {
         let id = msg.get(0);
         let json = match id.as_string().as_deref() {
             Some("bench") => bench(&reply_to, &msg),
-            Some(what) if what.starts_with("merge") => match merge(what, &msg) {
-                Some(answer) => answer,
-                None => return,
-            },
+            Some(what) if what.starts_with("merge") => {
+                if let Some(parts) = merge(what, &msg) {
+                    let parts: Array = parts.iter().map(|p| JsValue::from_str(p)).collect();
+                    let _ = reply_to.post_message(&Array::of2(&id, &parts));
+                }
+                return;
+            }
             _ => {
             let name = msg.get(1).as_string().unwrap_or_default();
             let payload = msg.get(2);
@@ -56,8 +59,8 @@ thread_local! {
     static DESK: RefCell<MergeDesk> = RefCell::new(MergeDesk::new());
 }
 
-/// A merge message: `Some(merged json)` for `["merge"]` (answered in order), `None` for the others.
-fn merge(what: &str, msg: &Array) -> Option<String> {
+/// A merge message: `Some(the merged view in parts)` for `["merge"]` (answered in order), `None` for the others.
+fn merge(what: &str, msg: &Array) -> Option<Vec<String>> {
     DESK.with(|desk| {
         let mut desk = desk.borrow_mut();
         match what {
@@ -75,7 +78,7 @@ fn merge(what: &str, msg: &Array) -> Option<String> {
                 desk.clear();
                 None
             }
-            _ => Some(desk.merged_json()),
+            _ => Some(desk.merged_parts()),
         }
     })
 }
