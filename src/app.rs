@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::duplicates::Texts;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
+use crate::duplicates::Texts;
 use crate::model::{self, Article, Filters, Tab};
 use crate::{merge_worker, merging, protocol};
 
@@ -252,7 +252,9 @@ impl Ws {
         let mut refused = Vec::new();
         for (article, stored) in settled {
             if let Some(record) = &article.record {
-                if let Err(first) = self.texts.try_update_value(|t| t.file(&article.name, &record.text)).unwrap_or(Ok(())) {
+                if let Err(first) =
+                    self.texts.try_update_value(|t| t.file(&article.name, &record.text)).unwrap_or(Ok(()))
+                {
                     refused.push((article.name.clone(), first));
                     continue;
                 }
@@ -274,9 +276,8 @@ impl Ws {
         let dropped = QUEUE.with(|q| q.borrow_mut().drain(..).count());
         if dropped > 0 {
             CANCELLED.with(|c| c.set(true));
-            self.message.set(Some(format!(
-                "Đã dừng: {dropped} bài chưa đọc được bỏ qua; các bài đã đọc vẫn giữ nguyên."
-            )));
+            self.message
+                .set(Some(format!("Đã dừng: {dropped} bài chưa đọc được bỏ qua; các bài đã đọc vẫn giữ nguyên.")));
         }
     }
 

@@ -72,6 +72,11 @@ mod tests {
     use super::*;
     use crate::protocol;
 
+    /// (name, text) pairs.
+    type Named<'a> = Vec<(&'a str, &'a str)>;
+    /// (copy, the article it copies) pairs.
+    type Refused = Vec<(String, String)>;
+
     const SAMPLE: &str = include_str!("../public/samples/000_a1b6cc5c598c13a5.txt");
     const OTHER: &str = include_str!("../public/samples/001_054d4c0633b05464.txt");
 
@@ -84,12 +89,15 @@ mod tests {
     fn the_same_text_after_normalising_is_refused_naming_the_first() {
         // (texts filed in order as (name, raw text), the names refused with the article they copy)
         let crlf = SAMPLE.replace('\n', "\r\n");
-        let cases: Vec<(Vec<(&str, &str)>, Vec<(&str, &str)>)> = vec![
+        let cases: Vec<(Named, Named)> = vec![
             (vec![("a.txt", SAMPLE), ("b.txt", OTHER)], vec![]),
             (vec![("a.txt", SAMPLE), ("b.txt", SAMPLE)], vec![("b.txt", "a.txt")]),
             // Line ends and decomposed marks are normalised away: still the same article.
             (vec![("a.txt", SAMPLE), ("a-crlf.txt", &crlf)], vec![("a-crlf.txt", "a.txt")]),
-            (vec![("a.txt", SAMPLE), ("b.txt", OTHER), ("c.txt", SAMPLE), ("d.txt", OTHER)], vec![("c.txt", "a.txt"), ("d.txt", "b.txt")]),
+            (
+                vec![("a.txt", SAMPLE), ("b.txt", OTHER), ("c.txt", SAMPLE), ("d.txt", OTHER)],
+                vec![("c.txt", "a.txt"), ("d.txt", "b.txt")],
+            ),
         ];
         for (filed, expected) in cases {
             let mut texts = Texts::default();
@@ -142,7 +150,7 @@ Chiều 17/6/2024, Ban Dân vận Tỉnh ủy Bình Định tổ chức Hội ng
     #[test]
     fn the_notice_names_both_files() {
         let pair = |c: &str, f: &str| (c.to_string(), f.to_string());
-        let cases: Vec<(Vec<(String, String)>, Option<&str>)> = vec![
+        let cases: Vec<(Refused, Option<&str>)> = vec![
             (vec![], None),
             (vec![pair("b.txt", "a.txt")], Some("“b.txt” có cùng nội dung với “a.txt” đã nạp, nên không nạp lần nữa.")),
             (

@@ -143,7 +143,8 @@ mod tests {
     fn the_desk_merges_as_the_merge_crate_does() {
         let records: Vec<Record> = SAMPLES.iter().enumerate().map(|(i, t)| record(&format!("{i}.txt"), t)).collect();
         // (records added, records then removed)
-        let cases: &[(&[usize], &[usize])] = &[(&[], &[]), (&[0], &[]), (&[0, 1, 2], &[]), (&[2, 0, 1], &[1]), (&[0, 1], &[0, 1])];
+        let cases: &[(&[usize], &[usize])] =
+            &[(&[], &[]), (&[0], &[]), (&[0, 1, 2], &[]), (&[2, 0, 1], &[1]), (&[0, 1], &[0, 1])];
         for (added, removed) in cases {
             let mut desk = MergeDesk::new();
             for i in *added {

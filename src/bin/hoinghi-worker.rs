@@ -35,13 +35,13 @@ fn main() {
                 return;
             }
             _ => {
-            let name = msg.get(1).as_string().unwrap_or_default();
-            let payload = msg.get(2);
-            let out = match payload.as_string() {
-                Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
-                None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
-            };
-            serde_json::to_string(&out).unwrap_or_default()
+                let name = msg.get(1).as_string().unwrap_or_default();
+                let payload = msg.get(2);
+                let out = match payload.as_string() {
+                    Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
+                    None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
+                };
+                serde_json::to_string(&out).unwrap_or_default()
             }
         };
         let _ = reply_to.post_message(&Array::of2(&id, &JsValue::from_str(&json)));

@@ -48,6 +48,9 @@ pub fn InputPanel() -> impl IntoView {
         }
     };
 
+    let loading = Memo::new(move |_| ws.progress.with(Option::is_some));
+    let counts = move || ws.progress.get().unwrap_or_default();
+
     view! {
         // The extraction worker (its own wasm) is fetched once the user reaches for the inputs, not with
         // the page: the first load stays small.
@@ -98,14 +101,15 @@ pub fn InputPanel() -> impl IntoView {
                     </label>
                 </div>
             </div>
-            {move || ws.progress.get().map(|(done, total)| view! {
+            // Built once a batch starts and kept while it loads (only the figures change), so that "Dừng"
+            // is the same button however often the counts move.
+            {move || loading.get().then(|| view! {
                 <div class="progress" data-testid="progress">
-                    <progress max=total value=done></progress>
-                    <span data-testid="progress-text">{move || progress_text(done, total, ws.seconds_left.get())}</span>
-                    {(done < total).then(|| view! {
-                        <button type="button" class="secondary small" data-testid="cancel-load"
-                            on:click=move |_| ws.cancel()>"Dừng"</button>
-                    })}
+                    <progress max=move || counts().1 value=move || counts().0></progress>
+                    <span data-testid="progress-text">{move || { let (done, total) = counts(); progress_text(done, total, ws.seconds_left.get()) }}</span>
+                    <button type="button" class="secondary small" data-testid="cancel-load"
+                        disabled=move || { let (done, total) = counts(); done >= total }
+                        on:click=move |_| ws.cancel()>"Dừng"</button>
                 </div>
             })}
         </section>
