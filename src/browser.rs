@@ -69,9 +69,10 @@ channel.port1.onmessage = () => { const ok = waiting.shift(); if (ok) ok(); };
 export function next_tick() {
   return new Promise((ok) => { waiting.push(ok); channel.port2.postMessage(0); });
 }
-// The extraction workers: started on first use (or at idle after load), one a core (at most two: the
-// merge worker, src/merge_worker.rs, takes the rest), answers by id; each article goes to the one with
-// the fewest waiting. A worker that fails (a crash in one article) fails the articles it held and is
+// The extraction workers: the first started on first use (or when the inputs are reached for), a second
+// (one a core, at most two: the merge worker, src/merge_worker.rs, takes the rest) only once articles
+// queue up, so that a paste does not boot two; answers by id; each article goes to the one with the
+// fewest waiting. A worker that fails (a crash in one article) fails the articles it held and is
 // started afresh.
 const WORKER_URL = new URL('../../hoinghi-worker_loader.js', import.meta.url);
 const EXTRACTORS = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
@@ -106,11 +107,15 @@ function slots() {
   while (extractors.length < EXTRACTORS) extractors.push({ worker: null, ready: null, pending: new Map() });
   return extractors;
 }
+// Articles waiting at the first worker before the second is started.
+const QUEUED_FOR_SECOND = 4;
 export function warm_worker() {
-  for (const slot of slots()) start(slot);
+  start(slots()[0]);
 }
 function call(name, payload, pasted) {
-  const slot = slots().reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+  const all = slots();
+  const slot = all[0].pending.size < QUEUED_FOR_SECOND ? all[0]
+    : all.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   const id = ++seq;
   const answer = new Promise((ok, no) => slot.pending.set(id, { ok, no }));
   start(slot).then(() => {

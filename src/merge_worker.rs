@@ -37,6 +37,7 @@ function start() {
 function post(msg) {
   start().then(() => worker.postMessage(msg), () => {});
 }
+export function merge_warm() { start(); }
 export function merge_add(record_json) { post(['merge:add', record_json]); }
 export function merge_remove(source) { post(['merge:remove', source]); }
 export function merge_clear() { post(['merge:clear']); }
@@ -47,10 +48,17 @@ export function merge_now() {
 }
 "#)]
 extern "C" {
+    fn merge_warm();
     fn merge_add(record_json: &str);
     fn merge_remove(source: &str);
     fn merge_clear();
     fn merge_now() -> Promise;
+}
+
+/// Starts the merge worker ahead of the first article (with the extraction worker, when the inputs are
+/// reached for).
+pub fn warm() {
+    merge_warm();
 }
 
 /// Files an article's record with the merge worker (JSON of `hoinghi_core::Record`).

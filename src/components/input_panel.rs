@@ -49,13 +49,17 @@ pub fn InputPanel() -> impl IntoView {
     };
 
     let loading = Memo::new(move |_| ws.progress.with(Option::is_some));
+    let warm = || {
+        browser::warm_worker();
+        crate::merge_worker::warm();
+    };
     let counts = move || ws.progress.get().unwrap_or_default();
 
     view! {
         // The extraction worker (its own wasm) is fetched once the user reaches for the inputs, not with
         // the page: the first load stays small.
         <section class="input" aria-labelledby="input-title"
-            on:pointerenter=move |_| browser::warm_worker() on:focusin=move |_| browser::warm_worker()>
+            on:pointerenter=move |_| warm() on:focusin=move |_| warm()>
             <h2 id="input-title">"Thêm bài"</h2>
             <label for="article" class="sr-only">"Nội dung bài báo"</label>
             <textarea
