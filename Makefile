@@ -64,7 +64,8 @@ pages: setup-build dist
 size:
 	@scripts/size.sh dist
 
-## make bench-page: loads the 500 corpus files into the built page in headless Chromium (after make dist)
+## make bench-page: loads 1,000, 5,000 and 10,000 distinct articles (from the corpus) into the built page in headless
+## Chromium (after make dist) and prints one table of times, long tasks, memory, DOM size and how each grows
 bench-page:
 	node tests/e2e/bench.js
 

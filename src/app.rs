@@ -1,23 +1,26 @@
 //! The page's state and the loading pipeline: articles come in (paste, files, folders, samples, a saved
-//! workspace), are decoded and extracted in chunks that yield to the browser, and are merged
-//! incrementally; the filtered view feeds every table, the timeline and every export.
+//! workspace), are decoded and extracted by the extraction workers in rounds that yield to the browser,
+//! checked against the texts already loaded (a copy is refused, `duplicates`), and filed with the merge
+//! worker (`merge_worker`), which answers the merged view while the page stays free; the filtered view
+//! feeds every table, the timeline and every export.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
-use hoinghi_merge::{Corrections, FactRef, Merged, Merger};
+use hoinghi_merge::{Corrections, FactRef, Merged};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
 use crate::correcting::History;
+use crate::duplicates::Texts;
 use crate::model::{self, Article, Filters, Tab};
 use crate::pdf;
-use crate::protocol;
 use crate::storage;
+use crate::{merge_worker, merging, protocol};
 
 /// An `Arc` compared by identity, so that memos over big values stay cheap.
 #[derive(Debug)]
@@ -72,6 +75,10 @@ pub struct Ws {
     pub view: Memo<Shared<Merged>>,
     /// (done, total) while a batch loads.
     pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Seconds the batch still needs, by its pace so far (once it has one).
+    pub seconds_left: RwSignal<Option<f64>>,
+    /// Copies refused: (copy, the article already loaded with the same text).
+    pub duplicates: RwSignal<Vec<(String, String)>>,
     /// A message about storage or a workspace file.
     pub message: RwSignal<Option<String>>,
     pub evidence: RwSignal<Option<Evidence>>,
@@ -82,7 +89,8 @@ pub struct Ws {
     /// Every corrected fact, for the "đã sửa" marks.
     pub marked: Memo<Shared<HashSet<FactRef>>>,
     pub(crate) history: RwSignal<History>,
-    pub(crate) merger: StoredValue<Merger>,
+    /// The normalised texts of the articles on the page, to refuse a copy.
+    texts: StoredValue<Texts>,
 }
 
 /// One piece of work for the loader.
@@ -106,7 +114,12 @@ thread_local! {
     static RUNNING: Cell<bool> = const { Cell::new(false) };
     /// Bumped by "Xóa tất cả": answers for articles handed out before it are dropped.
     static GENERATION: Cell<u32> = const { Cell::new(0) };
-    /// Milliseconds waiting for the worker, (unused), merging in the current batch.
+    /// Set by "Dừng": the loader stops after the round in flight.
+    static CANCELLED: Cell<bool> = const { Cell::new(false) };
+    /// A merged view is being asked for; asked again after it when articles changed meanwhile.
+    static MERGING: Cell<bool> = const { Cell::new(false) };
+    static MERGE_AGAIN: Cell<bool> = const { Cell::new(false) };
+    /// Milliseconds waiting for the workers, reading merged views back and showing them (longest task), in all.
     static STATS: Cell<(f64, f64, f64)> = const { Cell::new((0.0, 0.0, 0.0)) };
 }
 
@@ -121,14 +134,15 @@ thread_local! {
     static STORAGE_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// At most this often the merged view is recomputed while a batch loads.
-const MERGE_EVERY_MS: f64 = 700.0;
+/// At most this often the merged view is asked for while a batch loads (the merge worker recomputes it
+/// whole: about a second at 5,000 articles, on a core the extraction also wants).
+const MERGE_EVERY_MS: f64 = 2000.0;
 
-/// Milliseconds waiting for the worker and merging, for the console line at the end of a batch.
-fn add_stat(wait: f64, unused: f64, merge: f64) {
+/// Milliseconds waiting for the workers and reading merged views, for the console line at the end of a batch.
+fn add_stat(wait: f64, read: f64) {
     STATS.with(|s| {
         let (a, b, c) = s.get();
-        s.set((a + wait, b + unused, c + merge));
+        s.set((a + wait, b.max(read), c + read));
     });
 }
 
@@ -166,13 +180,15 @@ impl Ws {
             records,
             view,
             progress: RwSignal::new(None),
+            seconds_left: RwSignal::new(None),
+            duplicates: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
             evidence: RwSignal::new(None),
             tab: RwSignal::new(Tab::default()),
             corrections,
             marked: Memo::new(move |_| Shared(Arc::new(corrections.with(Corrections::marked)))),
             history: RwSignal::new(History::default()),
-            merger: StoredValue::new(Merger::new()),
+            texts: StoredValue::new(Texts::default()),
         }
     }
 
@@ -184,17 +200,19 @@ impl Ws {
         QUEUE.with(|q| q.borrow_mut().extend(jobs));
         if !RUNNING.with(Cell::get) {
             RUNNING.with(|r| r.set(true));
+            CANCELLED.with(|c| c.set(false));
             leptos::task::spawn_local(self.run());
         }
     }
 
     async fn run(self) {
         let mut done = 0usize;
-        let mut last_merge = browser::now();
+        let started = browser::now();
+        let mut last_merge = started;
         loop {
             let mut taken: HashSet<String> =
                 self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
-            // Hand a round of articles to the worker, then take the answers in order.
+            // Hand a round of articles to the workers, then take the answers in order.
             let round: Vec<Pending> = QUEUE.with(|q| {
                 let mut q = q.borrow_mut();
                 let n = q.len().min(IN_FLIGHT);
@@ -205,72 +223,150 @@ impl Ws {
             }
             let generation = GENERATION.with(Cell::get);
             let t = browser::now();
-            let mut batch = Vec::with_capacity(round.len());
-            let mut fresh = Vec::new();
+            let mut settled = Vec::with_capacity(round.len());
             for pending in round {
-                let (article, stored) = pending.settle().await;
-                if !stored {
-                    fresh.push(article.clone());
-                }
-                batch.push(article);
+                settled.push(pending.settle().await);
             }
-            add_stat(browser::now() - t, 0.0, 0.0);
+            add_stat(browser::now() - t, 0.0);
             if generation != GENERATION.with(Cell::get) {
                 continue;
             }
             let left = QUEUE.with(|q| q.borrow().len());
-            done += batch.len();
-            // Merging (preparing each record) in slices, so that no block is long.
-            for slice in batch.chunks(64) {
-                let t = browser::now();
-                self.corrections.with_untracked(|c| {
-                    self.merger.update_value(|m| {
-                        for a in slice {
-                            if let Some(r) = &a.record {
-                                m.add(&crate::correcting::corrected(c, r));
-                            }
-                        }
-                    })
-                });
-                add_stat(0.0, 0.0, browser::now() - t);
-            }
+            done += settled.len();
+            let (batch, fresh) = self.file_round(settled);
             self.articles.update(|l| l.extend(batch));
             if !fresh.is_empty() {
                 self.persist_new(&fresh);
             }
-            if left == 0 || browser::now() - last_merge > MERGE_EVERY_MS {
+            if left > 0 && browser::now() - last_merge > MERGE_EVERY_MS {
                 self.remerge();
                 last_merge = browser::now();
             }
-            self.progress.set((left > 0).then_some((done, done + left)));
+            self.progress.set(Some((done, done + left)));
+            self.seconds_left.set(seconds_left(done, left, browser::now() - started));
             browser::yield_now().await;
+        }
+        // The last merged view, with every article, before the batch is done.
+        self.seconds_left.set(None);
+        if done > 0 {
+            self.show_merged().await;
+        }
+        // Articles queued while that view was on its way (a reload's next page of stored articles): the
+        // loader is still the running one, so it takes them.
+        if QUEUE.with(|q| !q.borrow().is_empty()) {
+            return Box::pin(self.run()).await;
         }
         self.progress.set(None);
         RUNNING.with(|r| r.set(false));
-        let (wait, _, merge) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
+        CANCELLED.with(|c| c.set(false));
+        let (wait, longest_read, read) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
         let memory = wasm_bindgen::memory()
             .unchecked_into::<js_sys::WebAssembly::Memory>()
             .buffer()
             .unchecked_into::<js_sys::ArrayBuffer>()
             .byte_length();
         web_sys::console::info_1(
-            &format!("hoinghi: {done} bài; chờ bộ trích xuất {wait:.0} ms, gộp {merge:.0} ms; bộ nhớ wasm của trang {:.1} MB", f64::from(memory) / 1048576.0).into(),
+            &format!("hoinghi: {done} bài trong {:.0} ms; chờ bộ trích xuất {wait:.0} ms, đọc kết quả gộp {read:.0} ms (lâu nhất {longest_read:.0} ms); bộ nhớ wasm của trang {:.1} MB", browser::now() - started, f64::from(memory) / 1048576.0).into(),
         );
     }
 
+    /// Refuses the copies of articles already loaded and files the others with the merge worker; returns
+    /// the round's articles for the list, and those of them not stored yet.
+    fn file_round(self, settled: Vec<(Article, bool)>) -> (Vec<Article>, Vec<Article>) {
+        let mut batch = Vec::with_capacity(settled.len());
+        let mut fresh = Vec::new();
+        let mut refused = Vec::new();
+        for (article, stored) in settled {
+            if let Some(record) = &article.record {
+                if let Err(first) =
+                    self.texts.try_update_value(|t| t.file(&article.name, &record.text)).unwrap_or(Ok(()))
+                {
+                    refused.push((article.name.clone(), first));
+                    continue;
+                }
+                // The merge sees the article as the user corrected it.
+                let record = self.corrections.with_untracked(|c| crate::correcting::corrected(c, record));
+                merge_worker::add(&serde_json::to_string(&*record).unwrap_or_default());
+            }
+            if !stored {
+                fresh.push(article.clone());
+            }
+            batch.push(article);
+        }
+        if !refused.is_empty() {
+            self.duplicates.update(|d| d.extend(refused));
+        }
+        (batch, fresh)
+    }
+
+    /// Stops loading: the articles not yet handed to the workers are dropped, those read are kept.
+    pub fn cancel(self) {
+        let dropped = QUEUE.with(|q| q.borrow_mut().drain(..).count());
+        if dropped > 0 {
+            CANCELLED.with(|c| c.set(true));
+            self.message
+                .set(Some(format!("Đã dừng: {dropped} bài chưa đọc được bỏ qua; các bài đã đọc vẫn giữ nguyên.")));
+        }
+    }
+
+    /// Asks the merge worker for the merged view and shows it; while one is on its way, asks once more
+    /// after it, so that the last answer holds every article.
     pub(crate) fn remerge(self) {
+        if MERGING.with(|m| m.replace(true)) {
+            MERGE_AGAIN.with(|a| a.set(true));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            loop {
+                MERGE_AGAIN.with(|a| a.set(false));
+                self.show_merged().await;
+                if !MERGE_AGAIN.with(Cell::get) {
+                    break;
+                }
+            }
+            MERGING.with(|m| m.set(false));
+        });
+    }
+
+    /// Asks the merge worker for the merged view of every article filed so far and shows it (answers come
+    /// in the order asked, so a later call's view is never replaced by an earlier one's).
+    async fn show_merged(self) {
+        let generation = GENERATION.with(Cell::get);
+        let answer = merge_worker::merged_parts().await;
+        // Read a part a task, so that no task is long however big the view.
+        let mut read = merging::MergedParts::default();
+        let (parts, mut result) = match answer {
+            Ok(parts) => (parts, Ok(())),
+            Err(e) => (Vec::new(), Err(e)),
+        };
+        for part in &parts {
+            let t = browser::now();
+            result = read.read(part);
+            add_stat(0.0, browser::now() - t);
+            if result.is_err() {
+                break;
+            }
+            browser::yield_now().await;
+        }
+        if generation != GENERATION.with(Cell::get) {
+            // Asked before "Xóa tất cả": the view asked after it follows.
+            return;
+        }
         let t = browser::now();
-        let merged = self.merger.with_value(Merger::merged);
-        add_stat(0.0, 0.0, browser::now() - t);
-        self.merged.set(Shared(Arc::new(merged)));
+        match result {
+            Ok(()) => self.merged.set(Shared(Arc::new(read.finish()))),
+            Err(e) => self.message.set(Some(format!(
+                "Không gộp được các bài ({e}): các bảng có thể chưa đủ. Hãy tải lại trang; các bài đã lưu sẽ được nạp lại."
+            ))),
+        }
+        add_stat(0.0, browser::now() - t);
     }
 
     /// Removes one article from the list and the merge.
     pub fn remove(self, name: &str) {
         self.articles.update(|l| l.retain(|a| a.name != name));
-        self.merger.update_value(|m| {
-            m.remove(name);
-        });
+        merge_worker::remove(name);
+        self.texts.update_value(|t| t.forget(name));
         if self.evidence.with_untracked(|e| e.as_ref().is_some_and(|e| e.mentions.iter().any(|(s, _)| s == name))) {
             self.evidence.set(None);
         }
@@ -284,7 +380,9 @@ impl Ws {
         QUEUE.with(|q| q.borrow_mut().clear());
         GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
         self.articles.set(Vec::new());
-        self.merger.set_value(Merger::new());
+        merge_worker::clear();
+        self.texts.update_value(Texts::clear);
+        self.duplicates.set(Vec::new());
         self.evidence.set(None);
         self.reset_corrections(Corrections::default());
         self.remerge();
@@ -438,6 +536,11 @@ impl Ws {
             browser::scroll_back(e.scrolled);
         }
     }
+}
+
+/// Seconds a batch still needs at the pace of the `done` articles read in `elapsed` ms (none before a few).
+fn seconds_left(done: usize, left: usize, elapsed: f64) -> Option<f64> {
+    (left > 0 && done >= 20 && elapsed > 0.0).then(|| left as f64 * elapsed / done as f64 / 1000.0)
 }
 
 /// A job handed out: ready now, or waiting for the worker.

@@ -13,7 +13,8 @@
 //! - the extraction worker (`extract_text`, ...): started on first use from the worker loader Trunk writes
 //!   (found relative to this module's JS, `import.meta.url`, which Rust cannot see), answers matched by id,
 //!   restarted after a crash. `gloo-worker` brings its own protocol (its worker registrar and bincode) in
-//!   place of the plain messages of `src/protocol.rs` that the worker binary answers.
+//!   place of the plain messages of `src/protocol.rs` that the worker binary answers. The merge worker
+//!   (`src/merge_worker.rs`) is the same binary started once more, driven the same way.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -52,47 +53,64 @@ export async function dropped_files(dt) {
   }
   return out;
 }
-// The extraction worker: started on first use (or at idle after load), one at a time, answers by id.
-// A worker that fails (a crash in one article) fails the articles it held and is started afresh.
+// The extraction workers: the first started on first use (or when the inputs are reached for), a second
+// (one a core, at most two: the merge worker, src/merge_worker.rs, takes the rest) only once articles
+// queue up, so that a paste does not boot two; answers by id; each article goes to the one with the
+// fewest waiting. A worker that fails (a crash in one article) fails the articles it held and is
+// started afresh.
 const WORKER_URL = new URL('../../hoinghi-worker_loader.js', import.meta.url);
-let worker = null;
-let ready = null;
+const EXTRACTORS = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+const extractors = [];
 let seq = 0;
-const pending = new Map();
-function start() {
-  if (ready) return ready;
-  worker = new Worker(WORKER_URL);
-  ready = new Promise((ok, no) => {
+function start(slot) {
+  if (slot.ready) return slot.ready;
+  const worker = new Worker(WORKER_URL);
+  slot.worker = worker;
+  slot.ready = new Promise((ok, no) => {
     worker.onmessage = (e) => {
       if (e.data === 'ready') return ok();
       const [id, json] = e.data;
-      const p = pending.get(id);
-      pending.delete(id);
+      const p = slot.pending.get(id);
+      slot.pending.delete(id);
       if (p) p.ok(json);
     };
     worker.onerror = (e) => {
       e.preventDefault();
       const why = String(e.message || 'lỗi không rõ');
-      for (const p of pending.values()) p.no(why);
-      pending.clear();
+      for (const p of slot.pending.values()) p.no(why);
+      slot.pending.clear();
       worker.terminate();
-      ready = null;
+      slot.ready = null;
       no(why);
     };
   });
-  ready.catch(() => {});
-  return ready;
+  slot.ready.catch(() => {});
+  return slot.ready;
 }
+function slots() {
+  while (extractors.length < EXTRACTORS) extractors.push({ worker: null, ready: null, pending: new Map() });
+  return extractors;
+}
+// Articles waiting at the first worker before the second is started.
+const QUEUED_FOR_SECOND = 4;
 export function warm_worker() {
-  start();
+  start(slots()[0]);
 }
 function call(name, payload, pasted) {
-  return start().then(() => new Promise((ok, no) => {
-    const id = ++seq;
-    pending.set(id, { ok, no });
-    if (payload instanceof ArrayBuffer) worker.postMessage([id, name, payload, pasted], [payload]);
-    else worker.postMessage([id, name, payload, pasted]);
-  }));
+  const all = slots();
+  const slot = all[0].pending.size < QUEUED_FOR_SECOND ? all[0]
+    : all.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+  const id = ++seq;
+  const answer = new Promise((ok, no) => slot.pending.set(id, { ok, no }));
+  start(slot).then(() => {
+    if (payload instanceof ArrayBuffer) slot.worker.postMessage([id, name, payload, pasted], [payload]);
+    else slot.worker.postMessage([id, name, payload, pasted]);
+  }, (why) => {
+    const p = slot.pending.get(id);
+    slot.pending.delete(id);
+    if (p) p.no(why);
+  });
+  return answer;
 }
 export function extract_text(name, text, pasted) {
   return call(name, text, pasted);

@@ -9,6 +9,7 @@ use hoinghi_merge::{Change, Corrections, FactRef};
 use leptos::prelude::*;
 
 use crate::app::Ws;
+use crate::merge_worker;
 
 /// The corrections before each change (undo) and after each undone one (redo).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -89,15 +90,13 @@ impl Ws {
             .corrections
             .with_untracked(|now| now.sources().into_iter().chain(next.sources()).map(str::to_string).collect());
         self.articles.with_untracked(|list| {
-            self.merger.update_value(|m| {
-                for a in list.iter().filter(|a| touched.contains(&a.name)) {
-                    if let Some(r) = &a.record {
-                        m.add(&corrected(&next, r));
-                    }
+            for a in list.iter().filter(|a| touched.contains(&a.name)) {
+                if let Some(r) = &a.record {
+                    merge_worker::add(&serde_json::to_string(&*corrected(&next, r)).unwrap_or_default());
                 }
-                m.set_identity(next.identity());
-            })
+            }
         });
+        merge_worker::set_identity(&serde_json::to_string(&next).unwrap_or_default());
         self.persist_corrections(&next);
         self.corrections.set(next);
         self.remerge();

@@ -2,9 +2,19 @@
 //! `[id, name, text | ArrayBuffer, pasted]`, answers `[id, json of protocol::Extracted]`. Says
 //! `"ready"` once it can take work, after building the extractor's tables.
 //!
+//! The same worker, started a second time, is the page's merge worker (`hoinghi_web::merging`): it takes
+//! `["merge:add", record json]`, `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections
+//! json]` and answers `["merge"]`
+//! with `["merge", [parts of the merged view as JSON...]]`.
+//!
+//! Its wasm memory is `self.wasmMemory`, for `make bench-page` to read.
+//!
 //! `make bench` also sends `["bench", [texts...], rounds]` to time the extractor alone in the
 //! wasm the page ships; the answer is `["bench", json of protocol::Bench]`.
 
+use std::cell::RefCell;
+
+use hoinghi_web::merging::MergeDesk;
 use hoinghi_web::protocol;
 use js_sys::{Array, Uint8Array, WebAssembly};
 use wasm_bindgen::prelude::*;
@@ -16,24 +26,68 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let msg: Array = ev.data().unchecked_into();
         let id = msg.get(0);
-        let json = if id.as_string().as_deref() == Some("bench") {
-            bench(&reply_to, &msg)
-        } else {
-            let name = msg.get(1).as_string().unwrap_or_default();
-            let payload = msg.get(2);
-            let out = match payload.as_string() {
-                Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
-                None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
-            };
-            serde_json::to_string(&out).unwrap_or_default()
+        let json = match id.as_string().as_deref() {
+            Some("bench") => bench(&reply_to, &msg),
+            Some(what) if what.starts_with("merge") => {
+                if let Some(parts) = merge(what, &msg) {
+                    let parts: Array = parts.iter().map(|p| JsValue::from_str(p)).collect();
+                    let _ = reply_to.post_message(&Array::of2(&id, &parts));
+                }
+                return;
+            }
+            _ => {
+                let name = msg.get(1).as_string().unwrap_or_default();
+                let payload = msg.get(2);
+                let out = match payload.as_string() {
+                    Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
+                    None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
+                };
+                serde_json::to_string(&out).unwrap_or_default()
+            }
         };
         let _ = reply_to.post_message(&Array::of2(&id, &JsValue::from_str(&json)));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let _ = js_sys::Reflect::set(&scope, &JsValue::from_str("wasmMemory"), &wasm_bindgen::memory());
     on_message.forget();
     // Build the extractor's tables now, not on the first article.
     let _ = hoinghi_core::extract("Sáng 17/6/2024, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban.", None);
     let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+thread_local! {
+    /// The merge worker's articles (empty in the extraction worker).
+    static DESK: RefCell<MergeDesk> = RefCell::new(MergeDesk::new());
+}
+
+/// A merge message: `Some(the merged view in parts)` for `["merge"]` (answered in order), `None` for the others.
+fn merge(what: &str, msg: &Array) -> Option<Vec<String>> {
+    DESK.with(|desk| {
+        let mut desk = desk.borrow_mut();
+        match what {
+            "merge:add" => {
+                if let Err(e) = desk.add(&msg.get(1).as_string().unwrap_or_default()) {
+                    web_sys::console::warn_1(&format!("hoinghi: {e}").into());
+                }
+                None
+            }
+            "merge:remove" => {
+                desk.remove(&msg.get(1).as_string().unwrap_or_default());
+                None
+            }
+            "merge:clear" => {
+                desk.clear();
+                None
+            }
+            "merge:identity" => {
+                if let Err(e) = desk.set_identity(&msg.get(1).as_string().unwrap_or_default()) {
+                    web_sys::console::warn_1(&format!("hoinghi: {e}").into());
+                }
+                None
+            }
+            _ => Some(desk.merged_parts()),
+        }
+    })
 }
 
 /// `["bench", [texts...], rounds]`: timed with the worker's own clock, so the message passing is not counted.

@@ -1,4 +1,5 @@
-//! The loaded articles: title, publish date, source name, what was found, errors, a remove button.
+//! The loaded articles: title, publish date, source name, what was found, errors, a remove button; the
+//! copies refused (same text as an article already loaded), named with the article they copy.
 
 use leptos::prelude::*;
 
@@ -23,12 +24,22 @@ pub fn ArticleList() -> impl IntoView {
                 <h2 id="articles-title" data-testid="articles-count">
                     {move || {
                         let (ok, bad) = ws.articles.with(|l| (l.iter().filter(|a| a.record.is_some()).count(), l.iter().filter(|a| a.error.is_some()).count()));
-                        if bad > 0 { format!("Bài đã nạp ({ok}; {bad} lỗi)") } else { format!("Bài đã nạp ({ok})") }
+                        let copies = ws.duplicates.with(Vec::len);
+                        let mut counts = ok.to_string();
+                        if bad > 0 { counts.push_str(&format!("; {bad} lỗi")); }
+                        if copies > 0 { counts.push_str(&format!("; {copies} trùng")); }
+                        format!("Bài đã nạp ({counts})")
                     }}
                 </h2>
                 <button type="button" class="secondary small" data-testid="clear-all"
                     disabled=move || ws.articles.with(Vec::is_empty) on:click=clear_all>"Xóa tất cả"</button>
             </div>
+            {move || ws.duplicates.with(|d| crate::duplicates::notice(d)).map(|text| view! {
+                <p class="notice" role="status" data-testid="duplicates">
+                    {text}
+                    <button type="button" class="link" data-testid="duplicates-dismiss" on:click=move |_| ws.duplicates.set(Vec::new())>"Đã hiểu"</button>
+                </p>
+            })}
             {move || ws.articles.with(Vec::is_empty).then(|| view! {
                 <p class="hint" data-testid="articles-empty">"Chưa có bài nào. Dán một bài, thả tệp, hoặc bấm “Thử với bài mẫu”."</p>
             })}

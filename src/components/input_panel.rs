@@ -1,5 +1,5 @@
 //! Articles in: a paste box, a file picker, a folder picker, a drop zone, the sample articles; a
-//! progress bar while a batch loads.
+//! progress bar while a batch loads (counts, time left, a button that stops it).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,11 +48,18 @@ pub fn InputPanel() -> impl IntoView {
         }
     };
 
+    let loading = Memo::new(move |_| ws.progress.with(Option::is_some));
+    let warm = || {
+        browser::warm_worker();
+        crate::merge_worker::warm();
+    };
+    let counts = move || ws.progress.get().unwrap_or_default();
+
     view! {
         // The extraction worker (its own wasm) is fetched once the user reaches for the inputs, not with
         // the page: the first load stays small.
         <section class="input" aria-labelledby="input-title"
-            on:pointerenter=move |_| browser::warm_worker() on:focusin=move |_| browser::warm_worker()>
+            on:pointerenter=move |_| warm() on:focusin=move |_| warm()>
             <h2 id="input-title">"Thêm bài"</h2>
             <label for="article" class="sr-only">"Nội dung bài báo"</label>
             <textarea
@@ -98,12 +105,49 @@ pub fn InputPanel() -> impl IntoView {
                     </label>
                 </div>
             </div>
-            {move || ws.progress.get().map(|(done, total)| view! {
+            // Built once a batch starts and kept while it loads (only the figures change), so that "Dừng"
+            // is the same button however often the counts move.
+            {move || loading.get().then(|| view! {
                 <div class="progress" data-testid="progress">
-                    <progress max=total value=done></progress>
-                    <span>{format!("Đang đọc {done}/{total} bài…")}</span>
+                    <progress max=move || counts().1 value=move || counts().0></progress>
+                    <span data-testid="progress-text">{move || { let (done, total) = counts(); progress_text(done, total, ws.seconds_left.get()) }}</span>
+                    <button type="button" class="secondary small" data-testid="cancel-load"
+                        disabled=move || { let (done, total) = counts(); done >= total }
+                        on:click=move |_| ws.cancel()>"Dừng"</button>
                 </div>
             })}
         </section>
+    }
+}
+
+/// The progress line: counts, then the time left once the pace is known, then the last merge.
+fn progress_text(done: usize, total: usize, seconds_left: Option<f64>) -> String {
+    if done >= total {
+        return format!("Đã đọc {total} bài, đang gộp…");
+    }
+    let left = match seconds_left {
+        Some(s) if s >= 90.0 => format!(" · còn khoảng {} phút", (s / 60.0).round()),
+        Some(s) => format!(" · còn khoảng {} giây", s.ceil().max(1.0)),
+        None => String::new(),
+    };
+    format!("Đang đọc {done}/{total} bài{left}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_text;
+
+    #[test]
+    fn progress_says_counts_and_time_left() {
+        let cases = [
+            (10, 5000, None, "Đang đọc 10/5000 bài…"),
+            (1000, 5000, Some(6.2), "Đang đọc 1000/5000 bài · còn khoảng 7 giây…"),
+            (1000, 5000, Some(0.2), "Đang đọc 1000/5000 bài · còn khoảng 1 giây…"),
+            (100, 10000, Some(150.0), "Đang đọc 100/10000 bài · còn khoảng 3 phút…"),
+            (5000, 5000, None, "Đã đọc 5000 bài, đang gộp…"),
+        ];
+        for (done, total, left, expected) in cases {
+            assert_eq!(progress_text(done, total, left), expected);
+        }
     }
 }

@@ -22,6 +22,10 @@ pub fn Views() -> impl IntoView {
     let tab = ws.tab;
     let officials_sort = default_sort();
     let documents_sort = default_doc_sort();
+    // A memo, not a closure over the list: the view is built again only when the page empties or fills,
+    // not each time a round of articles arrives (at thousands of articles, rebuilding it every round
+    // was most of the page's long tasks).
+    let empty = Memo::new(move |_| ws.articles.with(Vec::is_empty));
     let button = move |t: Tab, id: &'static str, label: &'static str| {
         view! {
             <button type="button" role="tab" data-testid=id
@@ -60,7 +64,7 @@ pub fn Views() -> impl IntoView {
                 {button(Tab::Map, "tab-map", "Bản đồ")}
             </div>
             <div role="tabpanel">
-                {move || if ws.articles.with(Vec::is_empty) {
+                {move || if empty.get() {
                     view! { <p class="hint" data-testid="views-hint">"Thêm bài để thấy dòng thời gian hội nghị, bảng cán bộ và văn bản."</p> }.into_any()
                 } else {
                     match tab.get() {

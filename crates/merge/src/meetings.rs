@@ -142,6 +142,12 @@ pub(crate) fn merge_meetings<'a>(
         if groups.last().is_some_and(|g| g[0].meeting.date != occ.meeting.date) {
             day_starts = groups.len();
         }
+        // An undated report is a meeting of its own (rule 1): no need to look through the others, which would
+        // cost the square of their number (thousands in a big archive).
+        if occ.meeting.date.is_none() {
+            groups.push(vec![occ]);
+            continue;
+        }
         let kind_fits = |g: &Vec<Occ>| g.iter().all(|o| kinds_agree(&o.meeting.kind_key, &occ.meeting.kind_key));
         match groups[day_starts..].iter_mut().find(|g| kind_fits(g) && g.iter().any(|o| same_meeting(o, &occ))) {
             Some(group) => group.push(occ),

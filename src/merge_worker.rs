@@ -1,0 +1,95 @@
+//! The page's side of the merge worker (`crate::merging`, a second instance of the extraction worker's
+//! wasm): articles are filed there as they arrive and the merged view is asked for when the page wants to
+//! show it, so that merging thousands of articles never blocks the page.
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(inline_js = r#"
+const WORKER_URL = new URL('../../hoinghi-worker_loader.js', import.meta.url);
+let worker = null;
+let ready = null;
+// Answers come back in the order asked.
+const waiting = [];
+function start() {
+  if (ready) return ready;
+  worker = new Worker(WORKER_URL);
+  ready = new Promise((ok, no) => {
+    worker.onmessage = (e) => {
+      if (e.data === 'ready') return ok();
+      const w = waiting.shift();
+      if (w) w.ok(e.data[1]);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const why = String(e.message || 'lỗi không rõ');
+      for (const w of waiting.splice(0)) w.no(why);
+      worker.terminate();
+      ready = null;
+      no(why);
+    };
+  });
+  ready.catch(() => {});
+  return ready;
+}
+function post(msg) {
+  start().then(() => worker.postMessage(msg), () => {});
+}
+export function merge_warm() { start(); }
+export function merge_add(record_json) { post(['merge:add', record_json]); }
+export function merge_remove(source) { post(['merge:remove', source]); }
+export function merge_clear() { post(['merge:clear']); }
+export function merge_identity(corrections_json) { post(['merge:identity', corrections_json]); }
+export function merge_now() {
+  return new Promise((ok, no) => {
+    start().then(() => { waiting.push({ ok, no }); worker.postMessage(['merge']); }, no);
+  });
+}
+"#)]
+extern "C" {
+    fn merge_warm();
+    fn merge_add(record_json: &str);
+    fn merge_remove(source: &str);
+    fn merge_clear();
+    fn merge_identity(corrections_json: &str);
+    fn merge_now() -> Promise;
+}
+
+/// Starts the merge worker ahead of the first article (with the extraction worker, when the inputs are
+/// reached for).
+pub fn warm() {
+    merge_warm();
+}
+
+/// Files an article's record with the merge worker (JSON of `hoinghi_core::Record`).
+pub fn add(record_json: &str) {
+    merge_add(record_json);
+}
+
+/// Takes an article out of the merge.
+pub fn remove(source: &str) {
+    merge_remove(source);
+}
+
+/// Forgets every article.
+pub fn clear() {
+    merge_clear();
+}
+
+/// Makes the merge follow the people and documents the user joined or split (JSON of `Corrections`).
+pub fn set_identity(corrections_json: &str) {
+    merge_identity(corrections_json);
+}
+
+/// The merged view of the articles filed so far, in parts of JSON (`crate::merging::MergedParts` reads them).
+pub async fn merged_parts() -> Result<Vec<String>, String> {
+    match JsFuture::from(merge_now()).await {
+        Ok(parts) => match parts.dyn_into::<js_sys::Array>() {
+            Ok(parts) => Ok(parts.iter().filter_map(|p| p.as_string()).collect()),
+            Err(_) => Err("trả lời không phải danh sách".into()),
+        },
+        Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
+    }
+}

@@ -1,0 +1,134 @@
+// Browser specs of a big load: 5,000 distinct articles (made from ../shared/corpus, tests/e2e/corpus.js)
+// through the file picker, a click answered while they load, the load stopped halfway, a copy refused.
+// How fast is `make bench-page`'s to say, not these specs'.
+// Run through `make e2e` (after `make dist`): node --test tests/e2e/
+import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { launchBrowser, openGuardedPage } from './browser.js';
+import { distinctArticles } from './corpus.js';
+import { HoiNghiPage } from './page.js';
+import { startServer } from './server.js';
+
+const BASE_PATH = process.env.BASE_PATH;
+const MANY = 5000;
+const SAMPLE_000 = 'public/samples/000_a1b6cc5c598c13a5.txt';
+const SAMPLE_001 = 'public/samples/001_054d4c0633b05464.txt';
+
+/** The counts of the article list's heading: read, failed, refused as copies. */
+async function articleCounts(app) {
+  const text = await app.byTestId('articles-count').innerText();
+  const m = /\((\d+)(?:; (\d+) lỗi)?(?:; (\d+) trùng)?\)/.exec(text);
+  assert.ok(m, `unexpected heading: ${text}`);
+  return { read: Number(m[1]), failed: Number(m[2] ?? 0), copies: Number(m[3] ?? 0) };
+}
+
+describe('Hội Nghị page, many articles', () => {
+  let server, browser, guarded, app, page, paths;
+
+  before(async () => {
+    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
+    await mkdir('tests/screenshots', { recursive: true });
+    paths = await distinctArticles(MANY, join('target', 'e2e-scale'));
+    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    guarded = await openGuardedPage(browser, server.origin);
+    page = guarded.page;
+    app = new HoiNghiPage(page);
+  });
+
+  afterEach(async () => {
+    const { offsite, errors } = guarded.problems();
+    await guarded.close();
+    assert.deepEqual(offsite, [], 'the page requested something from another host');
+    assert.deepEqual(errors, [], 'the page logged errors');
+  });
+
+  it('5,000 articles through the file picker: all shown, and a click during the load is answered', async () => {
+    await app.open(server.url);
+    await app.chooseFiles(paths);
+    await app.progress.waitFor();
+    // While the batch loads: the progress bar counts, and a tab and the filter answer clicks.
+    await page.waitForFunction(() => /Đang đọc \d+\/5000 bài/.test(document.querySelector('[data-testid="progress-text"]')?.textContent ?? ''));
+    await app.tab('officials').click();
+    assert.equal(await app.tab('officials').getAttribute('aria-selected'), 'true');
+    assert.equal(await app.progress.count(), 1, 'the click came while the articles were loading');
+    await app.byTestId('filter-text').fill('bi thu');
+    assert.equal(await app.byTestId('filter-text').inputValue(), 'bi thu');
+    await app.screenshot('40-loading-5000');
+    await app.byTestId('filter-text').fill('');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 180_000 });
+    const counts = await articleCounts(app);
+    assert.equal(counts.read + counts.failed + counts.copies, MANY, JSON.stringify(counts));
+    assert.ok(counts.read > MANY * 0.95, JSON.stringify(counts));
+    // Every article is in the merge: the officials table and the view's counts are there.
+    const shown = await app.viewCounts.innerText();
+    const [meetings, people] = /(\d+) hội nghị · (\d+) cán bộ/.exec(shown).slice(1).map(Number);
+    assert.ok(meetings > 1000 && people > 100, shown);
+    assert.ok(await app.officialRows.count() > 0);
+    // The lists stay short on the page however many articles there are.
+    assert.ok(await app.articleItems.count() <= 100);
+    await app.tab('timeline').click();
+    assert.ok(await page.evaluate(() => document.getElementsByTagName('*').length) < 10_000);
+    await app.screenshot('41-loaded-5000');
+  });
+
+  it('"Dừng" stops the load and keeps the articles read so far', async () => {
+    await app.open(server.url);
+    await app.chooseFiles(paths);
+    await page.waitForFunction(() => {
+      const m = /Đang đọc (\d+)\//.exec(document.querySelector('[data-testid="progress-text"]')?.textContent ?? '');
+      return m && Number(m[1]) >= 100;
+    }, null, { timeout: 60_000 });
+    await app.byTestId('cancel-load').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60_000 });
+    const counts = await articleCounts(app);
+    const kept = counts.read + counts.failed + counts.copies;
+    assert.ok(kept >= 100 && kept < MANY, `kept ${kept} of ${MANY}`);
+    assert.match(await app.message.innerText(), /Đã dừng: \d+ bài chưa đọc được bỏ qua/);
+    // What was read is merged and shown, and nothing more arrives later.
+    assert.match(await app.viewCounts.innerText(), /[1-9]\d* hội nghị/);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(await articleCounts(app), counts);
+    await app.screenshot('42-load-stopped');
+  });
+
+  it('the same article loaded twice is refused, naming both files, and not merged twice', async () => {
+    const dir = join('target', 'e2e-copies');
+    await mkdir(dir, { recursive: true });
+    const text = await readFile(SAMPLE_000, 'utf8');
+    // A copy saved with Windows line ends is still the same text once normalised.
+    await writeFile(join(dir, 'ban-goc.txt'), text);
+    await writeFile(join(dir, 'ban-sao.txt'), text.replace(/\n/g, '\r\n'));
+    await app.open(server.url);
+    await app.chooseFiles([join(dir, 'ban-goc.txt'), SAMPLE_001]);
+    await app.waitForArticles(2);
+    const before = await app.viewCounts.innerText();
+    await app.chooseFiles([join(dir, 'ban-sao.txt')]);
+    await app.byTestId('duplicates').waitFor();
+    assert.match(await app.byTestId('duplicates').innerText(), /“ban-sao\.txt” có cùng nội dung với “ban-goc\.txt” đã nạp/);
+    await app.waitForArticles(2);
+    assert.deepEqual(await articleCounts(app), { read: 2, failed: 0, copies: 1 });
+    assert.equal(await app.viewCounts.innerText(), before, 'the copy is not counted in the merge');
+    await app.screenshot('43-copy-refused');
+    // Removed, the first may come back; the copy is then read as the article.
+    await app.byTestId('duplicates-dismiss').click();
+    assert.equal(await app.byTestId('duplicates').count(), 0);
+    await app.articleItems.filter({ hasText: 'ban-goc.txt' }).getByTestId('remove-article').click();
+    await app.waitForArticles(1);
+    await app.chooseFiles([join(dir, 'ban-sao.txt')]);
+    await app.waitForArticles(2);
+    assert.equal(await app.viewCounts.innerText(), before);
+    assert.equal(await app.byTestId('duplicates').count(), 0);
+  });
+});
