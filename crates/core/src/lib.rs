@@ -134,7 +134,9 @@ pub fn extract_with(text: &str, published: Option<Published>) -> Record {
     };
 
     let body_sentences = tokens::sentences(&text, layout.body.clone());
-    let mut article_sentences: Vec<Range<usize>> = layout.title.iter().cloned().collect();
+    // A title line is read as a sentence, as long as one at most (see `tokens::MAX_SENTENCE`).
+    let mut article_sentences: Vec<Range<usize>> =
+        layout.title.iter().flat_map(|t| tokens::bounded(&text, t.clone())).collect();
     article_sentences.extend(body_sentences.iter().cloned());
 
     let all_tokens = tokens::tokenize(&text, article_range(&layout));
@@ -148,7 +150,7 @@ pub fn extract_with(text: &str, published: Option<Published>) -> Record {
         &text,
         &all_tokens,
         &body_sentences,
-        layout.title.clone(),
+        article_sentences.first().filter(|_| layout.title.is_some()).cloned(),
         published_date,
         &meetings::Found { officials: &officials, documents: &document_ranges, defs: &defs },
         &index,

@@ -249,8 +249,38 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
-        out.push(range.start + lead..range.end - trail);
+        out.extend(bounded(text, range.start + lead..range.end - trail));
     }
+}
+
+/// The longest sentence the later stages read, in bytes. The genre's longest sentences are about 2,500 bytes
+/// (a list of attendees); a longer run without a full stop is a list or a page without punctuation, and the
+/// stages that compare a sentence's phrases, days and names with each other would spend time on it that grows
+/// with its square.
+pub const MAX_SENTENCE: usize = 6_000;
+
+/// `range` cut into pieces of at most [`MAX_SENTENCE`] bytes (one piece, itself, when it is short): each cut
+/// after the last `;`, else `,`, else space before the limit, so a clause or at least a word stays whole.
+pub fn bounded(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(1);
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE {
+        let window = &text.as_bytes()[start..start + MAX_SENTENCE];
+        // Cut after an ASCII byte, always a char boundary; a window without any is cut at a char boundary.
+        let after = |b: u8| window.iter().rposition(|&x| x == b).filter(|&i| i > 0).map(|i| start + i + 1);
+        let cut = after(b';').or_else(|| after(b',')).or_else(|| after(b' ')).unwrap_or_else(|| {
+            (start + MAX_SENTENCE..range.end).find(|&i| text.is_char_boundary(i)).unwrap_or(range.end)
+        });
+        let piece = text[start..cut].trim_end();
+        if !piece.is_empty() {
+            out.push(start..start + piece.len());
+        }
+        start = cut + (text[cut..range.end].len() - text[cut..range.end].trim_start().len());
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out
 }
 
 #[cfg(test)]
