@@ -33,8 +33,13 @@ pub(super) struct FullNames<'a> {
     read: HashSet<String>,
     /// A short name (its first word as written, folded, and its expanded words) → the first body that is it and
     /// then a province, and whether another body with other words is too.
-    by_short: HashMap<(String, Vec<String>), (Range<usize>, Vec<String>, bool)>,
+    by_short: HashMap<ShortName, FullBody>,
 }
+
+/// A short name: its first word as written, folded, and its expanded words.
+type ShortName = (String, Vec<String>);
+/// The first body that completes a short name, its words, and whether another with other words does too.
+type FullBody = (Range<usize>, Vec<String>, bool);
 
 impl<'a> FullNames<'a> {
     pub(super) fn new(all: &'a [Token], text: &'a str, defs: &'a Definitions) -> FullNames<'a> {
