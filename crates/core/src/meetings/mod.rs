@@ -26,7 +26,7 @@ use crate::tokens::{within, Token};
 
 use bodies::{body_in_phrase, clause_starts, ends_a_name, is_digits, names_of, organizers_in, subject_at};
 use phrases::{kind_in, kind_of, meeting_phrases, name_start, Phrase};
-use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, inside, lead_day, OTHER_TIME};
+use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, lead_day, Citations, OTHER_TIME};
 
 /// The meeting's name: its whole noun phrase, from the classifier or meeting word it starts with (`Hội nghị` of
 /// `Hội nghị giao ban`, `Buổi` of `buổi làm việc`) to a date, a function word or the end of its clause; a comma
@@ -278,7 +278,8 @@ pub fn meetings(
     };
     // A lead found in the headline alone names its kind there too; the genre's generic word is the fallback.
     let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
-    let keep = |m: &DateMention| !inside(&m.range, documents) && !cited_date(text, m);
+    let citations = Citations::new(documents);
+    let keep = |m: &DateMention| !citations.dates_one(&m.range) && !cited_date(text, m);
     let all_mentions = date_mentions(text, sentence.clone());
     let mentions: Vec<DateMention> =
         all_mentions.iter().filter(|m| keep(m) && !dates_a_report(text, m, &phrase)).cloned().collect();
