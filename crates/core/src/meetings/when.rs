@@ -170,16 +170,18 @@ mod tests {
     fn citations_table() {
         // (citations, a date's start, whether it dates one): inside, within 40 bytes after, a long one that holds
         // a short one, before any, too far after.
-        let cases: [(&[Range<usize>], usize, bool); 6] = [
-            (&[10..20], 15, true),
-            (&[10..20], 60, true),
-            (&[10..20], 61, false),
-            (&[10..500, 100..110], 300, true),
-            (&[10..20, 100..110], 5, false),
+        type Case = (&'static [(usize, usize)], usize, bool);
+        let cases: [Case; 6] = [
+            (&[(10, 20)], 15, true),
+            (&[(10, 20)], 60, true),
+            (&[(10, 20)], 61, false),
+            (&[(10, 500), (100, 110)], 300, true),
+            (&[(10, 20), (100, 110)], 5, false),
             (&[], 5, false),
         ];
         for (docs, start, want) in cases {
-            assert_eq!(Citations::new(docs).dates_one(&(start..start + 4)), want, "{docs:?} {start}");
+            let docs: Vec<Range<usize>> = docs.iter().map(|&(a, b)| a..b).collect();
+            assert_eq!(Citations::new(&docs).dates_one(&(start..start + 4)), want, "{docs:?} {start}");
         }
     }
 }
