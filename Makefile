@@ -85,3 +85,9 @@ bench-scale:
 ## make bench-core: the core alone over the whole corpus: MB/s and peak memory
 bench-core:
 	cargo run --release -q -p hoinghi-core --example bench_corpus -- $(SHARED)/corpus 5
+
+## make bench-linear: one generated article per shape, doubling in size: seconds, peak heap, ratios (README)
+LINEAR_MB ?= 1 16
+.PHONY: bench-linear
+bench-linear:
+	cargo run --release -q -p hoinghi-core --example bench_linear -- $(LINEAR_MB)

@@ -15,6 +15,11 @@ pub struct Extracted {
 
 /// Pasted or typed text: repaired when it is TCVN3/VNI mojibake (`pasted`), then extracted.
 pub fn from_text(name: &str, text: &str, pasted: bool) -> Extracted {
+    from_text_with_progress(name, text, pasted, &mut |_| {})
+}
+
+/// [`from_text`], telling `progress` the fraction of the extraction done ([`hoinghi_core::extract_with_progress`]).
+pub fn from_text_with_progress(name: &str, text: &str, pasted: bool, progress: &mut dyn FnMut(f64)) -> Extracted {
     if text.trim().is_empty() {
         return Extracted {
             record: None,
@@ -23,26 +28,37 @@ pub fn from_text(name: &str, text: &str, pasted: bool) -> Extracted {
         };
     }
     match pasted.then(|| hoinghi_decode::repair_pasted(text)).flatten() {
-        Some(r) => extracted(name, &r.text, None, Some(r.note)),
-        None => extracted(name, text, None, None),
+        Some(r) => extracted(name, &r.text, None, Some(r.note), progress),
+        None => extracted(name, text, None, None, progress),
     }
 }
 
 /// A file's bytes: decoded (any Vietnamese encoding, web page, Word), then extracted.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Extracted {
+    from_bytes_with_progress(name, bytes, &mut |_| {})
+}
+
+/// [`from_bytes`], telling `progress` the fraction of the extraction done ([`hoinghi_core::extract_with_progress`]).
+pub fn from_bytes_with_progress(name: &str, bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Extracted {
     match hoinghi_decode::decode(bytes, name) {
         Ok(d) => {
             // A saved page's metadata dates it when its text shows no date line (the text's line wins in the core).
             let page = d.published.as_deref().and_then(hoinghi_core::dates::stamp);
             let published = page.map(|stamp| Published { stamp, from: PublishedFrom::PageMetadata });
-            extracted(name, &d.text, published, (!d.notes.is_empty()).then(|| d.notes.join("; ")))
+            extracted(name, &d.text, published, (!d.notes.is_empty()).then(|| d.notes.join("; ")), progress)
         }
         Err(e) => Extracted { record: None, error: Some(e.describe(name)), note: None },
     }
 }
 
-fn extracted(name: &str, text: &str, published: Option<Published>, note: Option<String>) -> Extracted {
-    let mut record = hoinghi_core::extract_with(text, published);
+fn extracted(
+    name: &str,
+    text: &str,
+    published: Option<Published>,
+    note: Option<String>,
+    progress: &mut dyn FnMut(f64),
+) -> Extracted {
+    let mut record = hoinghi_core::extract_with_progress(text, published, &mut |p| progress(p.fraction));
     record.source = Some(name.to_string());
     Extracted { record: Some(record), error: None, note }
 }

@@ -1,6 +1,8 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
 //! `[id, name, text | ArrayBuffer, pasted]`, answers `[id, json of protocol::Extracted]`. Says
-//! `"ready"` once it can take work, after building the extractor's tables.
+//! `"ready"` once it can take work, after building the extractor's tables. While it extracts an article
+//! over [`PROGRESS_FROM`] bytes it also posts `["progress", id, fraction]` (0.0 to 1.0), at most one
+//! every [`PROGRESS_EVERY_MS`], so the page can show how far a huge article has got.
 //!
 //! The same worker, started a second time, is the page's merge worker (`hoinghi_web::merging`): it takes
 //! `["merge:add", record json]`, `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections
@@ -20,6 +22,11 @@ use js_sys::{Array, Uint8Array, WebAssembly};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+/// Articles over this many bytes (about 1 MB) report their progress; shorter ones take under a second.
+const PROGRESS_FROM: usize = 1 << 20;
+/// The least time between two progress messages.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
@@ -38,9 +45,23 @@ fn main() {
             _ => {
                 let name = msg.get(1).as_string().unwrap_or_default();
                 let payload = msg.get(2);
+                let clock = reply_to.performance();
+                let mut last_ms = f64::NEG_INFINITY;
+                let mut report = |size: usize, fraction: f64| {
+                    let Some(now) = clock.as_ref().map(|c| c.now()) else { return };
+                    if size > PROGRESS_FROM && now - last_ms >= PROGRESS_EVERY_MS {
+                        last_ms = now;
+                        let _ = reply_to.post_message(&Array::of3(&"progress".into(), &id, &fraction.into()));
+                    }
+                };
                 let out = match payload.as_string() {
-                    Some(text) => protocol::from_text(&name, &text, msg.get(3).is_truthy()),
-                    None => protocol::from_bytes(&name, &Uint8Array::new(&payload).to_vec()),
+                    Some(text) => protocol::from_text_with_progress(&name, &text, msg.get(3).is_truthy(), &mut |f| {
+                        report(text.len(), f)
+                    }),
+                    None => {
+                        let bytes = Uint8Array::new(&payload).to_vec();
+                        protocol::from_bytes_with_progress(&name, &bytes, &mut |f| report(bytes.len(), f))
+                    }
                 };
                 serde_json::to_string(&out).unwrap_or_default()
             }

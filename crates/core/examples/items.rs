@@ -8,11 +8,11 @@ fn main() {
                 hoinghi_core::items::Item::Title(t) => {
                     println!(
                         "TITLE [{}] body=[{}]",
-                        &text[tokens[t.tokens.start].range.start..tokens[t.tokens.end - 1].range.end],
+                        &text[tokens[t.tokens.start].range().start..tokens[t.tokens.end - 1].range().end],
                         if t.body.is_empty() {
                             ""
                         } else {
-                            &text[tokens[t.body.start].range.start..tokens[t.body.end - 1].range.end]
+                            &text[tokens[t.body.start].range().start..tokens[t.body.end - 1].range().end]
                         }
                     )
                 }

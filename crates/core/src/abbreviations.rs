@@ -37,7 +37,7 @@ pub fn definitions(tokens: &[Token], text: &str) -> Definitions {
         }
         let words = &tokens[k - n..k];
         if words.iter().zip(&letters).all(|(w, l)| initial(w.text(text)) == Some(*l)) {
-            out.insert(abbr.to_string(), text[words[0].range.start..words[n - 1].range.end].to_string());
+            out.insert(abbr.to_string(), text[words[0].range().start..words[n - 1].range().end].to_string());
         }
     }
     out
@@ -64,7 +64,7 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
             continue;
         }
         if let Some(p) = prev_end {
-            if t.range.start > p || t.is_punct('-') || t.is_punct('&') {
+            if t.range().start > p || t.is_punct('-') || t.is_punct('&') {
                 out.push(' ');
             }
         }
@@ -75,7 +75,7 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
                 let joined = tokens[k..k + n].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" ");
                 if let Some(full) = ABBREVIATIONS.get(joined.as_str()) {
                     out.push_str(full);
-                    prev_end = Some(tokens[k + n - 1].range.end);
+                    prev_end = Some(tokens[k + n - 1].range().end);
                     k += n;
                     done = true;
                     break;
@@ -90,7 +90,7 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
             Some(full) if t.is_word() => out.push_str(full),
             _ => out.push_str(word),
         }
-        prev_end = Some(t.range.end);
+        prev_end = Some(t.range().end);
         if t.is_punct('-') || t.is_punct('&') {
             out.push(' ');
             prev_end = None;

@@ -92,7 +92,7 @@ fn issuer_for_number(number: &str) -> Option<&'static str> {
 
 /// Whether the words of a kind are written with one space between them, as the lexicon has them.
 fn spaced_by_one(text: &str, words: &[Token]) -> bool {
-    words.windows(2).all(|w| &text[w[0].range.end..w[1].range.start] == " ")
+    words.windows(2).all(|w| &text[w[0].range().end..w[1].range().start] == " ")
 }
 
 /// The end of a window of about `len` bytes from `from`, within `text[..limit]` and on a char boundary.
@@ -365,8 +365,8 @@ impl Citations<'_> {
                 k += 1;
                 continue;
             }
-            let kind_start = tokens[k].range.start - self.range.start;
-            let kind_end = tokens[k + n - 1].range.end - self.range.start;
+            let kind_start = tokens[k].range().start - self.range.start;
+            let kind_end = tokens[k + n - 1].range().end - self.range.start;
             // A citation's tail is short: the regex sees a window, not the rest of the article (its
             // captures engine clears memory in proportion to what it is given).
             let window_end = window_end(slice, kind_end, 320, slice.len());
@@ -389,7 +389,7 @@ impl Citations<'_> {
                 continue;
             };
             let whole = kind_start..number_start + number_len;
-            k += tokens[k..].partition_point(|t| t.range.start < self.range.start + whole.end);
+            k += tokens[k..].partition_point(|t| t.range().start < self.range.start + whole.end);
             if slice[..whole.start].chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
             }

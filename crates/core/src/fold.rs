@@ -32,7 +32,7 @@ pub fn fold_compact(word: &str, buf: &mut Vec<u8>) -> (compact_str::CompactStrin
 }
 
 /// What lowering a word saw of its letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Shape {
     /// A tone may sit on the second vowel of oa/oe/uy (see [`traditional_tone_placement`]).
     pub may_move: bool,

@@ -32,7 +32,7 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
     let mut k = 0;
     while k < tokens.len() {
         let t = &tokens[k];
-        if let crate::tokens::Kind::Punct(c) = t.kind {
+        if let crate::tokens::Kind::Punct(c) = t.kind() {
             out.push(Item::Sep(c));
             k += 1;
             continue;
@@ -64,7 +64,7 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
             k += len;
             continue;
         }
-        out.push(Item::Word(t.folded.clone(), t.classes));
+        out.push(Item::Word(t.folded.clone(), t.classes()));
         k += 1;
     }
     out

@@ -123,8 +123,61 @@ pub struct Published {
 /// wins: it is what the reader sees, and a page's metadata can be the crawl or update time. The host
 /// passes the page's metadata before its argument (the page knows the article, a flag only the batch).
 pub fn extract_with(text: &str, published: Option<Published>) -> Record {
+    extract_with_progress(text, published, &mut |_| {})
+}
+
+/// What [`extract_with_progress`] is doing: the stage it has begun and how much of the whole extraction is
+/// done (0.0 to 1.0), by the share of time each stage takes on a long article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub fraction: f64,
+}
+
+/// The stages [`extract_with_progress`] reports, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Normalise,
+    Layout,
+    Tokens,
+    Officials,
+    Documents,
+    Meetings,
+    Province,
+    Done,
+}
+
+impl Stage {
+    /// Each stage's share of the time on long generated articles (`make bench-linear`), in order.
+    const SHARES: [(Stage, f64); 7] = [
+        (Stage::Normalise, 0.04),
+        (Stage::Layout, 0.02),
+        (Stage::Tokens, 0.22),
+        (Stage::Officials, 0.52),
+        (Stage::Documents, 0.06),
+        (Stage::Meetings, 0.12),
+        (Stage::Province, 0.02),
+    ];
+
+    /// The fraction of the extraction done when this stage begins.
+    pub fn begins_at(self) -> f64 {
+        Stage::SHARES.iter().take_while(|(s, _)| *s != self).map(|(_, share)| share).sum::<f64>().min(1.0)
+    }
+
+    fn share(self) -> f64 {
+        Stage::SHARES.iter().find(|(s, _)| *s == self).map_or(0.0, |(_, share)| *share)
+    }
+}
+
+/// [`extract_with`], telling `progress` as each stage begins and, in the longest one, every few thousand
+/// sentences (a few dozen calls for the longest article, never one per word), for a host that shows a huge
+/// article's progress. The record is the one [`extract_with`] returns.
+pub fn extract_with_progress(text: &str, published: Option<Published>, progress: &mut dyn FnMut(Progress)) -> Record {
+    let mut begin = |stage: Stage| progress(Progress { stage, fraction: stage.begins_at() });
+    begin(Stage::Normalise);
     let text = normalise::normalise(text);
     let index = spans::CharIndex::new(&text);
+    begin(Stage::Layout);
     let layout = furniture::layout(&text);
 
     let (published_iso, published_date, published_from) = match (&layout.date_line, published) {
@@ -133,28 +186,48 @@ pub fn extract_with(text: &str, published: Option<Published>) -> Record {
         (None, None) => (None, None, None),
     };
 
+    begin(Stage::Tokens);
     let body_sentences = tokens::sentences(&text, layout.body.clone());
-    let mut article_sentences: Vec<Range<usize>> = layout.title.iter().cloned().collect();
+    // A title line is read as a sentence, as long as one at most (see `tokens::MAX_SENTENCE`).
+    let mut article_sentences: Vec<Range<usize>> =
+        layout.title.iter().flat_map(|t| tokens::bounded(&text, t.clone())).collect();
     article_sentences.extend(body_sentences.iter().cloned());
 
     let all_tokens = tokens::tokenize(&text, article_range(&layout));
     let defs = abbreviations::definitions(&all_tokens, &text);
-    let mentions = officials::mentions(&text, &all_tokens, &article_sentences, &defs, &index);
-    let mut officials = officials::officials(&mentions);
+    begin(Stage::Officials);
+    // Each mention joins its official as it is found: a long article's mentions are never all held at once.
+    let mut gathered = officials::Gathered::default();
+    let (start, share) = (Stage::Officials.begins_at(), Stage::Officials.share());
+    officials::each_mention(
+        &text,
+        &all_tokens,
+        &article_sentences,
+        &defs,
+        &index,
+        &mut |m| gathered.add(&m),
+        &mut |f| progress(Progress { stage: Stage::Officials, fraction: start + share * f }),
+    );
+    let mut officials = gathered.officials();
     officials::complete_places(&mut officials, &text, article_range(&layout));
+    let mut begin = |stage: Stage| progress(Progress { stage, fraction: stage.begins_at() });
+    begin(Stage::Documents);
     let found_documents = documents::documents(&text, article_range(&layout), &all_tokens, &index);
     let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
+    begin(Stage::Meetings);
     let meetings = meetings::meetings(
         &text,
         &all_tokens,
         &body_sentences,
-        layout.title.clone(),
+        article_sentences.first().filter(|_| layout.title.is_some()).cloned(),
         published_date,
         &meetings::Found { officials: &officials, documents: &document_ranges, defs: &defs },
         &index,
     );
+    begin(Stage::Province);
     let province = province::province(&text, &layout, &all_tokens, &body_sentences, published_date);
 
+    progress(Progress { stage: Stage::Done, fraction: 1.0 });
     Record {
         source: None,
         title: layout.title.as_ref().map(|t| text[t.clone()].to_string()),

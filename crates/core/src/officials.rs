@@ -6,7 +6,7 @@
 //! Thành ủy`); `A kiêm B X` gives A the organisation X. Shortened repeats (`UVBTV, Trưởng Ban`)
 //! and ranks that say nothing without a body are dropped; a person with no title left is not an official.
 
-use crate::fasthash::FxHashMap as HashMap;
+use crate::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::abbreviations::{expand, Definitions};
@@ -76,10 +76,10 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
     parts.extend(expanded_body.clone());
     let position =
         Position { rank: rank.name.to_string(), body: expanded_body, standing: title.standing, acting: title.acting };
-    let written_end = tokens[title.tokens.end.max(title.tokens.start + 1) - 1].range.end;
+    let written_end = tokens[title.tokens.end.max(title.tokens.start + 1) - 1].range().end;
     Rendered {
         expanded: parts.join(" "),
-        written: text[tokens[title.tokens.start].range.start..written_end].to_string(),
+        written: text[tokens[title.tokens.start].range().start..written_end].to_string(),
         needs_body: rank.needs_body,
         has_body: !body.is_empty(),
         listed: false,
@@ -173,8 +173,29 @@ pub fn mentions(
     index: &CharIndex,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    each_mention(text, all_tokens, sentences, defs, index, &mut |m| out.push(m), &mut |_| {});
+    out
+}
+
+/// How many sentences [`each_mention`] reads between two calls of its `progress`.
+const PROGRESS_EVERY: usize = 4096;
+
+/// [`mentions`] one at a time, to `found` as they come (a long article's mentions need not all be held at
+/// once: [`Gathered`] takes them), with the fraction of sentences read to `progress` every few thousand.
+pub fn each_mention(
+    text: &str,
+    all_tokens: &[Token],
+    sentences: &[Range<usize>],
+    defs: &Definitions,
+    index: &CharIndex,
+    found: &mut dyn FnMut(Mention),
+    progress: &mut dyn FnMut(f64),
+) {
     let mut previous: Option<&Range<usize>> = None;
-    for sentence in sentences {
+    for (read, sentence) in sentences.iter().enumerate() {
+        if read % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
+            progress(read as f64 / sentences.len() as f64);
+        }
         let before = previous.replace(sentence);
         let tokens = within(all_tokens, sentence);
         // Most sentences name nobody: skip them before the full parse.
@@ -197,10 +218,10 @@ pub fn mentions(
             let mut titles =
                 owned.get(&n).map(|o| titles_of(o, &items, Some(holder), tokens, text, defs)).unwrap_or_default();
             titles.extend(shared.iter().cloned());
-            let span = index.span(tokens[name.tokens.start].range.start..tokens[name.tokens.end - 1].range.end);
+            let span = index.span(tokens[name.tokens.start].range().start..tokens[name.tokens.end - 1].range().end);
             titles.retain(Rendered::complete);
             let positions = titles.iter().map(|t| t.position.clone()).collect();
-            out.push(Mention {
+            found(Mention {
                 name: name.name.clone(),
                 span,
                 sentence: sentence.clone(),
@@ -210,7 +231,6 @@ pub fn mentions(
             });
         }
     }
-    out
 }
 
 /// A bracket right after a name that says the person's post is the standing one: `Lê Thanh Liêm (thường trực)`.
@@ -240,16 +260,31 @@ fn trailing_plural(text: &str, all_tokens: &[Token], sentence: &Range<usize>, de
 /// Officials from mentions: one per name (case and tone placement folded), titles deduplicated,
 /// shortened repeats dropped, people without a title left out.
 pub fn officials(mentions: &[Mention]) -> Vec<Official> {
-    let mut order: Vec<String> = Vec::new();
-    let mut by_name: HashMap<String, Official> = HashMap::default();
+    let mut gathered = Gathered::default();
     for m in mentions {
+        gathered.add(m);
+    }
+    gathered.officials()
+}
+
+/// The officials of the mentions added so far (what [`officials`] returns, one mention at a time).
+#[derive(Default)]
+pub struct Gathered {
+    order: Vec<String>,
+    /// Each official by folded name, with its titles folded (a set: one name may hold thousands of titles).
+    by_name: HashMap<String, (Official, HashSet<String>)>,
+}
+
+impl Gathered {
+    pub fn add(&mut self, m: &Mention) {
         let key = fold(&m.name);
-        let official = by_name.entry(key.clone()).or_insert_with(|| {
+        let order = &mut self.order;
+        let (official, folded_titles) = self.by_name.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
-            Official { name: m.name.clone(), ..Official::default() }
+            (Official { name: m.name.clone(), ..Official::default() }, HashSet::default())
         });
         for ((expanded, written), position) in m.titles.iter().zip(&m.positions) {
-            if !official.titles.iter().any(|t| fold(t) == fold(expanded)) {
+            if folded_titles.insert(fold(expanded)) {
                 official.titles.push(expanded.clone());
                 official.titles_as_written.push(written.clone());
                 official.positions.push(position.clone());
@@ -262,7 +297,17 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
         }
         official.mentions.push(m.span);
     }
-    order.into_iter().filter_map(|k| by_name.remove(&k)).map(drop_shortened).filter(|o| !o.titles.is_empty()).collect()
+
+    /// The officials in the order their names first came, shortened repeats dropped, those without a title left out.
+    pub fn officials(mut self) -> Vec<Official> {
+        let by_name = &mut self.by_name;
+        self.order
+            .into_iter()
+            .filter_map(|k| by_name.remove(&k))
+            .map(|(official, _)| drop_shortened(official))
+            .filter(|o| !o.titles.is_empty())
+            .collect()
+    }
 }
 
 /// "Chủ tịch UBND tỉnh" where the article also writes "Chủ tịch UBND tỉnh Gia Lai": a title whose body asks for its
@@ -321,14 +366,10 @@ fn one_place_after(scope: &str, written: &str) -> Option<String> {
 /// Drops a title that is the start of a longer one of the same person (`Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`).
 fn drop_shortened(mut official: Official) -> Official {
     let folded: Vec<String> = official.titles.iter().map(|t| fold(t)).collect();
-    let keep: Vec<bool> = folded
-        .iter()
-        .map(|t| {
-            !folded.iter().any(|other| {
-                other.len() > t.len() && other.starts_with(t.as_str()) && other[t.len()..].starts_with(' ')
-            })
-        })
-        .collect();
+    // Every start of a title that ends before one of its spaces: a set, so a person with many titles stays linear.
+    let starts: HashSet<&str> =
+        folded.iter().flat_map(|t| t.char_indices().filter(|(_, c)| *c == ' ').map(|(i, _)| &t[..i])).collect();
+    let keep: Vec<bool> = folded.iter().map(|t| !starts.contains(t.as_str())).collect();
     let mut k = keep.iter();
     official.titles.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();

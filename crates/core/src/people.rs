@@ -115,7 +115,7 @@ pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
         if !words_or_dash || !run[n - 1].is_word() {
             continue;
         }
-        if province_named(&text[run[0].range.start..run[n - 1].range.end]).is_some() {
+        if province_named(&text[run[0].range().start..run[n - 1].range().end]).is_some() {
             return n;
         }
     }

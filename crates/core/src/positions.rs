@@ -168,7 +168,7 @@ impl<'a> Body<'a> {
     /// Punctuation inside the body: a dash between its parts, or what [`joins_body`] allows.
     fn punctuation(&self) -> Step {
         let (tokens, text, k) = (self.tokens, self.text, self.k);
-        match tokens[k].kind {
+        match tokens[k].kind() {
             crate::tokens::Kind::Punct('-') if self.has_words() => {
                 // A dash inside the body ("Văn hóa - Thể thao") unless what follows starts a person or a title,
                 // or is the writer's note in a bracket ("Chủ tịch TP Hải Phòng - PV)": PV phóng viên, NV người viết).

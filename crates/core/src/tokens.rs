@@ -21,42 +21,82 @@ pub enum Kind {
     Punct(char),
 }
 
+/// One word or punctuation mark. 40 bytes: an article of 20 MB holds about 4 million of them, so the
+/// offsets are `u32` and the kind and shape share the word's class bits (ask [`Token::range`],
+/// [`Token::kind`], [`Token::classes`]).
 #[derive(Debug, Clone)]
 pub struct Token {
-    pub kind: Kind,
-    pub range: Range<usize>,
     /// Folded form of a word (lower case, one tone placement); the character itself for punctuation.
     /// Inline (no allocation) for words up to 24 bytes, which is nearly all of them.
     pub folded: CompactString,
-    /// [`crate::chars::is_capitalised`] of the word, asked once here: the later stages ask it of every token.
-    pub capitalised: bool,
-    /// [`crate::chars::is_all_caps`] of the word (`UBND`, `01-KL`).
-    pub all_caps: bool,
-    /// The word's classes (`data/word_classes.tsv`), learnt once per word form.
-    pub classes: Classes,
+    start: u32,
+    end: u32,
+    /// The word's classes (`data/word_classes.tsv`), learnt once per word form, and in the top bits
+    /// [`WORD`], [`CAPITALISED`] and [`ALL_CAPS`].
+    bits: u64,
 }
 
+// The size this layout is for, on 64-bit hosts (8 bytes less in wasm32).
+const _: () = assert!(std::mem::size_of::<Token>() <= 40);
+
+/// A word, not punctuation.
+const WORD: u64 = 1 << 63;
+/// [`crate::chars::is_capitalised`] of the word, asked once here: the later stages ask it of every token.
+const CAPITALISED: u64 = 1 << 62;
+/// [`crate::chars::is_all_caps`] of the word (`UBND`, `01-KL`).
+const ALL_CAPS: u64 = 1 << 61;
+const SHAPE_BITS: u64 = WORD | CAPITALISED | ALL_CAPS;
+
 impl Token {
+    fn new(range: Range<usize>, folded: CompactString, kind: Kind, shape: Shape, classes: Classes) -> Token {
+        let flag = |on: bool, bit: u64| if on { bit } else { 0 };
+        // Offsets past 4 GiB saturate: no article comes near (the page takes 20 MB).
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Token {
+            folded,
+            start: at(range.start),
+            end: at(range.end),
+            bits: classes.bits()
+                | flag(kind == Kind::Word, WORD)
+                | flag(shape.capitalised, CAPITALISED)
+                | flag(shape.all_caps, ALL_CAPS),
+        }
+    }
+    /// The token's bytes in the normalised text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    pub fn kind(&self) -> Kind {
+        if self.is_word() {
+            Kind::Word
+        } else {
+            Kind::Punct(self.folded.chars().next().unwrap_or(' '))
+        }
+    }
+    /// The word's classes (`data/word_classes.tsv`).
+    pub fn classes(&self) -> Classes {
+        Classes::from_bits(self.bits & !SHAPE_BITS)
+    }
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
-        &source[self.range.clone()]
+        &source[self.range()]
     }
     pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        self.bits & WORD != 0
     }
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        !self.is_word() && self.folded.starts_with(c)
     }
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.capitalised
+        self.bits & CAPITALISED != 0
     }
     /// A word of two or more letters, all capitals.
     pub fn is_all_caps(&self) -> bool {
-        self.all_caps
+        self.bits & ALL_CAPS != 0
     }
     /// A word of `class` ([`crate::classes`]).
     pub fn is(&self, class: Class) -> bool {
-        self.classes.has(class)
+        self.classes().has(class)
     }
 }
 
@@ -79,14 +119,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         if !is_word_char(c) {
             if !c.is_whitespace() {
                 let folded = CompactString::from(&*c.encode_utf8(&mut [0; 4]));
-                tokens.push(Token {
-                    kind: Kind::Punct(c),
-                    range: base + i..base + i + c.len_utf8(),
-                    folded,
-                    capitalised: false,
-                    all_caps: false,
-                    classes: Classes::NONE,
-                });
+                let range = base + i..base + i + c.len_utf8();
+                tokens.push(Token::new(range, folded, Kind::Punct(c), Shape::default(), Classes::NONE));
             }
             i += c.len_utf8();
             continue;
@@ -94,19 +128,22 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let start = i;
         let mut prev = c;
         let mut j = i + c.len_utf8();
+        // Whether the word so far is all capitals and dots (TP.HCM, T.Ư), kept as it grows: asking it of the
+        // whole word at each dot would cost the square of a word's length (`A.A.A.A...`).
+        let mut caps_and_dots = c.is_uppercase();
         while j < slice.len() {
             let cj = char_at(j);
             if is_word_char(cj) {
                 prev = cj;
+                caps_and_dots &= cj.is_uppercase();
                 j += cj.len_utf8();
                 continue;
             }
             let after_at = j + cj.len_utf8();
             if is_joiner(cj) && after_at < slice.len() {
                 let after = char_at(after_at);
-                // Whether the word so far is all capitals and dots (TP.HCM, T.Ư), asked only at a dot.
-                let caps_and_dots = cj == '.' && slice[start..j].chars().all(|x| x.is_uppercase() || x == '.');
-                if is_word_char(after) && joins(prev, cj, after, caps_and_dots) {
+                if is_word_char(after) && joins(prev, cj, after, cj == '.' && caps_and_dots) {
+                    caps_and_dots &= cj == '.' && after.is_uppercase();
                     prev = after;
                     j = after_at + after.len_utf8();
                     continue;
@@ -115,14 +152,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             break;
         }
         let (folded, shape, classes) = fold_cached(&slice[start..j], &mut scratch);
-        tokens.push(Token {
-            kind: Kind::Word,
-            range: base + start..base + j,
-            folded,
-            capitalised: shape.capitalised,
-            all_caps: shape.all_caps,
-            classes,
-        });
+        tokens.push(Token::new(base + start..base + j, folded, Kind::Word, shape, classes));
         i = j;
     }
     tokens
@@ -158,8 +188,8 @@ const FOLD_CACHE_WORDS: usize = 1 << 15;
 
 /// The tokens of `all` (sorted, as `tokenize` gives them) that lie inside `range`.
 pub fn within<'a>(all: &'a [Token], range: &Range<usize>) -> &'a [Token] {
-    let a = all.partition_point(|t| t.range.start < range.start);
-    let b = all.partition_point(|t| t.range.start < range.end);
+    let a = all.partition_point(|t| t.range().start < range.start);
+    let b = all.partition_point(|t| t.range().start < range.end);
     &all[a..b.max(a)]
 }
 
@@ -249,8 +279,38 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
-        out.push(range.start + lead..range.end - trail);
+        out.extend(bounded(text, range.start + lead..range.end - trail));
     }
+}
+
+/// The longest sentence the later stages read, in bytes. The genre's longest sentences are about 2,500 bytes
+/// (a list of attendees); a longer run without a full stop is a list or a page without punctuation, and the
+/// stages that compare a sentence's phrases, days and names with each other would spend time on it that grows
+/// with its square.
+pub const MAX_SENTENCE: usize = 6_000;
+
+/// `range` cut into pieces of at most [`MAX_SENTENCE`] bytes (one piece, itself, when it is short): each cut
+/// after the last `;`, else `,`, else space before the limit, so a clause or at least a word stays whole.
+pub fn bounded(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(1);
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE {
+        let window = &text.as_bytes()[start..start + MAX_SENTENCE];
+        // Cut after an ASCII byte, always a char boundary; a window without any is cut at a char boundary.
+        let after = |b: u8| window.iter().rposition(|&x| x == b).filter(|&i| i > 0).map(|i| start + i + 1);
+        let cut = after(b';').or_else(|| after(b',')).or_else(|| after(b' ')).unwrap_or_else(|| {
+            (start + MAX_SENTENCE..range.end).find(|&i| text.is_char_boundary(i)).unwrap_or(range.end)
+        });
+        let piece = text[start..cut].trim_end();
+        if !piece.is_empty() {
+            out.push(start..start + piece.len());
+        }
+        start = cut + (text[cut..range.end].len() - text[cut..range.end].trim_start().len());
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out
 }
 
 #[cfg(test)]

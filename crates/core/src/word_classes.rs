@@ -237,8 +237,8 @@ impl Class {
     }
 }
 
-// Every class has its own bit of [`Classes`].
-const _: () = assert!(Class::ALL.len() <= 64);
+// Every class has its own bit of [`Classes`]; a token keeps its shape in the top three (`tokens::Token`).
+const _: () = assert!(Class::ALL.len() <= 61);
 
 /// The classes of one word, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -249,6 +249,16 @@ impl Classes {
 
     pub fn has(self, class: Class) -> bool {
         self.0 & class.bit() != 0
+    }
+
+    /// The classes as bits (one a class, [`Class::bit`]), for a token that keeps them with others of its own.
+    pub fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// Classes from [`Classes::bits`].
+    pub fn from_bits(bits: u64) -> Classes {
+        Classes(bits)
     }
 
     fn with(self, class: Class) -> Classes {

@@ -1,22 +1,14 @@
 //! Arbitrary text thrown at `extract`: it never panics, every span lies on char boundaries
-//! inside the normalised text, and the same input gives the same output.
+//! inside the normalised text, and the same input gives the same output. Long generated articles
+//! (`support/linear_texts.rs`, what `make bench-linear` times) keep the record's invariants, and an
+//! article twice as long says at least what its first half says.
 
 use hoinghi_core::{extract, Record, Span};
 
-/// A small deterministic generator (xorshift), so failures reproduce without a seed file.
-struct Rng(u64);
+#[path = "support/linear_texts.rs"]
+mod linear_texts;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
+use linear_texts::{article, Rng, Shape};
 
 const PIECES: &[&str] = &[
     "Đồng chí ",
@@ -103,4 +95,67 @@ fn edge_inputs() {
     check(&"Nguyễn Văn An, Bí thư Tỉnh ủy, ".repeat(40_000)); // one line of about 1 MB
     check(&"a".repeat(1 << 20));
     check(&"17/6/2024 ".repeat(10_000));
+    // One word of dotted capitals (`TP.HCM` grown long): its shape is read once, not at every dot.
+    check(&"A.".repeat(1 << 17));
+    // A title line with no full stop and nothing after it.
+    check(&"đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy chủ trì hội nghị, ".repeat(5_000));
+}
+
+/// What every record holds: parallel title lists, a title for each official, spans in the text, each meeting's
+/// evidence inside the body, chairs that are officials.
+fn invariants(what: &str, r: &Record) {
+    let chars = r.text.chars().count();
+    for s in spans(r) {
+        assert!(s.start <= s.end && s.end <= chars, "{what}: span {s:?} outside text of {chars} chars");
+    }
+    for o in &r.officials {
+        assert!(!o.titles.is_empty(), "{what}: {} has no title", o.name);
+        assert_eq!(o.titles.len(), o.titles_as_written.len(), "{what}: {}", o.name);
+        assert_eq!(o.titles.len(), o.positions.len(), "{what}: {}", o.name);
+        assert!(!o.mentions.is_empty(), "{what}: {} is never mentioned", o.name);
+    }
+    for m in &r.meetings {
+        assert!(!m.kind.is_empty(), "{what}: a meeting without its kind");
+        assert!(r.body.start <= m.evidence.start && m.evidence.end <= r.body.end, "{what}: evidence outside the body");
+        for chair in &m.chairs {
+            assert!(r.officials.iter().any(|o| &o.name == chair), "{what}: chair {chair} is no official");
+        }
+    }
+}
+
+/// The long generated articles: no panic, the record's invariants, and the article of twice the size (which starts
+/// with the smaller one) keeps every official of the smaller with its titles, and the same lead meeting.
+#[test]
+fn long_generated_articles() {
+    for shape in Shape::ALL {
+        let (single, double) = (article(shape, 120_000, 7), article(shape, 240_000, 7));
+        assert!(double.starts_with(&single), "{shape:?}: the generator extends the same article");
+        let (a, b) = (extract(&single, None), extract(&double, None));
+        invariants(&format!("{shape:?} {} bytes", single.len()), &a);
+        invariants(&format!("{shape:?} {} bytes", double.len()), &b);
+        assert!(!a.officials.is_empty(), "{shape:?}: officials found");
+        // The last sentence of a text without a full stop is cut elsewhere in the longer text.
+        if shape == Shape::NoFullStop {
+            continue;
+        }
+        for o in &a.officials {
+            let Some(same) = b.officials.iter().find(|x| x.name == o.name) else {
+                panic!("{shape:?}: {} lost in the longer article", o.name)
+            };
+            for t in &o.titles {
+                assert!(same.titles.contains(t), "{shape:?}: {} lost the title {t}", o.name);
+            }
+            assert!(same.mentions.len() >= o.mentions.len(), "{shape:?}: {} lost mentions", o.name);
+        }
+        let lead =
+            |r: &Record| r.meetings.first().map(|m| (m.kind.clone(), m.name.clone(), m.date.clone(), m.evidence));
+        assert_eq!(lead(&a), lead(&b), "{shape:?}: the lead meeting");
+        if shape == Shape::Repeated {
+            // One official, mentioned once a sentence: twice the sentences, twice the mentions.
+            assert_eq!((a.officials.len(), b.officials.len()), (1, 1));
+            let sentences = |t: &str| t.matches(linear_texts::SENTENCE).count();
+            assert_eq!(a.officials[0].mentions.len(), sentences(&single));
+            assert_eq!(b.officials[0].mentions.len(), sentences(&double));
+        }
+    }
 }

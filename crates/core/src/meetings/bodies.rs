@@ -282,7 +282,7 @@ fn is_reference(tokens: &[Token], body: &Range<usize>) -> bool {
 /// 600 words back) whose name starts with the reference's words and is longer (`Đoàn` → `Đoàn công tác của Bộ Y
 /// tế`, `Ban Chỉ đạo` → `Ban Chỉ đạo quốc gia ...`).
 fn referent(all: &[Token], text: &str, at: usize, short: &[Token], defs: &Definitions) -> Option<Range<usize>> {
-    let end = all.partition_point(|t| t.range.start < at);
+    let end = all.partition_point(|t| t.range().start < at);
     if let Some(defined) = defined_as(all, text, end, short, defs) {
         return Some(defined);
     }
@@ -336,7 +336,7 @@ pub(super) fn names_of(
     let mut names: Vec<String> = Vec::new();
     for body in bodies {
         let name = if is_reference(tokens, &body) {
-            match referent(all, text, tokens[body.start].range.start, &tokens[body.clone()], defs) {
+            match referent(all, text, tokens[body.start].range().start, &tokens[body.clone()], defs) {
                 Some(r) => body_name(all, text, r, defs),
                 // A head of one word alone names nothing; `Đoàn công tác`, `Chính phủ` do.
                 None if body.end - body.start > 1 => body_name(tokens, text, body, defs),
@@ -354,7 +354,7 @@ pub(super) fn names_of(
 
 /// The words of a body's name as written, without the article's definitions (`Ban Dân vận (DV) Tỉnh ủy`).
 fn body_name(tokens: &[Token], text: &str, body: Range<usize>, defs: &Definitions) -> String {
-    let span = tokens[body.start].range.start..tokens[body.end - 1].range.end;
+    let span = tokens[body.start].range().start..tokens[body.end - 1].range().end;
     strip_definitions(&text[span], defs)
 }
 

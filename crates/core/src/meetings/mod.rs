@@ -26,7 +26,7 @@ use crate::tokens::{within, Token};
 
 use bodies::{body_in_phrase, clause_starts, ends_a_name, is_digits, names_of, organizers_in, subject_at};
 use phrases::{kind_in, kind_of, meeting_phrases, name_start, Phrase};
-use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, inside, lead_day, OTHER_TIME};
+use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, lead_day, Citations, OTHER_TIME};
 
 /// The meeting's name: its whole noun phrase, from the classifier or meeting word it starts with (`Hội nghị` of
 /// `Hội nghị giao ban`, `Buổi` of `buổi làm việc`) to a date, a function word or the end of its clause; a comma
@@ -78,7 +78,7 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
     while end > phrase_end && !tokens[end - 1].is_capitalised() && function_word(&tokens[end - 1]) {
         end -= 1;
     }
-    let span = tokens[start].range.start..tokens[end - 1].range.end;
+    let span = tokens[start].range().start..tokens[end - 1].range().end;
     let mut name = text[span].to_string();
     if let Some(first) = name.chars().next() {
         name.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
@@ -136,13 +136,13 @@ fn lead_organizers(
     }
     // A meeting the lead puts at another time (`sẽ được báo cáo tại hội nghị`) is not the visit or meeting the
     // opening sentences report: the same words that keep it from the lead's day keep it from their organisers.
-    let said = sentence.first().zip(sentence.last()).map_or("", |(a, b)| &text[a.range.start..b.range.end]);
+    let said = sentence.first().zip(sentence.last()).map_or("", |(a, b)| &text[a.range().start..b.range().end]);
     if has_phrase(&folded_words(said), &OTHER_TIME) {
         return Vec::new();
     }
     for other in others {
         let other = within(tokens, other);
-        if other.first().map(|t| t.range.start) == sentence.first().map(|t| t.range.start) {
+        if other.first().map(|t| t.range().start) == sentence.first().map(|t| t.range().start) {
             continue;
         }
         let bodies: Vec<Range<usize>> = clause_starts(other).flat_map(|s| subject_at(other, text, s, defs)).collect();
@@ -232,7 +232,7 @@ fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
             j += 1;
         }
         if j > name_start {
-            let span = tokens[start].range.start..tokens[j - 1].range.end;
+            let span = tokens[start].range().start..tokens[j - 1].range().end;
             out.push(text[span].trim_end_matches('.').to_string());
         }
         k = j.max(k + 1);
@@ -242,8 +242,8 @@ fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
 
 /// The tokens of `tokens` that a byte range covers.
 fn token_range(tokens: &[Token], bytes: &Range<usize>) -> Range<usize> {
-    let start = tokens.partition_point(|t| t.range.start < bytes.start);
-    let end = tokens.partition_point(|t| t.range.start < bytes.end).max(start + 1).min(tokens.len());
+    let start = tokens.partition_point(|t| t.range().start < bytes.start);
+    let end = tokens.partition_point(|t| t.range().start < bytes.end).max(start + 1).min(tokens.len());
     start.min(end)..end
 }
 
@@ -278,7 +278,8 @@ pub fn meetings(
     };
     // A lead found in the headline alone names its kind there too; the genre's generic word is the fallback.
     let (kind, _, _) = kind_in(within(tokens, &sentence)).unwrap_or(("hội nghị", phrase.clone(), 0));
-    let keep = |m: &DateMention| !inside(&m.range, documents) && !cited_date(text, m);
+    let citations = Citations::new(documents);
+    let keep = |m: &DateMention| !citations.dates_one(&m.range) && !cited_date(text, m);
     let all_mentions = date_mentions(text, sentence.clone());
     let mentions: Vec<DateMention> =
         all_mentions.iter().filter(|m| keep(m) && !dates_a_report(text, m, &phrase)).cloned().collect();
@@ -355,12 +356,13 @@ pub fn meetings(
         });
     }
     found.insert(0, lead);
-    // One search per organiser's name, however many meetings it holds.
+    // One search per organiser's name, however many meetings it holds; the bodies it reads are read once.
+    let mut full_names = full_names::FullNames::new(tokens, text, defs);
     let mut fullest: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for meeting in &mut found {
         let mut names: Vec<String> = Vec::new();
         for name in &meeting.organizers {
-            let full = fullest.entry(name.clone()).or_insert_with(|| full_names::fullest(tokens, text, name, defs));
+            let full = fullest.entry(name.clone()).or_insert_with(|| full_names.fullest(name));
             let name = full.clone().unwrap_or_else(|| name.clone());
             if !names.contains(&name) {
                 names.push(name);

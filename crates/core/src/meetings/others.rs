@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use crate::fasthash::FxHashMap as HashMap;
+
 use crate::abbreviations::Definitions;
 use crate::calendar::Date;
 use crate::classes::{self, Class};
@@ -54,10 +56,13 @@ pub(super) fn mentions(
 ) -> Vec<Mention> {
     let body_sentences = body.sentences;
     let mut out: Vec<Mention> = Vec::new();
+    // The mentions of each day, in order: a mention is compared with those of its own day only, the latest
+    // [`SAME_DAY_COMPARED`] (an article names a handful; a list of thousands stays linear).
+    let mut of_day: HashMap<Option<Date>, Vec<usize>> = HashMap::default();
     for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
         let words = within(tokens, sentence);
         let spans: Vec<Range<usize>> =
-            phrases.iter().map(|p| words[p.tokens.start].range.start..words[p.tokens.end - 1].range.end).collect();
+            phrases.iter().map(|p| words[p.tokens.start].range().start..words[p.tokens.end - 1].range().end).collect();
         // The sentence's days, read once when a phrase in it has holders.
         let mut days: Option<Vec<DateMention>> = None;
         for (phrase, bytes) in phrases.iter().zip(&spans) {
@@ -78,10 +83,14 @@ pub(super) fn mentions(
                 date_mentions(text, sentence.clone()).into_iter().filter(day).collect()
             });
             let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
-            if let Some(same) = out.iter_mut().find(|m| m.date == date && same_holders(&m.organizers, &organizers)) {
-                keep_longer(&mut same.organizers, &organizers);
+            let same_day = of_day.entry(date).or_default();
+            let latest = &same_day[same_day.len().saturating_sub(SAME_DAY_COMPARED)..];
+            let same = latest.iter().find(|&&i| same_holders(&out[i].organizers, &organizers));
+            if let Some(&i) = same {
+                keep_longer(&mut out[i].organizers, &organizers);
                 continue;
             }
+            same_day.push(out.len());
             out.push(Mention {
                 kind: phrase.kind,
                 phrase: phrase.tokens.clone(),
@@ -94,6 +103,10 @@ pub(super) fn mentions(
     }
     out
 }
+
+/// How many earlier mentions of the same day a mention is compared with (the latest): the genre names a few other
+/// meetings an article, and a generated list of thousands on one day would cost the square of its length.
+const SAME_DAY_COMPARED: usize = 64;
 
 /// "trước kỳ họp thứ 3", "chào mừng Đại hội": words right before the phrase (or its classifier) that make it a time
 /// to come or a point of reference.

@@ -98,7 +98,7 @@ pub(super) fn kind_of(tokens: &[Token], phrases: &[Phrase]) -> Option<(&'static 
             best = Some(p);
         }
     }
-    best.map(|p| (p.kind, tokens[p.tokens.start].range.start..tokens[p.tokens.end - 1].range.end, p.priority))
+    best.map(|p| (p.kind, tokens[p.tokens.start].range().start..tokens[p.tokens.end - 1].range().end, p.priority))
 }
 
 /// Back from the meeting phrase at `tokens[p]` to the first meeting word or classifier of its noun phrase, a few

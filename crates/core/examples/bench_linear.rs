@@ -1,0 +1,106 @@
+//! Whether `extract` grows linearly with what an article repeats or lists: for each generated shape
+//! (`tests/support/linear_texts.rs`), a table of doubling sizes with the seconds, the peak of bytes held on
+//! the heap during the call (a counting global allocator) and each figure's ratio to the row before
+//! (about 2.0 is linear; 4.0 would be quadratic).
+//! `make bench-linear`, or `cargo run --release -p hoinghi-core --example bench_linear -- [FROM_MB] [TO_MB]`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+#[path = "../tests/support/linear_texts.rs"]
+mod linear_texts;
+
+use linear_texts::{article, Shape};
+
+/// The system allocator, counting the bytes held now and the most held since the last [`Counting::reset`].
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now = HELD.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                HELD.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+impl Counting {
+    /// Starts a new peak from what is held now.
+    fn reset() {
+        PEAK.store(HELD.load(Ordering::Relaxed), Ordering::Relaxed);
+    }
+    /// The most bytes held since the last reset, above `base`.
+    fn peak_above(base: usize) -> usize {
+        PEAK.load(Ordering::Relaxed).saturating_sub(base)
+    }
+}
+
+fn main() {
+    let arg = |n: usize, default: f64| std::env::args().nth(n).and_then(|a| a.parse::<f64>().ok()).unwrap_or(default);
+    let (from_mb, to_mb) = (arg(1, 1.0), arg(2, 16.0));
+    // Warm-up: lexicons and regexes are built once per process, not counted in any row.
+    std::hint::black_box(hoinghi_core::extract(&article(Shape::Officials, 20_000, 1), None));
+    println!("Linear in the input: each row doubles the article; ratios ≈ 2.0 are linear, ≈ 4.0 quadratic.");
+    println!("Peak heap: the most bytes held during the call beyond the text itself (a counting allocator).");
+    for shape in Shape::ALL {
+        println!("\n{}", shape.name());
+        println!(
+            "{:>8}  {:>8}  {:>6}  {:>10}  {:>6}  {:>9}  {:>9}",
+            "MB", "seconds", "ratio", "peak MB", "ratio", "B/byte", "officials"
+        );
+        let mut previous: Option<(f64, usize)> = None;
+        let mut mb = from_mb;
+        while mb <= to_mb + 1e-9 {
+            let text = article(shape, (mb * 1024.0 * 1024.0) as usize, 0x9e37_79b9_7f4a_7c15);
+            let base = HELD.load(Ordering::Relaxed);
+            Counting::reset();
+            let start = Instant::now();
+            let record = hoinghi_core::extract(&text, None);
+            let secs = start.elapsed().as_secs_f64();
+            let peak = Counting::peak_above(base);
+            let ratio = |now: f64, before: f64| if before > 0.0 { format!("{:.2}", now / before) } else { "-".into() };
+            let (secs_ratio, peak_ratio) = match previous {
+                Some((s, p)) => (ratio(secs, s), ratio(peak as f64, p as f64)),
+                None => ("-".into(), "-".into()),
+            };
+            println!(
+                "{:>8.1}  {:>8.3}  {:>6}  {:>10.1}  {:>6}  {:>9.1}  {:>9}",
+                text.len() as f64 / 1048576.0,
+                secs,
+                secs_ratio,
+                peak as f64 / 1048576.0,
+                peak_ratio,
+                peak as f64 / text.len() as f64,
+                record.officials.len()
+            );
+            previous = Some((secs, peak));
+            drop(record);
+            mb *= 2.0;
+        }
+    }
+}
