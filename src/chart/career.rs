@@ -2,7 +2,7 @@
 //! shows them in it (a dot when that is one day), on a shared time axis.
 
 use super::time_axis::{day_of, ticks, Window};
-use super::{Anchor, Paint, Scene, Shape};
+use super::{shorten, Anchor, Paint, Scene, Shape};
 
 /// One post: its title and the first and last dates seen (`YYYY-MM-DD`).
 #[derive(Debug, Clone, PartialEq)]
@@ -72,14 +72,6 @@ pub fn scene(posts: &[Span], width: f64) -> Option<Scene> {
     // Grid lines first, so that bars and labels sit on them.
     shapes.sort_by_key(|s| !matches!(s, Shape::Line { .. }));
     Some(Scene { width, height: bottom + AXIS, shapes })
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
-    }
 }
 
 #[cfg(test)]

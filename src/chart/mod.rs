@@ -226,6 +226,15 @@ pub fn to_svg(scene: &Scene) -> String {
     out
 }
 
+/// `text` cut to `max` characters with an ellipsis (a label that must fit its column).
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
+    }
+}
+
 /// Text safe inside an SVG element.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::time_axis::{date_of, ticks, Window};
-use super::{Anchor, Paint, Scene, Shape};
+use super::{shorten, Anchor, Paint, Scene, Shape};
 
 /// One dated meeting on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -202,15 +202,6 @@ pub fn scene(marks: &[Mark], labels: &[String], window: Window, layout: Layout) 
         });
     }
     Scene { width: layout.width, height: layout.height(labels.len()), shapes }
-}
-
-/// `text` cut to `max` characters with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
-    }
 }
 
 #[cfg(test)]

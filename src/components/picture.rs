@@ -32,21 +32,7 @@ pub fn Picture(
     let hover = RwSignal::new(None::<usize>);
     let holder = NodeRef::<html::Div>::new();
     let canvas_ref = NodeRef::<html::Canvas>::new();
-    let measure = move || {
-        if let Some(el) = holder.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && (w - width.get_untracked()).abs() > 0.5 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if holder.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    track_width(holder, width);
     Effect::new(move |_| {
         let s = scene.get();
         let h = hover.get();
@@ -54,13 +40,9 @@ pub fn Picture(
             canvas::paint(&c, &s.0, h);
         }
     });
-    let at = move |ev: &web_sys::MouseEvent| {
-        let rect =
-            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.get_bounding_client_rect());
-        rect.map(|r| (f64::from(ev.client_x()) - r.left(), f64::from(ev.client_y()) - r.top()))
+    let item_at = move |ev: &web_sys::MouseEvent| {
+        pointer_at(ev).and_then(|(x, y)| scene.with_untracked(|s| s.0.item_at(x, y, 3.0)))
     };
-    let item_at =
-        move |ev: &web_sys::MouseEvent| at(ev).and_then(|(x, y)| scene.with_untracked(|s| s.0.item_at(x, y, 3.0)));
     let caption = move || chart::caption(&ws.filters.get_untracked(), label);
     let save_svg = move |_| {
         let svg = chart::to_svg(&chart::with_caption(&scene.get_untracked().0, &caption()));
@@ -101,4 +83,30 @@ pub fn Picture(
             <button type="button" class="small secondary" data-testid=format!("{testid}-png") on:click=save_png>"Tải PNG"</button>
         </div>
     }
+}
+
+/// Keeps `width` at the width of `holder`, measured when it appears and whenever the window is resized (a
+/// picture is drawn at the width it has, so its text keeps its size).
+pub fn track_width(holder: NodeRef<html::Div>, width: RwSignal<f64>) {
+    let measure = move || {
+        if let Some(el) = holder.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() > 0.5 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if holder.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+}
+
+/// Where the pointer of `ev` is, in pixels from the top left of the element it is over (the canvas).
+pub fn pointer_at(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
+    let rect = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())?.get_bounding_client_rect();
+    Some((f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top()))
 }

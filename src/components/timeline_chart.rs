@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::picture::{pointer_at, track_width};
 use crate::app::{Shared, Ws};
 use crate::chart::time_axis::{day_of, Window};
 use crate::chart::timeline::{lanes, scene, Layout, Mark};
@@ -97,21 +97,7 @@ pub fn TimelineChart() -> impl IntoView {
         Shared(Arc::new(shown.get().map(scene_of).unwrap_or_default()))
     });
 
-    let measure = move || {
-        if let Some(el) = holder.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && (w - width.get_untracked()).abs() > 0.5 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if holder.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    track_width(holder, width);
 
     // Draw whenever the picture, the pointer's mark or the brush changes.
     Effect::new(move |_| {
@@ -126,11 +112,7 @@ pub fn TimelineChart() -> impl IntoView {
     let bounds = move || plot.with_untracked(|p| p.0.bounds);
     let current = move || shown.get_untracked();
     let set_window = move |w: Window| window.set(Some(w));
-    let at = move |ev: &web_sys::MouseEvent| {
-        let rect =
-            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.get_bounding_client_rect());
-        rect.map(|r| (f64::from(ev.client_x()) - r.left(), f64::from(ev.client_y()) - r.top()))
-    };
+    let at = pointer_at;
     let on_wheel = move |ev: web_sys::WheelEvent| {
         let (Some(w), Some(b), Some((x, _))) = (current(), bounds(), at(&ev)) else { return };
         ev.prevent_default();
