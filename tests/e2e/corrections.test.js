@@ -2,19 +2,16 @@
 // missed chair added from a selection in the evidence; undo and redo; the corrected articles exported as gold
 // and scored with shared/eval/score.py against the command-line extractor; two people joined and split.
 // Run through `make e2e` (after `make dist`); the gold spec needs target/release/hoinghi and ../shared.
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { launchBrowser, openGuardedPage } from './browser.js';
-import { HoiNghiPage } from './page.js';
-import { startServer } from './server.js';
+import { servedPage } from './suite.js';
 
-const BASE_PATH = process.env.BASE_PATH;
 const SHARED = process.env.SHARED ?? '../shared';
 const SCORE = join(SHARED, 'eval/score.py');
 const HOINGHI = 'target/release/hoinghi';
@@ -22,32 +19,9 @@ const NEW_TITLE = 'Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam t�
 const TITLES = ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Trưởng Ban Dân vận Tỉnh ủy', NEW_TITLE];
 
 describe('Corrections', () => {
+  const served = servedPage();
   let server, browser, guarded, app, page;
-
-  before(async () => {
-    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
-    await mkdir('tests/screenshots', { recursive: true });
-    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    guarded = await openGuardedPage(browser, server.origin);
-    page = guarded.page;
-    app = new HoiNghiPage(page);
-  });
-
-  afterEach(async () => {
-    const { offsite, errors } = guarded.problems();
-    await guarded.close();
-    assert.deepEqual(offsite, [], 'the page requested something from another host');
-    assert.deepEqual(errors, [], 'the page logged errors');
-  });
+  beforeEach(() => ({ server, browser, guarded, app, page } = served));
 
   /** Opens the evidence of the official called `name` (officials tab). */
   async function openOfficial(name) {

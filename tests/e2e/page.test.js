@@ -1,14 +1,12 @@
 // Browser end-to-end specs of the built page, served from its sub-path (BASE_PATH).
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { launchBrowser, openGuardedPage } from './browser.js';
-import { HoiNghiPage } from './page.js';
-import { startServer } from './server.js';
+import { servedPage } from './suite.js';
 import { benchInWorker, extractFileInWorker, startWorker } from './worker.js';
 
 const BASE_PATH = process.env.BASE_PATH;
@@ -17,32 +15,9 @@ const SAMPLE_000 = 'public/samples/000_a1b6cc5c598c13a5.txt';
 const SAMPLE_001 = 'public/samples/001_054d4c0633b05464.txt';
 
 describe('Hội Nghị page', () => {
+  const served = servedPage();
   let server, browser, guarded, app, page;
-
-  before(async () => {
-    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
-    await mkdir('tests/screenshots', { recursive: true });
-    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    guarded = await openGuardedPage(browser, server.origin);
-    page = guarded.page;
-    app = new HoiNghiPage(page);
-  });
-
-  afterEach(async () => {
-    const { offsite, errors } = guarded.problems();
-    await guarded.close();
-    assert.deepEqual(offsite, [], 'the page requested something from another host');
-    assert.deepEqual(errors, [], 'the page logged errors');
-  });
+  beforeEach(() => ({ server, browser, guarded, app, page } = served));
 
   it('loads from the sub-path, in Vietnamese, and says nothing leaves the browser', async () => {
     await app.open(server.url);

@@ -1,14 +1,12 @@
 // PDFs in the page: a text PDF extracts like the article it was made from, the PDF reader is fetched only when
 // the first PDF comes, and a scanned, encrypted or damaged PDF says why. Fixtures: tests/fixtures/pdf/ (made by
 // its make_pdfs.py with LibreOffice from eval articles). Run through `make e2e` (after `make dist`).
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
-import { launchBrowser, openGuardedPage } from './browser.js';
-import { HoiNghiPage } from './page.js';
-import { startServer } from './server.js';
+import { servedPage } from './suite.js';
 import { extractFileInWorker, startWorker } from './worker.js';
 
 const BASE_PATH = process.env.BASE_PATH;
@@ -31,33 +29,14 @@ function facts(record) {
 }
 
 describe('PDF files', () => {
-  let server, browser, guarded, app, page, requested;
+  const served = servedPage();
+  let server, browser, guarded, app, page;
+  beforeEach(() => ({ server, browser, guarded, app, page } = served));
+  let requested;
 
-  before(async () => {
-    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
-    await mkdir('tests/screenshots', { recursive: true });
-    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    guarded = await openGuardedPage(browser, server.origin);
-    page = guarded.page;
-    app = new HoiNghiPage(page);
+  beforeEach(() => {
     requested = [];
     page.on('request', (req) => requested.push(new URL(req.url()).pathname.slice(BASE_PATH.length)));
-  });
-
-  afterEach(async () => {
-    const { offsite, errors } = guarded.problems();
-    await guarded.close();
-    assert.deepEqual(offsite, [], 'the page requested something from another host');
-    assert.deepEqual(errors, [], 'the page logged errors');
   });
 
   it('a text PDF extracts like the article it was made from', async () => {

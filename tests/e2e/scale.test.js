@@ -2,17 +2,14 @@
 // through the file picker, a click answered while they load, the load stopped halfway, a copy refused.
 // How fast is `make bench-page`'s to say, not these specs'.
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { launchBrowser, openGuardedPage } from './browser.js';
 import { NO_CORPUS, distinctArticles } from './corpus.js';
-import { HoiNghiPage } from './page.js';
-import { startServer } from './server.js';
+import { servedPage } from './suite.js';
 
-const BASE_PATH = process.env.BASE_PATH;
 const MANY = 5000;
 const SAMPLE_000 = 'public/samples/000_a1b6cc5c598c13a5.txt';
 const SAMPLE_001 = 'public/samples/001_054d4c0633b05464.txt';
@@ -26,32 +23,13 @@ async function articleCounts(app) {
 }
 
 describe('Hội Nghị page, many articles', { skip: NO_CORPUS }, () => {
-  let server, browser, guarded, app, page, paths;
+  const served = servedPage();
+  let server, browser, guarded, app, page;
+  beforeEach(() => ({ server, browser, guarded, app, page } = served));
+  let paths;
 
   before(async () => {
-    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
-    await mkdir('tests/screenshots', { recursive: true });
     paths = await distinctArticles(MANY, join('target', 'e2e-scale'));
-    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    guarded = await openGuardedPage(browser, server.origin);
-    page = guarded.page;
-    app = new HoiNghiPage(page);
-  });
-
-  afterEach(async () => {
-    const { offsite, errors } = guarded.problems();
-    await guarded.close();
-    assert.deepEqual(offsite, [], 'the page requested something from another host');
-    assert.deepEqual(errors, [], 'the page logged errors');
   });
 
   it('5,000 articles through the file picker: all shown, and a click during the load is answered', async () => {

@@ -2,29 +2,13 @@
 // whole and in order, a browser that refuses storage gets a clear message and loses nothing from the page,
 // the localStorage of an earlier version moves over once, "Xóa tất cả" empties the store.
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
-import { launchBrowser, openGuardedPage } from './browser.js';
+import { openGuardedPage } from './browser.js';
 import { HoiNghiPage } from './page.js';
-import { startServer } from './server.js';
-import { NO_CORPUS } from './corpus.js';
-
-const BASE_PATH = process.env.BASE_PATH;
-const CORPUS = join(process.env.SHARED ?? '../shared', 'corpus');
-
-/** Every .txt under `dir`, sorted. */
-async function textFiles(dir) {
-  const out = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...await textFiles(p));
-    else if (e.name.endsWith('.txt')) out.push(p);
-  }
-  return out.sort();
-}
+import { servedPage } from './suite.js';
+import { NO_CORPUS, corpusFiles } from './corpus.js';
 
 /** How many articles the page's IndexedDB holds (the store as the page wrote it). */
 function storedCount(page) {
@@ -61,35 +45,12 @@ async function waitForCount(page, n, timeout = 120_000) {
 }
 
 describe('Hội Nghị page: storage', () => {
+  const served = servedPage();
   let server, browser, guarded, app, page;
-
-  before(async () => {
-    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
-    await mkdir('tests/screenshots', { recursive: true });
-    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    guarded = await openGuardedPage(browser, server.origin);
-    page = guarded.page;
-    app = new HoiNghiPage(page);
-  });
-
-  afterEach(async () => {
-    const { offsite, errors } = guarded.problems();
-    await guarded.close();
-    assert.deepEqual(offsite, [], 'the page requested something from another host');
-    assert.deepEqual(errors, [], 'the page logged errors');
-  });
+  beforeEach(() => ({ server, browser, guarded, app, page } = served));
 
   it('the whole corpus comes back after a reload, in order; "Xóa tất cả" empties the store', { skip: NO_CORPUS }, async () => {
-    const paths = await textFiles(CORPUS);
+    const paths = await corpusFiles();
     assert.ok(paths.length > 1000, `${paths.length} corpus files`);
     await app.open(server.url);
     await app.chooseFiles(paths);

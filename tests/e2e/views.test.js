@@ -1,16 +1,13 @@
 // Browser specs of the pictures: the visual timeline (zoom, pan, keys, brush, hover, click, SVG and PNG out).
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { launchBrowser, openGuardedPage } from './browser.js';
-import { HoiNghiPage } from './page.js';
-import { startServer } from './server.js';
+import { servedPage } from './suite.js';
 
-const BASE_PATH = process.env.BASE_PATH;
 const PROVINCES = ['Bình Định', 'Hải Phòng', 'Nghệ An', 'Cần Thơ', 'Đà Nẵng', 'Lào Cai'];
 
 /** Articles made in the spec: a provincial party committee's conference on a day of 2023–2024. */
@@ -46,33 +43,14 @@ function meetingsOfLeaders() {
 }
 
 describe('Hội Nghị pictures', () => {
-  let server, browser, guarded, app, page, dir;
+  const served = servedPage();
+  let server, browser, guarded, app, page;
+  beforeEach(() => ({ server, browser, guarded, app, page } = served));
+  let dir;
 
   before(async () => {
-    assert.ok(BASE_PATH, 'BASE_PATH is not set: run the browser tests through `make e2e`');
-    await mkdir('tests/screenshots', { recursive: true });
     dir = join(tmpdir(), `hoinghi-views-${process.pid}`);
     await mkdir(dir, { recursive: true });
-    server = await startServer({ dist: 'dist', basePath: BASE_PATH });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    guarded = await openGuardedPage(browser, server.origin);
-    page = guarded.page;
-    app = new HoiNghiPage(page);
-  });
-
-  afterEach(async () => {
-    const { offsite, errors } = guarded.problems();
-    await guarded.close();
-    assert.deepEqual(offsite, [], 'the page requested something from another host');
-    assert.deepEqual(errors, [], 'the page logged errors');
   });
 
   async function loadArticles(n, made = articles(n)) {
