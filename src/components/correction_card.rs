@@ -123,25 +123,7 @@ fn official_form(
         })
         .take(50)
         .collect();
-    let join = (!candidates.is_empty()).then(|| {
-        let chosen = RwSignal::new(None::<usize>);
-        let options = candidates.iter().enumerate().map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> }).collect_view();
-        let fact = fact.clone();
-        view! {
-            <div class="join">
-                <label class="field grow">"Cùng một người với"
-                    <select data-testid="join-person-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected>"— chọn người —"</option>{options}
-                    </select>
-                </label>
-                <button type="button" class="secondary small" data-testid="join-person" disabled=move || chosen.get().is_none()
-                    on:click=move |_| {
-                        let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
-                        apply(ws, status, vec![(fact.clone(), Change::SamePerson(other.clone()))]);
-                    }>"Gộp"</button>
-            </div>
-        }
-    });
+    let join = join_chooser(ws, status, fact.clone(), candidates, Join::Person);
     view! {
         <form class="fact-form" data-testid="official-form" on:submit=|ev| ev.prevent_default()>
             <h3>"Cán bộ"</h3>
@@ -209,6 +191,55 @@ fn meeting_form(ws: Ws, status: RwSignal<Option<String>>, source: &str, m: Meeti
 }
 
 /// The number a document number starts with (`68-NQ/TW` -> `68`), to offer documents to join.
+/// What a join makes one: two people, or two documents.
+#[derive(Clone, Copy)]
+enum Join {
+    Person,
+    Document,
+}
+
+/// "Cùng một người/văn bản với [chọn] Gộp": joins `fact` with the candidate chosen (`(fact, label)`); nothing
+/// when there is no candidate.
+fn join_chooser(
+    ws: Ws,
+    status: RwSignal<Option<String>>,
+    fact: FactRef,
+    candidates: Vec<(FactRef, String)>,
+    join: Join,
+) -> Option<impl IntoView> {
+    if candidates.is_empty() {
+        return None;
+    }
+    let (label, prompt, with_id, button_id) = match join {
+        Join::Person => ("Cùng một người với", "— chọn người —", "join-person-with", "join-person"),
+        Join::Document => ("Cùng một văn bản với", "— chọn văn bản —", "join-document-with", "join-document"),
+    };
+    let chosen = RwSignal::new(None::<usize>);
+    let options = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> })
+        .collect_view();
+    Some(view! {
+        <div class="join">
+            <label class="field grow">{label}
+                <select data-testid=with_id on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                    <option value="" selected>{prompt}</option>{options}
+                </select>
+            </label>
+            <button type="button" class="secondary small" data-testid=button_id disabled=move || chosen.get().is_none()
+                on:click=move |_| {
+                    let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
+                    let change = match join {
+                        Join::Person => Change::SamePerson(other.clone()),
+                        Join::Document => Change::SameDocument(other.clone()),
+                    };
+                    apply(ws, status, vec![(fact.clone(), change)]);
+                }>"Gộp"</button>
+        </div>
+    })
+}
+
 fn leading_number(number: &str) -> &str {
     let end = number.find(|c: char| !c.is_ascii_digit()).unwrap_or(number.len());
     &number[..end]
@@ -260,25 +291,7 @@ fn document_form(
         })
         .take(50)
         .collect();
-    let join = (!candidates.is_empty()).then(|| {
-        let chosen = RwSignal::new(None::<usize>);
-        let options = candidates.iter().enumerate().map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> }).collect_view();
-        let fact = fact.clone();
-        view! {
-            <div class="join">
-                <label class="field grow">"Cùng một văn bản với"
-                    <select data-testid="join-document-with" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected>"— chọn văn bản —"</option>{options}
-                    </select>
-                </label>
-                <button type="button" class="secondary small" data-testid="join-document" disabled=move || chosen.get().is_none()
-                    on:click=move |_| {
-                        let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
-                        apply(ws, status, vec![(fact.clone(), Change::SameDocument(other.clone()))]);
-                    }>"Gộp"</button>
-            </div>
-        }
-    });
+    let join = join_chooser(ws, status, fact.clone(), candidates, Join::Document);
     view! {
         <form class="fact-form" data-testid="document-form" on:submit=|ev| ev.prevent_default()>
             <h3>"Văn bản"</h3>
