@@ -9,7 +9,7 @@ use hoinghi_merge::graph::met_most;
 use hoinghi_merge::{Merged, MergedMeeting, Person};
 use leptos::prelude::*;
 
-use crate::app::Ws;
+use crate::app::{Shared, Ws};
 use crate::chart::{self, career};
 use crate::model::{date_vi, Tab};
 
@@ -17,13 +17,15 @@ use crate::model::{date_vi, Tab};
 const MET: usize = 10;
 
 /// The person `id` in the filtered view, or among everyone when the filters hide them.
-fn find(ws: Ws, id: usize) -> Option<(Person, Merged)> {
+/// The merged view is shared, not copied: at thousands of articles it is megabytes.
+fn find(ws: Ws, id: usize) -> Option<(Person, Shared<Merged>)> {
     let view = ws.view.get();
     if let Some(p) = view.0.people.iter().find(|p| p.id == id) {
-        return Some((p.clone(), (*view.0).clone()));
+        return Some((p.clone(), view.clone()));
     }
     let all = ws.merged.get();
-    all.0.people.iter().find(|p| p.id == id).map(|p| (p.clone(), (*all.0).clone()))
+    let p = all.0.people.iter().find(|p| p.id == id)?.clone();
+    Some((p, all))
 }
 
 /// The mentions of `person` in the articles that give them `title`.
@@ -48,7 +50,7 @@ pub fn PersonCard(id: usize) -> impl IntoView {
                 None => view! {
                     <p class="hint" data-testid="person-missing">"Không tìm thấy cán bộ này trong các bài đã nạp (có thể bài đã bị xóa)."</p>
                 }.into_any(),
-                Some((p, merged)) => card(ws, p, &merged).into_any(),
+                Some((p, merged)) => card(ws, p, &merged.0).into_any(),
             }}
         </section>
     }
