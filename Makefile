@@ -65,9 +65,11 @@ size:
 	@scripts/size.sh dist
 
 ## make bench-page: loads 1,000, 5,000 and 10,000 distinct articles (from the corpus) into the built page in headless
-## Chromium (after make dist) and prints one table of times, long tasks, memory, DOM size and how each grows
+## Chromium (after make dist) and prints one table of times, long tasks, memory, DOM size and how each grows;
+## then the pictures (tests/e2e/bench-views.js): timeline frame times, graph layout, map first open
 bench-page:
 	node tests/e2e/bench.js
+	node tests/e2e/bench-views.js
 
 ## make bench: one table, same corpus files: this core natively, in wasm (the page's extraction worker in
 ## headless Chromium; builds dist/ when it is older than the sources), and the Python peers (bench/README.md)

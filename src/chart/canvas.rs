@@ -34,19 +34,33 @@ fn paint_at(canvas: &HtmlCanvasElement, scene: &Scene, highlight: Option<usize>,
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
 
+    // Lines in a row of the same paint and width are stroked as one path: a graph's thousand edges are a
+    // handful of strokes, not a thousand.
+    let mut stroke: Option<(Paint, f64)> = None;
+    let finish = |stroke: &mut Option<(Paint, f64)>| {
+        if stroke.take().is_some() {
+            ctx.stroke();
+        }
+    };
     for shape in &scene.shapes {
+        if !matches!(shape, Shape::Line { .. }) {
+            finish(&mut stroke);
+        }
         match shape {
             Shape::Rect { x, y, w, h, paint, .. } => {
                 ctx.set_fill_style_str(paint.colour());
                 ctx.fill_rect(*x, *y, *w, *h);
             }
             Shape::Line { x1, y1, x2, y2, paint, width } => {
-                ctx.begin_path();
-                ctx.set_stroke_style_str(paint.colour());
-                ctx.set_line_width(*width);
+                if stroke != Some((*paint, *width)) {
+                    finish(&mut stroke);
+                    ctx.begin_path();
+                    ctx.set_stroke_style_str(paint.colour());
+                    ctx.set_line_width(*width);
+                    stroke = Some((*paint, *width));
+                }
                 ctx.move_to(*x1, *y1);
                 ctx.line_to(*x2, *y2);
-                ctx.stroke();
             }
             Shape::Text { x, y, text, anchor, size, paint } => {
                 ctx.set_font(&format!("{size}px {FONT}"));
@@ -61,6 +75,7 @@ fn paint_at(canvas: &HtmlCanvasElement, scene: &Scene, highlight: Option<usize>,
             Shape::Circle { .. } => {}
         }
     }
+    finish(&mut stroke);
     // Circles last and in batches by paint, in scene order within each batch.
     for paint in [Paint::Soft, Paint::Mark, Paint::MarkApprox, Paint::Highlight] {
         let mut any = false;

@@ -16,8 +16,11 @@ pub fn scene(graph: &Graph, size: f64, name: impl Fn(usize) -> String) -> Scene 
         let n = &graph.nodes[i];
         (margin + n.x * (size - 2.0 * margin), margin + n.y * (size - 2.0 * margin))
     };
+    // Thin edges first, thick ones over them (and each width stroked at once on the canvas).
+    let mut edges: Vec<_> = graph.edges.iter().collect();
+    edges.sort_by_key(|e| e.meetings);
     let mut shapes = Vec::new();
-    for e in &graph.edges {
+    for e in edges {
         let ((x1, y1), (x2, y2)) = (at(e.a), at(e.b));
         let width = (1.0 + (e.meetings as f64).sqrt()).min(6.0);
         shapes.push(Shape::Line { x1, y1, x2, y2, paint: Paint::Soft, width });

@@ -172,6 +172,8 @@ describe('Hội Nghị pictures', () => {
     await app.byTestId('tab-graph').click();
     const graph = app.byTestId('graph-canvas');
     await graph.waitFor({ state: 'visible' });
+    // Laid out a slice per frame: the people stop moving when it is finished.
+    await page.locator('[data-testid="graph-view"][data-laid-out="true"]').waitFor();
     assert.equal(Number(await graph.getAttribute('data-items')), 5, 'the five leaders');
     assert.ok(Number(await app.byTestId('graph-view').getAttribute('data-layout-ms')) >= 0);
     assert.match(await app.byTestId('graph-canvas-status').innerText(), /5 cán bộ, 9 cặp từng cùng họp/);

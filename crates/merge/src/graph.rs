@@ -57,6 +57,16 @@ const ROUNDS: usize = 300;
 /// The people of `merged.meetings` (all of them, or only those a filter kept: pass the filtered view), the
 /// `limit` who took part in the most meetings, and the meetings they shared, laid out.
 pub fn who_meets_whom(merged: &Merged, limit: usize) -> Graph {
+    let mut graph = people_and_pairs(merged, limit);
+    let mut layout = Layout::new(&graph);
+    while !layout.run(ROUNDS) {}
+    layout.place(&mut graph);
+    graph
+}
+
+/// [`who_meets_whom`] before the layout: every node at `(0, 0)`. The page lays it out with [`Layout`] a few
+/// rounds at a time, so that hundreds of people never hold the page for more than a frame.
+pub fn people_and_pairs(merged: &Merged, limit: usize) -> Graph {
     let mut weight: HashMap<usize, usize> = HashMap::new();
     for meeting in &merged.meetings {
         for id in participants(meeting) {
@@ -81,9 +91,7 @@ pub fn who_meets_whom(merged: &Merged, limit: usize) -> Graph {
         }
     }
     let edges: Vec<Edge> = shared.into_iter().map(|((a, b), meetings)| Edge { a, b, meetings }).collect();
-    let positions = layout(people.len(), &edges);
-    let nodes =
-        people.iter().zip(positions).map(|(&(person, meetings), (x, y))| Node { person, meetings, x, y }).collect();
+    let nodes = people.into_iter().map(|(person, meetings)| Node { person, meetings, x: 0.0, y: 0.0 }).collect();
     Graph { nodes, edges, left_out }
 }
 
@@ -109,22 +117,70 @@ pub fn met_most(merged: &Merged, person: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Positions in the unit square for `n` nodes joined by `edges` (Fruchterman–Reingold with a pull to the
-/// centre, cooled linearly over [`ROUNDS`]).
-fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
-    if n == 0 {
-        return Vec::new();
+/// A layout under way: positions in the unit square for the nodes of a [`Graph`] (Fruchterman–Reingold with a
+/// pull to the centre, cooled linearly over [`ROUNDS`]). [`Layout::run`] advances it by some rounds; the
+/// positions after the last round do not depend on how the rounds were split.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pos: Vec<(f64, f64)>,
+    shift: Vec<(f64, f64)>,
+    /// `(a, b, pull)`: each edge's ends and how strongly it pulls them together.
+    springs: Vec<(usize, usize, f64)>,
+    round: usize,
+}
+
+impl Layout {
+    /// The start: a fixed pseudo-random scatter of `graph`'s nodes.
+    pub fn new(graph: &Graph) -> Layout {
+        let n = graph.nodes.len();
+        let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+        let pos = (0..n).map(|_| (random.unit(), random.unit())).collect();
+        // Attraction d²/k along the unit vector, stronger for pairs who meet often (but not linearly: one pair
+        // meeting weekly must not pull the whole picture into a point).
+        let springs = graph.edges.iter().map(|e| (e.a, e.b, (1.0 + (e.meetings as f64).sqrt()) / 2.0)).collect();
+        // One node or none has nothing to settle.
+        let round = if n < 2 { ROUNDS } else { 0 };
+        Layout { pos, shift: vec![(0.0, 0.0); n], springs, round }
     }
-    if n == 1 {
-        return vec![(0.5, 0.5)];
+
+    /// Runs up to `rounds` more rounds; true when the layout is finished.
+    pub fn run(&mut self, rounds: usize) -> bool {
+        let end = (self.round + rounds).min(ROUNDS);
+        while self.round < end {
+            self.round_once();
+            self.round += 1;
+        }
+        self.done()
     }
-    let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
-    let mut pos: Vec<(f64, f64)> = (0..n).map(|_| (random.unit(), random.unit())).collect();
-    // The ideal distance between nodes when the square is shared evenly.
-    let k = (1.0 / n as f64).sqrt();
-    let mut shift = vec![(0.0, 0.0); n];
-    for round in 0..ROUNDS {
-        let temperature = 0.1 * (1.0 - round as f64 / ROUNDS as f64);
+
+    pub fn done(&self) -> bool {
+        self.round >= ROUNDS
+    }
+
+    /// How far the layout is, `0.0..=1.0`.
+    pub fn fraction(&self) -> f64 {
+        self.round as f64 / ROUNDS as f64
+    }
+
+    /// Writes the positions so far, fitted to the unit square, into `graph`'s nodes.
+    pub fn place(&self, graph: &mut Graph) {
+        let mut pos = self.pos.clone();
+        match pos.len() {
+            0 => {}
+            1 => pos[0] = (0.5, 0.5),
+            _ => fit(&mut pos),
+        }
+        for (node, (x, y)) in graph.nodes.iter_mut().zip(pos) {
+            (node.x, node.y) = (x, y);
+        }
+    }
+
+    fn round_once(&mut self) {
+        let (pos, shift) = (&mut self.pos, &mut self.shift);
+        let n = pos.len();
+        // The ideal distance between nodes when the square is shared evenly.
+        let k = (1.0 / n as f64).sqrt();
+        let temperature = 0.1 * (1.0 - self.round as f64 / ROUNDS as f64);
         shift.iter_mut().for_each(|s| *s = (0.0, 0.0));
         for i in 0..n {
             for j in i + 1..n {
@@ -138,18 +194,16 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
                 shift[j].1 -= dy * f;
             }
         }
-        for e in edges {
-            let (dx, dy) = (pos[e.a].0 - pos[e.b].0, pos[e.a].1 - pos[e.b].1);
+        for &(a, b, pull) in &self.springs {
+            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
             let d = (dx * dx + dy * dy).sqrt().max(1e-9);
-            // Attraction d²/k along the unit vector, stronger for pairs who meet often (but not linearly:
-            // one pair meeting weekly must not pull the whole picture into a point).
-            let f = d / k * (1.0 + (e.meetings as f64).sqrt()) / 2.0;
-            shift[e.a].0 -= dx * f;
-            shift[e.a].1 -= dy * f;
-            shift[e.b].0 += dx * f;
-            shift[e.b].1 += dy * f;
+            let f = d / k * pull;
+            shift[a].0 -= dx * f;
+            shift[a].1 -= dy * f;
+            shift[b].0 += dx * f;
+            shift[b].1 += dy * f;
         }
-        for (p, s) in pos.iter_mut().zip(&shift) {
+        for (p, s) in pos.iter_mut().zip(shift.iter()) {
             // The pull to the centre keeps groups with no edge between them from drifting apart.
             let s = (s.0 - (p.0 - 0.5) * 0.3 / k, s.1 - (p.1 - 0.5) * 0.3 / k);
             let len = (s.0 * s.0 + s.1 * s.1).sqrt();
@@ -160,8 +214,6 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
             }
         }
     }
-    fit(&mut pos);
-    pos
 }
 
 /// Scales and moves the points to fill the unit square, keeping their proportions.

@@ -1,7 +1,7 @@
 //! Who meets whom: which people and shared meetings the graph holds, and that its layout repeats.
 
 use hoinghi_core::{Meeting, Official, Record, Role};
-use hoinghi_merge::graph::{met_most, who_meets_whom};
+use hoinghi_merge::graph::{met_most, people_and_pairs, who_meets_whom, Layout};
 use hoinghi_merge::merge;
 
 /// One article reporting one meeting: its date, its chair and its attendees (all among its officials).
@@ -166,6 +166,26 @@ fn the_layout_repeats_and_spreads_the_nodes() {
     let span = |v: Vec<f64>| v.iter().cloned().fold(f64::MIN, f64::max) - v.iter().cloned().fold(f64::MAX, f64::min);
     let (w, h) = (span(xs.collect()), span(ys.collect()));
     assert!((w.max(h) - 1.0).abs() < 1e-9, "spans {w} x {h}");
+}
+
+#[test]
+fn a_layout_run_in_slices_ends_where_one_run_does() {
+    let merged = merge(&network());
+    let whole = who_meets_whom(&merged, 300);
+    // (why, rounds per slice): the page runs as many rounds as fit in a frame.
+    let cases = [("one round a frame", 1), ("seven", 7), ("more than it needs", 10_000)];
+    for (why, slice) in cases {
+        let mut graph = people_and_pairs(&merged, 300);
+        let mut layout = Layout::new(&graph);
+        let mut slices = 1;
+        while !layout.run(slice) {
+            slices += 1;
+            assert!(slices < 1_000, "{why}: never finished");
+        }
+        assert_eq!(layout.fraction(), 1.0, "{why}");
+        layout.place(&mut graph);
+        assert_eq!(graph, whole, "{why}: {slices} slices");
+    }
 }
 
 #[test]
