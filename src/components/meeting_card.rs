@@ -153,10 +153,9 @@ fn card(ws: Ws, m: &MergedMeeting, merged: &Merged) -> impl IntoView {
     view! {
         <h2 data-testid="meeting-card-name">{label.clone()}</h2>
         <p class="meta">
-            <span class="kind">{m.kind.clone()}</span>
-            {format!("{} · {n} bài đưa tin · ", meeting_when(m))}
+            {format!("{n} bài đưa tin · ")}
             <button type="button" class="link" data-testid="meeting-card-sentences"
-                on:click=move |_| ws.show(all_mentions.clone(), 0, &all_label)>"xem câu gốc"</button>
+                on:click=move |_| ws.show(all_mentions.clone(), 0, &all_label)>"mọi câu kể về hội nghị"</button>
         </p>
         <dl class="facts card-facts" data-testid="meeting-card-facts">
             <dt>"Ngày"</dt><dd data-testid="meeting-card-date">{meeting_when(m)}{precision_note(m)}</dd>
