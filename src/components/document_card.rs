@@ -14,6 +14,22 @@ use crate::model::{date_vi, split_at_span, Tab};
 /// At most this many characters of the sentence are shown on either side of a citation.
 const QUOTE: usize = 160;
 
+/// Lines of a card's list shown at first, and added by "Xem thêm" (a document cited in thousands of articles
+/// keeps the page light).
+pub(super) const PAGE: usize = 100;
+
+/// "Xem thêm (N nữa)" under a list of `n` lines cut at `limit`, if it is cut.
+pub(super) fn more(limit: RwSignal<usize>, n: usize, test_id: &'static str) -> impl IntoView {
+    let shown = limit.get();
+    (n > shown).then(|| {
+        view! {
+            <button type="button" class="link" data-testid=test_id on:click=move |_| limit.update(|l| *l += PAGE)>
+                {format!("Xem thêm ({} nữa)", n - shown)}
+            </button>
+        }
+    })
+}
+
 /// The sentence around `span` in `text`, cut as (before, the span, after): from the end of the sentence
 /// before (a `.`, `!`, `?` before a space, or a line break) to the end of its own, at most [`QUOTE`]
 /// characters either side (`…` where cut).
@@ -64,6 +80,7 @@ pub fn DocumentCard(id: usize) -> impl IntoView {
     let ws = expect_context::<Ws>();
     let top = NodeRef::<leptos::html::Section>::new();
     bring_into_view(top);
+    let limits = (RwSignal::new(PAGE), RwSignal::new(PAGE));
     view! {
         <section class="person-card" data-testid="document-card" node_ref=top>
             <BackLink/>
@@ -74,14 +91,15 @@ pub fn DocumentCard(id: usize) -> impl IntoView {
                     None => view! {
                         <p class="hint" data-testid="document-missing">"Không tìm thấy văn bản này trong các bài đã nạp (có thể bài đã bị xóa)."</p>
                     }.into_any(),
-                    Some(d) => card(ws, d, &all.0).into_any(),
+                    Some(d) => card(ws, d, &all.0, limits).into_any(),
                 }
             }}
         </section>
     }
 }
 
-fn card(ws: Ws, d: &MergedDocument, merged: &Merged) -> impl IntoView {
+/// The card of `d`; `limits` cut the citations and the meetings.
+fn card(ws: Ws, d: &MergedDocument, merged: &Merged, limits: (RwSignal<usize>, RwSignal<usize>)) -> impl IntoView {
     let mentions: Vec<(String, Span)> = d.citations.iter().map(|c| (c.source.clone(), c.span)).collect();
     let label = d.number.clone();
     let title = match &d.kind {
@@ -99,6 +117,7 @@ fn card(ws: Ws, d: &MergedDocument, merged: &Merged) -> impl IntoView {
         .citations
         .iter()
         .enumerate()
+        .take(limits.0.get())
         .map(|(i, c)| {
             let quote = records.0.get(&c.source).map(|r| sentence_around(&r.text, c.span));
             let published = c.published.as_deref().map(|p| format!(" · đăng {}", date_vi(&p[..p.len().min(10)], None)));
@@ -112,9 +131,10 @@ fn card(ws: Ws, d: &MergedDocument, merged: &Merged) -> impl IntoView {
             }
         })
         .collect_view();
-    let no_meetings = meetings.is_empty();
+    let (cited, met) = (d.citations.len(), meetings.len());
     let meetings = meetings
         .into_iter()
+        .take(limits.1.get())
         .map(|m| {
             let id = m.id;
             view! {
@@ -137,12 +157,14 @@ fn card(ws: Ws, d: &MergedDocument, merged: &Merged) -> impl IntoView {
         </dl>
         <h3>{format!("Các lần trích dẫn ({})", d.citations.len())}</h3>
         <ul class="person-list">{citations}</ul>
-        <h3>"Hội nghị trong các bài trích dẫn"</h3>
-        {if no_meetings {
+        {more(limits.0, cited, "document-citations-more")}
+        <h3>{format!("Hội nghị trong các bài trích dẫn ({met})")}</h3>
+        {if met == 0 {
             view! { <p class="hint">"Các bài trích dẫn văn bản này không kể hội nghị nào."</p> }.into_any()
         } else {
             view! { <ul class="person-list">{meetings}</ul> }.into_any()
         }}
+        {more(limits.1, met, "document-meetings-more")}
     }
 }
 

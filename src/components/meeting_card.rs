@@ -7,6 +7,7 @@ use hoinghi_merge::{Merged, MergedMeeting, Named};
 use leptos::prelude::*;
 
 use super::card_back::{bring_into_view, BackLink};
+use super::document_card::{more, PAGE};
 use crate::app::Ws;
 use crate::model::{date_vi, split_at_span, Tab};
 
@@ -66,6 +67,7 @@ pub fn MeetingCard(id: usize) -> impl IntoView {
     let ws = expect_context::<Ws>();
     let top = NodeRef::<leptos::html::Section>::new();
     bring_into_view(top);
+    let limits = (RwSignal::new(PAGE), RwSignal::new(PAGE));
     view! {
         <section class="person-card" data-testid="meeting-card" node_ref=top>
             <BackLink/>
@@ -77,7 +79,7 @@ pub fn MeetingCard(id: usize) -> impl IntoView {
                     None => view! {
                         <p class="hint" data-testid="meeting-missing">"Không tìm thấy hội nghị này trong các bài đã nạp (có thể bài đã bị xóa)."</p>
                     }.into_any(),
-                    Some(m) => card(ws, m, &all.0).into_any(),
+                    Some(m) => card(ws, m, &all.0, limits).into_any(),
                 }
             }}
         </section>
@@ -104,7 +106,8 @@ fn people(ws: Ws, list: Vec<Named>, test_id: &'static str) -> impl IntoView {
         .collect_view()
 }
 
-fn card(ws: Ws, m: &MergedMeeting, merged: &Merged) -> impl IntoView {
+/// The card of `m`; `limits` cut the reports and the documents.
+fn card(ws: Ws, m: &MergedMeeting, merged: &Merged, limits: (RwSignal<usize>, RwSignal<usize>)) -> impl IntoView {
     let label = meeting_label(m);
     let mentions = report_mentions(m);
     let all_label = label.clone();
@@ -117,6 +120,7 @@ fn card(ws: Ws, m: &MergedMeeting, merged: &Merged) -> impl IntoView {
         .reports
         .iter()
         .enumerate()
+        .take(limits.0.get())
         .map(|(i, r)| {
             let sentence = records.0.get(&r.source).map(|rec| split_at_span(&rec.text, r.evidence).1.to_string());
             let published = r.published.as_deref().map(|p| format!(" · đăng {}", date_vi(&p[..p.len().min(10)], None)));
@@ -131,9 +135,10 @@ fn card(ws: Ws, m: &MergedMeeting, merged: &Merged) -> impl IntoView {
         })
         .collect_view();
     let documents = merged.documents_of(m);
-    let no_documents = documents.is_empty();
+    let cited = documents.len();
     let documents = documents
         .into_iter()
+        .take(limits.1.get())
         .map(|d| {
             let id = d.id;
             let about = [d.kind.clone(), d.issuer.clone(), d.date.as_deref().map(|x| date_vi(x, None))]
@@ -168,11 +173,13 @@ fn card(ws: Ws, m: &MergedMeeting, merged: &Merged) -> impl IntoView {
         </dl>
         <h3>{format!("Các bài đưa tin ({n})")}</h3>
         <ul class="person-list">{reports}</ul>
-        <h3>"Văn bản được nhắc trong các bài này"</h3>
-        {if no_documents {
+        {more(limits.0, n, "meeting-reports-more")}
+        <h3>{format!("Văn bản được nhắc trong các bài này ({cited})")}</h3>
+        {if cited == 0 {
             view! { <p class="hint">"Các bài đưa tin không nhắc văn bản nào."</p> }.into_any()
         } else {
             view! { <ul class="person-list">{documents}</ul> }.into_any()
         }}
+        {more(limits.1, cited, "meeting-documents-more")}
     }
 }

@@ -47,15 +47,20 @@ describe('Hội Nghị cards of a meeting and of a document', () => {
     await mkdir(dir, { recursive: true });
   });
 
-  async function loadArticles() {
+  /** Writes the articles as files; their paths. */
+  async function written(made) {
     const paths = [];
-    for (const a of ARTICLES) {
+    for (const a of made) {
       const p = join(dir, a.name);
       await writeFile(p, a.text);
       paths.push(p);
     }
+    return paths;
+  }
+
+  async function loadArticles() {
     await app.open(server.url);
-    await app.chooseFiles(paths);
+    await app.chooseFiles(await written(ARTICLES));
     await app.waitForArticles(ARTICLES.length, 30_000);
   }
 
@@ -166,13 +171,34 @@ describe('Hội Nghị cards of a meeting and of a document', () => {
     assert.equal(await hash(), '#/van-ban');
   });
 
-  it("a document's card at desktop width, and an address naming no card that exists", async () => {
+  it("a document's card at desktop width, its long list cut until 'Xem thêm', and an address naming no card", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await loadArticles();
     await app.byTestId('tab-documents').click();
     await app.documentRows.filter({ hasText: '68-NQ/TW' }).getByTestId('document-card-open').click();
     await app.byTestId('document-card').waitFor();
     await app.byTestId('document-card').screenshot({ path: 'tests/screenshots/33-document-card-desktop.png' });
+
+    // Cited 101 times: the first 100 citations, then the rest on asking.
+    const more = Array.from({ length: 98 }, (_, i) => ({
+      name: `trich-${String(i).padStart(2, '0')}.txt`,
+      text: `Tin số ${i}\n\nCác cơ quan của tỉnh tiếp tục thực hiện Nghị quyết số 68-NQ/TW (bài ${i}).\n`,
+    }));
+    await app.chooseFiles(await written(more));
+    // (The list shows its first 50 articles: wait on the count in its heading.)
+    await page.waitForFunction(
+      () => /^Bài đã nạp \(101\)/.test(document.querySelector('[data-testid="articles-count"]')?.innerText ?? '')
+        && !document.querySelector('[data-testid="progress"]'),
+      null, { timeout: 60_000 },
+    );
+    await app.byTestId('tab-documents').click();
+    await app.documentRows.filter({ hasText: '68-NQ/TW' }).getByTestId('document-card-open').click();
+    await app.byTestId('document-card').waitFor();
+    assert.match(await app.byTestId('document-counts').innerText(), /^Được trích 101 lần trong 101 bài · 2 hội nghị$/);
+    assert.equal(await app.byTestId('document-citation').count(), 100);
+    await app.byTestId('document-citations-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="document-citation"]').length === 101);
+    assert.equal(await app.byTestId('document-citations-more').count(), 0, 'nothing more to show');
     // A stale link (the article removed, or another set of articles): the card says so, the page stays.
     await page.evaluate(() => { location.hash = '#/cuoc-hop/999'; });
     await app.byTestId('meeting-missing').waitFor();
