@@ -57,7 +57,7 @@ impl Filters {
     }
 }
 
-/// The view shown: the tabs of the page, and a person's card (under the officials' tab).
+/// The view shown: the tabs of the page, and the cards of a person, a meeting and a document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tab {
     #[default]
@@ -69,6 +69,10 @@ pub enum Tab {
     Map,
     /// The card of the person with this [`hoinghi_merge::Person::id`].
     Person(usize),
+    /// The card of the meeting with this [`hoinghi_merge::MergedMeeting::id`] (under the timeline's tab).
+    Meeting(usize),
+    /// The card of the document with this [`hoinghi_merge::MergedDocument::id`] (under the documents' tab).
+    Document(usize),
 }
 
 impl Tab {
@@ -84,22 +88,38 @@ impl Tab {
             Tab::Graph => "quan-he".into(),
             Tab::Map => "ban-do".into(),
             Tab::Person(id) => format!("can-bo/{id}"),
+            Tab::Meeting(id) => format!("cuoc-hop/{id}"),
+            Tab::Document(id) => format!("van-ban/{id}"),
         }
     }
 
-    /// The tab button lit for this view: a person's card belongs to the officials.
+    /// The tab button lit for this view: a person's card belongs to the officials, a meeting's to the
+    /// timeline, a document's to the documents.
     pub fn button(self) -> Tab {
         match self {
             Tab::Person(_) => Tab::Officials,
+            Tab::Meeting(_) => Tab::Timeline,
+            Tab::Document(_) => Tab::Documents,
             t => t,
         }
+    }
+
+    /// Whether this is a card (a person's, a meeting's, a document's) rather than a tab.
+    pub fn is_card(self) -> bool {
+        self.button() != self
     }
 
     /// The view an address path names (`can-bo/12`), if any.
     fn from_slug(path: &str) -> Option<Tab> {
         let path = path.trim_end_matches('/');
-        if let Some(id) = path.strip_prefix("can-bo/") {
-            return id.parse().ok().map(Tab::Person);
+        if let Some((tab, id)) = path.split_once('/') {
+            let id: Option<usize> = id.parse().ok();
+            return match tab {
+                "can-bo" => id.map(Tab::Person),
+                "cuoc-hop" => id.map(Tab::Meeting),
+                "van-ban" => id.map(Tab::Document),
+                _ => None,
+            };
         }
         Tab::ALL.into_iter().find(|t| t.slug() == path)
     }
@@ -774,6 +794,10 @@ mod tests {
             (Tab::Timeline, Filters { text: "a=b&c?#%".into(), ..Filters::default() }, "#/dong-thoi-gian?q=a%3Db%26c%3F%23%25"),
             (Tab::Person(12), Filters::default(), "#/can-bo/12"),
             (Tab::Person(0), Filters { text: "an".into(), ..Filters::default() }, "#/can-bo/0?q=an"),
+            (Tab::Meeting(3), Filters::default(), "#/cuoc-hop/3"),
+            (Tab::Meeting(0), Filters { kind: "giao ban".into(), ..Filters::default() }, "#/cuoc-hop/0?loai=giao%20ban"),
+            (Tab::Document(41), Filters::default(), "#/van-ban/41"),
+            (Tab::Document(7), Filters { text: "68".into(), ..Filters::default() }, "#/van-ban/7?q=68"),
             (Tab::Graph, Filters::default(), "#/quan-he"),
             (Tab::Map, Filters { province: "t:Huế".into(), ..Filters::default() }, "#/ban-do?tinh-nay=Hu%E1%BA%BF"),
         ];
@@ -787,6 +811,21 @@ mod tests {
         assert_eq!(f, Filters { text: "phạm anh".into(), ..Filters::default() });
         assert_eq!(from_hash("#/can-bo/12/"), (Tab::Person(12), Filters::default()));
         assert_eq!(from_hash("#/can-bo/mười"), (Tab::Timeline, Filters::default()), "not a person's number");
+        assert_eq!(from_hash("#/cuoc-hop/5/"), (Tab::Meeting(5), Filters::default()));
+        assert_eq!(from_hash("#/cuoc-hop/"), (Tab::Timeline, Filters::default()), "no meeting named");
+        assert_eq!(from_hash("#/van-ban/"), (Tab::Documents, Filters::default()), "the documents' tab");
+        assert_eq!(from_hash("#/van-ban/-1"), (Tab::Timeline, Filters::default()), "not a document's number");
+        // Each card lights its tab's button.
+        let lit = [
+            (Tab::Person(1), Tab::Officials),
+            (Tab::Meeting(1), Tab::Timeline),
+            (Tab::Document(1), Tab::Documents),
+            (Tab::Map, Tab::Map),
+        ];
+        for (tab, button) in lit {
+            assert_eq!(tab.button(), button, "{tab:?}");
+            assert_eq!(tab.is_card(), tab != button, "{tab:?}");
+        }
         assert_eq!(
             from_hash("#/khong-co?q=%zz%"),
             (Tab::Timeline, Filters { text: "%zz%".into(), ..Filters::default() })

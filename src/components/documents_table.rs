@@ -1,5 +1,6 @@
 //! One row per document: kind, number, date, issuer, the articles that cite it; sortable by every
-//! column, the number as a number (`9/NQ-TW` before `15/NQ-TW`) and text in Vietnamese order.
+//! column, the number as a number (`9/NQ-TW` before `15/NQ-TW`) and text in Vietnamese order. Each number
+//! opens its citations, and "Chi tiết ›" the document's card.
 
 use hoinghi_merge::search::sort_key;
 use hoinghi_merge::MergedDocument;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::Ws;
 use crate::components::corrected_mark;
-use crate::model::{date_vi, sorted_ids, SortKey as Key};
+use crate::model::{date_vi, sorted_ids, SortKey as Key, Tab};
 
 const PAGE: usize = 100;
 
@@ -93,6 +94,7 @@ fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
     let mentions: Vec<_> = d.citations.iter().map(|c| (c.source.clone(), c.span)).collect();
     let number = d.number.clone();
     let label = d.number.clone();
+    let id = d.id;
     let inferred = |yes: bool| yes.then_some("suy từ số hiệu");
     let cites = d
         .citations
@@ -109,7 +111,9 @@ fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
             <td data-label="Loại" title=inferred(d.kind_inferred)>{d.kind.clone()}</td>
             <td class="name"><button type="button" class="link" data-testid="document-number"
                 on:click=move |_| ws.show(mentions.clone(), 0, &label)>{number}</button>
-                {corrected_mark(ws, d.citations.iter().map(|c| (c.source.as_str(), c.span)))}</td>
+                {corrected_mark(ws, d.citations.iter().map(|c| (c.source.as_str(), c.span)))}
+                <button type="button" class="link card-link" data-testid="document-card-open" title="Trang văn bản: mọi lần trích dẫn, các hội nghị"
+                    on:click=move |_| ws.tab.set(Tab::Document(id))>"Chi tiết ›"</button></td>
             <td data-label="Ngày" class="date">{d.date.as_deref().map(|x| date_vi(x, None))}</td>
             <td data-label="Ban hành" title=inferred(d.issuer_inferred)>{d.issuer.clone()}</td>
             <td data-label="Bài"><ul class="sources">{cites}</ul></td>
@@ -155,6 +159,21 @@ mod tests {
         ];
         for (col, asc, want) in cases {
             let got: Vec<&str> = order(&docs, *col, *asc).iter().map(|i| docs[*i].number.as_str()).collect();
+            assert_eq!(&got, want);
+        }
+        // As numbers, however the symbol is written: 9 before 68 before 120 (as text, "120" < "68" < "9").
+        // (numbers given, in order)
+        let numbers: &[(&[&str], &[&str])] = &[
+            (&["120-NQ/TW", "68-NQ/TW", "9-NQ/TW"], &["9-NQ/TW", "68-NQ/TW", "120-NQ/TW"]),
+            (
+                &["68", "120/KH-UBND", "9/2024/QĐ-UBND", "68-NQ/TW"],
+                &["9/2024/QĐ-UBND", "68", "68-NQ/TW", "120/KH-UBND"],
+            ),
+            (&["1193/QĐ-TTg", "33/CT-TTg", "144-QĐ/TW"], &["33/CT-TTg", "144-QĐ/TW", "1193/QĐ-TTg"]),
+        ];
+        for (given, want) in numbers {
+            let docs: Vec<MergedDocument> = given.iter().map(|n| doc(n, "Nghị quyết", 1)).collect();
+            let got: Vec<&str> = order(&docs, DocCol::Number, true).iter().map(|i| docs[*i].number.as_str()).collect();
             assert_eq!(&got, want);
         }
     }

@@ -1,8 +1,10 @@
 //! The page's building blocks, one component a file.
 
 mod article_list;
+mod card_back;
 mod corrected_mark;
 mod correction_card;
+mod document_card;
 mod documents_table;
 mod evidence;
 mod export_bar;
@@ -10,6 +12,7 @@ mod filter_bar;
 mod graph_view;
 mod input_panel;
 mod map_view;
+mod meeting_card;
 mod officials_table;
 mod person_card;
 mod picture;

@@ -1,12 +1,14 @@
 //! Meetings in date order, grouped by year, month or day (the zoom); meetings without a date are
-//! listed apart, never given one. At most a few hundred entries are drawn, then "xem thêm".
+//! listed apart, never given one. At most a few hundred entries are drawn, then "xem thêm". Each meeting opens
+//! its sentences and, by "Chi tiết ›", its card.
 
 use hoinghi_merge::MergedMeeting;
 use leptos::prelude::*;
 
+use super::meeting_card::{meeting_label, meeting_when, provinces_shown, report_mentions};
 use crate::app::Ws;
 use crate::components::corrected_mark;
-use crate::model::date_vi;
+use crate::model::Tab;
 
 const PAGE: usize = 150;
 
@@ -99,29 +101,12 @@ pub fn Timeline() -> impl IntoView {
 }
 
 fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
-    let when = match m.date.as_deref() {
-        Some(d) => {
-            let d = date_vi(d, m.date_precision);
-            match &m.time_of_day {
-                Some(t) => format!("{t} {d}"),
-                None => d,
-            }
-        }
-        None => "không rõ ngày".to_string(),
-    };
-    let mentions: Vec<_> = m.reports.iter().map(|r| (r.source.clone(), r.evidence)).collect();
-    let label = if m.name.is_empty() { m.kind.clone() } else { m.name.clone() };
+    let when = meeting_when(m);
+    let mentions = report_mentions(m);
+    let label = meeting_label(m);
     let title = label.clone();
-    let province = m
-        .provinces
-        .iter()
-        .zip(m.provinces_today.iter().map(Some).chain(std::iter::repeat(None)))
-        .map(|(p, t)| match t {
-            Some(t) if t != p => format!("{p} (nay {t})"),
-            _ => p.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let province = provinces_shown(m);
+    let id = m.id;
     let sources = m
         .reports
         .iter()
@@ -140,6 +125,8 @@ fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
                 <button type="button" class="link meeting-name" data-testid="meeting-name"
                     on:click=move |_| ws.show(mentions.clone(), 0, &title)>{label.clone()}</button>
                 {corrected_mark(ws, m.reports.iter().map(|r| (r.source.as_str(), r.evidence)))}
+                <button type="button" class="link card-link" data-testid="meeting-card-open" title="Trang hội nghị: các bài đưa tin, người chủ trì và dự, văn bản được nhắc"
+                    on:click=move |_| ws.tab.set(Tab::Meeting(id))>"Chi tiết ›"</button>
                 <dl class="facts">
                     {(!m.organizers.is_empty()).then(|| view! { <dt>"Tổ chức"</dt><dd data-testid="meeting-organizers">{m.organizers.join("; ")}</dd> })}
                     {(!m.chairs.is_empty()).then(|| view! { <dt>"Chủ trì"</dt><dd data-testid="meeting-chairs">{m.chairs.join("; ")}</dd> })}

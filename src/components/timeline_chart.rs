@@ -1,8 +1,9 @@
 //! The visual timeline (a canvas over [`crate::chart::timeline`]): meetings as marks on lanes by province or
 //! organiser, a density strip by month, the time axis. The wheel zooms about the pointer, a drag pans, a drag
 //! along the density strip brushes a date range into the filters, the keys pan (← →) and zoom (+ −, 0 shows
-//! everything); hovering names the meeting, a click opens its evidence. The grouped list below stays the
-//! accessible view of the same meetings. Pictures out: SVG (the same scene, written) and PNG (the canvas).
+//! everything); hovering names the meeting, a click opens its evidence (and offers its card). The grouped list
+//! below stays the accessible view of the same meetings. Pictures out: SVG (the same scene, written) and PNG
+//! (the canvas).
 
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use crate::app::{Shared, Ws};
 use crate::chart::time_axis::{day_of, Window};
 use crate::chart::timeline::{lanes, scene, Layout, Mark};
 use crate::chart::{self, canvas, Scene};
-use crate::model::date_vi;
+use crate::model::{date_vi, Tab};
 
 /// What the lanes follow.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,8 @@ pub fn TimelineChart() -> impl IntoView {
     let hover = RwSignal::new(None::<usize>);
     let drag = StoredValue::new(None::<Drag>);
     let brush = RwSignal::new(None::<(f64, f64)>);
+    // The meeting last clicked, whose card the actions offer.
+    let picked = RwSignal::new(None::<usize>);
     let holder = NodeRef::<html::Div>::new();
     let canvas_ref = NodeRef::<html::Canvas>::new();
 
@@ -165,11 +168,11 @@ pub fn TimelineChart() -> impl IntoView {
                 }
             }
             Some(Drag::Pan { x: x0, .. }) if (x - x0).abs() <= 3.0 => {
-                open(ws, picture.with_untracked(|s| s.0.item_at(x, y, 3.0)))
+                open(ws, picked, picture.with_untracked(|s| s.0.item_at(x, y, 3.0)))
             }
             Some(Drag::Brush { .. }) => {
                 brush.set(None);
-                open(ws, picture.with_untracked(|s| s.0.item_at(x, y, 3.0)));
+                open(ws, picked, picture.with_untracked(|s| s.0.item_at(x, y, 3.0)));
             }
             _ => {}
         }
@@ -249,14 +252,18 @@ pub fn TimelineChart() -> impl IntoView {
                 <button type="button" class="small secondary" data-testid="timeline-reset" on:click=move |_| window.set(None)>"Xem toàn bộ"</button>
                 <button type="button" class="small secondary" data-testid="timeline-svg" on:click=save_svg>"Tải SVG"</button>
                 <button type="button" class="small secondary" data-testid="timeline-png" on:click=save_png>"Tải PNG"</button>
+                {move || picked.get().map(|id| view! {
+                    <button type="button" class="small" data-testid="timeline-open-card" on:click=move |_| ws.tab.set(Tab::Meeting(id))>"Chi tiết hội nghị vừa chọn ›"</button>
+                })}
             </div>
         </section>
     }
 }
 
-/// Opens the evidence of meeting `id`, if any.
-fn open(ws: Ws, id: Option<usize>) {
+/// Opens the evidence of meeting `id`, if any, and offers its card.
+fn open(ws: Ws, picked: RwSignal<Option<usize>>, id: Option<usize>) {
     let Some(id) = id else { return };
+    picked.set(Some(id));
     let view = ws.view.get_untracked();
     let Some(m) = view.0.meetings.iter().find(|m| m.id == id) else { return };
     let mentions: Vec<_> = m.reports.iter().map(|r| (r.source.clone(), r.evidence)).collect();

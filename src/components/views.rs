@@ -1,11 +1,14 @@
-//! The views of the filtered, merged articles, as tabs: timeline, officials (and a person's card), documents,
-//! who meets whom, the map.
+//! The views of the filtered, merged articles, as tabs: timeline (and a meeting's card), officials (and a
+//! person's card), documents (and a document's card), who meets whom, the map.
 
 use leptos::prelude::*;
 
+use super::card_back::provide_trail;
+use super::document_card::DocumentCard;
 use super::documents_table::{default_doc_sort, DocumentsTable};
 use super::graph_view::GraphView;
 use super::map_view::MapView;
+use super::meeting_card::MeetingCard;
 use super::officials_table::{default_sort, OfficialsTable};
 use super::person_card::PersonCard;
 use super::timeline::Timeline;
@@ -20,6 +23,7 @@ const TAB_IDS: [&str; 5] = ["tab-timeline", "tab-officials", "tab-documents", "t
 pub fn Views() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let tab = ws.tab;
+    provide_trail(ws);
     let officials_sort = default_sort();
     let documents_sort = default_doc_sort();
     // A memo, not a closure over the list: the view is built again only when the page empties or fills,
@@ -74,6 +78,8 @@ pub fn Views() -> impl IntoView {
                         Tab::Graph => view! { <GraphView/> }.into_any(),
                         Tab::Map => view! { <MapView/> }.into_any(),
                         Tab::Person(id) => view! { <PersonCard id=id/> }.into_any(),
+                        Tab::Meeting(id) => view! { <MeetingCard id=id/> }.into_any(),
+                        Tab::Document(id) => view! { <DocumentCard id=id/> }.into_any(),
                     }
                 }}
             </div>

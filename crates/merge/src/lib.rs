@@ -42,7 +42,8 @@
 //! 4. [`documents`] keys numbers (`33/CT-TTg` = `33/CTTTG`) and infers kind and issuer from the symbol.
 //! 5. [`provinces`] lists each province as written with today's unit.
 //! 6. [`graph`] draws who meets whom from the merged meetings (the page's graph and a person's card);
-//!    [`map`] reads the provinces' tile grid and counts meetings on it.
+//!    [`map`] reads the provinces' tile grid and counts meetings on it; [`links`] ties a meeting to its people
+//!    and to the documents its articles cite (the page's cards).
 //! 7. [`csv`] writes the tables; [`Merger`] keeps prepared records so the page can add and remove articles.
 //!
 //! Output order does not depend on input order: records are sorted by `source` before merging, and every
@@ -53,6 +54,7 @@ pub mod corrections;
 pub mod csv;
 pub mod documents;
 pub mod graph;
+pub mod links;
 pub mod map;
 pub mod meetings;
 pub mod people;
@@ -69,6 +71,7 @@ use serde::{Deserialize, Serialize};
 pub use corrections::{Change, Corrections, FactRef, Identity};
 pub use csv::{cell_text, documents_csv, meetings_csv, people_csv, positions_csv};
 pub use documents::{Citation, MergedDocument};
+pub use links::Named;
 pub use meetings::{MergedMeeting, Report};
 pub use people::{Mention, Person, Position, Post};
 pub use prepare::DateFrom;
