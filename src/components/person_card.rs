@@ -113,10 +113,14 @@ fn card(ws: Ws, p: Person, merged: &Merged) -> impl IntoView {
             let label = if m.name.is_empty() { m.kind.clone() } else { m.name.clone() };
             let title = label.clone();
             let when = m.date.as_deref().map(|d| date_vi(d, m.date_precision)).unwrap_or_else(|| "không rõ ngày".into());
+            let id = m.id;
             view! {
                 <li data-testid="person-meeting">
                     <span class="meta">{format!("{when} · {role} · ")}</span>
                     <button type="button" class="link" on:click=move |_| ws.show(mentions.clone(), 0, &title)>{label}</button>
+                    <a class="card-link" data-testid="person-meeting-card" href=format!("#/cuoc-hop/{id}")
+                        title="Trang hội nghị: các bài đưa tin, người chủ trì và dự, văn bản được nhắc"
+                        on:click=move |ev| { ev.prevent_default(); ws.tab.set(Tab::Meeting(id)); }>"Chi tiết ›"</a>
                 </li>
             }
         })

@@ -227,6 +227,11 @@ describe('Hội Nghị pictures', () => {
     // From a met person's line to their card.
     await app.byTestId('person-met').first().getByRole('button').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="person-name"]')?.innerText === 'Trần Thị Hoa');
+    // From one of her meetings to its card, and its address.
+    await app.byTestId('person-meeting-card').first().click();
+    await app.byTestId('meeting-card').waitFor();
+    assert.match(await app.byTestId('meeting-card-name').innerText(), /giao ban/);
+    assert.match(page.url(), /#\/cuoc-hop\/\d+/);
   });
 
   it('the map loads its grid when first opened, counts meetings by province, and a click filters', async () => {
