@@ -40,9 +40,10 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use gloo_storage::Storage as _;
+use idb::request::futures::AddStoreRequestFuture;
 use idb::{
-    CursorDirection, Database, DatabaseEvent, Event, Factory, KeyRange, ObjectStoreParams, Query, Request, Transaction,
-    TransactionMode, TransactionResult,
+    CursorDirection, Database, DatabaseEvent, Event, Factory, KeyRange, ObjectStore, ObjectStoreParams, Query, Request,
+    Transaction, TransactionMode, TransactionResult,
 };
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -171,6 +172,7 @@ thread_local! {
     static DB: RefCell<Option<Result<Rc<Database>, StorageError>>> = const { RefCell::new(None) };
     static QUEUE: RefCell<Vec<Op>> = const { RefCell::new(Vec::new()) };
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
+    static WAITING: Cell<bool> = const { Cell::new(false) };
     /// The key of every article this page stored or read back, by name.
     static KEYS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     /// Every name this page asked to store or read back (stored, queued or refused): a stored article read
@@ -332,12 +334,21 @@ pub async fn get_state(key: &str) -> Result<Option<String>, StorageError> {
 }
 
 /// Writes everything queued, one transaction a round, until the queue is empty; `Err` while anything the
-/// page asked to keep is not kept (this round's refusal or an earlier one's), with the counts. When a flush
-/// is already running it answers `Ok` at once: the running one takes what was just queued and reports.
+/// page asked to keep is not kept (this round's refusal or an earlier one's), with the counts. One flush runs
+/// at a time: a second waits for it, then writes what is left, so that its answer covers what was queued
+/// before it was called; a third, while one already waits, answers at once with what is known (the waiting
+/// one will write its queue and answer).
 pub async fn flush() -> Result<(), NotKept> {
-    if FLUSHING.with(|f| f.replace(true)) {
-        return Ok(());
+    if FLUSHING.with(Cell::get) {
+        if WAITING.with(|w| w.replace(true)) {
+            return not_kept().map_or(Ok(()), Err);
+        }
+        while FLUSHING.with(Cell::get) {
+            gloo_timers::future::TimeoutFuture::new(10).await;
+        }
+        WAITING.with(|w| w.set(false));
     }
+    FLUSHING.with(|f| f.set(true));
     let db = open().await;
     loop {
         let ops = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
@@ -418,53 +429,29 @@ async fn write(db: &Database, ops: &[Op]) -> Result<Added, StorageError> {
     let tx = db.transaction(&[ARTICLES, STATE], TransactionMode::ReadWrite).map_err(failed)?;
     let articles = tx.object_store(ARTICLES).map_err(failed)?;
     let state = tx.object_store(STATE).map_err(failed)?;
-    // Names removed earlier in this round: written again, they are new records (at the end of the order).
-    let mut gone: HashSet<&str> = HashSet::new();
-    let mut cleared = false;
+    // Why the browser aborted it, if it does: a store over its quota fails the commit, not a request.
+    let watched = articles.transaction();
     let mut added = Vec::new();
-    for op in ops {
-        // The requests are not awaited one by one: a failing one fails the transaction, awaited below.
-        let issued = match op {
-            Op::PutArticle(name, json) => {
-                let value = Array::of2(&name.as_str().into(), &json.as_str().into());
-                let known = (!cleared && !gone.contains(name.as_str()))
-                    .then(|| KEYS.with(|k| k.borrow().get(name).copied()))
-                    .flatten();
-                match known {
-                    Some(key) => {
-                        added.push(None);
-                        articles.put(&value, Some(&key.into())).map(drop)
-                    }
-                    // Its key comes with the answer: listened for now, read once the transaction is done.
-                    None => articles.add(&value, None).map(|request| added.push(Some(request.into_future()))),
-                }
-            }
-            Op::DeleteArticle(name) => {
-                gone.insert(name);
-                match KEYS.with(|k| k.borrow().get(name).copied()) {
-                    Some(key) if !cleared => articles.delete(Query::Key(key.into())).map(drop),
-                    _ => Ok(()),
-                }
-            }
-            Op::DropCopy(key) => articles.delete(Query::Key((*key).into())).map(drop),
-            Op::ClearArticles => {
-                cleared = true;
-                articles.clear().map(drop)
-            }
-            Op::PutState(key, json) => state.put(&json.as_str().into(), Some(&key.as_str().into())).map(drop),
-            Op::DeleteState(key) => state.delete(Query::Key(key.as_str().into())).map(drop),
-        };
-        if let Err(e) = issued {
+    let outcome = match issue(&articles, &state, ops, &mut added) {
+        Err(e) => {
             let _ = tx.abort();
-            return Err(failed(e));
+            Err(failed(e))
         }
-    }
-    // Committed now rather than when the page next idles: a reload right after a load must find it written.
-    let tx = tx.commit().map_err(failed)?;
-    match tx.await.map_err(failed)? {
-        TransactionResult::Committed => {}
-        TransactionResult::Aborted => return Err(StorageError::Failed("giao dịch bị hủy".into())),
-    }
+        // Committed now rather than when the page next idles: a reload right after a load must find it written.
+        Ok(()) => match tx.commit().map_err(failed) {
+            Err(e) => Err(e),
+            Ok(tx) => match tx.await.map_err(failed) {
+                Ok(TransactionResult::Committed) => Ok(()),
+                Ok(TransactionResult::Aborted) => Err(match watched.error() {
+                    Some(e) => StorageError::from_js(&e.into(), false),
+                    None => StorageError::Failed("giao dịch bị hủy".into()),
+                }),
+                Err(e) => Err(e),
+            },
+        },
+    };
+    // Every request added answers, with its key or (the transaction aborted) an error: each answer is
+    // awaited, also after a failure, so that none comes to a listener already dropped.
     let mut keys = Vec::with_capacity(added.len());
     for request in added {
         keys.push(match request {
@@ -472,7 +459,53 @@ async fn write(db: &Database, ops: &[Op]) -> Result<Added, StorageError> {
             None => None,
         });
     }
-    Ok(keys)
+    outcome.map(|()| keys)
+}
+
+/// Issues the round's requests, not awaited one by one (a failing one fails the transaction); `added` gets,
+/// for each `PutArticle`, the answer of an article added (its key is in it) or `None` for one put under a key
+/// known already.
+fn issue(
+    articles: &ObjectStore,
+    state: &ObjectStore,
+    ops: &[Op],
+    added: &mut Vec<Option<AddStoreRequestFuture>>,
+) -> Result<(), idb::Error> {
+    // Names removed earlier in this round: written again, they are new records (at the end of the order).
+    let mut gone: HashSet<&str> = HashSet::new();
+    let mut cleared = false;
+    for op in ops {
+        match op {
+            Op::PutArticle(name, json) => {
+                let value = Array::of2(&name.as_str().into(), &json.as_str().into());
+                let known = (!cleared && !gone.contains(name.as_str()))
+                    .then(|| KEYS.with(|k| k.borrow().get(name).copied()))
+                    .flatten();
+                match known {
+                    Some(key) => {
+                        articles.put(&value, Some(&key.into()))?;
+                        added.push(None);
+                    }
+                    // Its key comes with the answer: listened for now, read once the transaction is done.
+                    None => added.push(Some(articles.add(&value, None)?.into_future())),
+                }
+            }
+            Op::DeleteArticle(name) => {
+                gone.insert(name);
+                if let Some(key) = KEYS.with(|k| k.borrow().get(name).copied()).filter(|_| !cleared) {
+                    articles.delete(Query::Key(key.into()))?;
+                }
+            }
+            Op::DropCopy(key) => drop(articles.delete(Query::Key((*key).into()))?),
+            Op::ClearArticles => {
+                cleared = true;
+                articles.clear()?;
+            }
+            Op::PutState(key, json) => drop(state.put(&json.as_str().into(), Some(&key.as_str().into()))?),
+            Op::DeleteState(key) => drop(state.delete(Query::Key(key.as_str().into()))?),
+        }
+    }
+    Ok(())
 }
 
 /// A fingerprint of an article's JSON, to know a copy of one read back.
