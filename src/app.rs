@@ -126,9 +126,6 @@ thread_local! {
 /// How many stored articles a reload reads (and checks) at a time, yielding between pages.
 const RESTORE_PAGE: u32 = 100;
 
-/// The corrections' key in the storage's page state ([`storage::put_state`]).
-const CORRECTIONS_KEY: &str = "corrections";
-
 thread_local! {
     /// The storage message on show, to take it away once a write succeeds again.
     static STORAGE_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -407,23 +404,12 @@ impl Ws {
         self.save();
     }
 
-    /// Keeps the corrections across reloads: one entry of the storage's page state (a user makes a few per
-    /// article), written with the next flush; a refusal is said like any other storage refusal.
-    pub(crate) fn persist_corrections(self, corrections: &Corrections) {
-        if corrections.is_empty() {
-            storage::delete_state(CORRECTIONS_KEY);
-        } else {
-            storage::put_state(CORRECTIONS_KEY, serde_json::to_string(corrections).unwrap_or_default());
-        }
-        self.save();
-    }
-
     /// Writes what was queued for the storage, then shows (or takes away) the storage message.
-    fn save(self) {
+    pub(crate) fn save(self) {
         leptos::task::spawn_local(async move { self.storage_said(storage::flush().await) });
     }
 
-    fn storage_said(self, result: Result<(), storage::StorageError>) {
+    fn storage_said(self, result: Result<(), storage::NotKept>) {
         match result {
             Ok(()) => {
                 if let Some(shown) = STORAGE_MESSAGE.with(|m| m.borrow_mut().take()) {
@@ -447,12 +433,7 @@ impl Ws {
             let what = "bộ nhớ trình duyệt";
             let generation = GENERATION.with(Cell::get);
             // The corrections first, so that the articles come back corrected.
-            if let Ok(Some(json)) = storage::get_state(CORRECTIONS_KEY).await {
-                match model::read_corrections(&json, what) {
-                    Ok(c) => self.reset_corrections(c),
-                    Err(e) => self.message.set(Some(e)),
-                }
-            }
+            self.restore_corrections(what).await;
             let legacy = storage::legacy_articles();
             if !legacy.is_empty() {
                 match model::read_stored(legacy, what) {
@@ -487,6 +468,8 @@ impl Ws {
                 }
                 browser::yield_now().await;
             }
+            // Copies dropped and names given anew while reading (src/storage.rs) are written now.
+            self.save();
         });
     }
 

@@ -1,35 +1,40 @@
 //! Corrections on the page: made (checked by `hoinghi_merge::corrections`), undone and redone, applied
-//! where the records are merged, and kept across reloads (`Ws::persist_corrections`, in IndexedDB).
+//! where the records are merged, and kept across reloads with their undo history (`Ws::persist_corrections`,
+//! in IndexedDB). The saved workspace file holds the corrections, not the history: a file is the work to
+//! hand on, and opening one starts a history of its own.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
+use hoinghi_merge::corrections::SavedHistory;
 use hoinghi_merge::{Change, Corrections, FactRef};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::app::Ws;
-use crate::merge_worker;
+use crate::{merge_worker, model, storage};
 
-/// The corrections before each change (undo) and after each undone one (redo).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct History {
-    undo: Vec<Corrections>,
-    redo: Vec<Corrections>,
+pub use hoinghi_merge::corrections::History;
+
+/// The corrections' key in the storage's page state ([`storage::put_state`]): the corrections with their
+/// undo history, `{"edits": [...], "history": {...}}` (a reader of `Corrections` alone passes over the history).
+const CORRECTIONS_KEY: &str = "corrections";
+
+/// The corrections as kept in the browser, with the history of the changes that led to them.
+#[derive(Serialize)]
+struct Kept<'a> {
+    edits: &'a [hoinghi_merge::corrections::Edit],
+    #[serde(skip_serializing_if = "SavedHistory::is_empty")]
+    history: SavedHistory,
 }
 
-impl History {
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
+/// The history part of what [`Kept`] wrote (absent when an earlier version of the page kept the corrections).
+#[derive(Deserialize)]
+struct KeptHistory {
+    #[serde(default)]
+    history: SavedHistory,
 }
-
-/// How many changes can be undone.
-const UNDO_DEPTH: usize = 200;
 
 /// The article's record as corrected (the same `Arc` when nothing in it is corrected).
 pub fn corrected(corrections: &Corrections, record: &Arc<Record>) -> Arc<Record> {
@@ -51,30 +56,22 @@ impl Ws {
             next.push(fact, change).map_err(|e| e.to_string())?;
         }
         let before = self.corrections.get_untracked();
-        self.history.update(|h| {
-            h.undo.push(before);
-            if h.undo.len() > UNDO_DEPTH {
-                h.undo.remove(0);
-            }
-            h.redo.clear();
-        });
+        self.history.update(|h| h.record(before));
         self.set_corrections(next);
         Ok(())
     }
 
     /// Goes back to the corrections before the last change.
     pub fn undo(self) {
-        let Some(before) = self.history.try_update(|h| h.undo.pop()).flatten() else { return };
         let now = self.corrections.get_untracked();
-        self.history.update(|h| h.redo.push(now));
+        let Some(before) = self.history.try_update(|h| h.undo(&now)).flatten() else { return };
         self.set_corrections(before);
     }
 
     /// Makes the last undone change again.
     pub fn redo(self) {
-        let Some(after) = self.history.try_update(|h| h.redo.pop()).flatten() else { return };
         let now = self.corrections.get_untracked();
-        self.history.update(|h| h.undo.push(now));
+        let Some(after) = self.history.try_update(|h| h.redo(&now)).flatten() else { return };
         self.set_corrections(after);
     }
 
@@ -82,6 +79,41 @@ impl Ws {
     pub(crate) fn reset_corrections(self, corrections: Corrections) {
         self.history.set(History::default());
         self.set_corrections(corrections);
+    }
+
+    /// The corrections and their undo history kept by an earlier visit (before the articles are read back,
+    /// so that they come back corrected). A history that does not fit the corrections is left out, and said.
+    pub(crate) async fn restore_corrections(self, what: &str) {
+        let Ok(Some(json)) = storage::get_state(CORRECTIONS_KEY).await else { return };
+        let corrections = match model::read_corrections(&json, what) {
+            Ok(c) => c,
+            Err(e) => return self.message.set(Some(e)),
+        };
+        let history = serde_json::from_str::<KeptHistory>(&json)
+            .map_err(|e| e.to_string())
+            .and_then(|kept| History::restore(&kept.history, &corrections).map_err(|e| e.to_string()));
+        let history = history.unwrap_or_else(|why| {
+            self.message.set(Some(format!(
+                "Không đọc lại được lịch sử hoàn tác trong “{what}” ({why}): các chỗ đã sửa vẫn giữ nguyên, chỉ không hoàn tác được những lần sửa trước khi tải lại."
+            )));
+            History::default()
+        });
+        self.history.set(history);
+        self.set_corrections(corrections);
+    }
+
+    /// Keeps the corrections and their undo history across reloads: one entry of the storage's page state
+    /// (a user makes a few corrections per article; the history is at most `UNDO_DEPTH` steps of an edit or
+    /// two), written with the next flush; a refusal is said like any other storage refusal.
+    fn persist_corrections(self, corrections: &Corrections) {
+        let history = self.history.with_untracked(|h| h.saved(corrections));
+        if corrections.is_empty() && history.is_empty() {
+            storage::delete_state(CORRECTIONS_KEY);
+        } else {
+            let kept = Kept { edits: &corrections.edits, history };
+            storage::put_state(CORRECTIONS_KEY, serde_json::to_string(&kept).unwrap_or_default());
+        }
+        self.save();
     }
 
     /// Sets the corrections: the articles they touch (before or now) are merged again, corrected.

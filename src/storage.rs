@@ -2,37 +2,58 @@
 //! crate): localStorage holds a few megabytes, an archive of thousands of articles needs hundreds.
 //!
 //! Two object stores:
-//! - `articles`: one record an article, keyed by a number that grows as articles arrive (so a reload brings
-//!   them back in the order they were loaded, read a page at a time), the value `[name, json]` (the JSON of
-//!   `model::article_json`). The module keeps the name → key map of what it stored, to delete by name.
+//! - `articles`: one record an article, the value `[name, json]` (the JSON of `model::article_json`), under a
+//!   key the browser gives (`autoIncrement`): the key generator is the store's, shared by every tab, so two
+//!   tabs loading articles at once never take the same key, and the keys grow in the order the articles were
+//!   written, which is the order a reload brings them back (read a page at a time). The module keeps the
+//!   name → key map of what this page stored or read back, to delete by name. A stored article whose name
+//!   another one already has (two tabs each loaded an `a.txt`) comes back renamed (`a (2).txt`, and is stored
+//!   so); one with the same name and the same content (two tabs each loaded the samples) is the same article
+//!   stored twice: the copy is dropped as it is read.
 //! - `state`: a general key-value store for small page state (JSON text under a key), for whatever else must
 //!   survive a reload: [`put_state`] / [`get_state`] / [`delete_state`]. Keys are named `part.what`
-//!   (`corrections.v1`, ...), one key per part of the page, so parts do not overwrite each other.
+//!   (`corrections`, ...), one key per part of the page, so parts do not overwrite each other.
+//!
+//! Version 1 of the database numbered the articles itself, from the greatest key it saw when it opened: two
+//! tabs open at once wrote over each other's articles. Opening version 2 moves them, in order and with their
+//! keys, into the store with a key generator, inside the upgrade (if anything fails the upgrade is undone and
+//! version 1 stays as it was). A tab of an older version still open is asked to close its connection (the
+//! `versionchange` event; this version closes, and says to reload).
 //!
 //! Writes are queued ([`put_article`], [`delete_article`], [`clear_articles`], [`put_state`], ...) and go to the
 //! database in one transaction per [`flush`], which takes everything queued since the last one: thousands of
 //! articles arriving make a few transactions, not thousands. A write the browser refuses (quota, private
-//! mode, no IndexedDB) is a [`StorageError`] for the caller to show; what the page holds in memory is untouched.
+//! mode, no IndexedDB) is a [`NotKept`] for the caller to show, saying how many articles are stored and how
+//! many are not; what the page holds in memory is untouched. A refused write is not tried again (a full
+//! store would refuse the backlog with every new article); the articles it held are counted as not kept
+//! until they are removed from the page.
 //!
 //! Articles of an earlier version of the page, in localStorage under `hoinghi.v1.*`, are read once by
 //! [`legacy_articles`] and removed by [`forget_legacy`] once they are safely here.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::future::IntoFuture;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use gloo_storage::Storage as _;
+use idb::request::futures::AddStoreRequestFuture;
 use idb::{
-    CursorDirection, Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode,
-    TransactionResult,
+    CursorDirection, Database, DatabaseEvent, Event, Factory, KeyRange, ObjectStore, ObjectStoreParams, Query, Request,
+    Transaction, TransactionMode, TransactionResult,
 };
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
 const DATABASE: &str = "hoinghi";
-const VERSION: u32 = 1;
+/// 1: article keys given by the page; 2: given by the store's key generator.
+const VERSION: u32 = 2;
 const ARTICLES: &str = "articles";
+/// Version 1's `articles` while version 2's upgrade moves them.
+const ARTICLES_V1: &str = "articles.v1";
 const STATE: &str = "state";
 
 /// Why the browser did not keep something. The page goes on with what it holds in memory.
@@ -44,22 +65,64 @@ pub enum StorageError {
     Full,
     /// A read or write failed otherwise; the browser's words.
     Failed(String),
+    /// A newer version of the page, opened in another tab, changed the database: this tab let go of it.
+    Replaced,
 }
 
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let keep = "các bài vẫn còn trên trang nhưng sẽ mất khi tải lại. Hãy bấm “Lưu phiên làm việc” để giữ chúng trong một tệp.";
         match self {
             StorageError::Refused(why) => write!(
                 f,
-                "Trình duyệt không cho trang lưu dữ liệu ({why}), có thể vì đây là cửa sổ ẩn danh hoặc trình duyệt chặn lưu trữ: {keep}"
+                "Trình duyệt không cho trang lưu dữ liệu ({why}), có thể vì đây là cửa sổ ẩn danh hoặc trình duyệt chặn lưu trữ"
             ),
-            StorageError::Full => {
-                write!(f, "Bộ nhớ trình duyệt dành cho trang đã đầy (QuotaExceededError): {keep}")
+            StorageError::Full => f.write_str("Bộ nhớ trình duyệt dành cho trang đã đầy (QuotaExceededError)"),
+            StorageError::Failed(why) => write!(f, "Không lưu được vào bộ nhớ trình duyệt ({why})"),
+            StorageError::Replaced => {
+                f.write_str("Trang vừa được mở bằng một phiên bản mới hơn ở thẻ khác; hãy tải lại thẻ này để lưu tiếp")
             }
-            StorageError::Failed(why) => write!(f, "Không lưu được vào bộ nhớ trình duyệt ({why}): {keep}"),
         }
     }
+}
+
+/// What the page asked to keep and the browser did not: why, and how many articles are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotKept {
+    pub why: StorageError,
+    /// Articles of the page stored in the browser.
+    pub stored: usize,
+    /// Articles of the page the browser refused: they are lost on a reload.
+    pub unsaved: usize,
+}
+
+impl fmt::Display for NotKept {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let NotKept { why, stored, unsaved } = self;
+        let file = "Hãy bấm “Lưu phiên làm việc” để giữ chúng trong một tệp.";
+        if *unsaved > 0 {
+            write!(
+                f,
+                "{why}: đã lưu {} bài; {} bài chưa lưu được vẫn còn trên trang nhưng sẽ mất khi tải lại. {file}",
+                count_vi(*stored),
+                count_vi(*unsaved)
+            )
+        } else {
+            write!(f, "{why}: các bài vẫn còn trên trang nhưng những thay đổi mới nhất sẽ mất khi tải lại. {file}")
+        }
+    }
+}
+
+/// A count as Vietnamese writes it (`5.000`).
+fn count_vi(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl StorageError {
@@ -97,6 +160,8 @@ impl StorageError {
 enum Op {
     PutArticle(String, String),
     DeleteArticle(String),
+    /// A stored copy of an article read back before it (same name, same content): removed as it is read.
+    DropCopy(f64),
     ClearArticles,
     PutState(String, String),
     DeleteState(String),
@@ -107,9 +172,19 @@ thread_local! {
     static DB: RefCell<Option<Result<Rc<Database>, StorageError>>> = const { RefCell::new(None) };
     static QUEUE: RefCell<Vec<Op>> = const { RefCell::new(Vec::new()) };
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
-    /// The key of every article stored, by name; and the next key to give.
+    static WAITING: Cell<bool> = const { Cell::new(false) };
+    /// The key of every article this page stored or read back, by name.
     static KEYS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
-    static NEXT_KEY: Cell<f64> = const { Cell::new(1.0) };
+    /// Every name this page asked to store or read back (stored, queued or refused): a stored article read
+    /// later under one of them is renamed.
+    static TAKEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// A fingerprint of the JSON of each article read back, by name: a second record with the same name and
+    /// the same JSON is a copy.
+    static READ: RefCell<HashSet<(String, u64)>> = RefCell::new(HashSet::new());
+    /// Articles and state keys whose last write the browser refused, and why (the last refusal).
+    static UNSAVED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static UNSAVED_STATE: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static LAST_REFUSAL: RefCell<Option<StorageError>> = const { RefCell::new(None) };
     /// The greatest key when the database was opened: what a reload brings back ends there (articles
     /// written since are on the page already).
     static LAST_AT_OPEN: Cell<f64> = const { Cell::new(0.0) };
@@ -121,11 +196,20 @@ pub async fn open() -> Result<Rc<Database>, StorageError> {
         return done;
     }
     let result = match open_database().await {
-        Ok(db) => last_key(&db).await.map(|last| {
-            NEXT_KEY.with(|n| n.set(n.get().max(last + 1.0)));
-            LAST_AT_OPEN.with(|l| l.set(last));
-            Rc::new(db)
-        }),
+        Ok(mut db) => {
+            // A newer version opening the database in another tab waits for this connection to close.
+            db.on_version_change(|_| {
+                DB.with(|d| {
+                    if let Some(Ok(db)) = d.replace(Some(Err(StorageError::Replaced))) {
+                        db.close();
+                    }
+                })
+            });
+            last_key(&db).await.map(|last| {
+                LAST_AT_OPEN.with(|l| l.set(last));
+                Rc::new(db)
+            })
+        }
         Err(e) => Err(e),
     };
     // Two callers may have raced to open: the first answer is kept.
@@ -137,21 +221,62 @@ async fn open_database() -> Result<Database, StorageError> {
     let factory = Factory::new().map_err(|_| StorageError::Refused("không có IndexedDB".into()))?;
     let mut request = factory.open(DATABASE, Some(VERSION)).map_err(refused)?;
     request.on_upgrade_needed(|event| {
-        // Version 1: the two stores, keys given by the page (no key path).
-        if let Ok(db) = event.database() {
-            let names = db.store_names();
-            for store in [ARTICLES, STATE] {
-                if !names.iter().any(|n| n == store) {
-                    let _ = db.create_object_store(store, ObjectStoreParams::new());
-                }
-            }
+        let (Ok(db), Ok(request)) = (event.database(), event.target()) else { return };
+        let Some(tx) = request.transaction() else { return };
+        if let Err(e) = upgrade(db, &tx) {
+            web_sys::console::warn_1(&format!("hoinghi: không nâng cấp được cơ sở dữ liệu ({e})").into());
+            let _ = tx.abort();
         }
     });
     request.await.map_err(refused)
 }
 
-/// The greatest article key stored (0 when none): new articles are numbered after it, so that an article
-/// added while a reload is still reading the stored ones never takes the key of one not yet read.
+/// Brings the stores to this version: `state` as it was; `articles` with a key generator (version 1's
+/// articles moved into it, see [`move_v1_articles`]).
+fn upgrade(db: Database, tx: &Transaction) -> Result<(), idb::Error> {
+    let names = db.store_names();
+    if !names.iter().any(|n| n == STATE) {
+        db.create_object_store(STATE, ObjectStoreParams::new())?;
+    }
+    let v1 = names.iter().any(|n| n == ARTICLES) && !tx.object_store(ARTICLES)?.auto_increment();
+    if v1 {
+        tx.object_store(ARTICLES)?.set_name(ARTICLES_V1);
+    }
+    if v1 || !names.iter().any(|n| n == ARTICLES) {
+        let mut params = ObjectStoreParams::new();
+        params.auto_increment(true);
+        db.create_object_store(ARTICLES, params)?;
+    }
+    if v1 {
+        let tx = tx.object_store(ARTICLES)?.transaction();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = move_v1_articles(&db, &tx).await {
+                web_sys::console::warn_1(&format!("hoinghi: không chuyển được các bài đã lưu ({e})").into());
+                let _ = tx.abort();
+            }
+        });
+    }
+    Ok(())
+}
+
+/// Moves version 1's articles into the new store, in order and under the same keys (the key generator goes on
+/// after the greatest), then drops the old store; all inside the upgrade's transaction, so that a failure
+/// leaves version 1 as it was. The requests are issued from the answers of the ones before (as a promise
+/// library over IndexedDB does), which keeps the transaction open.
+async fn move_v1_articles(db: &Database, tx: &Transaction) -> Result<(), idb::Error> {
+    let from = tx.object_store(ARTICLES_V1)?;
+    let to = tx.object_store(ARTICLES)?;
+    let mut cursor = from.open_cursor(None, None)?.await?;
+    while let Some(c) = cursor {
+        // Not awaited one by one: a failing one fails the transaction, and with it the upgrade.
+        to.add(&c.value()?, Some(&c.key()?))?;
+        cursor = c.next(None)?.await?;
+    }
+    db.delete_object_store(ARTICLES_V1)
+}
+
+/// The greatest article key stored (0 when none): what a reload reads ends there, so that an article added
+/// while a reload is still reading the stored ones is not read back a second time.
 async fn last_key(db: &Database) -> Result<f64, StorageError> {
     let failed = |e| StorageError::from_idb(e, false);
     let tx = db.transaction(&[ARTICLES], TransactionMode::ReadOnly).map_err(failed)?;
@@ -160,20 +285,31 @@ async fn last_key(db: &Database) -> Result<f64, StorageError> {
     Ok(cursor.and_then(|c| c.key().ok()).and_then(|k| k.as_f64()).unwrap_or(0.0))
 }
 
-/// Queues the article's JSON under its name (replacing what was stored under that name).
+/// Queues the article's JSON under its name (replacing what this page stored under that name).
 pub fn put_article(name: &str, json: String) {
+    TAKEN.with(|t| t.borrow_mut().insert(name.to_string()));
     QUEUE.with(|q| q.borrow_mut().push(Op::PutArticle(name.to_string(), json)));
 }
 
+/// Queues the removal of the article stored under `name` (and drops a write of it still queued).
 pub fn delete_article(name: &str) {
-    QUEUE.with(|q| q.borrow_mut().push(Op::DeleteArticle(name.to_string())));
+    TAKEN.with(|t| t.borrow_mut().remove(name));
+    UNSAVED.with(|u| u.borrow_mut().remove(name));
+    QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.retain(|op| !matches!(op, Op::PutArticle(n, _) if n == name));
+        q.push(Op::DeleteArticle(name.to_string()));
+    });
 }
 
 /// Queues the removal of every article (what was queued before is dropped with them).
 pub fn clear_articles() {
+    TAKEN.with(|t| t.borrow_mut().clear());
+    READ.with(|r| r.borrow_mut().clear());
+    UNSAVED.with(|u| u.borrow_mut().clear());
     QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        q.retain(|op| !matches!(op, Op::PutArticle(..) | Op::DeleteArticle(_)));
+        q.retain(|op| !matches!(op, Op::PutArticle(..) | Op::DeleteArticle(_) | Op::DropCopy(_)));
         q.push(Op::ClearArticles);
     });
 }
@@ -197,98 +333,250 @@ pub async fn get_state(key: &str) -> Result<Option<String>, StorageError> {
     Ok(value.and_then(|v| v.as_string()))
 }
 
-/// Writes everything queued, one transaction a round, until the queue is empty. When a flush is already
-/// running it answers `Ok` at once: the running one takes what was just queued and reports its errors.
-/// On an error the round's writes are dropped (the page still holds them in memory) and later ones stay queued.
-pub async fn flush() -> Result<(), StorageError> {
-    if FLUSHING.with(|f| f.replace(true)) {
-        return Ok(());
+/// Writes everything queued, one transaction a round, until the queue is empty; `Err` while anything the
+/// page asked to keep is not kept (this round's refusal or an earlier one's), with the counts. One flush runs
+/// at a time: a second waits for it, then writes what is left, so that its answer covers what was queued
+/// before it was called; a third, while one already waits, answers at once with what is known (the waiting
+/// one will write its queue and answer).
+pub async fn flush() -> Result<(), NotKept> {
+    if FLUSHING.with(Cell::get) {
+        if WAITING.with(|w| w.replace(true)) {
+            return not_kept().map_or(Ok(()), Err);
+        }
+        while FLUSHING.with(Cell::get) {
+            gloo_timers::future::TimeoutFuture::new(10).await;
+        }
+        WAITING.with(|w| w.set(false));
     }
-    let result = flush_rounds().await;
-    FLUSHING.with(|f| f.set(false));
-    result
-}
-
-async fn flush_rounds() -> Result<(), StorageError> {
+    FLUSHING.with(|f| f.set(true));
     let db = open().await;
     loop {
         let ops = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
         if ops.is_empty() {
-            return Ok(());
+            break;
         }
-        let db = db.clone()?;
-        write(&db, ops).await?;
+        let written = match &db {
+            Ok(db) => write(db, &ops).await,
+            Err(e) => Err(e.clone()),
+        };
+        settle(&ops, written);
+    }
+    FLUSHING.with(|f| f.set(false));
+    not_kept().map_or(Ok(()), Err)
+}
+
+/// What is not kept, if anything: why (the last refusal) and the counts.
+fn not_kept() -> Option<NotKept> {
+    let unsaved = UNSAVED.with(|u| u.borrow().len());
+    let state = UNSAVED_STATE.with(|u| !u.borrow().is_empty());
+    if unsaved == 0 && !state {
+        return None;
+    }
+    let why = LAST_REFUSAL.with(|l| l.borrow().clone()).unwrap_or(StorageError::Failed("lỗi không rõ".into()));
+    Some(NotKept { why, stored: KEYS.with(|k| k.borrow().len()), unsaved })
+}
+
+/// Keys given to the articles a round added, in the order of their `PutArticle`s (`None` for one that
+/// replaced a record under a key already known).
+type Added = Vec<Option<f64>>;
+
+/// After a round: the name → key map follows what was written; what was refused is counted as not kept.
+fn settle(ops: &[Op], written: Result<Added, StorageError>) {
+    match written {
+        Ok(added) => {
+            let mut added = added.into_iter();
+            for op in ops {
+                match op {
+                    Op::PutArticle(name, _) => {
+                        if let Some(Some(key)) = added.next() {
+                            KEYS.with(|k| k.borrow_mut().insert(name.clone(), key));
+                        }
+                        UNSAVED.with(|u| u.borrow_mut().remove(name));
+                    }
+                    Op::DeleteArticle(name) => {
+                        KEYS.with(|k| k.borrow_mut().remove(name));
+                    }
+                    Op::ClearArticles => KEYS.with(|k| k.borrow_mut().clear()),
+                    Op::DropCopy(_) => {}
+                    Op::PutState(key, _) | Op::DeleteState(key) => {
+                        UNSAVED_STATE.with(|u| u.borrow_mut().remove(key));
+                    }
+                }
+            }
+        }
+        Err(why) => {
+            for op in ops {
+                match op {
+                    // Still on the page (a removal since would have dropped it from the queue).
+                    Op::PutArticle(name, _) if TAKEN.with(|t| t.borrow().contains(name)) => {
+                        UNSAVED.with(|u| u.borrow_mut().insert(name.clone()));
+                    }
+                    Op::PutState(key, _) | Op::DeleteState(key) => {
+                        UNSAVED_STATE.with(|u| u.borrow_mut().insert(key.clone()));
+                    }
+                    _ => {}
+                }
+            }
+            LAST_REFUSAL.with(|l| *l.borrow_mut() = Some(why));
+        }
     }
 }
 
-/// One transaction over both stores: every op issued at once, the transaction awaited once.
-async fn write(db: &Database, ops: Vec<Op>) -> Result<(), StorageError> {
+/// One transaction over both stores: every op issued at once, the transaction awaited once; then the keys
+/// the store gave to the articles added.
+async fn write(db: &Database, ops: &[Op]) -> Result<Added, StorageError> {
     let failed = |e| StorageError::from_idb(e, false);
     let tx = db.transaction(&[ARTICLES, STATE], TransactionMode::ReadWrite).map_err(failed)?;
     let articles = tx.object_store(ARTICLES).map_err(failed)?;
     let state = tx.object_store(STATE).map_err(failed)?;
-    for op in ops {
-        // The requests are not awaited one by one: a failing one fails the transaction, awaited below.
-        let issued = match op {
-            Op::PutArticle(name, json) => {
-                let key = KEYS.with(|k| *k.borrow_mut().entry(name.clone()).or_insert_with(next_key));
-                let value = Array::of2(&name.into(), &json.into());
-                articles.put(&value, Some(&key.into())).map(drop)
-            }
-            Op::DeleteArticle(name) => match KEYS.with(|k| k.borrow_mut().remove(&name)) {
-                Some(key) => articles.delete(Query::Key(key.into())).map(drop),
-                None => Ok(()),
-            },
-            Op::ClearArticles => {
-                KEYS.with(|k| k.borrow_mut().clear());
-                articles.clear().map(drop)
-            }
-            Op::PutState(key, json) => state.put(&json.into(), Some(&key.into())).map(drop),
-            Op::DeleteState(key) => state.delete(Query::Key(key.into())).map(drop),
-        };
-        if let Err(e) = issued {
+    // Why the browser aborted it, if it does: a store over its quota fails the commit, not a request.
+    let watched = articles.transaction();
+    let mut added = Vec::new();
+    let outcome = match issue(&articles, &state, ops, &mut added) {
+        Err(e) => {
             let _ = tx.abort();
-            return Err(failed(e));
+            Err(failed(e))
         }
+        // Committed now rather than when the page next idles: a reload right after a load must find it written.
+        Ok(()) => match tx.commit().map_err(failed) {
+            Err(e) => Err(e),
+            Ok(tx) => match tx.await.map_err(failed) {
+                Ok(TransactionResult::Committed) => Ok(()),
+                Ok(TransactionResult::Aborted) => Err(match watched.error() {
+                    Some(e) => StorageError::from_js(&e.into(), false),
+                    None => StorageError::Failed("giao dịch bị hủy".into()),
+                }),
+                Err(e) => Err(e),
+            },
+        },
+    };
+    // Every request added answers, with its key or (the transaction aborted) an error: each answer is
+    // awaited, also after a failure, so that none comes to a listener already dropped.
+    let mut keys = Vec::with_capacity(added.len());
+    for request in added {
+        keys.push(match request {
+            Some(answer) => answer.await.ok().and_then(|k| k.as_f64()),
+            None => None,
+        });
     }
-    // Committed now rather than when the page next idles: a reload right after a load must find it written.
-    let tx = tx.commit().map_err(failed)?;
-    match tx.await.map_err(failed)? {
-        TransactionResult::Committed => Ok(()),
-        TransactionResult::Aborted => Err(StorageError::Failed("giao dịch bị hủy".into())),
-    }
+    outcome.map(|()| keys)
 }
 
-fn next_key() -> f64 {
-    NEXT_KEY.with(|n| n.replace(n.get() + 1.0))
+/// Issues the round's requests, not awaited one by one (a failing one fails the transaction); `added` gets,
+/// for each `PutArticle`, the answer of an article added (its key is in it) or `None` for one put under a key
+/// known already.
+fn issue(
+    articles: &ObjectStore,
+    state: &ObjectStore,
+    ops: &[Op],
+    added: &mut Vec<Option<AddStoreRequestFuture>>,
+) -> Result<(), idb::Error> {
+    // Names removed earlier in this round: written again, they are new records (at the end of the order).
+    let mut gone: HashSet<&str> = HashSet::new();
+    let mut cleared = false;
+    for op in ops {
+        match op {
+            Op::PutArticle(name, json) => {
+                let value = Array::of2(&name.as_str().into(), &json.as_str().into());
+                let known = (!cleared && !gone.contains(name.as_str()))
+                    .then(|| KEYS.with(|k| k.borrow().get(name).copied()))
+                    .flatten();
+                match known {
+                    Some(key) => {
+                        articles.put(&value, Some(&key.into()))?;
+                        added.push(None);
+                    }
+                    // Its key comes with the answer: listened for now, read once the transaction is done.
+                    None => added.push(Some(articles.add(&value, None)?.into_future())),
+                }
+            }
+            Op::DeleteArticle(name) => {
+                gone.insert(name);
+                if let Some(key) = KEYS.with(|k| k.borrow().get(name).copied()).filter(|_| !cleared) {
+                    articles.delete(Query::Key(key.into()))?;
+                }
+            }
+            Op::DropCopy(key) => drop(articles.delete(Query::Key((*key).into()))?),
+            Op::ClearArticles => {
+                cleared = true;
+                articles.clear()?;
+            }
+            Op::PutState(key, json) => drop(state.put(&json.as_str().into(), Some(&key.as_str().into()))?),
+            Op::DeleteState(key) => drop(state.delete(Query::Key(key.as_str().into()))?),
+        }
+    }
+    Ok(())
+}
+
+/// A fingerprint of an article's JSON, to know a copy of one read back.
+fn fingerprint(json: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    json.hash(&mut h);
+    h.finish()
 }
 
 /// Up to `limit` articles stored before this visit, after the key `after` (from the start when `None`), in
-/// the order they were loaded: (their key, for the next page; name; JSON). The names are remembered, to
-/// delete them later.
+/// the order they were loaded: (their key, for the next page; name; JSON); none when all are read. The names
+/// are remembered, to delete them later; a name already taken is given anew (the article is stored so), and
+/// a copy of an article read before (same name and content: two tabs loaded the same files) is dropped.
 pub async fn articles_after(after: Option<f64>, limit: u32) -> Result<Vec<(f64, String, String)>, StorageError> {
     let db = open().await?;
     let failed = |e| StorageError::from_idb(e, false);
-    let from = after.unwrap_or(0.0);
     let until = LAST_AT_OPEN.with(Cell::get);
-    if from >= until {
-        return Ok(Vec::new());
+    let mut from = after.unwrap_or(0.0);
+    // Pages made only of copies are passed over: an empty answer means the end.
+    while from < until {
+        let tx = db.transaction(&[ARTICLES], TransactionMode::ReadOnly).map_err(failed)?;
+        let store = tx.object_store(ARTICLES).map_err(failed)?;
+        let range = KeyRange::bound(&from.into(), &until.into(), Some(true), Some(false)).map_err(failed)?;
+        let range = Some(Query::KeyRange(range));
+        let keys = store.get_all_keys(range.clone(), Some(limit)).map_err(failed)?.await.map_err(failed)?;
+        let values = store.get_all(range, Some(limit)).map_err(failed)?.await.map_err(failed)?;
+        let mut out = Vec::with_capacity(values.len());
+        for (key, value) in keys.iter().zip(values) {
+            let (Some(key), Ok(pair)) = (key.as_f64(), value.dyn_into::<Array>()) else { continue };
+            let (Some(name), Some(json)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
+            out.extend(read_back(key, name, json));
+        }
+        match keys.last().and_then(|k| k.as_f64()) {
+            _ if !out.is_empty() => return Ok(out),
+            Some(last) => from = last,
+            None => break,
+        }
     }
-    let tx = db.transaction(&[ARTICLES], TransactionMode::ReadOnly).map_err(failed)?;
-    let store = tx.object_store(ARTICLES).map_err(failed)?;
-    let range =
-        Some(Query::KeyRange(KeyRange::bound(&from.into(), &until.into(), Some(true), Some(false)).map_err(failed)?));
-    let keys = store.get_all_keys(range.clone(), Some(limit)).map_err(failed)?.await.map_err(failed)?;
-    let values = store.get_all(range, Some(limit)).map_err(failed)?.await.map_err(failed)?;
-    let mut out = Vec::with_capacity(values.len());
-    for (key, value) in keys.iter().zip(values) {
-        let (Some(key), Ok(pair)) = (key.as_f64(), value.dyn_into::<Array>()) else { continue };
-        let (Some(name), Some(json)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
-        KEYS.with(|k| k.borrow_mut().insert(name.clone(), key));
-        NEXT_KEY.with(|n| n.set(n.get().max(key + 1.0)));
-        out.push((key, name, json));
+    Ok(Vec::new())
+}
+
+/// One stored article read back: remembered under its name, renamed when the name is taken, dropped when it
+/// is a copy of one read before.
+fn read_back(key: f64, name: String, json: String) -> Option<(f64, String, String)> {
+    let print = (name.clone(), fingerprint(&json));
+    if READ.with(|r| r.borrow().contains(&print)) {
+        QUEUE.with(|q| q.borrow_mut().push(Op::DropCopy(key)));
+        return None;
     }
-    Ok(out)
+    READ.with(|r| r.borrow_mut().insert(print));
+    let (name, json) = match TAKEN.with(|t| t.borrow().contains(&name)) {
+        true => renamed(&name, json),
+        false => (name, json),
+    };
+    KEYS.with(|k| k.borrow_mut().insert(name.clone(), key));
+    TAKEN.with(|t| t.borrow_mut().insert(name.clone()));
+    Some((key, name, json))
+}
+
+/// The article's JSON under a name not taken yet, queued to be stored so (under the same key).
+fn renamed(name: &str, json: String) -> (String, String) {
+    let mut value = match serde_json::from_str::<serde_json::Value>(&json) {
+        Ok(serde_json::Value::Object(fields)) => fields,
+        // Not an article: reading it says so.
+        _ => return (name.to_string(), json),
+    };
+    let name = TAKEN.with(|t| crate::model::unique_name(name, &t.borrow()));
+    value.insert("name".into(), serde_json::Value::String(name.clone()));
+    let json = serde_json::Value::Object(value).to_string();
+    QUEUE.with(|q| q.borrow_mut().push(Op::PutArticle(name.clone(), json.clone())));
+    (name, json)
 }
 
 const LEGACY_INDEX: &str = "hoinghi.v1.index";
@@ -322,4 +610,41 @@ pub fn forget_legacy() {
         gloo_storage::LocalStorage::delete(legacy_key(&n));
     }
     gloo_storage::LocalStorage::delete(LEGACY_INDEX);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_says_why_and_how_many_articles_are_kept() {
+        let not_kept = |why, stored, unsaved| NotKept { why, stored, unsaved }.to_string();
+        let cases: &[(String, &[&str])] = &[
+            (
+                not_kept(StorageError::Full, 1234, 3766),
+                &[
+                    "đã đầy (QuotaExceededError): đã lưu 1.234 bài; 3.766 bài chưa lưu được vẫn còn trên trang",
+                    "Lưu phiên làm việc",
+                ],
+            ),
+            (
+                not_kept(StorageError::Refused("SecurityError: denied".into()), 0, 5),
+                &["không cho trang lưu dữ liệu (SecurityError: denied)", "đã lưu 0 bài; 5 bài chưa lưu được"],
+            ),
+            (
+                not_kept(StorageError::Failed("AbortError".into()), 12, 0),
+                &["(AbortError): các bài vẫn còn trên trang nhưng những thay đổi mới nhất sẽ mất khi tải lại"],
+            ),
+            (not_kept(StorageError::Replaced, 3, 1), &["phiên bản mới hơn ở thẻ khác", "đã lưu 3 bài; 1 bài chưa lưu"]),
+        ];
+        for (text, says) in cases {
+            for part in *says {
+                assert!(text.contains(part), "{text:?} does not say {part:?}");
+            }
+        }
+        let counts = [(0, "0"), (999, "999"), (1000, "1.000"), (5000, "5.000"), (1234567, "1.234.567")];
+        for (n, written) in counts {
+            assert_eq!(count_vi(n), written);
+        }
+    }
 }

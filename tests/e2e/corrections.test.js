@@ -1,6 +1,7 @@
 // Browser specs of corrections: a fact edited in place and carried into the tables, the CSV and a reload; a
-// missed chair added from a selection in the evidence; undo and redo; the corrected articles exported as gold
-// and scored with shared/eval/score.py against the command-line extractor; two people joined and split.
+// missed chair added from a selection in the evidence; undo and redo, and both after a reload; the corrected
+// articles exported as gold and scored with shared/eval/score.py against the command-line extractor; two
+// people joined and split; two documents joined, in the table, the CSV and after a reload.
 // Run through `make e2e` (after `make dist`); the gold spec needs target/release/hoinghi and ../shared.
 import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +18,11 @@ const SCORE = join(SHARED, 'eval/score.py');
 const HOINGHI = 'target/release/hoinghi';
 const NEW_TITLE = 'Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Định';
 const TITLES = ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Trưởng Ban Dân vận Tỉnh ủy', NEW_TITLE];
+
+/** The cells of one CSV line (quoted cells unquoted). */
+function csvCells(line) {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, c]) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+}
 
 describe('Corrections', () => {
   const served = servedPage();
@@ -211,5 +217,87 @@ describe('Corrections', () => {
     await app.officialRow('Y Ngọc').waitFor();
     assert.equal(await rowsNamed(), 2);
     assert.equal(await app.officialRow('Y Ngọc').locator('[data-testid="official-articles"]').innerText(), '1');
+  });
+
+  it('the undo history survives a reload: undo, reload, redo', async () => {
+    await app.open(server.url);
+    await app.loadSamples();
+    await app.tab('officials').click();
+    const original = await app.titlesOf('Nguyễn Thị Phong Vũ').innerText();
+    assert.doesNotMatch(original, /tỉnh Bình Định/);
+    await openOfficial('Nguyễn Thị Phong Vũ');
+    await app.byTestId('edit-titles').fill(TITLES.join('\n'));
+    await app.byTestId('save-official').click();
+    await app.officialRow('Nguyễn Thị Phong Vũ').locator('[data-testid="corrected"]').waitFor();
+    assert.ok(await app.byTestId('redo').isDisabled());
+
+    const reload = async () => {
+      await page.reload();
+      await app.waitForArticles(5);
+      await app.tab('officials').click();
+      await app.titlesOf('Nguyễn Thị Phong Vũ').waitFor();
+    };
+    await reload();
+    assert.match(await app.titlesOf('Nguyễn Thị Phong Vũ').innerText(), /tỉnh Bình Định/);
+    assert.ok(await app.byTestId('undo').isEnabled(), 'the correction can be undone after the reload');
+    await app.byTestId('undo').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="officials-table"]')?.textContent.includes('tỉnh Bình Định'));
+    assert.equal(await app.titlesOf('Nguyễn Thị Phong Vũ').innerText(), original);
+    assert.equal(await app.officialRow('Nguyễn Thị Phong Vũ').locator('[data-testid="corrected"]').count(), 0);
+    assert.ok(await app.byTestId('undo').isDisabled(), 'nothing more to undo');
+
+    // Undone, reloaded: the correction stays undone and can be made again.
+    await reload();
+    assert.equal(await app.titlesOf('Nguyễn Thị Phong Vũ').innerText(), original);
+    assert.ok(await app.byTestId('undo').isDisabled());
+    await app.byTestId('redo').click();
+    await page.waitForFunction((t) => document.querySelector('[data-testid="officials-table"]')?.textContent.includes(t), NEW_TITLE);
+    assert.equal(await app.officialRow('Nguyễn Thị Phong Vũ').locator('[data-testid="corrected"]').count(), 1);
+    await app.screenshot('c5-redone-after-reload');
+  });
+
+  it('two documents joined: one row in the documents table, in the CSV and after a reload', async () => {
+    await app.open(server.url);
+    await app.fillAndAdd('Hà Nội, ngày 5/6/2024\n\nSáng 5/6, Thành ủy Hà Nội tổ chức hội nghị quán triệt Nghị quyết 68 của Bộ Chính trị về phát triển kinh tế tư nhân.');
+    await app.waitForArticles(1);
+    await app.fillAndAdd('Đà Nẵng, ngày 7/6/2024\n\nChiều 7/6, Thành ủy Đà Nẵng tổ chức hội nghị triển khai Nghị quyết số 68-NQ/TW ngày 4/5/2025 của Bộ Chính trị.');
+    await app.waitForArticles(2);
+    await app.tab('documents').click();
+    const numbers = () => app.byTestId('document-number').allInnerTexts();
+    assert.deepEqual((await numbers()).sort(), ['68', '68-NQ/TW']);
+    // The card of "68" offers the other 68 to join.
+    await app.byTestId('document-number').filter({ hasText: /^\s*68\s*$/ }).click();
+    await app.byTestId('document-form').waitFor();
+    const chooser = app.byTestId('join-document-with');
+    const option = await chooser.locator('option', { hasText: '68-NQ/TW' }).innerText();
+    assert.match(option, /Nghị quyết 68-NQ\/TW \(1 bài\)/);
+    await chooser.selectOption({ label: option });
+    await app.byTestId('join-document').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="document-row"]').length === 1);
+    const row = app.documentRows.first();
+    assert.match(await row.locator('[data-testid="document-number"]').innerText(), /68/);
+    assert.equal(await row.locator('[data-testid="corrected"]').count(), 1);
+    assert.deepEqual((await row.locator('.sources li').allInnerTexts()).sort(), ['Bài dán 1', 'Bài dán 2']);
+    await app.screenshot('c6-documents-joined');
+
+    // The CSV: one document, cited by both articles, under both numbers as written.
+    const csv = (await app.download(app.byTestId('export-documents'))).text.replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r?\n/);
+    assert.equal(lines.length, 2, csv);
+    const [header, cells] = lines.map(csvCells);
+    const cell = (name) => cells[header.indexOf(name)];
+    assert.equal(cell('articles'), '2', csv);
+    assert.equal(cell('sources'), 'Bài dán 1; Bài dán 2', csv);
+    assert.deepEqual(cell('numbers_as_written').split('; ').sort(), ['68', '68-NQ/TW'], csv);
+
+    await page.reload();
+    await app.waitForArticles(2);
+    await app.tab('documents').click();
+    await app.documentRows.first().waitFor();
+    assert.equal(await app.documentRows.count(), 1, 'still joined after a reload');
+    assert.equal(await app.documentRows.first().locator('[data-testid="corrected"]').count(), 1);
+    // And undone (the join is one step to undo, kept across the reload): two documents again.
+    await app.byTestId('undo').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="document-row"]').length === 2);
   });
 });

@@ -139,7 +139,7 @@ describe('Hội Nghị page', () => {
 
   it('a full browser storage gives a message and keeps the work in memory', async () => {
     await page.addInitScript(() => {
-      IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
+      IDBObjectStore.prototype.put = IDBObjectStore.prototype.add = function () { throw new DOMException('full', 'QuotaExceededError'); };
     });
     await app.open(server.url);
     await app.loadSamples();

@@ -368,3 +368,210 @@ fn mark_chairs(record: &mut Record, chairs: &[String]) {
         }
     }
 }
+
+// ---------------------------------------------------------------- undo history
+
+/// How many changes can be undone; the history (undo and redo together) never holds more states.
+pub const UNDO_DEPTH: usize = 200;
+
+/// The corrections as they were before each change (to undo) and after each undone one (to redo).
+///
+/// ```
+/// use hoinghi_core::Span;
+/// use hoinghi_merge::corrections::{Change, Corrections, FactRef, History};
+///
+/// let at = FactRef { source: "a.txt".into(), at: Span { start: 0, end: 9 } };
+/// let mut now = Corrections::default();
+/// let mut history = History::default();
+/// history.record(now.clone());
+/// now.push(at, Change::OfficialName("Lê Trí Vũ".into())).unwrap();
+/// // Kept across a reload: the steps, then the history again from them and the corrections.
+/// let saved = history.saved(&now);
+/// let mut history = History::restore(&saved, &now).unwrap();
+/// assert_eq!(history.undo(&now), Some(Corrections::default()));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// Oldest first: the last is what "undo" goes back to.
+    undo: Vec<Corrections>,
+    /// Furthest first: the last is what "redo" brings back.
+    redo: Vec<Corrections>,
+}
+
+impl History {
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.undo.is_empty() && self.redo.is_empty()
+    }
+
+    /// A change was made to the corrections `before`: it can be undone (the oldest step goes beyond
+    /// [`UNDO_DEPTH`]), and what was undone before it can no longer be redone.
+    pub fn record(&mut self, before: Corrections) {
+        self.undo.push(before);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// The corrections to go back to from `now` (then `now` can be redone); `None` when there is nothing to undo.
+    pub fn undo(&mut self, now: &Corrections) -> Option<Corrections> {
+        let before = self.undo.pop()?;
+        self.redo.push(now.clone());
+        Some(before)
+    }
+
+    /// The corrections the last undo left (then `now` can be undone again); `None` when there is nothing to redo.
+    pub fn redo(&mut self, now: &Corrections) -> Option<Corrections> {
+        let after = self.redo.pop()?;
+        self.undo.push(now.clone());
+        Some(after)
+    }
+
+    /// The history as kept across reloads beside the corrections `now`: each state written as the [`Step`]
+    /// from its neighbour (a change touches an edit or two), so two hundred states of a thousand corrections
+    /// take kilobytes, not the megabytes of two hundred copies.
+    pub fn saved(&self, now: &Corrections) -> SavedHistory {
+        let undo = self.undo.iter().chain(std::iter::once(now)).collect::<Vec<_>>();
+        let redo = std::iter::once(now).chain(self.redo.iter().rev()).collect::<Vec<_>>();
+        let steps =
+            |chain: &[&Corrections]| chain.windows(2).map(|w| Step::between(&w[0].edits, &w[1].edits)).collect();
+        SavedHistory { undo: steps(&undo), redo: steps(&redo) }
+    }
+
+    /// The history [`History::saved`] wrote, beside the corrections `now`. Refused when the steps do not lead
+    /// to `now` (the corrections were kept without them, by an earlier version of the page) or there are more
+    /// than the history holds.
+    pub fn restore(saved: &SavedHistory, now: &Corrections) -> Result<History, BadHistory> {
+        if saved.undo.len() + saved.redo.len() > UNDO_DEPTH {
+            return Err(BadHistory::TooLong(saved.undo.len() + saved.redo.len()));
+        }
+        let mut undo = Vec::with_capacity(saved.undo.len());
+        let mut state = now.edits.clone();
+        for step in saved.undo.iter().rev() {
+            state = step.back(&state).ok_or(BadHistory::DoesNotFit)?;
+            undo.push(Corrections { edits: state.clone() });
+        }
+        undo.reverse();
+        let mut redo = Vec::with_capacity(saved.redo.len());
+        let mut state = now.edits.clone();
+        for step in &saved.redo {
+            state = step.forward(&state).ok_or(BadHistory::DoesNotFit)?;
+            redo.push(Corrections { edits: state.clone() });
+        }
+        redo.reverse();
+        Ok(History { undo, redo })
+    }
+}
+
+/// The undo history as kept (JSON, beside the corrections it leads to): the steps between its states.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SavedHistory {
+    /// From the oldest state that can be undone to the next, ..., the last one leading to the corrections now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undo: Vec<Step>,
+    /// From the corrections now to what "redo" brings back, then to the next, ...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redo: Vec<Step>,
+}
+
+impl SavedHistory {
+    pub fn is_empty(&self) -> bool {
+        self.undo.is_empty() && self.redo.is_empty()
+    }
+}
+
+/// Why a kept history was not taken back; the corrections themselves are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadHistory {
+    DoesNotFit,
+    TooLong(usize),
+}
+
+impl std::fmt::Display for BadHistory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadHistory::DoesNotFit => f.write_str("lịch sử không khớp với các chỗ đã sửa"),
+            BadHistory::TooLong(n) => write!(f, "lịch sử quá dài ({n} bước, tối đa {UNDO_DEPTH})"),
+        }
+    }
+}
+
+/// How one list of edits becomes the next: the edits taken out (with their places in the older list) and
+/// those appended. Any two lists are a step apart (at worst every edit out, every edit in); a correction is
+/// an edit or two, as [`Corrections::push`] replaces an edit by appending its successor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<(usize, Edit)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<Edit>,
+}
+
+impl Step {
+    /// The step from `older` to `newer`: the longest run of `older`'s edits (in order) that begins `newer` is
+    /// kept, the others are taken out, and the rest of `newer` is appended.
+    pub fn between(older: &[Edit], newer: &[Edit]) -> Step {
+        let mut kept = 0;
+        let mut removed = Vec::new();
+        for (i, e) in older.iter().enumerate() {
+            if newer.get(kept) == Some(e) {
+                kept += 1;
+            } else {
+                removed.push((i, e.clone()));
+            }
+        }
+        Step { removed, added: newer[kept..].to_vec() }
+    }
+
+    /// `newer` from `older`; `None` when the edits taken out are not where the step says.
+    pub fn forward(&self, older: &[Edit]) -> Option<Vec<Edit>> {
+        let mut out = Vec::with_capacity(older.len() + self.added.len());
+        let mut removed = self.removed.iter().peekable();
+        for (i, e) in older.iter().enumerate() {
+            match removed.peek() {
+                Some((at, gone)) if *at == i => {
+                    if gone != e {
+                        return None;
+                    }
+                    removed.next();
+                }
+                _ => out.push(e.clone()),
+            }
+        }
+        if removed.next().is_some() {
+            return None;
+        }
+        out.extend(self.added.iter().cloned());
+        Some(out)
+    }
+
+    /// `older` from `newer`; `None` when `newer` does not end with the edits appended, or the places of
+    /// those taken out do not fit.
+    pub fn back(&self, newer: &[Edit]) -> Option<Vec<Edit>> {
+        let kept = newer.len().checked_sub(self.added.len())?;
+        if newer[kept..] != self.added[..] {
+            return None;
+        }
+        let mut out = Vec::with_capacity(kept + self.removed.len());
+        let mut rest = newer[..kept].iter();
+        for (at, e) in &self.removed {
+            while out.len() < *at {
+                out.push(rest.next()?.clone());
+            }
+            if out.len() != *at {
+                return None;
+            }
+            out.push(e.clone());
+        }
+        out.extend(rest.cloned());
+        Some(out)
+    }
+}

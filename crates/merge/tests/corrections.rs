@@ -2,7 +2,7 @@
 //! joins and splits of people and documents. Names and posts are from `shared/eval/dev`.
 
 use hoinghi_core::{Document, Meeting, Official, Record, Role, Span};
-use hoinghi_merge::corrections::Refused;
+use hoinghi_merge::corrections::{BadHistory, Edit, History, Refused, SavedHistory, Step, UNDO_DEPTH};
 use hoinghi_merge::{merge, merge_corrected, Change, Corrections, FactRef, Merger};
 
 const fn span(start: usize, end: usize) -> Span {
@@ -353,4 +353,164 @@ fn corrected_facts_reach_the_merge() {
     assert_eq!(merged.meetings[0].chair_ids, [vu.id]);
     let marked = fixes.marked();
     assert!(vu.mentions.iter().any(|m| marked.contains(&FactRef { source: m.source.clone(), at: m.span })));
+}
+
+// ---------------------------------------------------------------- the undo history, kept across reloads
+
+/// What a user does in a session: a correction (one step to undo), undo, redo.
+#[derive(Clone, Copy, Debug)]
+enum Act {
+    /// The official at 10..29 of article `.0` renamed `.1`.
+    Rename(&'static str, &'static str),
+    /// The titles of the official at 40..55 of article `.0`.
+    Titles(&'static str, &'static str),
+    Delete(&'static str),
+    Undo,
+    Redo,
+}
+
+/// Plays `acts` as the page does (`correcting.rs`): the corrections after them, and their history.
+fn play(acts: &[Act]) -> (Corrections, History) {
+    let mut now = Corrections::default();
+    let mut history = History::default();
+    for act in acts {
+        let change = match *act {
+            Act::Rename(a, name) => (at(a, 10, 29), Change::OfficialName(name.into())),
+            Act::Titles(a, title) => (at(a, 40, 55), Change::OfficialTitles(vec![title.into()])),
+            Act::Delete(a) => (at(a, 130, 132), Change::DocumentDelete),
+            Act::Undo => {
+                now = history.undo(&now).unwrap_or(now);
+                continue;
+            }
+            Act::Redo => {
+                now = history.redo(&now).unwrap_or(now);
+                continue;
+            }
+        };
+        let before = now.clone();
+        now.push(change.0, change.1).unwrap();
+        history.record(before);
+    }
+    (now, history)
+}
+
+/// Every state undo and redo reach from `now`, in turn: all undone, then all redone.
+fn walk(mut now: Corrections, mut history: History) -> Vec<Corrections> {
+    let mut seen = vec![now.clone()];
+    while let Some(before) = history.undo(&now) {
+        now = before;
+        seen.push(now.clone());
+    }
+    while let Some(after) = history.redo(&now) {
+        now = after;
+        seen.push(now.clone());
+    }
+    seen
+}
+
+#[test]
+fn the_undo_history_comes_back_after_a_reload() {
+    use Act::*;
+    let sessions: &[(&str, &[Act])] = &[
+        ("nothing done", &[]),
+        ("one correction", &[Rename("a", "Nguyễn Thị Vũ")]),
+        ("one correction, undone", &[Rename("a", "Nguyễn Thị Vũ"), Undo]),
+        (
+            "a field corrected twice: the second replaces the first in the middle of the list",
+            &[Rename("a", "X"), Titles("a", "Bí thư"), Delete("b"), Rename("a", "Y")],
+        ),
+        (
+            "undo and redo mixed, something left to redo",
+            &[Rename("a", "X"), Titles("b", "Bí thư"), Undo, Undo, Redo, Delete("a"), Titles("a", "Phó Bí thư"), Undo],
+        ),
+        ("everything undone", &[Rename("a", "X"), Rename("a", "Y"), Rename("a", "Z"), Undo, Undo, Undo]),
+        ("a correction after an undo forgets the redo", &[Rename("a", "X"), Rename("a", "Y"), Undo, Delete("c")]),
+    ];
+    for (what, acts) in sessions {
+        let (now, history) = play(acts);
+        let json = serde_json::to_string(&history.saved(&now)).unwrap();
+        let saved: SavedHistory = serde_json::from_str(&json).unwrap();
+        let back = History::restore(&saved, &now).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(back, history, "{what}: {json}");
+        assert_eq!(walk(now.clone(), back), walk(now, history), "{what}");
+    }
+}
+
+#[test]
+fn the_history_is_bounded_and_kept_as_steps() {
+    // 1,000 corrections, then 250 more of the first ones' names: 200 can be undone, each kept as a step of an
+    // edit or two rather than a copy of the thousand.
+    let mut now = Corrections::default();
+    let mut history = History::default();
+    for i in 0..1250 {
+        let before = now.clone();
+        let a = format!("a{}", i % 1000);
+        now.push(at(&a, 10, 29), Change::OfficialName(format!("Người {i}"))).unwrap();
+        history.record(before);
+    }
+    assert_eq!(now.edits.len(), 1000);
+    let saved = history.saved(&now);
+    assert_eq!((saved.undo.len(), saved.redo.len()), (UNDO_DEPTH, 0));
+    assert!(saved.undo.iter().all(|s| s.added.len() == 1 && s.removed.len() == 1), "one edit replaced a step");
+    let json = serde_json::to_string(&saved).unwrap();
+    assert!(json.len() < 100_000, "{} bytes", json.len());
+    let back = History::restore(&saved, &now).unwrap();
+    assert_eq!(back, history);
+    let mut back = back;
+    for _ in 0..UNDO_DEPTH {
+        now = back.undo(&now).unwrap();
+    }
+    assert!(!back.can_undo());
+    assert_eq!(now.edits.last().unwrap().change, Change::OfficialName("Người 1049".into()));
+}
+
+#[test]
+fn steps_lead_between_any_two_lists() {
+    let e = |a: &str, name: &str| Edit { fact: at(a, 10, 29), change: Change::OfficialName(name.into()) };
+    let (x, y, z, w) = (e("a", "X"), e("b", "Y"), e("c", "Z"), e("d", "W"));
+    /// (what, older, newer, how many edits the step takes out and appends)
+    type Case = (&'static str, Vec<Edit>, Vec<Edit>, (usize, usize));
+    let cases: Vec<Case> = vec![
+        ("the same", vec![x.clone(), y.clone()], vec![x.clone(), y.clone()], (0, 0)),
+        ("one appended", vec![x.clone()], vec![x.clone(), y.clone()], (0, 1)),
+        (
+            "one replaced in the middle",
+            vec![x.clone(), y.clone(), z.clone()],
+            vec![x.clone(), z.clone(), w.clone()],
+            (1, 1),
+        ),
+        ("all gone", vec![x.clone(), y.clone()], vec![], (2, 0)),
+        ("from nothing", vec![], vec![x.clone(), y.clone()], (0, 2)),
+        ("reordered", vec![x.clone(), y.clone(), z.clone()], vec![z.clone(), x.clone(), y.clone()], (2, 2)),
+        ("the same edit pushed again", vec![x.clone(), y.clone()], vec![y.clone(), x.clone()], (1, 1)),
+    ];
+    for (what, older, newer, (out, appended)) in cases {
+        let step = Step::between(&older, &newer);
+        assert_eq!((step.removed.len(), step.added.len()), (out, appended), "{what}");
+        assert_eq!(step.forward(&older).as_ref(), Some(&newer), "{what}: forward");
+        assert_eq!(step.back(&newer).as_ref(), Some(&older), "{what}: back");
+    }
+}
+
+#[test]
+fn a_history_that_does_not_fit_the_corrections_is_refused() {
+    let (now, history) = play(&[Act::Rename("a", "X"), Act::Titles("a", "Bí thư"), Act::Undo]);
+    let good = history.saved(&now);
+    let other = play(&[Act::Delete("z")]).0;
+    let mut moved = good.clone();
+    moved.undo[0].removed.push((99, now.edits[0].clone()));
+    let mut wrong_redo = good.clone();
+    wrong_redo.redo[0].removed.push((0, other.edits[0].clone()));
+    let long = SavedHistory { undo: vec![Step::default(); UNDO_DEPTH + 1], redo: Vec::new() };
+    let cases: &[(&str, &SavedHistory, &Corrections, BadHistory)] = &[
+        ("other corrections", &good, &other, BadHistory::DoesNotFit),
+        ("a removed edit past the end", &moved, &now, BadHistory::DoesNotFit),
+        ("a redo step taking out an edit that is not there", &wrong_redo, &now, BadHistory::DoesNotFit),
+        ("more steps than the history holds", &long, &now, BadHistory::TooLong(UNDO_DEPTH + 1)),
+    ];
+    for (what, saved, corrections, expected) in cases {
+        assert_eq!(History::restore(saved, corrections).as_ref(), Err(expected), "{what}");
+        assert!(!expected.to_string().is_empty());
+    }
+    assert_eq!(History::restore(&SavedHistory::default(), &now), Ok(History::default()));
 }
