@@ -13,6 +13,41 @@ pub struct Extracted {
     pub note: Option<String>,
 }
 
+/// The worker's answer as the page reads it: the record, and the record's JSON as the worker wrote it, so
+/// that the page hands it on to the merge worker and to the storage without writing it again (at thousands
+/// of articles, writing every record twice more was a good part of the page's own work).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub record: Option<(Record, String)>,
+    pub error: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Reads the worker's JSON of an [`Extracted`].
+pub fn read_answer(json: &str) -> Result<Answer, String> {
+    #[derive(Deserialize)]
+    struct Raw<'a> {
+        #[serde(borrow)]
+        record: Option<&'a serde_json::value::RawValue>,
+        error: Option<String>,
+        note: Option<String>,
+    }
+    let raw: Raw = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let record = match raw.record {
+        Some(r) => Some((serde_json::from_str::<Record>(r.get()).map_err(|e| e.to_string())?, r.get().to_string())),
+        None => None,
+    };
+    Ok(Answer { record, error: raw.error, note: raw.note })
+}
+
+/// An article read by the worker as the storage keeps it (the JSON of `model::article_json`, the record's
+/// part as the worker wrote it).
+pub fn stored_json(name: &str, record_json: &str, note: Option<&str>) -> String {
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let note = note.map(|n| format!(",\"note\":{}", quoted(n))).unwrap_or_default();
+    format!("{{\"name\":{},\"record\":{record_json}{note}}}", quoted(name))
+}
+
 /// Pasted or typed text: repaired when it is TCVN3/VNI mojibake (`pasted`), then extracted.
 pub fn from_text(name: &str, text: &str, pasted: bool) -> Extracted {
     from_text_with_progress(name, text, pasted, &mut |_| {})
@@ -119,6 +154,41 @@ mod tests {
         assert!(refuse_file("bai.txt", 10).is_none());
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);
+    }
+
+    /// The answer read on the page holds the record and its JSON; the stored form built from that JSON reads
+    /// back as the article `model::article_json` stores.
+    #[test]
+    fn answers_are_read_once_and_stored_as_written() {
+        use crate::model::{article_json, read_stored, Article};
+        use std::sync::Arc;
+        let text = include_str!("../public/samples/000_a1b6cc5c598c13a5.txt");
+        // (answer, note)
+        let cases = [
+            (from_text("a.txt", text, false), None),
+            (
+                Extracted { note: Some("đã đổi từ TCVN3".into()), ..from_text("b “c”.txt", text, false) },
+                Some("đã đổi từ TCVN3"),
+            ),
+        ];
+        for (extracted, note) in cases {
+            let answer = read_answer(&serde_json::to_string(&extracted).unwrap()).unwrap();
+            let (record, json) = answer.record.clone().unwrap();
+            assert_eq!(Some(&record), extracted.record.as_ref());
+            assert_eq!(serde_json::from_str::<Record>(&json).unwrap(), record);
+            assert_eq!(answer.note.as_deref(), note);
+            let name = record.source.clone().unwrap();
+            let article =
+                Article { name: name.clone(), record: Some(Arc::new(record)), error: None, note: answer.note.clone() };
+            let stored = stored_json(&name, &json, note);
+            assert_eq!(
+                read_stored(vec![stored], "x").unwrap(),
+                read_stored(vec![article_json(&article)], "x").unwrap()
+            );
+        }
+        let failed = read_answer(&serde_json::to_string(&from_text("x", " ", false)).unwrap()).unwrap();
+        assert!(failed.record.is_none() && failed.error.is_some());
+        assert!(read_answer("{").is_err());
     }
 
     #[test]

@@ -37,7 +37,6 @@ fn main() {
             Some("bench") => bench(&reply_to, &msg),
             Some(what) if what.starts_with("merge") => {
                 if let Some(parts) = merge(what, &msg) {
-                    let parts: Array = parts.iter().map(|p| JsValue::from_str(p)).collect();
                     let _ = reply_to.post_message(&Array::of2(&id, &parts));
                 }
                 return;
@@ -82,7 +81,7 @@ thread_local! {
 }
 
 /// A merge message: `Some(the merged view in parts)` for `["merge"]` (answered in order), `None` for the others.
-fn merge(what: &str, msg: &Array) -> Option<Vec<String>> {
+fn merge(what: &str, msg: &Array) -> Option<Array> {
     DESK.with(|desk| {
         let mut desk = desk.borrow_mut();
         match what {
@@ -106,7 +105,14 @@ fn merge(what: &str, msg: &Array) -> Option<Vec<String>> {
                 }
                 None
             }
-            _ => Some(desk.merged_parts()),
+            _ => {
+                // Each part goes to JS as it is written, so the worker never holds the whole view's JSON.
+                let parts = Array::new();
+                desk.each_merged_part(&mut |part| {
+                    parts.push(&JsValue::from_str(&part));
+                });
+                Some(parts)
+            }
         }
     })
 }
