@@ -240,6 +240,8 @@ impl Ws {
         let mut generation = GENERATION.with(Cell::get);
         // Read since the last showing.
         let mut read = Read::default();
+        // The bar from the start: a single huge article shows how far it has got before it is read.
+        self.progress.set(Some((0, QUEUE.with(|q| q.borrow().len()))));
         loop {
             if generation != GENERATION.with(Cell::get) {
                 // "Xóa tất cả": the answers still on their way are for articles no longer wanted.
@@ -648,17 +650,19 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
         }
         Job::File { name, file } => {
             let name = model::unique_name(&name, taken);
-            match protocol::refuse_file(&name, file.size() as usize) {
+            // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs), so its
+            // size is checked here; any other file goes to the worker whole, which checks its size and reads
+            // it (a file's size and bytes cost the page's thread a call to the browser each: at thousands of
+            // files, asking the size here was most of the page's time).
+            let pdf = pdf::is_pdf(&file);
+            let refused = match pdf {
+                true => protocol::refuse_file(&name, file.size() as usize),
+                false => protocol::refuse_name(&name),
+            };
+            match refused {
                 Some(why) => fail(name, why),
-                None => {
-                    // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs).
-                    let call = if pdf::is_pdf(&file) {
-                        pdf::extract_file(&name, &file)
-                    } else {
-                        browser::extract_file(&name, &file)
-                    };
-                    Pending::Worker(name, call)
-                }
+                None if pdf => Pending::Worker(name.clone(), pdf::extract_file(&name, &file)),
+                None => Pending::Worker(name.clone(), browser::extract_file(&name, &file)),
             }
         }
     };

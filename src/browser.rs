@@ -125,8 +125,9 @@ function call(name, payload, pasted) {
 export function extract_text(name, text, pasted) {
   return call(name, text, pasted);
 }
+// The file goes unread: the worker asks its size and reads it, off the page's thread.
 export function extract_file(name, file) {
-  return file.arrayBuffer().then((b) => call(name, b, false));
+  return call(name, file, false);
 }
 "#)]
 extern "C" {

@@ -127,13 +127,39 @@ pub fn bench(texts: &[String], rounds: u32, now: impl Fn() -> f64) -> Bench {
     Bench { bytes: texts.iter().map(String::len).sum(), rounds, ms, officials, wasm_memory_bytes: 0 }
 }
 
-/// Why a file is not sent to the worker at all (by its name or size), in Vietnamese naming it.
+/// Why a file is not read at all (by its name or size), in Vietnamese naming it.
 pub fn refuse_file(name: &str, size: usize) -> Option<String> {
-    if let Some(reason) = hoinghi_decode::skip_reason(name) {
-        return Some(format!("“{name}”: {reason}"));
+    refuse_name(name).or_else(|| {
+        (size > hoinghi_decode::MAX_FILE_BYTES).then(|| {
+            hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name)
+        })
+    })
+}
+
+/// Why a file is not sent to the worker, by its name alone (the worker checks the size before reading it).
+pub fn refuse_name(name: &str) -> Option<String> {
+    hoinghi_decode::skip_reason(name).map(|reason| format!("“{name}”: {reason}"))
+}
+
+/// A file handed to the worker unread (a `File` or `Blob`): refused by its size, else its bytes read and
+/// extracted; `read` reads the bytes (in the worker, `FileReaderSync`).
+pub fn from_file_with_progress(
+    name: &str,
+    size: usize,
+    read: impl FnOnce() -> Result<Vec<u8>, String>,
+    progress: &mut dyn FnMut(f64),
+) -> Extracted {
+    if let Some(why) = refuse_file(name, size) {
+        return Extracted { record: None, error: Some(why), note: None };
     }
-    (size > hoinghi_decode::MAX_FILE_BYTES)
-        .then(|| hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name))
+    match read() {
+        Ok(bytes) => from_bytes_with_progress(name, &bytes, progress),
+        Err(why) => Extracted {
+            record: None,
+            error: Some(format!("“{name}”: trình duyệt không cho đọc tệp ({why}); hãy chọn lại tệp.")),
+            note: None,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -152,6 +178,15 @@ mod tests {
         assert!(refuse_file("cu.doc", 10).unwrap().contains("cu.doc"));
         assert!(refuse_file("to.txt", 100 << 20).unwrap().contains("to.txt"));
         assert!(refuse_file("bai.txt", 10).is_none());
+        assert_eq!(refuse_name("cu.doc"), refuse_file("cu.doc", 10));
+        assert!(refuse_name("to.txt").is_none());
+        // A file read in the worker: refused by its size unread, read and extracted, or the browser's refusal.
+        let never = || -> Result<Vec<u8>, String> { panic!("a refused file is not read") };
+        assert!(from_file_with_progress("to.txt", 100 << 20, never, &mut |_| {}).error.unwrap().contains("to.txt"));
+        let read = from_file_with_progress("a.txt", text.len(), || Ok(text.as_bytes().to_vec()), &mut |_| {});
+        assert_eq!(read.record, b.record);
+        let denied = from_file_with_progress("a.txt", 10, || Err("NotReadableError".into()), &mut |_| {});
+        assert!(denied.error.unwrap().contains("NotReadableError"));
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);
     }
