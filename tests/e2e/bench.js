@@ -141,8 +141,9 @@ async function measure(n) {
   const change = await page.evaluate(() => [window.__changeStart, window.__changeEnd]);
   const pageWasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
   // Every worker's (extraction and merge), as the worker exposes it (`self.wasmMemory`).
-  let workerWasm = 0;
-  for (const w of workers) workerWasm += await w.evaluate(() => self.wasmMemory?.buffer.byteLength ?? 0).catch(() => 0);
+  const eachWorker = [];
+  for (const w of workers) eachWorker.push(await w.evaluate(() => self.wasmMemory?.buffer.byteLength ?? 0).catch(() => 0));
+  const workerWasm = eachWorker.reduce((a, b) => a + b, 0);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -153,6 +154,7 @@ async function measure(n) {
     over100: tasks.filter((t) => t.duration > 100).length,
     pageWasm,
     workerWasm,
+    eachWorker,
     heap: usedSize,
     dom,
     search,
@@ -178,7 +180,8 @@ for (const n of SIZES) {
   const first = r.tasks[0];
   console.log(`  [${n}] the files' change event: ${(c0 - r.before).toFixed(0)} ms after they were handed over, `
     + `the page's handlers ${(c1 - c0).toFixed(0)} ms; the first long task ${first ? `${first.duration.toFixed(0)}@${(first.start - r.before).toFixed(0)}` : 'none'}`);
-  console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms`);
+  console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms; `
+    + `wasm memory: page ${mb(r.pageWasm)} MB, workers ${r.eachWorker.map(mb).join(' + ')} MB`);
   console.log(`  [${n}] shown in ${r.shown} ms; ${r.counts}; long tasks (ms@ms): `
     + r.tasks.filter((t) => t.duration > 100).map((t) => `${t.duration.toFixed(0)}@${(t.start - r.before).toFixed(0)}`).join(' '));
 }
