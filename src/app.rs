@@ -77,6 +77,8 @@ pub struct Ws {
     pub progress: RwSignal<Option<(usize, usize)>>,
     /// Seconds the batch still needs, by its pace so far (once it has one).
     pub seconds_left: RwSignal<Option<f64>>,
+    /// A huge article (over 1 MB) the workers are reading: its name and the fraction done.
+    pub huge: RwSignal<Option<(String, f64)>>,
     /// Copies refused: (copy, the article already loaded with the same text).
     pub duplicates: RwSignal<Vec<(String, String)>>,
     /// A message about storage or a workspace file.
@@ -121,6 +123,11 @@ thread_local! {
     static MERGE_AGAIN: Cell<bool> = const { Cell::new(false) };
     /// Milliseconds waiting for the workers, reading merged views back and showing them (longest task), in all.
     static STATS: Cell<(f64, f64, f64)> = const { Cell::new((0.0, 0.0, 0.0)) };
+    /// Milliseconds of the page's own work on the answers: reading and filing them, showing them.
+    static FILING: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
+    /// Milliseconds the last merged view took, asked to shown (the next is asked for no sooner than a few
+    /// times that: the merge worker recomputes the whole view on a core the extraction also wants).
+    static MERGE_TOOK: Cell<f64> = const { Cell::new(0.0) };
 }
 
 /// How many stored articles a reload reads (and checks) at a time, yielding between pages.
@@ -143,8 +150,24 @@ fn add_stat(wait: f64, read: f64) {
     });
 }
 
-/// How many articles are handed to the worker at once (it works through them while the page answers).
+/// Milliseconds reading and filing answers, and showing what was read, for the console line.
+fn add_filing(filing: f64, showing: f64) {
+    FILING.with(|s| {
+        let (a, b) = s.get();
+        s.set((a + filing, b + showing));
+    });
+}
+
+/// How many articles the workers hold at any time: topped up as each answer comes, so that they never wait
+/// for the page.
 const IN_FLIGHT: usize = 48;
+
+/// The page's work on answers in one task at most (then it yields to clicks and painting).
+const SLICE_MS: f64 = 25.0;
+
+/// At most this often the articles read are shown (the list, the counts, the progress) and stored: each
+/// showing costs the page a layout, so not for every answer.
+const SHOW_EVERY_MS: f64 = 400.0;
 
 impl Ws {
     fn new() -> Ws {
@@ -178,6 +201,7 @@ impl Ws {
             view,
             progress: RwSignal::new(None),
             seconds_left: RwSignal::new(None),
+            huge: RwSignal::new(None),
             duplicates: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
             evidence: RwSignal::new(None),
@@ -203,48 +227,73 @@ impl Ws {
     }
 
     async fn run(self) {
-        let mut done = 0usize;
         let started = browser::now();
+        let mut done = 0usize;
         let mut last_merge = started;
+        let mut last_shown = started;
+        let mut slice = started;
+        let mut flight: VecDeque<Pending> = VecDeque::new();
+        let mut taken = self.names();
+        let mut generation = GENERATION.with(Cell::get);
+        // Read since the last showing.
+        let mut read = Read::default();
+        // The bar from the start: a single huge article shows how far it has got before it is read.
+        self.progress.set(Some((0, QUEUE.with(|q| q.borrow().len()))));
         loop {
-            let mut taken: HashSet<String> =
-                self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect());
-            // Hand a round of articles to the workers, then take the answers in order.
-            let round: Vec<Pending> = QUEUE.with(|q| {
+            if generation != GENERATION.with(Cell::get) {
+                // "Xóa tất cả": the answers still on their way are for articles no longer wanted.
+                generation = GENERATION.with(Cell::get);
+                flight.clear();
+                read = Read::default();
+                taken = self.names();
+            }
+            // Keep the workers busy: hand out articles as answers come, before the page works on one.
+            QUEUE.with(|q| {
                 let mut q = q.borrow_mut();
-                let n = q.len().min(IN_FLIGHT);
-                q.drain(..n).map(|job| dispatch(job, &mut taken)).collect()
+                while flight.len() < IN_FLIGHT {
+                    let Some(job) = q.pop_front() else { break };
+                    flight.push_back(dispatch(job, &mut taken));
+                }
             });
-            if round.is_empty() {
-                break;
-            }
-            let generation = GENERATION.with(Cell::get);
+            let Some(next) = flight.pop_front() else { break };
             let t = browser::now();
-            let mut settled = Vec::with_capacity(round.len());
-            for pending in round {
-                settled.push(pending.settle().await);
+            let settled = next.settle().await;
+            let waited = browser::now() - t;
+            add_stat(waited, 0.0);
+            if waited > 1.0 {
+                // The task ended while waiting: a new slice starts.
+                slice = browser::now();
             }
-            add_stat(browser::now() - t, 0.0);
             if generation != GENERATION.with(Cell::get) {
                 continue;
             }
-            let left = QUEUE.with(|q| q.borrow().len());
-            done += settled.len();
-            let (batch, fresh) = self.file_round(settled);
-            self.articles.update(|l| l.extend(batch));
-            if !fresh.is_empty() {
-                self.persist_new(&fresh);
+            done += 1;
+            let t = browser::now();
+            self.file(settled, &mut read);
+            add_filing(browser::now() - t, 0.0);
+            let now = browser::now();
+            let left = QUEUE.with(|q| q.borrow().len()) + flight.len();
+            if now - last_shown >= SHOW_EVERY_MS || left == 0 {
+                self.show_read(std::mem::take(&mut read));
+                self.progress.set(Some((done, done + left)));
+                self.seconds_left.set(seconds_left(done, left, now - started));
+                last_shown = now;
+                add_filing(0.0, browser::now() - now);
+                let every = MERGE_EVERY_MS.max(3.0 * MERGE_TOOK.with(Cell::get));
+                if left > 0 && now - last_merge > every {
+                    self.remerge();
+                    last_merge = now;
+                }
             }
-            if left > 0 && browser::now() - last_merge > MERGE_EVERY_MS {
-                self.remerge();
-                last_merge = browser::now();
+            if browser::now() - slice > SLICE_MS {
+                browser::yield_now().await;
+                slice = browser::now();
             }
-            self.progress.set(Some((done, done + left)));
-            self.seconds_left.set(seconds_left(done, left, browser::now() - started));
-            browser::yield_now().await;
         }
+        self.show_read(read);
         // The last merged view, with every article, before the batch is done.
         self.seconds_left.set(None);
+        self.huge.set(None);
         if done > 0 {
             self.show_merged().await;
         }
@@ -257,43 +306,69 @@ impl Ws {
         RUNNING.with(|r| r.set(false));
         CANCELLED.with(|c| c.set(false));
         let (wait, longest_read, read) = STATS.with(|s| s.replace((0.0, 0.0, 0.0)));
+        let (filing, showing) = FILING.with(|s| s.replace((0.0, 0.0)));
         let memory = wasm_bindgen::memory()
             .unchecked_into::<js_sys::WebAssembly::Memory>()
             .buffer()
             .unchecked_into::<js_sys::ArrayBuffer>()
             .byte_length();
         web_sys::console::info_1(
-            &format!("hoinghi: {done} bài trong {:.0} ms; chờ bộ trích xuất {wait:.0} ms, đọc kết quả gộp {read:.0} ms (lâu nhất {longest_read:.0} ms); bộ nhớ wasm của trang {:.1} MB", browser::now() - started, f64::from(memory) / 1048576.0).into(),
+            &format!("hoinghi: {done} bài trong {:.0} ms; chờ bộ trích xuất {wait:.0} ms, đọc và nộp câu trả lời {filing:.0} ms, hiện danh sách {showing:.0} ms, đọc kết quả gộp {read:.0} ms (lâu nhất {longest_read:.0} ms); bộ nhớ wasm của trang {:.1} MB", browser::now() - started, f64::from(memory) / 1048576.0).into(),
         );
     }
 
-    /// Refuses the copies of articles already loaded and files the others with the merge worker; returns
-    /// the round's articles for the list, and those of them not stored yet.
-    fn file_round(self, settled: Vec<(Article, bool)>) -> (Vec<Article>, Vec<Article>) {
-        let mut batch = Vec::with_capacity(settled.len());
-        let mut fresh = Vec::new();
-        let mut refused = Vec::new();
-        for (article, stored) in settled {
-            if let Some(record) = &article.record {
-                if let Err(first) =
-                    self.texts.try_update_value(|t| t.file(&article.name, &record.text)).unwrap_or(Ok(()))
-                {
-                    refused.push((article.name.clone(), first));
-                    continue;
-                }
-                // The merge sees the article as the user corrected it.
-                let record = self.corrections.with_untracked(|c| crate::correcting::corrected(c, record));
-                merge_worker::add(&serde_json::to_string(&*record).unwrap_or_default());
+    /// The names on the page (a new article's name must differ).
+    fn names(self) -> HashSet<String> {
+        self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect())
+    }
+
+    /// Refuses a copy of an article already loaded, files the others with the merge worker (their record's
+    /// JSON as the worker wrote it, unless the user corrected the article) and keeps for the storage those
+    /// not stored yet.
+    fn file(self, settled: Settled, read: &mut Read) {
+        let Settled { article, stored, record_json } = settled;
+        if self.huge.with_untracked(|h| h.as_ref().is_some_and(|(name, _)| *name == article.name)) {
+            self.huge.set(None);
+        }
+        if let Some(record) = &article.record {
+            if let Err(first) = self.texts.try_update_value(|t| t.file(&article.name, &record.text)).unwrap_or(Ok(())) {
+                read.refused.push((article.name.clone(), first));
+                return;
             }
-            if !stored {
-                fresh.push(article.clone());
+            // The merge sees the article as the user corrected it.
+            let corrected = self.corrections.with_untracked(|c| c.apply(record));
+            match (corrected, &record_json) {
+                (Some(corrected), _) => merge_worker::add(&serde_json::to_string(&corrected).unwrap_or_default()),
+                (None, Some(json)) => merge_worker::add(json),
+                (None, None) => merge_worker::add(&serde_json::to_string(&**record).unwrap_or_default()),
             }
-            batch.push(article);
+        }
+        if !stored {
+            let json = match &record_json {
+                Some(json) => protocol::stored_json(&article.name, json, article.note.as_deref()),
+                None => model::article_json(&article),
+            };
+            read.fresh.push((article.name.clone(), json));
+        }
+        read.articles.push(article);
+    }
+
+    /// Shows the articles read since the last time in the list and the copies refused, and stores those
+    /// not stored yet.
+    fn show_read(self, read: Read) {
+        let Read { articles, fresh, refused } = read;
+        if !articles.is_empty() {
+            self.articles.update(|l| l.extend(articles));
         }
         if !refused.is_empty() {
             self.duplicates.update(|d| d.extend(refused));
         }
-        (batch, fresh)
+        if !fresh.is_empty() {
+            for (name, json) in fresh {
+                storage::put_article(&name, json);
+            }
+            self.save();
+        }
     }
 
     /// Stops loading: the articles not yet handed to the workers are dropped, those read are kept.
@@ -329,6 +404,7 @@ impl Ws {
     /// in the order asked, so a later call's view is never replaced by an earlier one's).
     async fn show_merged(self) {
         let generation = GENERATION.with(Cell::get);
+        let asked = browser::now();
         let answer = merge_worker::merged_parts().await;
         // Read a part a task, so that no task is long however big the view.
         let mut read = merging::MergedParts::default();
@@ -357,6 +433,7 @@ impl Ws {
             ))),
         }
         add_stat(0.0, browser::now() - t);
+        MERGE_TOOK.with(|m| m.set(browser::now() - asked));
     }
 
     /// Removes one article from the list and the merge.
@@ -393,15 +470,6 @@ impl Ws {
         self.clear();
         self.reset_corrections(corrections);
         self.enqueue(articles.into_iter().map(Job::Saved).collect());
-    }
-
-    /// Keeps the articles across reloads (src/storage.rs: IndexedDB, written in batches off this call).
-    /// A storage that refuses keeps the work in memory and says so.
-    fn persist_new(self, added: &[Article]) {
-        for a in added {
-            storage::put_article(&a.name, model::article_json(a));
-        }
-        self.save();
     }
 
     /// Writes what was queued for the storage, then shows (or takes away) the storage message.
@@ -532,6 +600,24 @@ enum Pending {
     Worker(String, js_sys::Promise),
 }
 
+/// What the loader read since it last showed it.
+#[derive(Default)]
+struct Read {
+    /// For the list.
+    articles: Vec<Article>,
+    /// (name, JSON) of those to store.
+    fresh: Vec<(String, String)>,
+    /// Copies refused: (copy, the article it copies).
+    refused: Vec<(String, String)>,
+}
+
+/// A job's article, whether it is stored already, and its record's JSON as the worker wrote it.
+struct Settled {
+    article: Article,
+    stored: bool,
+    record_json: Option<String>,
+}
+
 /// Names the job's article and hands it to the worker (files the page refuses by name or size never go).
 fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
     let fail = |name: String, error: String| {
@@ -547,17 +633,19 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
         }
         Job::File { name, file } => {
             let name = model::unique_name(&name, taken);
-            match protocol::refuse_file(&name, file.size() as usize) {
+            // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs), so its
+            // size is checked here; any other file goes to the worker whole, which checks its size and reads
+            // it (a file's size and bytes cost the page's thread a call to the browser each: at thousands of
+            // files, asking the size here was most of the page's time).
+            let pdf = pdf::is_pdf(&file);
+            let refused = match pdf {
+                true => protocol::refuse_file(&name, file.size() as usize),
+                false => protocol::refuse_name(&name),
+            };
+            match refused {
                 Some(why) => fail(name, why),
-                None => {
-                    // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs).
-                    let call = if pdf::is_pdf(&file) {
-                        pdf::extract_file(&name, &file)
-                    } else {
-                        browser::extract_file(&name, &file)
-                    };
-                    Pending::Worker(name, call)
-                }
+                None if pdf => Pending::Worker(name.clone(), pdf::extract_file(&name, &file)),
+                None => Pending::Worker(name.clone(), browser::extract_file(&name, &file)),
             }
         }
     };
@@ -570,24 +658,29 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
 }
 
 impl Pending {
-    /// The article, and whether it is stored already.
-    async fn settle(self) -> (Article, bool) {
+    async fn settle(self) -> Settled {
         match self {
-            Pending::Ready(a, stored) => (a, stored),
+            Pending::Ready(article, stored) => Settled { article, stored, record_json: None },
             Pending::Worker(name, call) => {
-                let answer = browser::extracted(call)
-                    .await
-                    .and_then(|json| serde_json::from_str::<protocol::Extracted>(&json).map_err(|e| e.to_string()));
-                let article = match answer {
-                    Ok(x) => Article { record: x.record.map(Arc::new), error: x.error, note: x.note, name },
-                    Err(why) => Article {
-                        error: Some(format!("“{name}”: trích xuất bị lỗi ({why}); các bài khác không bị ảnh hưởng.")),
-                        name,
-                        record: None,
-                        note: None,
-                    },
+                let answer = browser::extracted(call).await.and_then(|json| protocol::read_answer(&json));
+                let (article, record_json) = match answer {
+                    Ok(x) => {
+                        let (record, json) = x.record.map(|(r, j)| (Arc::new(r), j)).unzip();
+                        (Article { record, error: x.error, note: x.note, name }, json)
+                    }
+                    Err(why) => (
+                        Article {
+                            error: Some(format!(
+                                "“{name}”: trích xuất bị lỗi ({why}); các bài khác không bị ảnh hưởng."
+                            )),
+                            name,
+                            record: None,
+                            note: None,
+                        },
+                        None,
+                    ),
                 };
-                (article, false)
+                Settled { article, stored: false, record_json }
             }
         }
     }
@@ -608,6 +701,7 @@ pub fn App() -> impl IntoView {
     console_error_panic_hook::set_once();
     let ws = Ws::new();
     provide_context(ws);
+    browser::on_extraction_progress(move |name, fraction| ws.huge.set(Some((name, fraction))));
     ws.restore();
     let has_evidence = move || ws.evidence.with(Option::is_some);
 

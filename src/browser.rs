@@ -69,6 +69,11 @@ function start(slot) {
   slot.ready = new Promise((ok, no) => {
     worker.onmessage = (e) => {
       if (e.data === 'ready') return ok();
+      if (e.data[0] === 'progress') {
+        const p = slot.pending.get(e.data[1]);
+        if (p && progress_listener) progress_listener(p.name, e.data[2]);
+        return;
+      }
       const [id, json] = e.data;
       const p = slot.pending.get(id);
       slot.pending.delete(id);
@@ -93,6 +98,11 @@ function slots() {
 }
 // Articles waiting at the first worker before the second is started.
 const QUEUED_FOR_SECOND = 4;
+// Told (name, fraction) as a worker works through a huge article (its ["progress", id, fraction]).
+let progress_listener = null;
+export function on_progress(listener) {
+  progress_listener = listener;
+}
 export function warm_worker() {
   start(slots()[0]);
 }
@@ -101,7 +111,7 @@ function call(name, payload, pasted) {
   const slot = all[0].pending.size < QUEUED_FOR_SECOND ? all[0]
     : all.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   const id = ++seq;
-  const answer = new Promise((ok, no) => slot.pending.set(id, { ok, no }));
+  const answer = new Promise((ok, no) => slot.pending.set(id, { ok, no, name }));
   start(slot).then(() => {
     if (payload instanceof ArrayBuffer) slot.worker.postMessage([id, name, payload, pasted], [payload]);
     else slot.worker.postMessage([id, name, payload, pasted]);
@@ -115,8 +125,9 @@ function call(name, payload, pasted) {
 export function extract_text(name, text, pasted) {
   return call(name, text, pasted);
 }
+// The file goes unread: the worker asks its size and reads it, off the page's thread.
 export function extract_file(name, file) {
-  return file.arrayBuffer().then((b) => call(name, b, false));
+  return call(name, file, false);
 }
 "#)]
 extern "C" {
@@ -125,6 +136,16 @@ extern "C" {
     /// Resolves to the JSON of `protocol::Extracted`; rejects with the reason when the worker failed.
     pub fn extract_text(name: &str, text: &str, pasted: bool) -> Promise;
     pub fn extract_file(name: &str, file: &web_sys::File) -> Promise;
+    #[wasm_bindgen(js_name = on_progress)]
+    fn set_progress_listener(listener: &js_sys::Function);
+}
+
+/// Calls `listener(name, fraction done)` as a worker works through a huge article (over 1 MB).
+pub fn on_extraction_progress(listener: impl Fn(String, f64) + 'static) {
+    let listener = Closure::<dyn Fn(String, f64)>::new(listener);
+    set_progress_listener(listener.as_ref().unchecked_ref());
+    // Called for as long as the page lives.
+    listener.forget();
 }
 
 /// A file with its path inside the dropped folder.

@@ -13,6 +13,41 @@ pub struct Extracted {
     pub note: Option<String>,
 }
 
+/// The worker's answer as the page reads it: the record, and the record's JSON as the worker wrote it, so
+/// that the page hands it on to the merge worker and to the storage without writing it again (at thousands
+/// of articles, writing every record twice more was a good part of the page's own work).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub record: Option<(Record, String)>,
+    pub error: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Reads the worker's JSON of an [`Extracted`].
+pub fn read_answer(json: &str) -> Result<Answer, String> {
+    #[derive(Deserialize)]
+    struct Raw<'a> {
+        #[serde(borrow)]
+        record: Option<&'a serde_json::value::RawValue>,
+        error: Option<String>,
+        note: Option<String>,
+    }
+    let raw: Raw = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let record = match raw.record {
+        Some(r) => Some((serde_json::from_str::<Record>(r.get()).map_err(|e| e.to_string())?, r.get().to_string())),
+        None => None,
+    };
+    Ok(Answer { record, error: raw.error, note: raw.note })
+}
+
+/// An article read by the worker as the storage keeps it (the JSON of `model::article_json`, the record's
+/// part as the worker wrote it).
+pub fn stored_json(name: &str, record_json: &str, note: Option<&str>) -> String {
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let note = note.map(|n| format!(",\"note\":{}", quoted(n))).unwrap_or_default();
+    format!("{{\"name\":{},\"record\":{record_json}{note}}}", quoted(name))
+}
+
 /// Pasted or typed text: repaired when it is TCVN3/VNI mojibake (`pasted`), then extracted.
 pub fn from_text(name: &str, text: &str, pasted: bool) -> Extracted {
     from_text_with_progress(name, text, pasted, &mut |_| {})
@@ -92,13 +127,39 @@ pub fn bench(texts: &[String], rounds: u32, now: impl Fn() -> f64) -> Bench {
     Bench { bytes: texts.iter().map(String::len).sum(), rounds, ms, officials, wasm_memory_bytes: 0 }
 }
 
-/// Why a file is not sent to the worker at all (by its name or size), in Vietnamese naming it.
+/// Why a file is not read at all (by its name or size), in Vietnamese naming it.
 pub fn refuse_file(name: &str, size: usize) -> Option<String> {
-    if let Some(reason) = hoinghi_decode::skip_reason(name) {
-        return Some(format!("“{name}”: {reason}"));
+    refuse_name(name).or_else(|| {
+        (size > hoinghi_decode::MAX_FILE_BYTES).then(|| {
+            hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name)
+        })
+    })
+}
+
+/// Why a file is not sent to the worker, by its name alone (the worker checks the size before reading it).
+pub fn refuse_name(name: &str) -> Option<String> {
+    hoinghi_decode::skip_reason(name).map(|reason| format!("“{name}”: {reason}"))
+}
+
+/// A file handed to the worker unread (a `File` or `Blob`): refused by its size, else its bytes read and
+/// extracted; `read` reads the bytes (in the worker, `FileReaderSync`).
+pub fn from_file_with_progress(
+    name: &str,
+    size: usize,
+    read: impl FnOnce() -> Result<Vec<u8>, String>,
+    progress: &mut dyn FnMut(f64),
+) -> Extracted {
+    if let Some(why) = refuse_file(name, size) {
+        return Extracted { record: None, error: Some(why), note: None };
     }
-    (size > hoinghi_decode::MAX_FILE_BYTES)
-        .then(|| hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name))
+    match read() {
+        Ok(bytes) => from_bytes_with_progress(name, &bytes, progress),
+        Err(why) => Extracted {
+            record: None,
+            error: Some(format!("“{name}”: trình duyệt không cho đọc tệp ({why}); hãy chọn lại tệp.")),
+            note: None,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -117,8 +178,52 @@ mod tests {
         assert!(refuse_file("cu.doc", 10).unwrap().contains("cu.doc"));
         assert!(refuse_file("to.txt", 100 << 20).unwrap().contains("to.txt"));
         assert!(refuse_file("bai.txt", 10).is_none());
+        assert_eq!(refuse_name("cu.doc"), refuse_file("cu.doc", 10));
+        assert!(refuse_name("to.txt").is_none());
+        // A file read in the worker: refused by its size unread, read and extracted, or the browser's refusal.
+        let never = || -> Result<Vec<u8>, String> { panic!("a refused file is not read") };
+        assert!(from_file_with_progress("to.txt", 100 << 20, never, &mut |_| {}).error.unwrap().contains("to.txt"));
+        let read = from_file_with_progress("a.txt", text.len(), || Ok(text.as_bytes().to_vec()), &mut |_| {});
+        assert_eq!(read.record, b.record);
+        let denied = from_file_with_progress("a.txt", 10, || Err("NotReadableError".into()), &mut |_| {});
+        assert!(denied.error.unwrap().contains("NotReadableError"));
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);
+    }
+
+    /// The answer read on the page holds the record and its JSON; the stored form built from that JSON reads
+    /// back as the article `model::article_json` stores.
+    #[test]
+    fn answers_are_read_once_and_stored_as_written() {
+        use crate::model::{article_json, read_stored, Article};
+        use std::sync::Arc;
+        let text = include_str!("../public/samples/000_a1b6cc5c598c13a5.txt");
+        // (answer, note)
+        let cases = [
+            (from_text("a.txt", text, false), None),
+            (
+                Extracted { note: Some("đã đổi từ TCVN3".into()), ..from_text("b “c”.txt", text, false) },
+                Some("đã đổi từ TCVN3"),
+            ),
+        ];
+        for (extracted, note) in cases {
+            let answer = read_answer(&serde_json::to_string(&extracted).unwrap()).unwrap();
+            let (record, json) = answer.record.clone().unwrap();
+            assert_eq!(Some(&record), extracted.record.as_ref());
+            assert_eq!(serde_json::from_str::<Record>(&json).unwrap(), record);
+            assert_eq!(answer.note.as_deref(), note);
+            let name = record.source.clone().unwrap();
+            let article =
+                Article { name: name.clone(), record: Some(Arc::new(record)), error: None, note: answer.note.clone() };
+            let stored = stored_json(&name, &json, note);
+            assert_eq!(
+                read_stored(vec![stored], "x").unwrap(),
+                read_stored(vec![article_json(&article)], "x").unwrap()
+            );
+        }
+        let failed = read_answer(&serde_json::to_string(&from_text("x", " ", false)).unwrap()).unwrap();
+        assert!(failed.record.is_none() && failed.error.is_some());
+        assert!(read_answer("{").is_err());
     }
 
     #[test]

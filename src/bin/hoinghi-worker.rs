@@ -1,5 +1,5 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
-//! `[id, name, text | ArrayBuffer, pasted]`, answers `[id, json of protocol::Extracted]`. Says
+//! `[id, name, text | File | ArrayBuffer, pasted]` (a file is checked for size and read here), answers `[id, json of protocol::Extracted]`. Says
 //! `"ready"` once it can take work, after building the extractor's tables. While it extracts an article
 //! over [`PROGRESS_FROM`] bytes it also posts `["progress", id, fraction]` (0.0 to 1.0), at most one
 //! every [`PROGRESS_EVERY_MS`], so the page can show how far a huge article has got.
@@ -20,7 +20,7 @@ use hoinghi_web::merging::MergeDesk;
 use hoinghi_web::protocol;
 use js_sys::{Array, Uint8Array, WebAssembly};
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
 /// Articles over this many bytes (about 1 MB) report their progress; shorter ones take under a second.
 const PROGRESS_FROM: usize = 1 << 20;
@@ -37,7 +37,6 @@ fn main() {
             Some("bench") => bench(&reply_to, &msg),
             Some(what) if what.starts_with("merge") => {
                 if let Some(parts) = merge(what, &msg) {
-                    let parts: Array = parts.iter().map(|p| JsValue::from_str(p)).collect();
                     let _ = reply_to.post_message(&Array::of2(&id, &parts));
                 }
                 return;
@@ -58,6 +57,12 @@ fn main() {
                     Some(text) => protocol::from_text_with_progress(&name, &text, msg.get(3).is_truthy(), &mut |f| {
                         report(text.len(), f)
                     }),
+                    None if payload.is_instance_of::<Blob>() => {
+                        // A file the page handed over unread: its size and bytes are asked for here, off the page's thread.
+                        let blob: Blob = payload.unchecked_into();
+                        let size = blob.size() as usize;
+                        protocol::from_file_with_progress(&name, size, || read_blob(&blob), &mut |f| report(size, f))
+                    }
                     None => {
                         let bytes = Uint8Array::new(&payload).to_vec();
                         protocol::from_bytes_with_progress(&name, &bytes, &mut |f| report(bytes.len(), f))
@@ -76,13 +81,30 @@ fn main() {
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The synchronous file reader of workers (not in the web-sys features the page builds with).
+    type FileReaderSync;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<FileReaderSync, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = readAsArrayBuffer)]
+    fn read_as_array_buffer(this: &FileReaderSync, blob: &Blob) -> Result<js_sys::ArrayBuffer, JsValue>;
+}
+
+/// The bytes of a file, or the browser's reason for not giving them.
+fn read_blob(blob: &Blob) -> Result<Vec<u8>, String> {
+    let why = |e: JsValue| e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default();
+    let buffer = FileReaderSync::new().map_err(why)?.read_as_array_buffer(blob).map_err(why)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
 thread_local! {
     /// The merge worker's articles (empty in the extraction worker).
     static DESK: RefCell<MergeDesk> = RefCell::new(MergeDesk::new());
 }
 
 /// A merge message: `Some(the merged view in parts)` for `["merge"]` (answered in order), `None` for the others.
-fn merge(what: &str, msg: &Array) -> Option<Vec<String>> {
+fn merge(what: &str, msg: &Array) -> Option<Array> {
     DESK.with(|desk| {
         let mut desk = desk.borrow_mut();
         match what {
@@ -106,7 +128,14 @@ fn merge(what: &str, msg: &Array) -> Option<Vec<String>> {
                 }
                 None
             }
-            _ => Some(desk.merged_parts()),
+            _ => {
+                // Each part goes to JS as it is written, so the worker never holds the whole view's JSON.
+                let parts = Array::new();
+                desk.each_merged_part(&mut |part| {
+                    parts.push(&JsValue::from_str(&part));
+                });
+                Some(parts)
+            }
         }
     })
 }

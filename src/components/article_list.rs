@@ -1,17 +1,17 @@
 //! The loaded articles: title, publish date, source name, what was found, errors, a remove button; the
-//! copies refused (same text as an article already loaded), named with the article they copy.
+//! copies refused (same text as an article already loaded), named with the article they copy. The list
+//! scrolls in its box with only the articles near view in the page (`virtual_list`).
 
 use leptos::prelude::*;
 
 use crate::app::Ws;
+use crate::components::virtual_list::{spacer_item, Scroll, Window};
 use crate::model::{date_vi, Article};
-
-const PAGE: usize = 50;
 
 #[component]
 pub fn ArticleList() -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let limit = RwSignal::new(PAGE);
+    let items = Window::new("article-rows", Scroll::Own, Signal::derive(move || ws.articles.with(Vec::len)), 64.0);
     let clear_all = move |_| {
         if crate::browser::ask("Xóa tất cả các bài đã nạp khỏi trang và khỏi bộ nhớ trình duyệt?")
         {
@@ -43,26 +43,24 @@ pub fn ArticleList() -> impl IntoView {
             {move || ws.articles.with(Vec::is_empty).then(|| view! {
                 <p class="hint" data-testid="articles-empty">"Chưa có bài nào. Dán một bài, thả tệp, hoặc bấm “Thử với bài mẫu”."</p>
             })}
-            <ul class="article-list" data-testid="article-list">
+            <ul class="article-list" id="article-rows" data-testid="article-list" on:scroll=move |_| items.measure()>
+                {move || spacer_item(items.above_px())}
                 <For
-                    each=move || ws.articles.with(|l| l.iter().take(limit.get()).cloned().collect::<Vec<_>>())
-                    key=|a| a.name.clone()
-                    children=move |a| article_item(ws, a)
+                    each=move || {
+                        let (start, end) = items.range();
+                        ws.articles.with(|l| l.get(start..end).unwrap_or_default().iter().cloned().enumerate().map(|(i, a)| (start + i, a)).collect::<Vec<_>>())
+                    }
+                    key=|(i, a)| (*i, a.name.clone())
+                    children=move |(i, a)| article_item(ws, a, i)
                 />
+                {move || spacer_item(items.below_px())}
             </ul>
-            {move || {
-                let n = ws.articles.with(Vec::len);
-                (n > limit.get()).then(|| view! {
-                    <button type="button" class="link" data-testid="articles-more" on:click=move |_| limit.update(|l| *l += 200)>
-                        {format!("Xem thêm ({} bài nữa)", n - limit.get())}
-                    </button>
-                })
-            }}
         </section>
     }
 }
 
-fn article_item(ws: Ws, a: Article) -> impl IntoView {
+/// The `index`th article of the list (from 0).
+fn article_item(ws: Ws, a: Article, index: usize) -> impl IntoView {
     let name = a.name.clone();
     let remove_name = a.name.clone();
     let (title, meta) = match &a.record {
@@ -91,7 +89,8 @@ fn article_item(ws: Ws, a: Article) -> impl IntoView {
     };
     let failed = a.error.is_some();
     view! {
-        <li class="article" class:failed=failed data-testid="article-item">
+        <li class="article" class:failed=failed data-testid="article-item"
+            aria-posinset=(index + 1).to_string() aria-setsize=move || ws.articles.with(Vec::len).to_string()>
             <div class="article-main">
                 <span class="article-title" data-testid="article-title">{title}</span>
                 <span class="article-meta">

@@ -109,8 +109,13 @@ pub fn InputPanel() -> impl IntoView {
             // is the same button however often the counts move.
             {move || loading.get().then(|| view! {
                 <div class="progress" data-testid="progress">
-                    <progress max=move || counts().1 value=move || counts().0></progress>
-                    <span data-testid="progress-text">{move || { let (done, total) = counts(); progress_text(done, total, ws.seconds_left.get()) }}</span>
+                    // A huge article in the workers counts by the fraction of it read.
+                    <progress max=move || counts().1
+                        value=move || counts().0 as f64 + ws.huge.with(|h| h.as_ref().map_or(0.0, |(_, f)| *f))></progress>
+                    <span data-testid="progress-text">{move || {
+                        let (done, total) = counts();
+                        ws.huge.with(|h| progress_text(done, total, ws.seconds_left.get(), h.as_ref().map(|(n, f)| (n.as_str(), *f))))
+                    }}</span>
                     <button type="button" class="secondary small" data-testid="cancel-load"
                         disabled=move || { let (done, total) = counts(); done >= total }
                         on:click=move |_| ws.cancel()>"Dừng"</button>
@@ -120,8 +125,9 @@ pub fn InputPanel() -> impl IntoView {
     }
 }
 
-/// The progress line: counts, then the time left once the pace is known, then the last merge.
-fn progress_text(done: usize, total: usize, seconds_left: Option<f64>) -> String {
+/// The progress line: counts, then the time left once the pace is known, and how far a huge article in the
+/// workers (`huge`: its name and the fraction read) has got.
+fn progress_text(done: usize, total: usize, seconds_left: Option<f64>, huge: Option<(&str, f64)>) -> String {
     if done >= total {
         return format!("Đã đọc {total} bài, đang gộp…");
     }
@@ -130,7 +136,11 @@ fn progress_text(done: usize, total: usize, seconds_left: Option<f64>) -> String
         Some(s) => format!(" · còn khoảng {} giây", s.ceil().max(1.0)),
         None => String::new(),
     };
-    format!("Đang đọc {done}/{total} bài{left}…")
+    let huge = match huge {
+        Some((name, fraction)) => format!(" · bài lớn “{name}”: {:.0}%", (fraction * 100.0).clamp(0.0, 100.0).floor()),
+        None => String::new(),
+    };
+    format!("Đang đọc {done}/{total} bài{left}{huge}…")
 }
 
 #[cfg(test)]
@@ -140,14 +150,22 @@ mod tests {
     #[test]
     fn progress_says_counts_and_time_left() {
         let cases = [
-            (10, 5000, None, "Đang đọc 10/5000 bài…"),
-            (1000, 5000, Some(6.2), "Đang đọc 1000/5000 bài · còn khoảng 7 giây…"),
-            (1000, 5000, Some(0.2), "Đang đọc 1000/5000 bài · còn khoảng 1 giây…"),
-            (100, 10000, Some(150.0), "Đang đọc 100/10000 bài · còn khoảng 3 phút…"),
-            (5000, 5000, None, "Đã đọc 5000 bài, đang gộp…"),
+            (10, 5000, None, None, "Đang đọc 10/5000 bài…"),
+            (1000, 5000, Some(6.2), None, "Đang đọc 1000/5000 bài · còn khoảng 7 giây…"),
+            (1000, 5000, Some(0.2), None, "Đang đọc 1000/5000 bài · còn khoảng 1 giây…"),
+            (100, 10000, Some(150.0), None, "Đang đọc 100/10000 bài · còn khoảng 3 phút…"),
+            (5000, 5000, None, None, "Đã đọc 5000 bài, đang gộp…"),
+            (0, 1, None, Some(("lon.txt", 0.426)), "Đang đọc 0/1 bài · bài lớn “lon.txt”: 42%…"),
+            (
+                3,
+                9,
+                Some(2.0),
+                Some(("lon.txt", 1.0)),
+                "Đang đọc 3/9 bài · còn khoảng 2 giây · bài lớn “lon.txt”: 100%…",
+            ),
         ];
-        for (done, total, left, expected) in cases {
-            assert_eq!(progress_text(done, total, left), expected);
+        for (done, total, left, huge, expected) in cases {
+            assert_eq!(progress_text(done, total, left, huge), expected);
         }
     }
 }

@@ -20,6 +20,7 @@ mod site_header;
 mod timeline;
 mod timeline_chart;
 mod views;
+mod virtual_list;
 
 pub use article_list::ArticleList;
 pub use corrected_mark::corrected_mark;

@@ -1,5 +1,6 @@
 //! One row per official across the articles: name, posts (as written on hover), roles, number of
-//! articles, first and last seen; sortable by every column; capped with "xem thêm".
+//! articles, first and last seen; sortable by every column; the rows near the screen in the page
+//! (`virtual_list`), however many officials there are.
 
 use hoinghi_merge::search::sort_key;
 use hoinghi_merge::Person;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::Ws;
 use crate::components::corrected_mark;
+use crate::components::virtual_list::{spacer_row, Scroll, Window};
 use crate::model::{date_vi, sorted_ids, SortKey as Key};
 
 /// The column the table is sorted by.
@@ -19,8 +21,6 @@ pub enum Col {
     First,
     Last,
 }
-
-const PAGE: usize = 100;
 
 /// A name's sort key: the given name's, then the whole name's.
 type NameKey = (Vec<u64>, Vec<u64>);
@@ -55,12 +55,12 @@ pub fn default_sort() -> RwSignal<(Col, bool)> {
 #[component]
 pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let limit = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let v = ws.view.get();
         let (col, asc) = sort.get();
         order(&v.0.people, col, asc)
     });
+    let rows_window = Window::new("official-rows", Scroll::Page, Signal::derive(move || rows.with(Vec::len)), 56.0);
     let header = move |col: Col, label: &'static str, id: &'static str| {
         view! {
             <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == col => "ascending", (c, false) if c == col => "descending", _ => "none" }>
@@ -78,9 +78,9 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
                 if n == 0 { return view! { <p class="hint" data-testid="officials-empty">"Không có cán bộ nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
                 view! {
                     <div class="table-wrap">
-                    <table data-testid="officials-table">
+                    <table data-testid="officials-table" aria-rowcount=move || (rows.with(Vec::len) + 1).to_string()>
                         <caption class="sr-only">"Cán bộ"</caption>
-                        <thead><tr>
+                        <thead><tr aria-rowindex="1">
                             {header(Col::Name, "Họ tên", "sort-name")}
                             {header(Col::Posts, "Chức vụ", "sort-posts")}
                             {header(Col::Roles, "Vai trò", "sort-roles")}
@@ -88,26 +88,29 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
                             {header(Col::First, "Lần đầu", "sort-first")}
                             {header(Col::Last, "Lần cuối", "sort-last")}
                         </tr></thead>
-                        <tbody>
+                        <tbody id="official-rows">
                             {move || {
                                 let v = ws.view.get();
-                                let ids = rows.get();
+                                let (start, end) = rows_window.range();
                                 let by_id: std::collections::HashMap<usize, &Person> = v.0.people.iter().map(|p| (p.id, p)).collect();
-                                ids.iter().take(limit.get()).filter_map(|id| by_id.get(id)).map(|p| person_row(ws, p)).collect_view()
+                                let shown = rows.with(|ids| {
+                                    ids.get(start..end).unwrap_or_default().iter().enumerate()
+                                        .filter_map(|(i, id)| Some(person_row(ws, by_id.get(id)?, start + i)))
+                                        .collect_view()
+                                });
+                                view! { {spacer_row(rows_window.above_px(), 6)} {shown} {spacer_row(rows_window.below_px(), 6)} }
                             }}
                         </tbody>
                     </table>
                     </div>
-                    {move || (n > limit.get()).then(|| view! {
-                        <button type="button" class="link" data-testid="officials-more" on:click=move |_| limit.update(|l| *l += 200)>{format!("Xem thêm ({} người nữa)", n - limit.get())}</button>
-                    })}
                 }.into_any()
             }}
         </section>
     }
 }
 
-fn person_row(ws: Ws, p: &Person) -> impl IntoView {
+/// The row of `p`, the `index`th of the table (from 0).
+fn person_row(ws: Ws, p: &Person, index: usize) -> impl IntoView {
     let mentions: Vec<_> = p.mentions.iter().map(|m| (m.source.clone(), m.span)).collect();
     let name = p.name.clone();
     let label = p.name.clone();
@@ -126,7 +129,7 @@ fn person_row(ws: Ws, p: &Person) -> impl IntoView {
     let id = p.id;
     let variants = (p.name_variants.len() > 1).then(|| format!("Cách viết khác: {}", p.name_variants.join(", ")));
     view! {
-        <tr data-testid="official-row">
+        <tr data-testid="official-row" aria-rowindex=(index + 2).to_string()>
             <td class="name">
                 <button type="button" class="link" data-testid="official-name" title=variants
                     on:click=move |_| ws.show(mentions.clone(), 0, &label)>{name}</button>

@@ -4,6 +4,7 @@
 // (page and worker), the JS heap, the DOM's size, how long a search takes to answer, and how each figure
 // grows from one size to the next. Then the first load's transfer size gzipped.
 // Run by `make bench-page` (after `make dist`); `BENCH_SIZES=1000,5000` picks the sizes, `DIST` the build.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,48 @@ const mb = (n) => (n / 1024 / 1024).toFixed(1);
 
 const server = await startServer({ dist: DIST, basePath: BASE_PATH });
 const browser = await launchBrowser();
+
+/** CPU milliseconds of each thread of this harness's Chromium renderers, by thread id: { name, ms }. Read
+ * from /proc, so that the page's own work and the workers' can be told apart on a machine shared with
+ * other work (wall-clock times there say as much about the neighbours as about the page). */
+function rendererThreads() {
+  const parent = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  const ours = (pid) => { for (let p = parent.get(pid); p > 1; p = parent.get(p)) if (p === process.pid) return true; return false; };
+  const threads = new Map();
+  for (const pid of parent.keys()) {
+    if (!ours(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // The renderer's main thread is the process's own (its name is the program's).
+        threads.set(`${pid}/${tid}`, { name: Number(tid) === pid ? 'main' : name, ms: (Number(f[11]) + Number(f[12])) * 10 });
+      }
+    } catch { /* gone */ }
+  }
+  return threads;
+}
+
+/** CPU ms since `before` (a rendererThreads()) of the page's main thread and of its workers (each). */
+function cpuSince(before) {
+  const used = { main: 0, workers: [] };
+  for (const [id, t] of rendererThreads()) {
+    const ms = t.ms - (before.get(id)?.ms ?? 0);
+    if (t.name === 'main') used.main += ms;
+    else if (t.name.startsWith('DedicatedWorker')) used.workers.push(ms);
+  }
+  used.workers.sort((a, b) => b - a);
+  return used;
+}
 
 /** Loads `n` articles into a fresh page and measures it. */
 async function measure(n) {
@@ -47,6 +90,7 @@ async function measure(n) {
   await page.waitForLoadState('networkidle');
 
   const before = await page.evaluate(() => performance.now());
+  const threadsBefore = rendererThreads();
   const started = Date.now();
   await page.locator('[data-testid="file-input"]').setInputFiles(paths);
   // While the batch loads: a click on a tab must be answered at once.
@@ -71,6 +115,7 @@ async function measure(n) {
     throw e;
   });
   const shown = Date.now() - started;
+  const cpu = cpuSince(threadsBefore);
   const counts = await page.locator('[data-testid="view-counts"]').innerText();
 
   // The DOM's size: the largest of the three views.
@@ -96,8 +141,9 @@ async function measure(n) {
   const change = await page.evaluate(() => [window.__changeStart, window.__changeEnd]);
   const pageWasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
   // Every worker's (extraction and merge), as the worker exposes it (`self.wasmMemory`).
-  let workerWasm = 0;
-  for (const w of workers) workerWasm += await w.evaluate(() => self.wasmMemory?.buffer.byteLength ?? 0).catch(() => 0);
+  const eachWorker = [];
+  for (const w of workers) eachWorker.push(await w.evaluate(() => self.wasmMemory?.buffer.byteLength ?? 0).catch(() => 0));
+  const workerWasm = eachWorker.reduce((a, b) => a + b, 0);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -108,9 +154,11 @@ async function measure(n) {
     over100: tasks.filter((t) => t.duration > 100).length,
     pageWasm,
     workerWasm,
+    eachWorker,
     heap: usedSize,
     dom,
     search,
+    cpu,
     click,
     clickedWhileLoading: loadingWhenClicked > 0,
     change,
@@ -132,6 +180,8 @@ for (const n of SIZES) {
   const first = r.tasks[0];
   console.log(`  [${n}] the files' change event: ${(c0 - r.before).toFixed(0)} ms after they were handed over, `
     + `the page's handlers ${(c1 - c0).toFixed(0)} ms; the first long task ${first ? `${first.duration.toFixed(0)}@${(first.start - r.before).toFixed(0)}` : 'none'}`);
+  console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms; `
+    + `wasm memory: page ${mb(r.pageWasm)} MB, workers ${r.eachWorker.map(mb).join(' + ')} MB`);
   console.log(`  [${n}] shown in ${r.shown} ms; ${r.counts}; long tasks (ms@ms): `
     + r.tasks.filter((t) => t.duration > 100).map((t) => `${t.duration.toFixed(0)}@${(t.start - r.before).toFixed(0)}`).join(' '));
 }
@@ -140,6 +190,9 @@ const figures = [
   ['time to all shown (ms)', (r) => r.shown, (v) => v.toFixed(0), '≤ 10000 at 5k'],
   ['longest main-thread task (ms)', (r) => r.longest, (v) => v.toFixed(0), '≤ 100'],
   ['main-thread tasks > 100 ms', (r) => r.over100, (v) => v.toFixed(0), '0'],
+  // CPU time (from /proc), which the machine's other work does not inflate as it does the times above.
+  ['page main thread CPU (ms)', (r) => r.cpu.main, (v) => v.toFixed(0), ''],
+  ['workers\' CPU, all (ms)', (r) => r.cpu.workers.reduce((a, b) => a + b, 0), (v) => v.toFixed(0), ''],
   // The task that hands the files to the input is mostly Chromium's (building thousands of File objects
   // for the harness's setInputFiles) and ends with the change event: the page's own tasks come after it.
   ['  longest after the file input (ms)', (r) => r.after.reduce((m, t) => Math.max(m, t.duration), 0), (v) => v.toFixed(0), '≤ 100'],

@@ -1,5 +1,7 @@
 // Browser specs of a big load: 5,000 distinct articles (made from ../shared/corpus, tests/e2e/corpus.js)
-// through the file picker, a click answered while they load, the load stopped halfway, a copy refused.
+// through the file picker, a click answered while they load, the long table and list scrolled to their
+// ends with the page small, the load stopped halfway, a copy refused; a huge article (made here, ~3 MB)
+// shows how far its reading has got.
 // How fast is `make bench-page`'s to say, not these specs'.
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
 import { before, beforeEach, describe, it } from 'node:test';
@@ -54,8 +56,23 @@ describe('Hội Nghị page, many articles', { skip: NO_CORPUS }, () => {
     const [meetings, people] = /(\d+) hội nghị · (\d+) cán bộ/.exec(shown).slice(1).map(Number);
     assert.ok(meetings > 1000 && people > 100, shown);
     assert.ok(await app.officialRows.count() > 0);
-    // The lists stay short on the page however many articles there are.
+    // The lists stay short on the page however many articles there are, and scroll to their last row.
     assert.ok(await app.articleItems.count() <= 100);
+    await page.locator('#article-rows').evaluate((ul) => { ul.scrollTop = ul.scrollHeight; });
+    await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="article-item"]')]
+      .some((li) => li.getAttribute('aria-posinset') === String(n) && li.getAttribute('aria-setsize') === String(n)), counts.read + counts.failed);
+    assert.ok(await app.articleItems.count() <= 100);
+    await app.tab('officials').click();
+    await app.officialRows.first().waitFor();
+    const rowcount = Number(await app.officialsTable.getAttribute('aria-rowcount'));
+    assert.equal(rowcount, people + 1, 'the table says how many rows it has, header included');
+    assert.ok(await app.officialRows.count() <= 200, `${await app.officialRows.count()} rows in the page`);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction((n) => document.querySelector(`[data-testid="official-row"][aria-rowindex="${n}"]`), rowcount);
+    assert.ok(await app.officialRows.count() <= 200);
+    await app.screenshot('41a-officials-scrolled-to-the-end');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => document.querySelector('[data-testid="official-row"][aria-rowindex="2"]'));
     await app.tab('timeline').click();
     assert.ok(await page.evaluate(() => document.getElementsByTagName('*').length) < 10_000);
     await app.screenshot('41-loaded-5000');
@@ -108,5 +125,36 @@ describe('Hội Nghị page, many articles', { skip: NO_CORPUS }, () => {
     await app.waitForArticles(2);
     assert.equal(await app.viewCounts.innerText(), before);
     assert.equal(await app.byTestId('duplicates').count(), 0);
+  });
+});
+
+describe('Hội Nghị page, a huge article', () => {
+  const served = servedPage();
+  let server, app, page;
+  beforeEach(() => ({ server, app, page } = served));
+
+  it('a ~3 MB article shows how far its reading has got', async () => {
+    // One sample article over and over (made here, not kept in git): the worker reports its progress.
+    const dir = join('target', 'e2e-huge');
+    await mkdir(dir, { recursive: true });
+    const text = await readFile(SAMPLE_000, 'utf8');
+    const huge = join(dir, 'bai-rat-dai.txt');
+    await writeFile(huge, text.repeat(Math.ceil(3e6 / Buffer.byteLength(text))));
+    await app.open(server.url);
+    // Every percentage the progress line shows, as it changes.
+    await page.evaluate(() => {
+      window.__fractions = [];
+      new MutationObserver(() => {
+        const m = /bài lớn “bai-rat-dai\.txt”: (\d+)%/.exec(document.querySelector('[data-testid="progress-text"]')?.textContent ?? '');
+        if (m && window.__fractions.at(-1) !== Number(m[1])) window.__fractions.push(Number(m[1]));
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await app.dropFiles([{ path: huge }]);
+    await app.waitForArticles(1, 120_000);
+    const fractions = await page.evaluate(() => window.__fractions);
+    assert.ok(fractions.length >= 2, `the fraction moved: ${fractions}`);
+    assert.deepEqual(fractions, [...fractions].sort((a, b) => a - b), `the fraction only grows: ${fractions}`);
+    assert.equal(await app.articleErrors.count(), 0);
+    assert.match(await app.viewCounts.innerText(), /[1-9]\d* cán bộ/);
   });
 });
