@@ -55,6 +55,7 @@ pub mod documents;
 pub mod graph;
 pub mod map;
 pub mod meetings;
+pub mod nfc;
 pub mod people;
 mod prepare;
 pub mod provinces;

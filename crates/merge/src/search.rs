@@ -17,8 +17,6 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
-
 /// One letter of folded text: the base (`a`..`z`, a digit, another letter, or `' '` between words),
 /// its shape mark and its tone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +62,7 @@ fn is_joiner(c: char) -> bool {
 
 /// The letters of `text`, words separated by one [`SPACE`], none at either end.
 fn letters(text: &str) -> Vec<Letter> {
-    let nfc: String = text.nfc().collect();
-    let folded = hoinghi_core::lexicon::fold(&nfc);
+    let folded = hoinghi_core::lexicon::fold(&crate::nfc::nfc(text));
     let mut out: Vec<Letter> = Vec::with_capacity(folded.len());
     for c in folded.chars() {
         let push_base = |out: &mut Vec<Letter>, b: char, shape: u8| {
