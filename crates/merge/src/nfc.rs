@@ -14,16 +14,19 @@ pub fn nfc(text: &str) -> String {
     if text.is_ascii() {
         return text.to_string();
     }
+    // Canonical order as the marks come: each mark (class > 0) moves before the marks of a higher class
+    // just ahead of it, never past one of its own class or a starter (an insertion sort of each short
+    // run; a library sort would add its code to the page once more).
     let mut decomposed: Vec<(char, u8)> = Vec::with_capacity(text.len());
     for c in text.chars() {
-        decompose_canonical(c, |d| decomposed.push((d, canonical_combining_class(d))));
-    }
-    // Canonical order: each run of marks (class > 0) sorted by class, keeping the order within a class.
-    let mut start = 0;
-    while start < decomposed.len() {
-        let run = decomposed[start..].iter().take_while(|(_, class)| *class > 0).count();
-        decomposed[start..start + run].sort_by_key(|(_, class)| *class);
-        start += run.max(1);
+        decompose_canonical(c, |d| {
+            let class = canonical_combining_class(d);
+            let mut at = decomposed.len();
+            while class > 0 && at > 0 && decomposed[at - 1].1 > class {
+                at -= 1;
+            }
+            decomposed.insert(at, (d, class));
+        });
     }
     compose_in_order(&decomposed)
 }
