@@ -56,6 +56,7 @@ pub mod graph;
 pub mod map;
 pub mod meetings;
 pub mod nfc;
+pub mod order;
 pub mod people;
 mod prepare;
 pub mod provinces;

@@ -118,7 +118,7 @@ static ABBREVIATIONS: LazyLock<Table> = LazyLock::new(|| {
         }
     }
     for patterns in table.values_mut() {
-        patterns.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        crate::order::sort_by_cached_key(patterns, |(words, _)| std::cmp::Reverse(words.len()));
     }
     table
 });
@@ -278,7 +278,7 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 
 /// Sorts texts in Vietnamese order, each key computed once.
 pub fn sort_texts<T: AsRef<str>>(texts: &mut [T]) {
-    texts.sort_by_cached_key(|t| (sort_key(t.as_ref()), t.as_ref().to_string()));
+    crate::order::sort_by_cached_key(texts, |t| (sort_key(t.as_ref()), t.as_ref().to_string()));
 }
 
 #[cfg(test)]
