@@ -12,7 +12,7 @@ export BASE_PATH
 SHARED ?= ../shared
 export SHARED
 
-.PHONY: setup setup-build serve test lint native python quality dist e2e pages size bench-page
+.PHONY: setup setup-build serve test lint native python quality dist size-check e2e pages size bench-page
 
 setup:
 	scripts/setup.sh all
@@ -28,7 +28,7 @@ serve: setup-build
 ## make test: set up, then every test: native crates, Python package (and its Dask example), quality floors,
 ## page build, browser
 test: setup
-	$(MAKE) --no-print-directory lint native python quality dist e2e
+	$(MAKE) --no-print-directory lint native python quality dist size-check e2e
 	@echo "make test: PASS"
 
 # Formatting (rustfmt.toml) and clippy's warnings fail the run, as a reviewer would.
@@ -63,6 +63,10 @@ pages: setup-build dist
 
 size:
 	@scripts/size.sh dist
+
+# Fails when the first load (page wasm, JS, snippets) is over 450 KB gzipped (issue 13); prints the sizes.
+size-check:
+	@scripts/size.sh --check dist
 
 ## make bench-page: loads 1,000, 5,000 and 10,000 distinct articles (from the corpus) into the built page in headless
 ## Chromium (after make dist) and prints one table of times, long tasks, memory, DOM size and how each grows;

@@ -686,14 +686,34 @@ impl Pending {
     }
 }
 
-/// The five dev articles bundled with the page.
+/// The five dev articles of "Thử với bài mẫu" (name shown, file beside the page, copied from public/samples):
+/// fetched when asked for, so their 30 KB of text are not in the page's first load.
 pub const SAMPLES: [(&str, &str); 5] = [
-    ("mẫu-000.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
-    ("mẫu-001.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
-    ("mẫu-002.txt", include_str!("../public/samples/002_a93842e3d5632565.txt")),
-    ("mẫu-003.txt", include_str!("../public/samples/003_83e200c658e8049b.txt")),
-    ("mẫu-004.txt", include_str!("../public/samples/004_fdc397119527ca91.txt")),
+    ("mẫu-000.txt", "samples/000_a1b6cc5c598c13a5.txt"),
+    ("mẫu-001.txt", "samples/001_054d4c0633b05464.txt"),
+    ("mẫu-002.txt", "samples/002_a93842e3d5632565.txt"),
+    ("mẫu-003.txt", "samples/003_83e200c658e8049b.txt"),
+    ("mẫu-004.txt", "samples/004_fdc397119527ca91.txt"),
 ];
+
+impl Ws {
+    /// Fetches the sample articles and queues them; when one cannot be had, says so and queues none.
+    pub fn add_samples(self) {
+        leptos::task::spawn_local(async move {
+            let mut jobs = Vec::with_capacity(SAMPLES.len());
+            for (name, path) in SAMPLES {
+                match browser::fetch_text(path).await {
+                    Ok(text) => jobs.push(Job::Text { name: name.to_string(), text, pasted: false }),
+                    Err(what) => {
+                        self.message.set(Some(format!("Không tải được bài mẫu “{name}” ({what}).")));
+                        return;
+                    }
+                }
+            }
+            self.enqueue(jobs);
+        });
+    }
+}
 
 /// The whole page.
 #[component]

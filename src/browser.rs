@@ -189,6 +189,19 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ()> {
     gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file.clone())).await.map_err(|_| ())
 }
 
+/// A text file served beside the page (`path` relative to it, so it works under any sub-path): the map's grid,
+/// the sample articles. The error says what failed, in Vietnamese, for the caller's message.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("không có cửa sổ")?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| "mạng")?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "trả lời lạ")?;
+    if !response.ok() {
+        return Err(format!("mã {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "nội dung")?).await.map_err(|_| "nội dung")?;
+    text.as_string().ok_or_else(|| "nội dung".to_string())
+}
+
 /// The answer of the worker for one article.
 pub async fn extracted(call: Promise) -> Result<String, String> {
     match JsFuture::from(call).await {

@@ -117,6 +117,14 @@ pub fn gold_zip(articles: &[(&str, &Record)]) -> Vec<u8> {
     crate::zip::zip(&files)
 }
 
+/// [`gold_zip`] of articles sent as JSON (`[[name, record], ...]`): what the merge worker answers to the page's
+/// `["gold", json]`, so that the zip writer (deflate, the pretty JSON) is in the worker's wasm, not the first load.
+pub fn gold_zip_of_json(json: &str) -> Result<Vec<u8>, String> {
+    let articles: Vec<(String, Record)> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let refs: Vec<(&str, &Record)> = articles.iter().map(|(name, record)| (name.as_str(), record)).collect();
+    Ok(gold_zip(&refs))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,9 +147,19 @@ mod tests {
     }
 
     #[test]
+    fn the_zip_from_json_is_the_zip_of_the_records() {
+        let text = include_str!("../public/samples/000_a1b6cc5c598c13a5.txt");
+        let r = hoinghi_core::extract(text, None);
+        let json = serde_json::to_string(&[("mẫu-000.txt", &r), ("b.txt", &r)]).unwrap();
+        assert_eq!(gold_zip_of_json(&json).unwrap(), gold_zip(&[("mẫu-000.txt", &r), ("b.txt", &r)]));
+        assert!(gold_zip_of_json("[[1]]").is_err());
+    }
+
+    #[test]
     fn gold_keeps_the_scored_fields_of_the_record() {
-        for text in crate::app::SAMPLES.map(|(_, t)| t) {
-            let r = hoinghi_core::extract(text, None);
+        for (_, path) in crate::app::SAMPLES {
+            let text = std::fs::read_to_string(format!("{}/public/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let r = hoinghi_core::extract(&text, None);
             let gold: serde_json::Value = serde_json::from_str(&gold_json(&r)).unwrap();
             let names: Vec<&str> =
                 gold["officials"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();

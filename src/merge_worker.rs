@@ -42,11 +42,13 @@ export function merge_add(record_json) { post(['merge:add', record_json]); }
 export function merge_remove(source) { post(['merge:remove', source]); }
 export function merge_clear() { post(['merge:clear']); }
 export function merge_identity(corrections_json) { post(['merge:identity', corrections_json]); }
-export function merge_now() {
+function ask(msg) {
   return new Promise((ok, no) => {
-    start().then(() => { waiting.push({ ok, no }); worker.postMessage(['merge']); }, no);
+    start().then(() => { waiting.push({ ok, no }); worker.postMessage(msg); }, no);
   });
 }
+export function merge_now() { return ask(['merge']); }
+export function merge_gold(articles_json) { return ask(['gold', articles_json]); }
 "#)]
 extern "C" {
     fn merge_warm();
@@ -55,6 +57,7 @@ extern "C" {
     fn merge_clear();
     fn merge_identity(corrections_json: &str);
     fn merge_now() -> Promise;
+    fn merge_gold(articles_json: &str) -> Promise;
 }
 
 /// Starts the merge worker ahead of the first article (with the extraction worker, when the inputs are
@@ -89,6 +92,18 @@ pub async fn merged_parts() -> Result<Vec<String>, String> {
         Ok(parts) => match parts.dyn_into::<js_sys::Array>() {
             Ok(parts) => Ok(parts.iter().filter_map(|p| p.as_string()).collect()),
             Err(_) => Err("trả lời không phải danh sách".into()),
+        },
+        Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
+    }
+}
+
+/// The gold export's zip of `articles_json` (JSON of `[[name, record], ...]`), written by the worker
+/// (`crate::gold::gold_zip_of_json`): its bytes, or why not.
+pub async fn gold_zip(articles_json: &str) -> Result<Vec<u8>, String> {
+    match JsFuture::from(merge_gold(articles_json)).await {
+        Ok(answer) => match answer.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => Ok(bytes.to_vec()),
+            Err(why) => Err(why.as_string().unwrap_or_else(|| "trả lời không phải tệp zip".into())),
         },
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
     }

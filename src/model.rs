@@ -377,7 +377,7 @@ pub struct Facets {
 pub fn facets(all: &Merged, by_province: &Merged, by_kind: &Merged, by_role: &Merged) -> Facets {
     fn sorted(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
         let mut list: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
-        list.sort_by_cached_key(|(k, _)| (hoinghi_merge::search::sort_key(k), k.clone()));
+        hoinghi_merge::order::sort_by_cached_key(&mut list, |(k, _)| (hoinghi_merge::search::sort_key(k), k.clone()));
         list
     }
     let kept = view_sources(by_province);
@@ -426,7 +426,7 @@ pub enum SortKey {
 /// The ids of a table's rows in order: rows are (sort key, id), sorted by key, descending when `asc` is false.
 /// (A stable sort: rows with equal keys keep the order they came in.)
 pub fn sorted_ids<K: Ord>(mut rows: Vec<(K, usize)>, asc: bool) -> Vec<usize> {
-    rows.sort_by(|a, b| if asc { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
+    hoinghi_merge::order::sort_by(&mut rows, |a, b| if asc { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
     rows.into_iter().map(|(_, id)| id).collect()
 }
 

@@ -1,6 +1,7 @@
 //! A zip archive written in memory, for downloads of several files (the gold export): each entry deflated
-//! (miniz_oxide, which the page already carries to read `.docx`) with its CRC-32 (crc32fast). No zip64: an
-//! archive and each entry stay under 4 GB, far above what a page holds.
+//! (miniz_oxide) with its CRC-32 (`hoinghi_decode::crc32`, the zip reader's, whose table is built at run
+//! time: crc32fast's built-in tables were 16 KB of the page's first load, which gzip cannot shrink). No
+//! zip64: an archive and each entry stay under 4 GB, far above what a page holds.
 
 use miniz_oxide::deflate::compress_to_vec;
 
@@ -28,7 +29,7 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut directory = Vec::new();
     for (name, content) in files {
         let packed = compress_to_vec(content, LEVEL);
-        let crc = crc32fast::hash(content);
+        let crc = hoinghi_decode::crc32(content);
         let offset = out.len() as u32;
         // Local file header, then the data.
         put32(&mut out, 0x0403_4b50);
@@ -98,7 +99,7 @@ mod tests {
             assert_eq!(u32_at(d, local), 0x0403_4b50);
             let data = local + 30 + u16_at(d, local + 26) + u16_at(d, local + 28);
             let content = miniz_oxide::inflate::decompress_to_vec(&d[data..data + packed]).unwrap();
-            assert_eq!((content.len(), crc32fast::hash(&content)), (size, crc), "{name}");
+            assert_eq!((content.len(), hoinghi_decode::crc32(&content)), (size, crc), "{name}");
             out.push((name, content));
             at += 46 + name_len;
         }

@@ -9,6 +9,10 @@
 //! json]` and answers `["merge"]`
 //! with `["merge", [parts of the merged view as JSON...]]`.
 //!
+//! The merge worker also writes the gold export's zip: `["gold", json of [[name, record], ...]]` is answered with
+//! `["gold", the zip's bytes]` or `["gold", a message]` (`hoinghi_web::gold::gold_zip_of_json`), in order with
+//! the merges.
+//!
 //! Its wasm memory is `self.wasmMemory`, for `make bench-page` to read.
 //!
 //! `make bench` also sends `["bench", [texts...], rounds]` to time the extractor alone in the
@@ -35,6 +39,14 @@ fn main() {
         let id = msg.get(0);
         let json = match id.as_string().as_deref() {
             Some("bench") => bench(&reply_to, &msg),
+            Some("gold") => {
+                let answer = match hoinghi_web::gold::gold_zip_of_json(&msg.get(1).as_string().unwrap_or_default()) {
+                    Ok(zip) => JsValue::from(Uint8Array::from(zip.as_slice())),
+                    Err(e) => JsValue::from_str(&e),
+                };
+                let _ = reply_to.post_message(&Array::of2(&id, &answer));
+                return;
+            }
             Some(what) if what.starts_with("merge") => {
                 if let Some(parts) = merge(what, &msg) {
                     let _ = reply_to.post_message(&Array::of2(&id, &parts));

@@ -70,7 +70,7 @@ pub fn scene(posts: &[Span], width: f64) -> Option<Scene> {
         });
     }
     // Grid lines first, so that bars and labels sit on them.
-    shapes.sort_by_key(|s| !matches!(s, Shape::Line { .. }));
+    hoinghi_merge::order::sort_by_cached_key(&mut shapes, |s| !matches!(s, Shape::Line { .. }));
     Some(Scene { width, height: bottom + AXIS, shapes })
 }
 

@@ -29,7 +29,7 @@ pub fn lanes(keys: &[Option<&str>], max: usize) -> (Vec<String>, Vec<usize>) {
         *counts.entry(key).or_default() += 1;
     }
     let mut order: Vec<(&str, usize)> = counts.into_iter().collect();
-    order.sort_by(|(a, ca), (b, cb)| cb.cmp(ca).then(a.cmp(b)));
+    hoinghi_merge::order::sort_by(&mut order, |(a, ca), (b, cb)| cb.cmp(ca).then(a.cmp(b)));
     let has_none = keys.iter().any(Option::is_none);
     let room = max.max(2) - usize::from(has_none);
     let (kept, rest) = if order.len() > room { order.split_at(room - 1) } else { (&order[..], &[][..]) };
@@ -117,7 +117,7 @@ pub fn scene(marks: &[Mark], labels: &[String], window: Window, layout: Layout) 
     }
     let tallest = months.values().copied().max().unwrap_or(0).max(1) as f64;
     let mut bars: Vec<((i32, u8), usize)> = months.into_iter().collect();
-    bars.sort();
+    hoinghi_merge::order::sort_by(&mut bars, Ord::cmp);
     for ((year, month), count) in bars {
         let first = hoinghi_core::Date::new(year, u32::from(month), 1).map(|d| d.days_since_epoch() as f64);
         let next = if month == 12 {

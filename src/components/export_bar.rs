@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::Ws;
-use crate::{browser, export, gold, model};
+use crate::{browser, export, model};
 
 #[component]
 pub fn ExportBar() -> impl IntoView {
@@ -75,16 +75,25 @@ pub fn ExportBar() -> impl IntoView {
             ws.message.set(Some("Chưa có bài nào đã sửa hay đã kiểm tra: hãy sửa một dữ kiện (hoặc bấm “Bài này đã đúng” ở khung câu gốc) trước khi xuất dữ liệu chuẩn.".into()));
             return;
         }
+        // The zip is written by the merge worker: its deflate and pretty JSON stay out of the first load.
         let refs: Vec<(&str, &hoinghi_core::Record)> = chosen.iter().map(|(n, r)| (n.as_str(), r.as_ref())).collect();
-        browser::download_bytes(
-            &format!("hoinghi-du-lieu-chuan-{}.zip", browser::today()),
-            &gold::gold_zip(&refs),
-            "application/zip",
-        );
-        ws.message.set(Some(format!(
-            "Đã xuất {} bài làm dữ liệu chuẩn (tệp .txt và .gold.json, xem README: “Dữ liệu chuẩn”).",
-            chosen.len()
-        )));
+        let json = serde_json::to_string(&refs).unwrap_or_default();
+        let count = chosen.len();
+        leptos::task::spawn_local(async move {
+            match crate::merge_worker::gold_zip(&json).await {
+                Ok(zip) => {
+                    browser::download_bytes(
+                        &format!("hoinghi-du-lieu-chuan-{}.zip", browser::today()),
+                        &zip,
+                        "application/zip",
+                    );
+                    ws.message.set(Some(format!(
+                        "Đã xuất {count} bài làm dữ liệu chuẩn (tệp .txt và .gold.json, xem README: “Dữ liệu chuẩn”)."
+                    )));
+                }
+                Err(why) => ws.message.set(Some(format!("Không xuất được dữ liệu chuẩn ({why}). Hãy thử lại."))),
+            }
+        });
     };
     let no_corrections = move || ws.corrections.with(hoinghi_merge::Corrections::is_empty);
     let cannot_undo = move || !ws.history.with(|h| h.can_undo());

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{Job, Ws, SAMPLES};
+use crate::app::{Job, Ws};
 use crate::browser;
 
 #[component]
@@ -81,7 +81,7 @@ pub fn InputPanel() -> impl IntoView {
             <div class="actions">
                 <button type="button" data-testid="add-button" on:click=move |_| add()>"Thêm bài"</button>
                 <button type="button" class="secondary" data-testid="samples-button"
-                    on:click=move |_| ws.enqueue(SAMPLES.iter().map(|(n, t)| Job::Text { name: n.to_string(), text: t.to_string(), pasted: false }).collect())
+                    on:click=move |_| ws.add_samples()
                 >"Thử với bài mẫu"</button>
             </div>
             <div

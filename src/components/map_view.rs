@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use hoinghi_merge::map::{meetings_by_province, read_grid, Era, Tile};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::picture::Picture;
 use crate::app::{Shared, Ws};
@@ -21,18 +19,11 @@ thread_local! {
     static GRID: std::cell::RefCell<Option<Grid>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Fetches the grid file beside the page (relative, so it works under any sub-path).
+/// Fetches the grid file beside the page.
 async fn fetch_grid() -> Grid {
-    let failed = |what: &str| format!("Không tải được bản đồ tỉnh ({what}). Các phần khác của trang vẫn dùng được.");
-    let window = web_sys::window().ok_or_else(|| failed("không có cửa sổ"))?;
-    let response = JsFuture::from(window.fetch_with_str("map/province_grid.tsv")).await.map_err(|_| failed("mạng"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("trả lời lạ"))?;
-    if !response.ok() {
-        return Err(failed(&format!("mã {}", response.status())));
-    }
-    let text =
-        JsFuture::from(response.text().map_err(|_| failed("nội dung"))?).await.map_err(|_| failed("nội dung"))?;
-    let text = text.as_string().unwrap_or_default();
+    let text = crate::browser::fetch_text("map/province_grid.tsv")
+        .await
+        .map_err(|what| format!("Không tải được bản đồ tỉnh ({what}). Các phần khác của trang vẫn dùng được."))?;
     read_grid(&text).map(Arc::new).map_err(|e| e.to_string())
 }
 

@@ -105,7 +105,9 @@ fn card(ws: Ws, p: Person, merged: &Merged) -> impl IntoView {
             }
         })
         .collect();
-    took_part.sort_by(|(a, _), (b, _)| (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)));
+    hoinghi_merge::order::sort_by(&mut took_part, |(a, _), (b, _)| {
+        (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date))
+    });
     let meetings = took_part
         .iter()
         .map(|(m, role)| {

@@ -17,6 +17,9 @@ pub mod score;
 mod text;
 mod zip;
 
+/// The zip reader's CRC-32 (a 256-entry table built on first use), also what the page's gold export writes.
+pub use zip::crc32;
+
 use std::fmt;
 
 /// The largest file accepted: 20 MB. An article as text, a saved page or a Word file with its

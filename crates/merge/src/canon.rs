@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use hoinghi_core::classes::{written, Class};
-use unicode_normalization::UnicodeNormalization;
 
 /// The tone marks of Vietnamese in NFD, each with the digit it folds to.
 fn tone_digit(c: char) -> Option<char> {
@@ -155,7 +154,7 @@ pub fn display(text: &str) -> String {
     match (nfc, tidy(text)) {
         (true, true) => text.to_string(),
         (true, false) => text.split_whitespace().collect::<Vec<_>>().join(" "),
-        (false, _) => text.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "),
+        (false, _) => crate::nfc::nfc(text).split_whitespace().collect::<Vec<_>>().join(" "),
     }
 }
 
@@ -178,6 +177,7 @@ pub fn days_between(a: &str, b: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     /// Spellings that must fold to one key, each with why.
     const SAME: &[(&str, &str, &str)] = &[

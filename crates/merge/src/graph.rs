@@ -74,7 +74,7 @@ pub fn people_and_pairs(merged: &Merged, limit: usize) -> Graph {
         }
     }
     let mut people: Vec<(usize, usize)> = weight.into_iter().collect();
-    people.sort_by(|(a, wa), (b, wb)| wb.cmp(wa).then(a.cmp(b)));
+    crate::order::sort_by(&mut people, |(a, wa), (b, wb)| wb.cmp(wa).then(a.cmp(b)));
     let left_out = people.len().saturating_sub(limit);
     people.truncate(limit);
     let index: HashMap<usize, usize> = people.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
@@ -113,7 +113,7 @@ pub fn met_most(merged: &Merged, person: usize) -> Vec<(usize, usize)> {
         }
     }
     let mut out: Vec<(usize, usize)> = counts.into_iter().collect();
-    out.sort_by(|(a, ca), (b, cb)| cb.cmp(ca).then(a.cmp(b)));
+    crate::order::sort_by(&mut out, |(a, ca), (b, cb)| cb.cmp(ca).then(a.cmp(b)));
     out
 }
 

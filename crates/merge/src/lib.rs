@@ -57,6 +57,8 @@ pub mod graph;
 pub mod links;
 pub mod map;
 pub mod meetings;
+pub mod nfc;
+pub mod order;
 pub mod people;
 mod prepare;
 pub mod provinces;

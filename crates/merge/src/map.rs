@@ -77,8 +77,8 @@ pub fn read_grid(tsv: &str) -> Result<Vec<Tile>, GridError> {
                 Some(Tile {
                     name: f.first().filter(|n| !n.is_empty())?.to_string(),
                     era,
-                    lat: f.get(2)?.parse().ok()?,
-                    lon: f.get(3)?.parse().ok()?,
+                    lat: degrees(f.get(2)?)?,
+                    lon: degrees(f.get(3)?)?,
                     col: f.get(4)?.parse().ok()?,
                     row: f.get(5)?.parse().ok()?,
                     label: f.get(6).filter(|l| !l.is_empty())?.split('|').map(str::to_string).collect(),
@@ -87,6 +87,25 @@ pub fn read_grid(tsv: &str) -> Result<Vec<Tile>, GridError> {
             tile().filter(|_| f.len() == 7).ok_or(GridError::Row(i + 1))
         })
         .collect()
+}
+
+/// A seat's latitude or longitude as the grid writes it (`21.0278`, `-0.5`): the same number as
+/// `str::parse::<f64>`, without it. The page opens the grid, and `f64`'s general parser carries a
+/// 10 KB table of powers of five that gzip cannot shrink; a decimal of at most 15 digits is an exact
+/// integer over an exact power of ten, and one IEEE division of those rounds as the parser does.
+fn degrees(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let mantissa: u64 = format!("{whole}{fraction}").parse().ok()?;
+    let value = mantissa as f64 / 10f64.powi(fraction.len() as i32);
+    Some(if negative { -value } else { value })
 }
 
 /// Meetings counted by province for `era`: a meeting counts once for each province it is about. A province
@@ -114,4 +133,21 @@ pub fn meetings_by_province(merged: &Merged, tiles: &[Tile], era: Era) -> HashMa
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn degrees_are_what_the_float_parser_reads() {
+        let grid = include_str!("../../../public/map/province_grid.tsv");
+        let seats = grid.lines().skip(2).flat_map(|l| l.split('\t').skip(2).take(2));
+        let written =
+            ["0", "-0", "0.0", "21.0278", "105.8342", "-8.6", "179.99999999", "0.1", "0.3", "90.000000000001", "1."];
+        for text in written.into_iter().chain(seats) {
+            assert_eq!(super::degrees(text).map(f64::to_bits), text.parse::<f64>().ok().map(f64::to_bits), "{text}");
+        }
+        for broken in ["", "-", ".5", "1e3", "+1", "1,5", "nan", "inf", "1.2.3", "1234567890.1234567"] {
+            assert_eq!(super::degrees(broken), None, "{broken}");
+        }
+    }
 }

@@ -17,8 +17,6 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
-
 /// One letter of folded text: the base (`a`..`z`, a digit, another letter, or `' '` between words),
 /// its shape mark and its tone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +62,7 @@ fn is_joiner(c: char) -> bool {
 
 /// The letters of `text`, words separated by one [`SPACE`], none at either end.
 fn letters(text: &str) -> Vec<Letter> {
-    let nfc: String = text.nfc().collect();
-    let folded = hoinghi_core::lexicon::fold(&nfc);
+    let folded = hoinghi_core::lexicon::fold(&crate::nfc::nfc(text));
     let mut out: Vec<Letter> = Vec::with_capacity(folded.len());
     for c in folded.chars() {
         let push_base = |out: &mut Vec<Letter>, b: char, shape: u8| {
@@ -121,7 +118,7 @@ static ABBREVIATIONS: LazyLock<Table> = LazyLock::new(|| {
         }
     }
     for patterns in table.values_mut() {
-        patterns.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        crate::order::sort_by_cached_key(patterns, |(words, _)| std::cmp::Reverse(words.len()));
     }
     table
 });
@@ -281,7 +278,7 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 
 /// Sorts texts in Vietnamese order, each key computed once.
 pub fn sort_texts<T: AsRef<str>>(texts: &mut [T]) {
-    texts.sort_by_cached_key(|t| (sort_key(t.as_ref()), t.as_ref().to_string()));
+    crate::order::sort_by_cached_key(texts, |t| (sort_key(t.as_ref()), t.as_ref().to_string()));
 }
 
 #[cfg(test)]
