@@ -64,7 +64,8 @@ pages: setup-build dist
 size:
 	@scripts/size.sh dist
 
-# Fails when the first load (page wasm, JS, snippets) is over 450 KB gzipped (issue 13); prints the sizes.
+# Prints the sizes; fails when the first load (page wasm, JS, snippets) grows past its budget in scripts/size.sh
+# (a ratchet down to issue 13's 450 KB target, not met yet).
 size-check:
 	@scripts/size.sh --check dist
 
