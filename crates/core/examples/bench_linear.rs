@@ -2,7 +2,8 @@
 //! (`tests/support/linear_texts.rs`), a table of doubling sizes with the seconds, the peak of bytes held on
 //! the heap during the call (a counting global allocator) and each figure's ratio to the row before
 //! (about 2.0 is linear; 4.0 would be quadratic).
-//! `make bench-linear`, or `cargo run --release -p hoinghi-core --example bench_linear -- [FROM_MB] [TO_MB]`.
+//! `make bench-linear` (`LINEAR_MB="20 20"`: one row at 20 MB), or
+//! `cargo run --release -p hoinghi-core --example bench_linear -- [FROM_MB] [TO_MB] [SHAPE]`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -108,7 +109,9 @@ fn main() {
     std::hint::black_box(hoinghi_core::extract(&article(Shape::Officials, 20_000, 1), None));
     println!("Linear in the input: each row doubles the article; ratios ≈ 2.0 are linear, ≈ 4.0 quadratic.");
     println!("Peak heap: the most bytes held during the call beyond the text itself (a counting allocator).");
-    for shape in Shape::ALL {
+    // A third argument keeps the shapes whose name holds it (`other`: only "other meetings, citations, quotes").
+    let only = std::env::args().nth(3).unwrap_or_default();
+    for shape in Shape::ALL.into_iter().filter(|s| s.name().contains(only.as_str())) {
         println!("\n{}", shape.name());
         println!(
             "{:>8}  {:>8}  {:>8}  {:>6}  {:>10}  {:>6}  {:>9}  {:>9}",
