@@ -2,7 +2,7 @@
 //! (`tests/support/linear_texts.rs`), a table of doubling sizes with the seconds, the peak of bytes held on
 //! the heap during the call (a counting global allocator) and each figure's ratio to the row before
 //! (about 2.0 is linear; 4.0 would be quadratic).
-//! `make bench-linear` (`LINEAR_MB="20 20"`: one row at 20 MB), or
+//! `make bench-linear` (`LINEAR_MB=20`: one row at 20 MB), or
 //! `cargo run --release -p hoinghi-core --example bench_linear -- [FROM_MB] [TO_MB] [SHAPE]`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -104,7 +104,9 @@ fn thread_cpu_seconds() -> Option<f64> {
 
 fn main() {
     let arg = |n: usize, default: f64| std::env::args().nth(n).and_then(|a| a.parse::<f64>().ok()).unwrap_or(default);
-    let (from_mb, to_mb) = (arg(1, 1.0), arg(2, 16.0));
+    // One size alone (`LINEAR_MB=20`) is one row at that size when it is past the default end.
+    let from_mb = arg(1, 1.0);
+    let to_mb = arg(2, from_mb.max(16.0));
     // Warm-up: lexicons and regexes are built once per process, not counted in any row.
     std::hint::black_box(hoinghi_core::extract(&article(Shape::Officials, 20_000, 1), None));
     println!("Linear in the input: each row doubles the article; ratios ≈ 2.0 are linear, ≈ 4.0 quadratic.");

@@ -132,7 +132,7 @@ pub fn may_start_name(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.is_word()
         && t.is_capitalised()
-        && (FAMILY_NAMES.has_first(&t.folded())
+        && (FAMILY_NAMES.has_first(t.folded())
             || t.folded().starts_with("h'")
             || t.folded().starts_with("k'")
             || honorific_before(tokens, i))
