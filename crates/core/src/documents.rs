@@ -359,7 +359,8 @@ impl Citations<'_> {
             };
             // Most kinds in running text cite nothing ("kế hoạch đề ra"): only a number or a word that leads to one may follow.
             let leads_to_number = tokens.get(k + n).is_some_and(|t| {
-                t.folded.starts_with(|c: char| c.is_ascii_digit()) || LEADS_TO_NUMBER.iter().any(|w| *w == t.folded)
+                t.folded().starts_with(|c: char| c.is_ascii_digit())
+                    || LEADS_TO_NUMBER.iter().any(|w| *w == t.folded().as_str())
             });
             if !leads_to_number {
                 k += 1;

@@ -23,7 +23,7 @@ pub enum Item {
     Sep(char),
     Role(Role, Range<usize>),
     /// Any other word, folded, with its classes.
-    Word(compact_str::CompactString, Classes),
+    Word(crate::tokens::Folded, Classes),
 }
 
 /// The items of one sentence.
@@ -64,7 +64,7 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
             k += len;
             continue;
         }
-        out.push(Item::Word(t.folded.clone(), t.classes()));
+        out.push(Item::Word(t.folded().clone(), t.classes()));
         k += 1;
     }
     out

@@ -12,7 +12,7 @@ pub use crate::fold::fold;
 
 /// The folded tokens of a lexicon phrase, as the tokenizer would give them in running text.
 pub fn folded_tokens(phrase: &str) -> Vec<String> {
-    crate::tokens::tokenize(phrase, 0..phrase.len()).into_iter().map(|t| t.folded.to_string()).collect()
+    crate::tokens::tokenize(phrase, 0..phrase.len()).into_iter().map(|t| t.folded().to_string()).collect()
 }
 
 /// A rank: the head of a position (`Phó Chủ tịch`).
@@ -68,15 +68,16 @@ impl<T: Copy> PhraseIndex<T> {
 
     /// The longest phrase starting at `tokens[i]`: (token count, value).
     pub fn longest_at(&self, tokens: &[crate::tokens::Token], i: usize) -> Option<(usize, T)> {
-        let first = tokens.get(i)?.folded.as_str();
+        let first = tokens.get(i)?.folded().as_str();
         if !self.filter.may_contain(first) {
             return None;
         }
         let list = self.map.get(first)?;
         list.iter().find_map(|(words, value)| {
             let n = words.len();
-            (i + n <= tokens.len() && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded == *w))
-                .then_some((n, *value))
+            (i + n <= tokens.len()
+                && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded().as_str() == w.as_str()))
+            .then_some((n, *value))
         })
     }
 

@@ -66,7 +66,7 @@ fn family_len(tokens: &[Token], i: usize) -> usize {
 
 /// A word with a minority name's prefix glued on (`H'Yim`, `K'Mák`): the prefix and the name in one token.
 pub fn glued_prefix(token: &Token) -> bool {
-    let f = &token.folded;
+    let f = &token.folded();
     (f.starts_with("h'") || f.starts_with("k'") || f.starts_with("h’")) && f.chars().count() > 2
 }
 
@@ -106,7 +106,7 @@ pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
             return n;
         }
     }
-    if !PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str()) {
+    if !PLACE_FIRST_WORDS.contains(tokens[i].folded().as_str()) {
         return 0;
     }
     for n in (1..=5).rev() {
@@ -124,7 +124,7 @@ pub fn place_len(tokens: &[Token], text: &str, i: usize) -> usize {
 
 /// Whether a province name may start at token `i` (a capitalised first word of some province name).
 pub fn may_start_place(tokens: &[Token], i: usize) -> bool {
-    tokens[i].is_word() && tokens[i].is_capitalised() && PLACE_FIRST_WORDS.contains(tokens[i].folded.as_str())
+    tokens[i].is_word() && tokens[i].is_capitalised() && PLACE_FIRST_WORDS.contains(tokens[i].folded().as_str())
 }
 
 /// A cheap test that a name may start at token `i`: a capitalised family name, or an honorific before a capital.
@@ -132,9 +132,9 @@ pub fn may_start_name(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.is_word()
         && t.is_capitalised()
-        && (FAMILY_NAMES.has_first(&t.folded)
-            || t.folded.starts_with("h'")
-            || t.folded.starts_with("k'")
+        && (FAMILY_NAMES.has_first(t.folded())
+            || t.folded().starts_with("h'")
+            || t.folded().starts_with("k'")
             || honorific_before(tokens, i))
 }
 
@@ -204,7 +204,7 @@ fn given_names_end(tokens: &[Token], text: &str, i: usize, mut end: usize, honor
                 && end > i
                 && next_cap
                 && word.chars().count() <= 5
-                && !STOP_WORDS.contains(tok.folded.as_str())
+                && !STOP_WORDS.contains(tok.folded().as_str())
             {
                 typo = true;
                 end += 1;

@@ -72,7 +72,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     let before = i.checked_sub(1).and_then(|b| tokens.get(b));
     let before_is = |class: Class| before.is_some_and(|t| t.is(class));
     let plural = before_is(Class::Plural)
-        || before.is_some_and(|t| t.folded.parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
+        || before.is_some_and(|t| t.folded().parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
     // `nguyên`, `cựu`, `từng là`: a word or a phrase.
     let former = classes::ends_before(tokens, i, Class::Former);
     let acting = before_is(Class::Acting);
@@ -267,7 +267,7 @@ impl<'a> Body<'a> {
     fn lower_case(&self) -> Step {
         let (tokens, k) = (self.tokens, self.k);
         let t = &tokens[k];
-        let f = &t.folded;
+        let f = &t.folded();
         // "Quân khu 5", "quận 7", "Ban Chỉ đạo 138 phường Hà Đông": a number right after a unit word or a
         // capitalised name word is part of the body's name, when what follows does not make it a quantity.
         if k > self.start && numbers_unit(tokens, k) {
@@ -321,8 +321,8 @@ impl<'a> Body<'a> {
             let tj = &tokens[j];
             if !tj.is_word()
                 || tj.is_capitalised()
-                || STOP_WORDS.contains(tj.folded.as_str())
-                || BODY_WORDS.contains(tj.folded.as_str())
+                || STOP_WORDS.contains(tj.folded().as_str())
+                || BODY_WORDS.contains(tj.folded().as_str())
             {
                 break;
             }
@@ -333,7 +333,7 @@ impl<'a> Body<'a> {
             n.is_word()
                 && ((n.is_capitalised() && rank_at(tokens, j).is_none() && (has_words || j - k <= 4))
                     && (name_at(tokens, text, j).is_none() || j - k <= 4)
-                    || (has_words && !n.is_capitalised() && BODY_WORDS.contains(n.folded.as_str())))
+                    || (has_words && !n.is_capitalised() && BODY_WORDS.contains(n.folded().as_str())))
         });
         if leads_on && j > k {
             return Step::Pass(j - k);
@@ -367,10 +367,10 @@ fn head_compound_at(tokens: &[Token], body_start: usize, k: usize) -> Option<usi
 /// Whether the number at `tokens[k]` numbers the unit before it (`Quân khu 5`, `quận 7`, `Ban Chỉ đạo 138`).
 fn numbers_unit(tokens: &[Token], k: usize) -> bool {
     let t = &tokens[k];
-    let number = t.folded.len() <= 4 && t.folded.bytes().all(|b| b.is_ascii_digit());
+    let number = t.folded().len() <= 4 && t.folded().bytes().all(|b| b.is_ascii_digit());
     // After a word of the body's name: `Quân khu 5`, `quận 7`, `Ban Chỉ đạo 138`, not after an abbreviation (`UBND 5`).
     let prev = &tokens[k - 1];
-    let after_unit = prev.is_word() && !prev.is_all_caps() && !STOP_WORDS.contains(prev.folded.as_str());
+    let after_unit = prev.is_word() && !prev.is_all_caps() && !STOP_WORDS.contains(prev.folded().as_str());
     // A counted noun after it makes it a quantity (`5 năm`, `3 nhiệm kỳ`), not the unit's number.
     let next_ok = tokens.get(k + 1).is_none_or(|n| !n.is(Class::Quantity));
     number && after_unit && next_ok

@@ -4,11 +4,12 @@
 //! whole: `H'Yim`, `KH&ĐT`, `CT-XH`, `TP.HCM`, `T.Ư`. A dash with spaces
 //! around it is punctuation (`Nguyễn Văn A - Bí thư`).
 
-use std::ops::Range;
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::{Deref, Range};
+use std::rc::Rc;
 
 use compact_str::CompactString;
-
-use std::cell::RefCell;
 
 use crate::chars::is_word_char;
 use crate::fasthash::FxHashMap;
@@ -21,23 +22,101 @@ pub enum Kind {
     Punct(char),
 }
 
-/// One word or punctuation mark. 40 bytes: an article of 20 MB holds about 4 million of them, so the
-/// offsets are `u32` and the kind and shape share the word's class bits (ask [`Token::range`],
-/// [`Token::kind`], [`Token::classes`]).
-#[derive(Debug, Clone)]
-pub struct Token {
-    /// Folded form of a word (lower case, one tone placement); the character itself for punctuation.
-    /// Inline (no allocation) for words up to 24 bytes, which is nearly all of them.
-    pub folded: CompactString,
-    start: u32,
-    end: u32,
-    /// The word's classes (`data/word_classes.tsv`), learnt once per word form, and in the top bits
-    /// [`WORD`], [`CAPITALISED`] and [`ALL_CAPS`].
+/// What one word form (as written) is: its fold and its bits, learnt once per thread and form by the
+/// tokenizer's cache and shared by every token of the form.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Form {
+    folded: CompactString,
+    /// The word's classes (`data/word_classes.tsv`) and in the top bits [`WORD`], [`CAPITALISED`] and
+    /// [`ALL_CAPS`].
     bits: u64,
 }
 
-// The size this layout is for, on 64-bit hosts (8 bytes less in wasm32).
-const _: () = assert!(std::mem::size_of::<Token>() <= 40);
+/// A word's folded form (lower case, one tone placement; the character itself for punctuation), shared: every
+/// token of one word form holds the [`Form`] the tokenizer's cache made, through a counted pointer of 8 bytes.
+/// The genre's vocabulary is a few thousand word forms, and an article of 20 MB has about 5 million tokens: a
+/// string and the class bits in each were most of its memory. Compares as its text.
+#[derive(Clone)]
+pub struct Folded(Rc<Form>);
+
+impl Folded {
+    fn new(folded: CompactString, bits: u64) -> Folded {
+        Folded(Rc::new(Form { folded, bits }))
+    }
+    pub fn as_str(&self) -> &str {
+        self.0.folded.as_str()
+    }
+}
+
+impl Deref for Folded {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for Folded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Folded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Folded {
+    fn eq(&self, other: &Folded) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Folded {}
+
+impl PartialEq<str> for Folded {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Folded {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Folded {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Folded> for &str {
+    fn eq(&self, other: &Folded) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Folded> for String {
+    fn eq(&self, other: &Folded) -> bool {
+        self == other.as_str()
+    }
+}
+
+/// One word or punctuation mark. 16 bytes: an article of 20 MB holds about 5 million of them, so what a word
+/// form is lives once in its shared [`Folded`] and the offsets are `u32` (ask [`Token::range`],
+/// [`Token::kind`], [`Token::classes`]).
+#[derive(Debug, Clone)]
+pub struct Token {
+    form: Folded,
+    start: u32,
+    end: u32,
+}
+
+// The size this layout is for, on 64-bit hosts (4 bytes less in wasm32).
+const _: () = assert!(std::mem::size_of::<Token>() <= 16);
 
 /// A word, not punctuation.
 const WORD: u64 = 1 << 63;
@@ -47,20 +126,27 @@ const CAPITALISED: u64 = 1 << 62;
 const ALL_CAPS: u64 = 1 << 61;
 const SHAPE_BITS: u64 = WORD | CAPITALISED | ALL_CAPS;
 
+/// The bits of a form: its classes, kind and shape.
+fn form_bits(kind: &Kind, shape: Shape, classes: Classes) -> u64 {
+    let flag = |on: bool, bit: u64| if on { bit } else { 0 };
+    classes.bits()
+        | flag(*kind == Kind::Word, WORD)
+        | flag(shape.capitalised, CAPITALISED)
+        | flag(shape.all_caps, ALL_CAPS)
+}
+
 impl Token {
-    fn new(range: Range<usize>, folded: CompactString, kind: Kind, shape: Shape, classes: Classes) -> Token {
-        let flag = |on: bool, bit: u64| if on { bit } else { 0 };
+    fn new(range: Range<usize>, form: Folded) -> Token {
         // Offsets past 4 GiB saturate: no article comes near (the page takes 20 MB).
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        Token {
-            folded,
-            start: at(range.start),
-            end: at(range.end),
-            bits: classes.bits()
-                | flag(kind == Kind::Word, WORD)
-                | flag(shape.capitalised, CAPITALISED)
-                | flag(shape.all_caps, ALL_CAPS),
-        }
+        Token { form, start: at(range.start), end: at(range.end) }
+    }
+    fn bits(&self) -> u64 {
+        self.form.0.bits
+    }
+    /// Folded form of a word (lower case, one tone placement); the character itself for punctuation.
+    pub fn folded(&self) -> &Folded {
+        &self.form
     }
     /// The token's bytes in the normalised text.
     pub fn range(&self) -> Range<usize> {
@@ -70,29 +156,29 @@ impl Token {
         if self.is_word() {
             Kind::Word
         } else {
-            Kind::Punct(self.folded.chars().next().unwrap_or(' '))
+            Kind::Punct(self.form.chars().next().unwrap_or(' '))
         }
     }
     /// The word's classes (`data/word_classes.tsv`).
     pub fn classes(&self) -> Classes {
-        Classes::from_bits(self.bits & !SHAPE_BITS)
+        Classes::from_bits(self.bits() & !SHAPE_BITS)
     }
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         &source[self.range()]
     }
     pub fn is_word(&self) -> bool {
-        self.bits & WORD != 0
+        self.bits() & WORD != 0
     }
     pub fn is_punct(&self, c: char) -> bool {
-        !self.is_word() && self.folded.starts_with(c)
+        !self.is_word() && self.form.starts_with(c)
     }
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.bits & CAPITALISED != 0
+        self.bits() & CAPITALISED != 0
     }
     /// A word of two or more letters, all capitals.
     pub fn is_all_caps(&self) -> bool {
-        self.bits & ALL_CAPS != 0
+        self.bits() & ALL_CAPS != 0
     }
     /// A word of `class` ([`crate::classes`]).
     pub fn is(&self, class: Class) -> bool {
@@ -115,12 +201,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut scratch = Vec::with_capacity(32);
     let mut i = 0;
     while i < slice.len() {
+        if tokens.len() == tokens.capacity() {
+            reserve_for_rest(&mut tokens, i, slice.len());
+        }
         let c = char_at(i);
         if !is_word_char(c) {
             if !c.is_whitespace() {
-                let folded = CompactString::from(&*c.encode_utf8(&mut [0; 4]));
                 let range = base + i..base + i + c.len_utf8();
-                tokens.push(Token::new(range, folded, Kind::Punct(c), Shape::default(), Classes::NONE));
+                tokens.push(Token::new(range, punct_folded(c)));
             }
             i += c.len_utf8();
             continue;
@@ -151,22 +239,47 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             break;
         }
-        let (folded, shape, classes) = fold_cached(&slice[start..j], &mut scratch);
-        tokens.push(Token::new(base + start..base + j, folded, Kind::Word, shape, classes));
+        tokens.push(Token::new(base + start..base + j, fold_cached(&slice[start..j], &mut scratch)));
         i = j;
     }
     tokens
 }
 
-/// A word form's fold, shape and classes.
-type Learnt = (CompactString, Shape, Classes);
+/// Room for the tokens of the rest of the text when `tokens` is full after `done` of its `len` bytes, by the
+/// tokens per byte so far and a little more: doubling the vector, as `push` would, could hold twice the memory
+/// the tokens need (a 20 MB article has about 5 million tokens).
+fn reserve_for_rest(tokens: &mut Vec<Token>, done: usize, len: usize) {
+    let per_byte = tokens.len() as f64 / done.max(1) as f64;
+    let rest = ((len - done) as f64 * per_byte * 1.05) as usize;
+    tokens.reserve_exact(rest.max(tokens.len() / 16).max(16));
+}
 
-/// [`fold_compact`] and the word's classes through a cache of the words seen on this thread: the
-/// vocabulary of the genre is a few thousand syllables, so nearly every word of an article was learnt
-/// before. Bounded: cleared when it holds [`FOLD_CACHE_WORDS`] words.
-fn fold_cached(word: &str, scratch: &mut Vec<u8>) -> Learnt {
+/// A punctuation mark's [`Folded`]: the character itself, one shared copy per thread and character.
+fn punct_folded(c: char) -> Folded {
     thread_local! {
-        static FOLDS: RefCell<FxHashMap<CompactString, Learnt>> = RefCell::new(FxHashMap::default());
+        static MARKS: RefCell<FxHashMap<char, Folded>> = RefCell::new(FxHashMap::default());
+    }
+    MARKS.with_borrow_mut(|marks| {
+        if marks.len() >= FOLD_CACHE_WORDS {
+            marks.clear();
+        }
+        marks
+            .entry(c)
+            .or_insert_with(|| {
+                let bits = form_bits(&Kind::Punct(c), Shape::default(), Classes::NONE);
+                Folded::new(CompactString::from(&*c.encode_utf8(&mut [0; 4])), bits)
+            })
+            .clone()
+    })
+}
+
+/// [`fold_compact`] and the word's classes, as the word form's shared [`Folded`], through a cache of the words
+/// seen on this thread: the vocabulary of the genre is a few thousand syllables, so nearly every word of an
+/// article was learnt before. Bounded: cleared when it holds [`FOLD_CACHE_WORDS`] words (the tokens made
+/// before keep their forms).
+fn fold_cached(word: &str, scratch: &mut Vec<u8>) -> Folded {
+    thread_local! {
+        static FOLDS: RefCell<FxHashMap<CompactString, Folded>> = RefCell::new(FxHashMap::default());
     }
     FOLDS.with_borrow_mut(|cache| {
         if let Some(hit) = cache.get(word) {
@@ -174,7 +287,7 @@ fn fold_cached(word: &str, scratch: &mut Vec<u8>) -> Learnt {
         }
         let (folded, shape) = fold_compact(word, scratch);
         let classes = word_classes::of(&folded);
-        let learnt = (folded, shape, classes);
+        let learnt = Folded::new(folded, form_bits(&Kind::Word, shape, classes));
         if cache.len() >= FOLD_CACHE_WORDS {
             cache.clear();
         }

@@ -1,12 +1,18 @@
-//! Time to merge 500 articles' records natively (target: at most 50 ms).
+//! Time to merge 500 articles' records natively (target: at most 50 ms), then how the merge grows with the
+//! number of articles (1,000, 2,000, 5,000, 10,000: ratios near the ratio of sizes are linear).
 //!
-//!     cargo bench -p hoinghi-merge                      # 500 synthetic records
+//!     cargo bench -p hoinghi-merge                      # 500 synthetic records, then the doubling tables
 //!     cargo bench -p hoinghi-merge -- records.jsonl     # records from `hoinghi extract --format jsonl`
 //!
 //! The synthetic records are shaped like the corpus: each article is about one of 30 provinces, names
 //! about six officials (five of that province, one national), one or two meetings and a few documents;
-//! the same leaders come back across articles, as they do in the news.
+//! the same leaders come back across articles, as they do in the news. The growth is measured on two
+//! archives where many reports fall on one day: the synthetic records dated within one month, and the
+//! corpus (`$SHARED/corpus`, default `../shared`) extracted and copied under other names as the page's bench
+//! does (skipped with a message where it is absent).
 
+use std::collections::HashMap;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use hoinghi_core::{Document, Meeting, Official, Record};
@@ -102,6 +108,11 @@ fn name(rng: &mut Rng) -> String {
 }
 
 fn synthetic(n: usize) -> Vec<Record> {
+    synthetic_within(n, 8 * 12)
+}
+
+/// `n` synthetic records dated within `months` months from January 2017.
+fn synthetic_within(n: usize, months: usize) -> Vec<Record> {
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     // Ten regulars per province and thirty national figures, so names come back across articles.
     let locals: Vec<Vec<String>> = PROVINCES.iter().map(|_| (0..10).map(|_| name(&mut rng)).collect()).collect();
@@ -109,7 +120,8 @@ fn synthetic(n: usize) -> Vec<Record> {
     (0..n)
         .map(|i| {
             let p = rng.below(PROVINCES.len());
-            let date = format!("20{:02}-{:02}-{:02}", 17 + rng.below(8), 1 + rng.below(12), 1 + rng.below(28));
+            let month = rng.below(months);
+            let date = format!("20{:02}-{:02}-{:02}", 17 + month / 12, 1 + month % 12, 1 + rng.below(28));
             let mut officials: Vec<Official> = (0..5)
                 .map(|_| {
                     let written = locals[p][rng.below(10)].clone();
@@ -172,17 +184,93 @@ fn read_jsonl(path: &str) -> Vec<Record> {
     text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("a Record per line")).collect()
 }
 
-/// The best and the median of `runs` timings of `f`.
+/// The best and the median of `runs` timings of `f`: this thread's CPU time where Linux tells it, which other
+/// programs on a shared machine do not inflate as they do the wall clock; else the wall clock.
 fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
-            let start = Instant::now();
+            let (start, cpu) = (Instant::now(), thread_cpu());
             f();
-            start.elapsed()
+            match (cpu, thread_cpu()) {
+                (Some(a), Some(b)) => b.saturating_sub(a),
+                _ => start.elapsed(),
+            }
         })
         .collect();
     times.sort();
     (times[0], times[runs / 2])
+}
+
+/// The CPU time of this thread so far (`/proc/thread-self/schedstat`, in nanoseconds).
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+}
+
+/// The `.txt` articles under `dir`, extracted (release build: about a second for the corpus).
+fn corpus(dir: &Path) -> Vec<Record> {
+    let mut paths = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for path in std::fs::read_dir(&d).into_iter().flatten().flatten().map(|e| e.path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).map(|t| hoinghi_core::extract(&t, None)).collect()
+}
+
+/// `n` records from `articles`, copied as often as needed, each copy under a source of its own.
+fn copies(articles: &[Record], n: usize) -> Vec<Record> {
+    (0..n)
+        .map(|i| Record {
+            source: Some(format!("{}/{i:05}", i / articles.len())),
+            ..articles[i % articles.len()].clone()
+        })
+        .collect()
+}
+
+/// One table: for each size, the whole merge and the merge of the same records keeping only their meetings (no
+/// officials, no documents: about the meetings' part alone), the best of a few runs; the ratio is the meetings'
+/// to the row before.
+fn doubling(what: &str, records_of: &dyn Fn(usize) -> Vec<Record>) {
+    println!("\n{what}");
+    println!(
+        "{:>8}  {:>9}  {:>11}  {:>11}  {:>12}  {:>6}",
+        "articles", "meetings", "reports/day", "merge ms", "meetings ms", "ratio"
+    );
+    let mut previous: Option<f64> = None;
+    for n in [1_000, 2_000, 5_000, 10_000] {
+        let records = records_of(n);
+        let meetings_only: Vec<Record> =
+            records.iter().map(|r| Record { officials: Vec::new(), documents: Vec::new(), ..r.clone() }).collect();
+        let merged = merge(&records);
+        let mut days: HashMap<&str, usize> = HashMap::new();
+        for (day, reports) in merged.meetings.iter().flat_map(|m| m.date.as_deref().map(|d| (d, m.reports.len()))) {
+            *days.entry(day).or_default() += reports;
+        }
+        let busiest = days.values().max().copied().unwrap_or(0);
+        let runs = if n >= 5_000 { 3 } else { 5 };
+        let (whole, _) = time(runs, || {
+            std::hint::black_box(merge(std::hint::black_box(&records)));
+        });
+        let (meetings, _) = time(runs, || {
+            std::hint::black_box(merge(std::hint::black_box(&meetings_only)));
+        });
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let ratio = previous.map_or("-".into(), |p| format!("{:.2}", ms(meetings) / p));
+        println!(
+            "{n:>8}  {:>9}  {busiest:>11}  {:>11.1}  {:>12.1}  {ratio:>6}",
+            merged.meetings.len(),
+            ms(whole),
+            ms(meetings)
+        );
+        previous = Some(ms(meetings));
+    }
 }
 
 fn main() {
@@ -217,4 +305,20 @@ fn main() {
         std::hint::black_box(merger.merged());
     });
     println!("Merger, add one + merged(): best {best:>10.2?}  median {median:>10.2?}");
+
+    if file.is_some() {
+        return;
+    }
+    println!("\nHow the merge grows (sizes 1k, 2k, 5k, 10k: a linear part's ratios are 2.0, 2.5, 2.0).");
+    println!("reports/day: the most reports of one day. Times: this thread's CPU time, best of a few runs.");
+    doubling("synthetic records dated within one month", &|n| synthetic_within(n, 1));
+    // `SHARED` as the Makefile gives it, relative to the project's root (a bench runs in its crate's folder).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shared = root.join(std::env::var("SHARED").unwrap_or_else(|_| "../shared".into()));
+    let articles = corpus(&shared.join("corpus"));
+    if articles.is_empty() {
+        println!("\ncorpus copies: skipped, no articles at {}", shared.join("corpus").display());
+        return;
+    }
+    doubling(&format!("the corpus ({} articles) copied under other names", articles.len()), &|n| copies(&articles, n));
 }

@@ -15,17 +15,17 @@ use crate::tokens::Token;
 use super::phrases::{inside_a_body_name, meeting_phrases, name_start, names_another, with_classifier};
 
 pub(super) fn word(tokens: &[Token], k: usize) -> &str {
-    tokens.get(k).filter(|t| t.is_word()).map_or("", |t| t.folded.as_str())
+    tokens.get(k).filter(|t| t.is_word()).map_or("", |t| t.folded().as_str())
 }
 
 pub(super) fn is_digits(t: &Token) -> bool {
-    t.is_word() && t.folded.starts_with(|c: char| c.is_ascii_digit())
+    t.is_word() && t.folded().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A lower-case word that ends a body's name: a verb or function word (`data/stop_words.tsv`), or one that ends
 /// any phrase of the meeting's grammar ([`ends_a_phrase`]).
 pub(super) fn ends_a_name(tokens: &[Token], k: usize) -> bool {
-    STOP_WORDS.contains(tokens[k].folded.as_str())
+    STOP_WORDS.contains(tokens[k].folded().as_str())
         || tokens[k].is(Class::Ordinal)
         || classes::longest_at(tokens, k, Class::MeetingModifier).is_some()
         || ends_a_phrase(tokens, k)
@@ -72,8 +72,8 @@ fn bridge(tokens: &[Token], text: &str, k: usize, defs: &Definitions) -> Option<
         if !t.is_word() || t.is_capitalised() || is_digits(t) || ends_a_phrase(tokens, j) {
             break;
         }
-        crossed_stop |= STOP_WORDS.contains(t.folded.as_str());
-        if BODY_WORDS.contains(t.folded.as_str()) && !crossed_stop {
+        crossed_stop |= STOP_WORDS.contains(t.folded().as_str());
+        if BODY_WORDS.contains(t.folded().as_str()) && !crossed_stop {
             return Some(j);
         }
         j += 1;
@@ -95,7 +95,7 @@ fn paired_comma(tokens: &[Token], k: usize) -> bool {
 /// one capitalised word, or a head and one more; not after a place's name (`Đảng bộ Bình Thuận diễn ra`).
 fn second_syllable(tokens: &[Token], k: usize) -> bool {
     // Not after a code or a number ("Covid-19 mới đây").
-    if k == 0 || !tokens[k - 1].folded.chars().all(char::is_alphabetic) {
+    if k == 0 || !tokens[k - 1].folded().chars().all(char::is_alphabetic) {
         return false;
     }
     let mut j = k;
@@ -244,7 +244,7 @@ pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definition
                 _ => break,
             }
         }
-        if second || BODY_WORDS.contains(t.folded.as_str()) {
+        if second || BODY_WORDS.contains(t.folded().as_str()) {
             k += 1;
             end = k;
             continue;
@@ -287,7 +287,7 @@ fn referent(all: &[Token], text: &str, at: usize, short: &[Token], defs: &Defini
         return Some(defined);
     }
     for j in (end.saturating_sub(600)..end).rev() {
-        let same = short.iter().enumerate().all(|(d, s)| all.get(j + d).is_some_and(|t| t.folded == s.folded));
+        let same = short.iter().enumerate().all(|(d, s)| all.get(j + d).is_some_and(|t| t.folded() == s.folded()));
         if !same {
             continue;
         }
@@ -308,12 +308,12 @@ fn defined_as(all: &[Token], text: &str, end: usize, short: &[Token], defs: &Def
     for j in (end.saturating_sub(3000)..end.saturating_sub(n + 1)).rev() {
         let bracket = all[j].is_punct('(')
             && all.get(j + n + 1).is_some_and(|t| t.is_punct(')'))
-            && short.iter().enumerate().all(|(d, s)| all[j + 1 + d].folded == s.folded);
+            && short.iter().enumerate().all(|(d, s)| all[j + 1 + d].folded() == s.folded());
         if !bracket {
             continue;
         }
         // The name is every word from where it starts with the short name's words up to the bracket.
-        let starts = |i: usize| short.iter().enumerate().all(|(d, s)| all[i + d].folded == s.folded);
+        let starts = |i: usize| short.iter().enumerate().all(|(d, s)| all[i + d].folded() == s.folded());
         let start = (j.saturating_sub(20)..j)
             .rev()
             .take_while(|&i| !all[i].is_punct('.') && !all[i].is_punct(';'))

@@ -56,7 +56,7 @@ impl<'a> FullNames<'a> {
         if !classes::asks_for_place(&short) {
             return None;
         }
-        let first = own.first()?.folded.to_string();
+        let first = own.first()?.folded().to_string();
         self.read_bodies(&first);
         let (range, _, ambiguous) = self.by_short.get(&(first, short))?;
         if *ambiguous {
@@ -76,7 +76,7 @@ impl<'a> FullNames<'a> {
         let starts = self.starts.get_or_insert_with(|| {
             let mut starts: HashMap<&'a str, Vec<usize>> = HashMap::default();
             for (j, t) in all.iter().enumerate().filter(|(_, t)| t.is_capitalised()) {
-                starts.entry(t.folded.as_str()).or_default().push(j);
+                starts.entry(t.folded().as_str()).or_default().push(j);
             }
             starts
         });

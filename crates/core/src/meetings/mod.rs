@@ -58,7 +58,7 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
         }
         let day = t.is(Class::DayWord)
             // "chiều cùng ngày": `cùng` is this rule's pattern (a day word before it), not the co-subject `cùng`.
-            && tokens.get(k + 1).is_some_and(|n| is_digits(n) || n.is(Class::DayWord) || n.folded == "cùng");
+            && tokens.get(k + 1).is_some_and(|n| is_digits(n) || n.is(Class::DayWord) || n.folded() == "cùng");
         if day || (t.is_word() && !t.is_capitalised() && (t.is(Class::ClauseWord) || t.is(Class::PreVerb))) {
             break;
         }
@@ -70,7 +70,7 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
     // Not ending on a function word ("... vào", "... diễn ra") or an ordinal cut from its number ("... lần" of
     // "lần này sẽ").
     let function_word = |t: &Token| {
-        STOP_WORDS.contains(t.folded.as_str())
+        STOP_WORDS.contains(t.folded().as_str())
             || t.is(Class::ClauseWord)
             || t.is(Class::Counterpart)
             || t.is(Class::Ordinal)
@@ -172,7 +172,7 @@ fn same_meeting_elsewhere(
         let words = within(tokens, sentence);
         for p in found {
             let same = p.tokens.len() == phrase.len()
-                && words[p.tokens.clone()].iter().zip(phrase).all(|(a, b)| a.folded == b.folded);
+                && words[p.tokens.clone()].iter().zip(phrase).all(|(a, b)| a.folded() == b.folded());
             if !same {
                 continue;
             }

@@ -152,11 +152,11 @@ fn holder_in_phrase(words: &[Token], text: &str, phrase: &Range<usize>, defs: &D
     let mut j = phrase.end;
     while j < words.len() && j - phrase.end < 5 {
         let t = &words[j];
-        let number = t.is_word() && t.folded.starts_with(|c: char| c.is_ascii_digit());
+        let number = t.is_word() && t.folded().starts_with(|c: char| c.is_ascii_digit());
         let modifier = classes::longest_at(words, j, Class::MeetingModifier);
         // `của` is this rule's own pattern (the holder after it), not a class: `về` after a meeting names its
         // subject and `với` the other side, though all three are connectives.
-        if number || t.is(Class::Ordinal) || t.folded == "của" {
+        if number || t.is(Class::Ordinal) || t.folded() == "của" {
             j += 1;
         } else if let Some(n) = modifier.filter(|_| !t.is_capitalised()) {
             j += n;
