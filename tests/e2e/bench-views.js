@@ -13,6 +13,7 @@ import { join } from 'node:path';
 
 import { launchBrowser } from './browser.js';
 import { CORPUS, corpusFiles } from './corpus.js';
+import { allShown } from './loaded.js';
 import { startServer } from './server.js';
 
 const BASE_PATH = process.env.BASE_PATH ?? '/hoinghi/';
@@ -81,15 +82,7 @@ async function measure(label, paths) {
   await page.goto(server.url);
   await page.locator('[data-testid="paste-box"]').waitFor();
   await page.locator('[data-testid="file-input"]').setInputFiles(paths);
-  await page.waitForFunction(
-    (n) => {
-      if (document.querySelector('[data-testid="progress"]')) return false;
-      const text = document.querySelector('[data-testid="articles-count"]')?.textContent ?? '';
-      const m = /\((\d+)(?:; (\d+) lỗi)?(?:; (\d+) trùng)?\)/.exec(text);
-      return m && Number(m[1]) + Number(m[2] ?? 0) + Number(m[3] ?? 0) === n;
-    },
-    paths.length, { timeout: 600_000, polling: 200 },
-  );
+  await allShown(page, paths.length, 200);
   // Let the last merged view settle and be drawn.
   await page.waitForTimeout(1000);
 

@@ -1,34 +1,15 @@
 //! Who meets whom: which people and shared meetings the graph holds, and that its layout repeats.
 
-use hoinghi_core::{Meeting, Official, Record, Role};
+mod common;
+
+use common::article;
+use hoinghi_core::Record;
 use hoinghi_merge::graph::{met_most, people_and_pairs, who_meets_whom, Layout};
 use hoinghi_merge::merge;
 
 /// One article reporting one meeting: its date, its chair and its attendees (all among its officials).
 fn report(source: &str, date: &str, chair: &str, attendees: &[&str]) -> Record {
-    let official = |name: &str, role: Role| Official {
-        name: name.into(),
-        titles: vec!["Phó Chủ tịch UBND tỉnh".into()],
-        roles: vec![role],
-        ..Official::default()
-    };
-    let mut officials = vec![official(chair, Role::Chair)];
-    officials.extend(attendees.iter().map(|a| official(a, Role::Attend)));
-    Record {
-        source: Some(source.into()),
-        published: Some(date.into()),
-        province: Some("Bình Định".into()),
-        meetings: vec![Meeting {
-            date: Some(date.into()),
-            kind: "giao ban".into(),
-            name: format!("Hội nghị giao ban {source}"),
-            chairs: vec![chair.into()],
-            attendees: attendees.iter().map(|a| a.to_string()).collect(),
-            ..Meeting::default()
-        }],
-        officials,
-        ..Record::default()
-    }
+    article(source, date, chair, attendees, attendees, &[])
 }
 
 fn names(merged: &hoinghi_merge::Merged, ids: impl IntoIterator<Item = usize>) -> Vec<String> {

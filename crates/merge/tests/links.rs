@@ -1,53 +1,11 @@
 //! The ties the page's cards follow: a meeting's people with the person each name is, the documents its
 //! articles cite, the meetings of the articles citing a document, and finding each by id.
 
-use hoinghi_core::{Document, Meeting, Official, Record, Role, Span};
-use hoinghi_merge::{merge, Merged, Named};
+mod common;
 
-/// One article on `date` reporting one meeting chaired by `chair` with `attendees` (those in `officials` are
-/// among the article's officials), citing `documents`.
-fn article(
-    source: &str,
-    date: &str,
-    chair: &str,
-    attendees: &[&str],
-    officials: &[&str],
-    documents: &[&str],
-) -> Record {
-    let official = |name: &str, role: Role| Official {
-        name: name.into(),
-        titles: vec!["Phó Chủ tịch UBND tỉnh".into()],
-        roles: vec![role],
-        ..Official::default()
-    };
-    let mut listed = vec![official(chair, Role::Chair)];
-    listed.extend(officials.iter().map(|a| official(a, Role::Attend)));
-    Record {
-        source: Some(source.into()),
-        published: Some(date.into()),
-        province: Some("Bình Định".into()),
-        meetings: vec![Meeting {
-            date: Some(date.into()),
-            kind: "giao ban".into(),
-            name: format!("Hội nghị giao ban {source}"),
-            chairs: vec![chair.into()],
-            attendees: attendees.iter().map(|a| a.to_string()).collect(),
-            evidence: Span { start: 0, end: 10 },
-            ..Meeting::default()
-        }],
-        officials: listed,
-        documents: documents
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Document {
-                number: n.to_string(),
-                span: Span { start: 20 + i, end: 21 + i },
-                ..Document::default()
-            })
-            .collect(),
-        ..Record::default()
-    }
-}
+use common::article;
+use hoinghi_core::Record;
+use hoinghi_merge::{merge, Merged, Named};
 
 fn named(merged: &Merged, list: &[Named]) -> Vec<(String, Option<String>)> {
     list.iter().map(|n| (n.name.clone(), n.person.and_then(|id| merged.person(id)).map(|p| p.name.clone()))).collect()
