@@ -103,9 +103,7 @@ describe('Corrections', () => {
     // The workspace file keeps it: save, clear, open.
     const saved = await app.download(app.byTestId('save-workspace'));
     assert.equal(JSON.parse(saved.text).corrections.edits.length, 1);
-    page.once('dialog', (d) => d.accept());
-    await app.byTestId('clear-all').click();
-    await app.waitForArticles(0);
+    await app.clearAll();
     await app.byTestId('open-workspace').setInputFiles(saved.path);
     await app.waitForArticles(5);
     await app.tab('officials').click();

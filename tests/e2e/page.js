@@ -61,6 +61,13 @@ export class HoiNghiPage {
     );
   }
 
+  /** Empties the page with "Xóa tất cả", accepting its confirmation, and waits until no article is left. */
+  async clearAll() {
+    this.page.once('dialog', (d) => d.accept());
+    await this.byTestId('clear-all').click();
+    await this.waitForArticles(0);
+  }
+
   async loadSamples() {
     await this.samplesButton.click();
     await this.waitForArticles(5);

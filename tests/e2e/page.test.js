@@ -261,9 +261,7 @@ describe('Hội Nghị page', () => {
     await app.loadSamples();
     const saved = await app.download(app.byTestId('save-workspace'));
     assert.match(saved.name, /^hoinghi-phien-\d{4}-\d\d-\d\d\.json$/);
-    page.once('dialog', (d) => d.accept());
-    await app.byTestId('clear-all').click();
-    await app.waitForArticles(0);
+    await app.clearAll();
     await app.byTestId('open-workspace').setInputFiles(saved.path);
     await app.waitForArticles(5);
     await app.tab('officials').click();
@@ -290,9 +288,7 @@ describe('Hội Nghị page', () => {
     page.once('dialog', (d) => d.dismiss());
     await app.byTestId('clear-all').click();
     assert.equal(await app.articleItems.count(), 5, 'dismissing keeps them');
-    page.once('dialog', (d) => d.accept());
-    await app.byTestId('clear-all').click();
-    await app.waitForArticles(0);
+    await app.clearAll();
     await page.reload();
     await app.pasteBox.waitFor();
     assert.equal(await app.articleItems.count(), 0);

@@ -59,7 +59,7 @@ const ROUNDS: usize = 300;
 pub fn who_meets_whom(merged: &Merged, limit: usize) -> Graph {
     let mut graph = people_and_pairs(merged, limit);
     let mut layout = Layout::new(&graph);
-    while !layout.run(ROUNDS) {}
+    layout.run(ROUNDS);
     layout.place(&mut graph);
     graph
 }
