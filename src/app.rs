@@ -494,6 +494,18 @@ impl Ws {
         }
     }
 
+    /// Shows what the storage says as it happens (src/storage.rs `Notice`); the end of a wait for another tab
+    /// takes away the message about it.
+    fn storage_notice(self, notice: storage::Notice) {
+        if notice != storage::Notice::Unblocked {
+            return self.message.set(Some(notice.to_string()));
+        }
+        let waiting = storage::Notice::Blocked.to_string();
+        if self.message.with_untracked(|m| m.as_deref() == Some(waiting.as_str())) {
+            self.message.set(None);
+        }
+    }
+
     /// Articles saved by an earlier visit, read a page at a time; first, once, those an earlier version of
     /// the page kept in localStorage move to IndexedDB (and stay where they were when it refuses).
     fn restore(self) {
@@ -722,6 +734,7 @@ pub fn App() -> impl IntoView {
     let ws = Ws::new();
     provide_context(ws);
     browser::on_extraction_progress(move |name, fraction| ws.huge.set(Some((name, fraction))));
+    storage::on_notice(move |notice| ws.storage_notice(notice));
     ws.restore();
     let has_evidence = move || ws.evidence.with(Option::is_some);
 

@@ -11,14 +11,17 @@
 //!   so); one with the same name and the same content (two tabs each loaded the samples) is the same article
 //!   stored twice: the copy is dropped as it is read.
 //! - `state`: a general key-value store for small page state (JSON text under a key), for whatever else must
-//!   survive a reload: [`put_state`] / [`get_state`] / [`delete_state`]. Keys are named `part.what`
+//!   survive a reload: [`put_state`] / [`get_state`] / [`delete_state`], and [`update_state`] for what two tabs
+//!   both change (a read and a write in one transaction: the corrections). Keys are named `part.what`
 //!   (`corrections`, ...), one key per part of the page, so parts do not overwrite each other.
 //!
 //! Version 1 of the database numbered the articles itself, from the greatest key it saw when it opened: two
 //! tabs open at once wrote over each other's articles. Opening version 2 moves them, in order and with their
 //! keys, into the store with a key generator, inside the upgrade (if anything fails the upgrade is undone and
 //! version 1 stays as it was). A tab of an older version still open is asked to close its connection (the
-//! `versionchange` event; this version closes, and says to reload).
+//! `versionchange` event): this version closes at once and says to reload ([`Notice::Replaced`]); one that does
+//! not (version 1 never did) holds the upgrade (`blocked`), and the new tab says to close it
+//! ([`Notice::Blocked`]), goes on in memory, and reads and writes once it is closed.
 //!
 //! Writes are queued ([`put_article`], [`delete_article`], [`clear_articles`], [`put_state`], ...) and go to the
 //! database in one transaction per [`flush`], which takes everything queued since the last one: thousands of
@@ -112,6 +115,48 @@ impl fmt::Display for NotKept {
     }
 }
 
+/// What the storage has to tell the user as it happens, not in answer to a write (the page shows it:
+/// [`on_notice`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Opening the database waits for another tab of the page, still on an older version of the database,
+    /// to let go of it.
+    Blocked,
+    /// The wait is over: the database is open (or refused, which the next write says).
+    Unblocked,
+    /// A newer version of the page, opened in another tab, changed the database: this tab let go of it.
+    Replaced,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Notice::Blocked => {
+                "Một thẻ Hội Nghị khác đang mở phiên bản cũ của trang nên trang chưa lưu được vào bộ nhớ trình duyệt: hãy đóng (hoặc tải lại) thẻ đó. Trong lúc chờ, các bài vẫn nạp và giữ trên trang; thẻ kia đóng là trang tự lưu tiếp."
+            }
+            Notice::Unblocked => "Đã mở được bộ nhớ trình duyệt: trang lưu tiếp như thường.",
+            Notice::Replaced => {
+                "Trang vừa được cập nhật ở một thẻ khác: hãy tải lại thẻ này. Các bài đang có trên trang vẫn còn, nhưng thẻ này không lưu thêm được gì cho đến khi tải lại."
+            }
+        })
+    }
+}
+
+/// Tells `show` what the storage has to say as it happens ([`Notice`]); the page calls it once, at start.
+pub fn on_notice(show: impl Fn(Notice) + 'static) {
+    NOTICE.with(|n| *n.borrow_mut() = Some(Rc::new(show)));
+}
+
+/// What shows a [`Notice`] to the user.
+type ShowNotice = Rc<dyn Fn(Notice)>;
+
+fn notice(what: Notice) {
+    // Called outside the borrow: the page may open the storage again from it.
+    if let Some(show) = NOTICE.with(|n| n.borrow().clone()) {
+        show(what);
+    }
+}
+
 /// A count as Vietnamese writes it (`5.000`).
 fn count_vi(n: usize) -> String {
     let digits = n.to_string();
@@ -170,6 +215,11 @@ enum Op {
 thread_local! {
     /// The open database, once [`open`] has answered (or why it could not be opened).
     static DB: RefCell<Option<Result<Rc<Database>, StorageError>>> = const { RefCell::new(None) };
+    /// [`open`] is waiting for the browser: a second caller waits for its answer rather than open another
+    /// connection (which would be left open, holding the next version's upgrade).
+    static OPENING: Cell<bool> = const { Cell::new(false) };
+    /// Who shows the user a [`Notice`].
+    static NOTICE: RefCell<Option<ShowNotice>> = const { RefCell::new(None) };
     static QUEUE: RefCell<Vec<Op>> = const { RefCell::new(Vec::new()) };
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
     static WAITING: Cell<bool> = const { Cell::new(false) };
@@ -190,20 +240,29 @@ thread_local! {
     static LAST_AT_OPEN: Cell<f64> = const { Cell::new(0.0) };
 }
 
-/// Opens the database (once; later calls answer at once with the same result).
+/// Opens the database (once; later calls answer at once with the same result, and calls made while it opens
+/// wait for it).
 pub async fn open() -> Result<Rc<Database>, StorageError> {
-    if let Some(done) = DB.with(|d| d.borrow().clone()) {
-        return done;
+    loop {
+        if let Some(done) = DB.with(|d| d.borrow().clone()) {
+            return done;
+        }
+        if !OPENING.with(|o| o.replace(true)) {
+            break;
+        }
+        // Opening can wait for another tab for as long as it stays open (`blocked`): polled, as `flush` waits.
+        gloo_timers::future::TimeoutFuture::new(20).await;
     }
     let result = match open_database().await {
         Ok(mut db) => {
-            // A newer version opening the database in another tab waits for this connection to close.
+            // A newer version opening the database in another tab waits for this connection to close: it is
+            // closed at once, and the user told to reload (what the page holds stays; writes say they cannot).
             db.on_version_change(|_| {
-                DB.with(|d| {
-                    if let Some(Ok(db)) = d.replace(Some(Err(StorageError::Replaced))) {
-                        db.close();
-                    }
-                })
+                let open = DB.with(|d| d.replace(Some(Err(StorageError::Replaced))));
+                if let Some(Ok(db)) = open {
+                    db.close();
+                }
+                notice(Notice::Replaced);
             });
             last_key(&db).await.map(|last| {
                 LAST_AT_OPEN.with(|l| l.set(last));
@@ -212,14 +271,26 @@ pub async fn open() -> Result<Rc<Database>, StorageError> {
         }
         Err(e) => Err(e),
     };
-    // Two callers may have raced to open: the first answer is kept.
-    DB.with(|d| d.borrow_mut().get_or_insert(result).clone())
+    DB.with(|d| *d.borrow_mut() = Some(result.clone()));
+    OPENING.with(|o| o.set(false));
+    result
 }
 
 async fn open_database() -> Result<Database, StorageError> {
     let refused = |e| StorageError::from_idb(e, true);
     let factory = Factory::new().map_err(|_| StorageError::Refused("không có IndexedDB".into()))?;
     let mut request = factory.open(DATABASE, Some(VERSION)).map_err(refused)?;
+    // Another tab holds an older version open and did not let go when asked (a page of version 1 never
+    // does): the request waits until that tab closes or reloads. The user is told which tab to close; the
+    // page goes on in memory, and its writes wait for this answer.
+    let blocked = Rc::new(Cell::new(false));
+    request.on_blocked({
+        let blocked = blocked.clone();
+        move |_| {
+            blocked.set(true);
+            notice(Notice::Blocked);
+        }
+    });
     request.on_upgrade_needed(|event| {
         let (Ok(db), Ok(request)) = (event.database(), event.target()) else { return };
         let Some(tx) = request.transaction() else { return };
@@ -228,7 +299,11 @@ async fn open_database() -> Result<Database, StorageError> {
             let _ = tx.abort();
         }
     });
-    request.await.map_err(refused)
+    let opened = request.await.map_err(refused);
+    if blocked.get() {
+        notice(Notice::Unblocked);
+    }
+    opened
 }
 
 /// Brings the stores to this version: `state` as it was; `articles` with a key generator (version 1's
@@ -331,6 +406,55 @@ pub async fn get_state(key: &str) -> Result<Option<String>, StorageError> {
     let store = tx.object_store(STATE).map_err(failed)?;
     let value = store.get(Query::Key(key.into())).map_err(failed)?.await.map_err(failed)?;
     Ok(value.and_then(|v| v.as_string()))
+}
+
+/// What [`update_state`] leaves under its key.
+pub enum StateUpdate {
+    /// What is there (nothing to write).
+    Keep,
+    Put(String),
+    Delete,
+}
+
+/// Reads the JSON kept under `key` and writes what `update` makes of it, in one transaction: another tab's
+/// write of the key comes before the read or after the write, never between (two tabs keeping the
+/// corrections each take the other's rather than overwrite them). Not queued: it answers when written. A
+/// refusal is kept like a refused [`put_state`], for [`flush`] to say.
+pub async fn update_state(key: &str, update: impl FnOnce(Option<String>) -> StateUpdate) -> Result<(), StorageError> {
+    let result = read_and_write_state(key, update).await;
+    match &result {
+        Ok(()) => drop(UNSAVED_STATE.with(|u| u.borrow_mut().remove(key))),
+        Err(why) => {
+            UNSAVED_STATE.with(|u| u.borrow_mut().insert(key.to_string()));
+            LAST_REFUSAL.with(|l| *l.borrow_mut() = Some(why.clone()));
+        }
+    }
+    result
+}
+
+async fn read_and_write_state(
+    key: &str,
+    update: impl FnOnce(Option<String>) -> StateUpdate,
+) -> Result<(), StorageError> {
+    let db = open().await?;
+    let failed = |e| StorageError::from_idb(e, false);
+    let tx = db.transaction(&[STATE], TransactionMode::ReadWrite).map_err(failed)?;
+    let store = tx.object_store(STATE).map_err(failed)?;
+    let watched = store.transaction();
+    // The write is issued from the read's answer, which keeps the transaction open (as `move_v1_articles`).
+    let now = store.get(Query::Key(key.into())).map_err(failed)?.await.map_err(failed)?;
+    match update(now.and_then(|v| v.as_string())) {
+        StateUpdate::Keep => {}
+        StateUpdate::Put(json) => drop(store.put(&json.as_str().into(), Some(&key.into())).map_err(failed)?),
+        StateUpdate::Delete => drop(store.delete(Query::Key(key.into())).map_err(failed)?),
+    }
+    match tx.commit().map_err(failed)?.await.map_err(failed)? {
+        TransactionResult::Committed => Ok(()),
+        TransactionResult::Aborted => Err(match watched.error() {
+            Some(e) => StorageError::from_js(&e.into(), false),
+            None => StorageError::Failed("giao dịch bị hủy".into()),
+        }),
+    }
 }
 
 /// Writes everything queued, one transaction a round, until the queue is empty; `Err` while anything the

@@ -262,6 +262,53 @@ impl Corrections {
     }
 }
 
+impl Corrections {
+    /// These corrections (this tab's) with what another tab changed: `theirs` is what the other tab kept, `base`
+    /// what this tab last read or kept itself, so the other tab's edits are those in `theirs` and not in `base`
+    /// (appended, or replacing this tab's edit of the same field of the same fact) and its removals (an undo, a
+    /// field changed again) those in `base` and not in `theirs`. Where both tabs changed the same field of the
+    /// same fact since `base`, this tab's edit stays: it is the one being kept now. Taking the same changes
+    /// twice changes nothing.
+    ///
+    /// ```
+    /// use hoinghi_core::Span;
+    /// use hoinghi_merge::corrections::{Change, Corrections, FactRef};
+    ///
+    /// let at = |start| FactRef { source: "a.txt".into(), at: Span { start, end: start + 5 } };
+    /// let base = Corrections::default();
+    /// // Tab A kept a correction; tab B, which never saw it, made one of its own.
+    /// let mut theirs = base.clone();
+    /// theirs.push(at(0), Change::OfficialName("Lê Trí Vũ".into())).unwrap();
+    /// let mut ours = base.clone();
+    /// ours.push(at(40), Change::OfficialDelete).unwrap();
+    /// let both = ours.rebased(&base, &theirs);
+    /// assert_eq!(both.edits, [theirs.edits[0].clone(), ours.edits[0].clone()]);
+    /// ```
+    pub fn rebased(&self, base: &Corrections, theirs: &Corrections) -> Corrections {
+        if theirs == base {
+            return self.clone();
+        }
+        let key = |e: &Edit| (e.fact.clone(), e.change.field());
+        let in_base = |e: &Edit| base.edits.contains(e);
+        let removed: Vec<&Edit> = base.edits.iter().filter(|e| !theirs.edits.contains(e)).collect();
+        let added = theirs.edits.iter().filter(|e| !in_base(e));
+        let (kept, mine): (Vec<&Edit>, Vec<&Edit>) = self.edits.iter().partition(|e| in_base(e));
+        let mine_keys: HashSet<_> = mine.iter().map(|e| key(e)).collect();
+        let mut out: Vec<Edit> = kept.into_iter().filter(|e| !removed.contains(e)).cloned().collect();
+        for e in added.filter(|e| !mine_keys.contains(&key(e))) {
+            let k = key(e);
+            out.retain(|o| key(o) != k);
+            out.push(e.clone());
+        }
+        for e in mine {
+            let k = key(e);
+            out.retain(|o| key(o) != k);
+            out.push(e.clone());
+        }
+        Corrections { edits: out }
+    }
+}
+
 /// The other fact a join names.
 fn other_fact(change: &Change) -> Option<&FactRef> {
     match change {
@@ -433,6 +480,12 @@ impl History {
         let after = self.redo.pop()?;
         self.undo.push(now.clone());
         Some(after)
+    }
+
+    /// The history with each state it holds passed through `f`: another tab's changes taken into every state
+    /// (see [`Corrections::rebased`]), so that an undo here takes back only what was done here.
+    pub fn map(&self, f: impl Fn(&Corrections) -> Corrections) -> History {
+        History { undo: self.undo.iter().map(&f).collect(), redo: self.redo.iter().map(&f).collect() }
     }
 
     /// The history as kept across reloads beside the corrections `now`: each state written as the [`Step`]

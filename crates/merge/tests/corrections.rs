@@ -514,3 +514,54 @@ fn a_history_that_does_not_fit_the_corrections_is_refused() {
     }
     assert_eq!(History::restore(&SavedHistory::default(), &now), Ok(History::default()));
 }
+
+/// A name given to the official at `start` of "a.txt" (one field of one fact).
+fn named(start: usize, name: &str) -> Edit {
+    Edit { fact: at("a.txt", start, start + 5), change: Change::OfficialName(name.into()) }
+}
+
+/// The corrections made of `edits` (as a tab holds or keeps them).
+fn kept(edits: &[&Edit]) -> Corrections {
+    Corrections { edits: edits.iter().map(|e| (*e).clone()).collect() }
+}
+
+#[test]
+fn another_tabs_corrections_are_taken_not_overwritten() {
+    let (a, b, c, d) = (named(0, "A"), named(10, "B"), named(20, "C"), named(30, "D"));
+    let (a2, a3) = (named(0, "A2"), named(0, "A3"));
+    /// (what, base: what this tab last read or kept, theirs: what the other tab kept, ours, expected)
+    type Case<'e> = (&'static str, &'e [&'e Edit], &'e [&'e Edit], &'e [&'e Edit], &'e [&'e Edit]);
+    let cases: &[Case] = &[
+        ("the other tab changed nothing", &[&a], &[&a], &[&a, &b], &[&a, &b]),
+        ("it added one: taken, before ours", &[&a], &[&a, &c], &[&a, &b], &[&a, &c, &b]),
+        ("the lost update: neither saw the other", &[], &[&c], &[&b], &[&c, &b]),
+        ("it undid one", &[&a, &b], &[&b], &[&a, &b, &d], &[&b, &d]),
+        ("it changed a field this tab left alone", &[&a, &b], &[&a2, &b], &[&a, &b], &[&b, &a2]),
+        ("both changed one field: this tab's stays", &[&a], &[&a2], &[&a3], &[&a3]),
+        ("taken twice: the same", &[&a], &[&a, &c], &[&a, &c], &[&a, &c]),
+        ("it emptied them: only this tab's new ones stay", &[&a, &b], &[], &[&a, &b, &d], &[&d]),
+        ("nothing new here: theirs", &[&a, &b], &[&b, &c], &[&a, &b], &[&b, &c]),
+    ];
+    for (what, base, theirs, ours, expected) in cases {
+        let got = kept(ours).rebased(&kept(base), &kept(theirs));
+        assert_eq!(got, kept(expected), "{what}");
+        assert_eq!(got.rebased(&kept(base), &kept(theirs)), got, "{what}: taken twice");
+    }
+}
+
+#[test]
+fn another_tabs_corrections_reach_every_state_of_the_history() {
+    // This tab: b (kept), then d (two steps to undo). The other tab read b and kept c after it.
+    let (b, c, d) = (named(10, "B"), named(20, "C"), named(30, "D"));
+    let mut history = History::default();
+    history.record(kept(&[]));
+    history.record(kept(&[&b]));
+    let (base, theirs) = (kept(&[&b]), kept(&[&b, &c]));
+    let now = kept(&[&b, &d]).rebased(&base, &theirs);
+    let mut history = history.map(|s| s.rebased(&base, &theirs));
+    assert_eq!(now, kept(&[&b, &c, &d]));
+    // Undone here: this tab's steps go, the other tab's correction stays.
+    let back = history.undo(&now).unwrap();
+    assert_eq!(back, kept(&[&b, &c]));
+    assert_eq!(history.undo(&back).unwrap(), kept(&[&c]));
+}
