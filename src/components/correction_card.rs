@@ -34,6 +34,9 @@ fn apply(ws: Ws, status: RwSignal<Option<String>>, changes: Vec<(FactRef, Change
 pub fn CorrectionCard(source: String, span: Span, record: std::sync::Arc<Record>) -> impl IntoView {
     let ws = expect_context::<Ws>();
     let status = RwSignal::new(None::<String>);
+    // The merged view as it is now: the evidence panel makes the card again when it changes (another
+    // correction, a load, a removal), so the people and documents offered to join are never stale.
+    let merged = ws.merged.get_untracked();
     let official = record.officials.iter().find(|o| o.mentions.contains(&span)).cloned();
     let meeting = record.meetings.iter().find(|m| m.evidence == span).cloned();
     let document = record.documents.iter().find(|d| d.span == span).cloned();
@@ -42,9 +45,9 @@ pub fn CorrectionCard(source: String, span: Span, record: std::sync::Arc<Record>
         || meeting.as_ref().is_some_and(|m| marked(m.evidence))
         || document.as_ref().is_some_and(|d| marked(d.span));
     let forms = (
-        official.map(|o| official_form(ws, status, &source, o)),
+        official.map(|o| official_form(ws, status, &source, o, &merged.0)),
         meeting.map(|m| meeting_form(ws, status, &source, m)),
-        document.map(|d| document_form(ws, status, &source, d)),
+        document.map(|d| document_form(ws, status, &source, d, &merged.0)),
     );
     let nothing = forms.0.is_none() && forms.1.is_none() && forms.2.is_none();
     view! {
@@ -73,50 +76,13 @@ fn same_given_name(a: &str, b: &str) -> bool {
     !a.is_empty() && (Query::new(&a).matches(&b) || Query::new(&b).matches(&a))
 }
 
-/// The people the official at `fact` (named `name`) may be joined with, in `merged`: others with the same
-/// given name, at most 50, each as (their first mention, what the chooser says).
-fn people_to_join(merged: &Merged, fact: &FactRef, name: &str) -> Vec<(FactRef, String)> {
-    let me = person_of(merged, fact).map(|p| p.id);
-    merged
-        .people
-        .iter()
-        .filter(|p| me != Some(p.id) && same_given_name(name, &p.name))
-        .filter_map(|p| {
-            let m = p.mentions.first()?;
-            let post = p.posts.first().map(|post| format!(", {}", post.title)).unwrap_or_default();
-            Some((FactRef { source: m.source.clone(), at: m.span }, format!("{}{post} ({} bài)", p.name, p.articles)))
-        })
-        .take(50)
-        .collect()
-}
-
-/// The documents the citation at `fact` (numbered `number`) may be joined with, in `merged`: others whose
-/// number starts with the same number, at most 50, each as (their first citation, what the chooser says).
-fn documents_to_join(merged: &Merged, fact: &FactRef, number: &str) -> Vec<(FactRef, String)> {
-    let lead = leading_number(number);
-    if lead.is_empty() {
-        return Vec::new();
-    }
-    let mine = |doc: &&hoinghi_merge::MergedDocument| {
-        doc.citations.iter().any(|c| c.source == fact.source && c.span == fact.at)
-    };
-    merged
-        .documents
-        .iter()
-        .filter(|doc| !mine(doc) && leading_number(&doc.number) == lead)
-        .filter_map(|doc| {
-            let c = doc.citations.first()?;
-            let kind = doc.kind.as_deref().map(|k| format!("{k} ")).unwrap_or_default();
-            Some((
-                FactRef { source: c.source.clone(), at: c.span },
-                format!("{kind}{} ({} bài)", doc.number, doc.articles),
-            ))
-        })
-        .take(50)
-        .collect()
-}
-
-fn official_form(ws: Ws, status: RwSignal<Option<String>>, source: &str, o: Official) -> impl IntoView {
+fn official_form(
+    ws: Ws,
+    status: RwSignal<Option<String>>,
+    source: &str,
+    o: Official,
+    merged: &Merged,
+) -> impl IntoView {
     let fact = FactRef { source: source.to_string(), at: o.mentions.first().copied().unwrap_or_default() };
     let name = RwSignal::new(o.name.clone());
     let titles = RwSignal::new(o.titles.join("\n"));
@@ -138,28 +104,27 @@ fn official_form(ws: Ws, status: RwSignal<Option<String>>, source: &str, o: Offi
         let fact = fact.clone();
         move |_| apply(ws, status, vec![(fact.clone(), Change::OfficialDelete)])
     };
-    // The person and the people to join follow the merged view as it is now: another correction, a load or
-    // a removal changes them while the card is open.
-    let others = {
+    let person = person_of(merged, &fact);
+    let split = person.filter(|p| p.articles > 1).map(|p| {
         let fact = fact.clone();
-        Memo::new(move |_| ws.merged.with(|m| person_of(&m.0, &fact).map_or(0, |p| p.articles.saturating_sub(1))))
-    };
-    let split = {
-        let fact = fact.clone();
-        move || {
-            let others = others.get();
-            let fact = fact.clone();
-            (others > 0).then(|| view! {
-                <button type="button" class="secondary small" data-testid="split-person"
-                    title=format!("Người trong bài này khác với người cùng tên ở {others} bài kia")
-                    on:click=move |_| apply(ws, status, vec![(fact.clone(), Change::OtherPerson)])>"Tách thành người khác"</button>
-            })
+        let others = p.articles - 1;
+        view! {
+            <button type="button" class="secondary small" data-testid="split-person"
+                title=format!("Người trong bài này khác với người cùng tên ở {others} bài kia")
+                on:click=move |_| apply(ws, status, vec![(fact.clone(), Change::OtherPerson)])>"Tách thành người khác"</button>
         }
-    };
-    let candidates = {
-        let (fact, name) = (fact.clone(), o.name.clone());
-        Memo::new(move |_| ws.merged.with(|m| people_to_join(&m.0, &fact, &name)))
-    };
+    });
+    let candidates: Vec<(FactRef, String)> = merged
+        .people
+        .iter()
+        .filter(|p| person.is_none_or(|me| me.id != p.id) && same_given_name(&o.name, &p.name))
+        .filter_map(|p| {
+            let m = p.mentions.first()?;
+            let post = p.posts.first().map(|post| format!(", {}", post.title)).unwrap_or_default();
+            Some((FactRef { source: m.source.clone(), at: m.span }, format!("{}{post} ({} bài)", p.name, p.articles)))
+        })
+        .take(50)
+        .collect();
     let join = join_chooser(ws, status, fact.clone(), candidates, Join::Person);
     view! {
         <form class="fact-form" data-testid="official-form" on:submit=|ev| ev.prevent_default()>
@@ -227,6 +192,7 @@ fn meeting_form(ws: Ws, status: RwSignal<Option<String>>, source: &str, m: Meeti
     }
 }
 
+/// The number a document number starts with (`68-NQ/TW` -> `68`), to offer documents to join.
 /// What a join makes one: two people, or two documents.
 #[derive(Clone, Copy)]
 enum Join {
@@ -235,59 +201,59 @@ enum Join {
 }
 
 /// "Cùng một người/văn bản với [chọn] Gộp": joins `fact` with the candidate chosen (`(fact, label)`); nothing
-/// while there is no candidate. The list follows `candidates` (the merged view as it is now); a choice not
-/// yet joined is forgotten when the list changes.
+/// when there is no candidate.
 fn join_chooser(
     ws: Ws,
     status: RwSignal<Option<String>>,
     fact: FactRef,
-    candidates: Memo<Vec<(FactRef, String)>>,
+    candidates: Vec<(FactRef, String)>,
     join: Join,
-) -> impl IntoView {
+) -> Option<impl IntoView> {
+    if candidates.is_empty() {
+        return None;
+    }
     let (label, prompt, with_id, button_id) = match join {
         Join::Person => ("Cùng một người với", "— chọn người —", "join-person-with", "join-person"),
         Join::Document => ("Cùng một văn bản với", "— chọn văn bản —", "join-document-with", "join-document"),
     };
-    move || {
-        let candidates = candidates.get();
-        if candidates.is_empty() {
-            return None;
-        }
-        let fact = fact.clone();
-        let chosen = RwSignal::new(None::<usize>);
-        let options = candidates
-            .iter()
-            .enumerate()
-            .map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> })
-            .collect_view();
-        Some(view! {
-            <div class="join">
-                <label class="field grow">{label}
-                    <select data-testid=with_id on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected>{prompt}</option>{options}
-                    </select>
-                </label>
-                <button type="button" class="secondary small" data-testid=button_id disabled=move || chosen.get().is_none()
-                    on:click=move |_| {
-                        let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
-                        let change = match join {
-                            Join::Person => Change::SamePerson(other.clone()),
-                            Join::Document => Change::SameDocument(other.clone()),
-                        };
-                        apply(ws, status, vec![(fact.clone(), change)]);
-                    }>"Gộp"</button>
-            </div>
-        })
-    }
+    let chosen = RwSignal::new(None::<usize>);
+    let options = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, (_, l))| view! { <option value=i.to_string()>{l.clone()}</option> })
+        .collect_view();
+    Some(view! {
+        <div class="join">
+            <label class="field grow">{label}
+                <select data-testid=with_id on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                    <option value="" selected>{prompt}</option>{options}
+                </select>
+            </label>
+            <button type="button" class="secondary small" data-testid=button_id disabled=move || chosen.get().is_none()
+                on:click=move |_| {
+                    let Some((other, _)) = chosen.get_untracked().and_then(|i| candidates.get(i)) else { return };
+                    let change = match join {
+                        Join::Person => Change::SamePerson(other.clone()),
+                        Join::Document => Change::SameDocument(other.clone()),
+                    };
+                    apply(ws, status, vec![(fact.clone(), change)]);
+                }>"Gộp"</button>
+        </div>
+    })
 }
 
-/// The number a document number starts with (`68-NQ/TW` -> `68`), to offer documents to join.
 fn leading_number(number: &str) -> &str {
     let end = number.find(|c: char| !c.is_ascii_digit()).unwrap_or(number.len());
     &number[..end]
 }
 
-fn document_form(ws: Ws, status: RwSignal<Option<String>>, source: &str, d: Document) -> impl IntoView {
+fn document_form(
+    ws: Ws,
+    status: RwSignal<Option<String>>,
+    source: &str,
+    d: Document,
+    merged: &Merged,
+) -> impl IntoView {
     let fact = FactRef { source: source.to_string(), at: d.span };
     let number = RwSignal::new(d.number.clone());
     let issuer = RwSignal::new(d.issuer.clone().unwrap_or_default());
@@ -309,10 +275,24 @@ fn document_form(ws: Ws, status: RwSignal<Option<String>>, source: &str, d: Docu
         let fact = fact.clone();
         move |_| apply(ws, status, vec![(fact.clone(), Change::DocumentDelete)])
     };
-    let candidates = {
-        let (fact, number) = (fact.clone(), d.number.clone());
-        Memo::new(move |_| ws.merged.with(|m| documents_to_join(&m.0, &fact, &number)))
+    let lead = leading_number(&d.number);
+    let mine = |doc: &&hoinghi_merge::MergedDocument| {
+        doc.citations.iter().any(|c| c.source == fact.source && c.span == d.span)
     };
+    let candidates: Vec<(FactRef, String)> = merged
+        .documents
+        .iter()
+        .filter(|doc| !mine(doc) && !lead.is_empty() && leading_number(&doc.number) == lead)
+        .filter_map(|doc| {
+            let c = doc.citations.first()?;
+            let kind = doc.kind.as_deref().map(|k| format!("{k} ")).unwrap_or_default();
+            Some((
+                FactRef { source: c.source.clone(), at: c.span },
+                format!("{kind}{} ({} bài)", doc.number, doc.articles),
+            ))
+        })
+        .take(50)
+        .collect();
     let join = join_chooser(ws, status, fact.clone(), candidates, Join::Document);
     view! {
         <form class="fact-form" data-testid="document-form" on:submit=|ev| ev.prevent_default()>

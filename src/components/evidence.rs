@@ -15,6 +15,9 @@ pub fn EvidencePanel() -> impl IntoView {
         let e = ws.evidence.get()?;
         let (source, span) = e.current()?.clone();
         let record = ws.records.with(|r| r.0.get(&source).cloned());
+        // The correction card offers what the merged view holds (people and documents to join, a split): made
+        // again when the view changes, which comes after the records do (the merge worker answers later).
+        ws.merged.track();
         let n = e.mentions.len();
         let stepper = (n > 1).then(|| {
             view! {

@@ -293,7 +293,7 @@ impl Corrections {
         let removed: Vec<&Edit> = base.edits.iter().filter(|e| !theirs.edits.contains(e)).collect();
         let added = theirs.edits.iter().filter(|e| !in_base(e));
         let (kept, mine): (Vec<&Edit>, Vec<&Edit>) = self.edits.iter().partition(|e| in_base(e));
-        let mine_keys: HashSet<_> = mine.iter().map(|e| key(e)).collect();
+        let mine_keys: Vec<_> = mine.iter().map(|e| key(e)).collect();
         let mut out: Vec<Edit> = kept.into_iter().filter(|e| !removed.contains(e)).cloned().collect();
         for e in added.filter(|e| !mine_keys.contains(&key(e))) {
             let k = key(e);
