@@ -640,7 +640,7 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
         Job::File { name, file } => {
             let name = model::unique_name(&name, taken);
             // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs), so its
-            // size is checked here; any other file goes to the worker unread, which streams it and stops past
+            // size is checked here; any other file is streamed and its bytes handed to the worker, stopping past
             // the size limit (a file's size costs the page's thread a synchronous call to the browser: at
             // thousands of files, asking the size here was most of the page's time).
             let pdf = pdf::is_pdf(&file);
