@@ -1,5 +1,5 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
-//! `[id, name, text | File | ArrayBuffer, pasted]` (a file is read here, streamed, and refused past the size limit), answers `[id, json of protocol::Extracted]`. Says
+//! `[id, name, text | File | ArrayBuffer, pasted]` (the page sends a file's bytes; a file it did not read, past the size limit or refused to it, is streamed here and refused past the limit), answers `[id, json of protocol::Extracted]`. Says
 //! `"ready"` once it can take work, after building the extractor's tables. While it extracts an article
 //! over [`PROGRESS_FROM`] bytes it also posts `["progress", id, fraction]` (0.0 to 1.0), at most one
 //! every [`PROGRESS_EVERY_MS`], so the page can show how far a huge article has got.
@@ -57,8 +57,8 @@ fn main() {
                 let name = msg.get(1).as_string().unwrap_or_default();
                 let payload = msg.get(2);
                 if payload.is_instance_of::<Blob>() {
-                    // A file handed over unread: read here, off the page's thread, without waiting for it (the
-                    // next articles' bytes come while this one is extracted).
+                    // A file the page did not read (past the size limit, or the browser would not stream it
+                    // there): streamed here, without holding the worker while the browser reads it.
                     let scope = reply_to.clone();
                     wasm_bindgen_futures::spawn_local(async move {
                         let blob: Blob = payload.unchecked_into();
