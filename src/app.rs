@@ -322,9 +322,9 @@ impl Ws {
         self.articles.with_untracked(|l| l.iter().map(|a| a.name.clone()).collect())
     }
 
-    /// Refuses a copy of an article already loaded, files the others with the merge worker (their record's
-    /// JSON as the worker wrote it, unless the user corrected the article) and keeps for the storage those
-    /// not stored yet.
+    /// Refuses a copy of an article already loaded, keeps the others for the merge worker (their record's
+    /// JSON as the worker wrote it, unless the user corrected the article; sent with the next showing) and
+    /// for the storage those not stored yet.
     fn file(self, settled: Settled, read: &mut Read) {
         let Settled { article, stored, record_json } = settled;
         if self.huge.with_untracked(|h| h.as_ref().is_some_and(|(name, _)| *name == article.name)) {
@@ -337,10 +337,13 @@ impl Ws {
             }
             // The merge sees the article as the user corrected it.
             let corrected = self.corrections.with_untracked(|c| c.apply(record));
+            if !read.merge.is_empty() {
+                read.merge.push('\n');
+            }
             match (corrected, &record_json) {
-                (Some(corrected), _) => merge_worker::add(&serde_json::to_string(&corrected).unwrap_or_default()),
-                (None, Some(json)) => merge_worker::add(json),
-                (None, None) => merge_worker::add(&serde_json::to_string(&**record).unwrap_or_default()),
+                (Some(corrected), _) => read.merge.push_str(&serde_json::to_string(&corrected).unwrap_or_default()),
+                (None, Some(json)) => read.merge.push_str(json),
+                (None, None) => read.merge.push_str(&serde_json::to_string(&**record).unwrap_or_default()),
             }
         }
         if !stored {
@@ -356,7 +359,8 @@ impl Ws {
     /// Shows the articles read since the last time in the list and the copies refused, and stores those
     /// not stored yet.
     fn show_read(self, read: Read) {
-        let Read { articles, fresh, refused } = read;
+        let Read { articles, fresh, refused, merge } = read;
+        merge_worker::add_lines(&merge);
         if !articles.is_empty() {
             self.articles.update(|l| l.extend(articles));
         }
@@ -621,6 +625,8 @@ struct Read {
     fresh: Vec<(String, String)>,
     /// Copies refused: (copy, the article it copies).
     refused: Vec<(String, String)>,
+    /// The records for the merge worker, one JSON a line: sent in one message when shown.
+    merge: String,
 }
 
 /// A job's article, whether it is stored already, and its record's JSON as the worker wrote it.
@@ -646,9 +652,9 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
         Job::File { name, file } => {
             let name = model::unique_name(&name, taken);
             // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs), so its
-            // size is checked here; any other file goes to the worker whole, which checks its size and reads
-            // it (a file's size and bytes cost the page's thread a call to the browser each: at thousands of
-            // files, asking the size here was most of the page's time).
+            // size is checked here; any other file is streamed and its bytes handed to the worker, stopping past
+            // the size limit (a file's size costs the page's thread a synchronous call to the browser: at
+            // thousands of files, asking the size here was most of the page's time).
             let pdf = pdf::is_pdf(&file);
             let refused = match pdf {
                 true => protocol::refuse_file(&name, file.size() as usize),

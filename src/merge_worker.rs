@@ -38,7 +38,7 @@ function post(msg) {
   start().then(() => worker.postMessage(msg), () => {});
 }
 export function merge_warm() { start(); }
-export function merge_add(record_json) { post(['merge:add', record_json]); }
+export function merge_add(records) { post(['merge:add', records]); }
 export function merge_remove(source) { post(['merge:remove', source]); }
 export function merge_clear() { post(['merge:clear']); }
 export function merge_identity(corrections_json) { post(['merge:identity', corrections_json]); }
@@ -69,6 +69,14 @@ pub fn warm() {
 /// Files an article's record with the merge worker (JSON of `hoinghi_core::Record`).
 pub fn add(record_json: &str) {
     merge_add(record_json);
+}
+
+/// Files many articles' records in one message: `lines` holds one record's JSON a line (a message an article
+/// cost the page's thread and the merge worker's more than the records' bytes at thousands of articles).
+pub fn add_lines(lines: &str) {
+    if !lines.is_empty() {
+        merge_add(lines);
+    }
 }
 
 /// Takes an article out of the merge.

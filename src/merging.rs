@@ -3,7 +3,8 @@
 //! merging thousands of articles never blocks the page's thread (at 5,000 articles one merge takes
 //! about a second in wasm; the page only parses the answer).
 //!
-//! Messages (all strings): `["merge:add", record json]` (the record already corrected by the page),
+//! Messages (all strings): `["merge:add", records]` (JSON lines: each line one record's JSON, already corrected by
+//! the page; the page sends what it read since it last showed it, one message, not one an article),
 //! `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections json]` (the people and
 //! documents the user joined or split), and `["merge"]`, answered `["merge", [parts...]]` in the order asked: the merged view in parts of a few
 //! hundred kilobytes of JSON (at 5,000 articles it is ~10 MB), which the page reads one at a time,
@@ -30,6 +31,23 @@ impl MergeDesk {
         let record: Record = serde_json::from_str(record_json).map_err(|e| format!("bản ghi không đọc được ({e})"))?;
         self.merger.add(&record);
         Ok(())
+    }
+
+    /// Files the records of `lines` (one record's JSON a line: JSON escapes a newline inside a string, so none
+    /// holds one), all of them that it can read; the error names how many it could not, and the first reason.
+    pub fn add_lines(&mut self, lines: &str) -> Result<(), String> {
+        let mut failed = 0;
+        let mut first = None;
+        for line in lines.split('\n').filter(|l| !l.trim().is_empty()) {
+            if let Err(e) = self.add(line) {
+                failed += 1;
+                first.get_or_insert(e);
+            }
+        }
+        match first {
+            None => Ok(()),
+            Some(e) => Err(format!("{failed} bản ghi không gộp được: {e}")),
+        }
     }
 
     pub fn remove(&mut self, source: &str) {
@@ -215,6 +233,38 @@ mod tests {
         }
         assert_eq!(from_parts(&desk.merged_parts()).unwrap(), joined, "kept across a clear");
         assert!(desk.set_identity("{").unwrap_err().contains("không đọc được"));
+    }
+
+    /// Records sent as JSON lines, one message for many articles, are filed as one by one; a line it cannot
+    /// read is counted and the others are filed.
+    #[test]
+    fn records_come_in_lines() {
+        let records: Vec<Record> = SAMPLES.iter().enumerate().map(|(i, t)| record(&format!("{i}.txt"), t)).collect();
+        let json: Vec<String> = records.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
+        // (lines sent, records filed, error)
+        let cases: &[(String, usize, Option<&str>)] = &[
+            (String::new(), 0, None),
+            (json[0].clone(), 1, None),
+            (json.join("\n"), 3, None),
+            (format!("{}\n\n{}\n", json[0], json[2]), 2, None),
+            (format!("{}\n{{oops\n{}", json[0], json[1]), 2, Some("1 bản ghi không gộp được")),
+        ];
+        for (lines, filed, error) in cases {
+            let mut desk = MergeDesk::new();
+            let result = desk.add_lines(lines);
+            assert_eq!(desk.len(), *filed, "{lines:.40}");
+            match error {
+                None => assert_eq!(result, Ok(())),
+                Some(says) => assert!(result.unwrap_err().contains(says)),
+            }
+        }
+        let mut one_by_one = MergeDesk::new();
+        for j in &json {
+            one_by_one.add(j).unwrap();
+        }
+        let mut lined = MergeDesk::new();
+        lined.add_lines(&json.join("\n")).unwrap();
+        assert_eq!(lined.merged_parts(), one_by_one.merged_parts());
     }
 
     #[test]

@@ -141,24 +141,26 @@ pub fn refuse_name(name: &str) -> Option<String> {
     hoinghi_decode::skip_reason(name).map(|reason| format!("“{name}”: {reason}"))
 }
 
-/// A file handed to the worker unread (a `File` or `Blob`): refused by its size, else its bytes read and
-/// extracted; `read` reads the bytes (in the worker, `FileReaderSync`).
-pub fn from_file_with_progress(
-    name: &str,
-    size: usize,
-    read: impl FnOnce() -> Result<Vec<u8>, String>,
-    progress: &mut dyn FnMut(f64),
-) -> Extracted {
-    if let Some(why) = refuse_file(name, size) {
-        return Extracted { record: None, error: Some(why), note: None };
-    }
-    match read() {
-        Ok(bytes) => from_bytes_with_progress(name, &bytes, progress),
-        Err(why) => Extracted {
-            record: None,
-            error: Some(format!("“{name}”: trình duyệt không cho đọc tệp ({why}); hãy chọn lại tệp.")),
-            note: None,
-        },
+/// What reading a file handed to the worker unread gave. The worker streams it (asking its size would cost a
+/// synchronous call to the browser for every file) and stops once it is over [`hoinghi_decode::MAX_FILE_BYTES`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileRead {
+    Bytes(Vec<u8>),
+    /// Over the limit: its size, asked for only then.
+    TooLarge(usize),
+    /// The browser's reason for not giving the bytes.
+    Refused(String),
+}
+
+/// A file handed to the worker unread (a `File` or `Blob`), as read: extracted, or why not.
+pub fn from_file_read(name: &str, read: FileRead, progress: &mut dyn FnMut(f64)) -> Extracted {
+    let failed = |error| Extracted { record: None, error: Some(error), note: None };
+    match read {
+        FileRead::Bytes(bytes) => from_bytes_with_progress(name, &bytes, progress),
+        FileRead::TooLarge(size) => {
+            failed(hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name))
+        }
+        FileRead::Refused(why) => failed(format!("“{name}”: trình duyệt không cho đọc tệp ({why}); hãy chọn lại tệp.")),
     }
 }
 
@@ -180,12 +182,12 @@ mod tests {
         assert!(refuse_file("bai.txt", 10).is_none());
         assert_eq!(refuse_name("cu.doc"), refuse_file("cu.doc", 10));
         assert!(refuse_name("to.txt").is_none());
-        // A file read in the worker: refused by its size unread, read and extracted, or the browser's refusal.
-        let never = || -> Result<Vec<u8>, String> { panic!("a refused file is not read") };
-        assert!(from_file_with_progress("to.txt", 100 << 20, never, &mut |_| {}).error.unwrap().contains("to.txt"));
-        let read = from_file_with_progress("a.txt", text.len(), || Ok(text.as_bytes().to_vec()), &mut |_| {});
+        // A file read in the worker: its bytes extracted, refused over the limit, or the browser's refusal.
+        let read = from_file_read("a.txt", FileRead::Bytes(text.as_bytes().to_vec()), &mut |_| {});
         assert_eq!(read.record, b.record);
-        let denied = from_file_with_progress("a.txt", 10, || Err("NotReadableError".into()), &mut |_| {});
+        let over = from_file_read("to.txt", FileRead::TooLarge(100 << 20), &mut |_| {});
+        assert!(over.error.unwrap().contains("to.txt"));
+        let denied = from_file_read("a.txt", FileRead::Refused("NotReadableError".into()), &mut |_| {});
         assert!(denied.error.unwrap().contains("NotReadableError"));
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);

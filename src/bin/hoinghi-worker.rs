@@ -1,11 +1,11 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
-//! `[id, name, text | File | ArrayBuffer, pasted]` (a file is checked for size and read here), answers `[id, json of protocol::Extracted]`. Says
+//! `[id, name, text | File | ArrayBuffer, pasted]` (the page sends a file's bytes; a file it did not read, past the size limit or refused to it, is streamed here and refused past the limit), answers `[id, json of protocol::Extracted]`. Says
 //! `"ready"` once it can take work, after building the extractor's tables. While it extracts an article
 //! over [`PROGRESS_FROM`] bytes it also posts `["progress", id, fraction]` (0.0 to 1.0), at most one
 //! every [`PROGRESS_EVERY_MS`], so the page can show how far a huge article has got.
 //!
 //! The same worker, started a second time, is the page's merge worker (`hoinghi_web::merging`): it takes
-//! `["merge:add", record json]`, `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections
+//! `["merge:add", records as JSON lines]`, `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections
 //! json]` and answers `["merge"]`
 //! with `["merge", [parts of the merged view as JSON...]]`.
 //!
@@ -56,31 +56,36 @@ fn main() {
             _ => {
                 let name = msg.get(1).as_string().unwrap_or_default();
                 let payload = msg.get(2);
-                let clock = reply_to.performance();
-                let mut last_ms = f64::NEG_INFINITY;
-                let mut report = |size: usize, fraction: f64| {
-                    let Some(now) = clock.as_ref().map(|c| c.now()) else { return };
-                    if size > PROGRESS_FROM && now - last_ms >= PROGRESS_EVERY_MS {
-                        last_ms = now;
-                        let _ = reply_to.post_message(&Array::of3(&"progress".into(), &id, &fraction.into()));
-                    }
-                };
-                let out = match payload.as_string() {
-                    Some(text) => protocol::from_text_with_progress(&name, &text, msg.get(3).is_truthy(), &mut |f| {
-                        report(text.len(), f)
-                    }),
-                    None if payload.is_instance_of::<Blob>() => {
-                        // A file the page handed over unread: its size and bytes are asked for here, off the page's thread.
+                if payload.is_instance_of::<Blob>() {
+                    // A file the page did not read (past the size limit, or the browser would not stream it
+                    // there): streamed here, without holding the worker while the browser reads it.
+                    let scope = reply_to.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
                         let blob: Blob = payload.unchecked_into();
-                        let size = blob.size() as usize;
-                        protocol::from_file_with_progress(&name, size, || read_blob(&blob), &mut |f| report(size, f))
-                    }
+                        let read = read_blob(&blob).await;
+                        let size = match &read {
+                            protocol::FileRead::Bytes(bytes) => bytes.len(),
+                            _ => 0,
+                        };
+                        let out = protocol::from_file_read(&name, read, &mut progress(&scope, &id, size));
+                        answer(&scope, &id, &out);
+                    });
+                    return;
+                }
+                let out = match payload.as_string() {
+                    Some(text) => protocol::from_text_with_progress(
+                        &name,
+                        &text,
+                        msg.get(3).is_truthy(),
+                        &mut progress(&reply_to, &id, text.len()),
+                    ),
                     None => {
                         let bytes = Uint8Array::new(&payload).to_vec();
-                        protocol::from_bytes_with_progress(&name, &bytes, &mut |f| report(bytes.len(), f))
+                        protocol::from_bytes_with_progress(&name, &bytes, &mut progress(&reply_to, &id, bytes.len()))
                     }
                 };
-                serde_json::to_string(&out).unwrap_or_default()
+                answer(&reply_to, &id, &out);
+                return;
             }
         };
         let _ = reply_to.post_message(&Array::of2(&id, &JsValue::from_str(&json)));
@@ -93,21 +98,70 @@ fn main() {
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The synchronous file reader of workers (not in the web-sys features the page builds with).
-    type FileReaderSync;
-    #[wasm_bindgen(constructor, catch)]
-    fn new() -> Result<FileReaderSync, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = readAsArrayBuffer)]
-    fn read_as_array_buffer(this: &FileReaderSync, blob: &Blob) -> Result<js_sys::ArrayBuffer, JsValue>;
+/// Tells the page how far the extraction of an article of `size` bytes has got: `["progress", id, fraction]`, for
+/// articles over [`PROGRESS_FROM`] only, at most one every [`PROGRESS_EVERY_MS`].
+fn progress<'a>(scope: &'a DedicatedWorkerGlobalScope, id: &'a JsValue, size: usize) -> impl FnMut(f64) + 'a {
+    let clock = scope.performance();
+    let mut last_ms = f64::NEG_INFINITY;
+    move |fraction| {
+        let Some(now) = clock.as_ref().map(|c| c.now()) else { return };
+        if size > PROGRESS_FROM && now - last_ms >= PROGRESS_EVERY_MS {
+            last_ms = now;
+            let _ = scope.post_message(&Array::of3(&"progress".into(), id, &fraction.into()));
+        }
+    }
 }
 
-/// The bytes of a file, or the browser's reason for not giving them.
-fn read_blob(blob: &Blob) -> Result<Vec<u8>, String> {
+/// `[id, json of protocol::Extracted]`.
+fn answer(scope: &DedicatedWorkerGlobalScope, id: &JsValue, out: &protocol::Extracted) {
+    let json = serde_json::to_string(out).unwrap_or_default();
+    let _ = scope.post_message(&Array::of2(id, &JsValue::from_str(&json)));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Blob` seen as what `stream()` is called on (web-sys has it behind features the page does not build).
+    type StreamedBlob;
+    #[wasm_bindgen(method)]
+    fn stream(this: &StreamedBlob) -> ByteStream;
+    type ByteStream;
+    #[wasm_bindgen(method, js_name = getReader)]
+    fn get_reader(this: &ByteStream) -> ByteReader;
+    type ByteReader;
+    /// Resolves to `{done, value: Uint8Array}`.
+    #[wasm_bindgen(method)]
+    fn read(this: &ByteReader) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    fn cancel(this: &ByteReader) -> js_sys::Promise;
+}
+
+/// A file's bytes, streamed: without asking its size first (a synchronous call to the browser for every file,
+/// as is `FileReaderSync`, which held the worker ~2 ms a file waiting), and stopped once over the limit (a
+/// huge file is never held whole; its size is asked for the message).
+async fn read_blob(blob: &Blob) -> protocol::FileRead {
     let why = |e: JsValue| e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default();
-    let buffer = FileReaderSync::new().map_err(why)?.read_as_array_buffer(blob).map_err(why)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    let reader = blob.unchecked_ref::<StreamedBlob>().stream().get_reader();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = match wasm_bindgen_futures::JsFuture::from(reader.read()).await {
+            Ok(chunk) => chunk,
+            Err(e) => return protocol::FileRead::Refused(why(e)),
+        };
+        if js_sys::Reflect::get(&chunk, &"done".into()).is_ok_and(|d| d.is_truthy()) {
+            return protocol::FileRead::Bytes(bytes);
+        }
+        let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) else {
+            return protocol::FileRead::Refused("không đọc được phần của tệp".into());
+        };
+        let value: Uint8Array = value.unchecked_into();
+        let at = bytes.len();
+        if at + value.length() as usize > hoinghi_decode::MAX_FILE_BYTES {
+            let _ = reader.cancel();
+            return protocol::FileRead::TooLarge(blob.size() as usize);
+        }
+        bytes.resize(at + value.length() as usize, 0);
+        value.copy_to(&mut bytes[at..]);
+    }
 }
 
 thread_local! {
@@ -121,7 +175,7 @@ fn merge(what: &str, msg: &Array) -> Option<Array> {
         let mut desk = desk.borrow_mut();
         match what {
             "merge:add" => {
-                if let Err(e) = desk.add(&msg.get(1).as_string().unwrap_or_default()) {
+                if let Err(e) = desk.add_lines(&msg.get(1).as_string().unwrap_or_default()) {
                     web_sys::console::warn_1(&format!("hoinghi: {e}").into());
                 }
                 None
