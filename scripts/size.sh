@@ -4,8 +4,8 @@
 # first needed: the extraction worker (the inputs first used), the PDF reader in pdf/ (the first PDF), the map's
 # grid (the map first opened), the sample articles (their button).
 # With --check it fails when the first load is over its budget (make test runs it after make dist). The budget
-# is a ratchet: the target is not met yet (the cards, the loader and the undo history merged after the size work
-# took it back over), so the budget stops the page growing further and only ever comes down, to the target.
+# is a ratchet: just above the first load as it was last measured, under the target, so that growth is seen
+# (and weighed) when it happens; it only ever comes down.
 set -euo pipefail
 check=false
 if [ "${1:-}" = --check ]; then
@@ -15,8 +15,9 @@ fi
 dist=${1:-dist}
 # Issue 13: the first load stays at or under 450 KB gzipped (decimal kilobytes, as the issue counts them).
 TARGET_GZ=450000
-# What the first load may weigh today: the build of 2026-12-01 (503,382 bytes) and 1% for the toolchain.
-BUDGET_GZ=${SIZE_BUDGET_GZ:-509000}
+# What the first load may weigh today: the build of 2026-12-02 (440,145 bytes; bench/README.md, "The page's
+# size", says how it came down from 503,382) and ~0.2% for the toolchain.
+BUDGET_GZ=${SIZE_BUDGET_GZ:-441000}
 shopt -s nullglob
 files=("$dist"/*.wasm "$dist"/*.js)
 if [ ${#files[@]} -eq 0 ]; then

@@ -17,6 +17,7 @@ use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
 use crate::correcting::History;
 use crate::duplicates::Texts;
+use crate::fixed::fixed;
 use crate::model::{self, Article, Filters, Tab};
 use crate::pdf;
 use crate::storage;
@@ -313,7 +314,7 @@ impl Ws {
             .unchecked_into::<js_sys::ArrayBuffer>()
             .byte_length();
         web_sys::console::info_1(
-            &format!("hoinghi: {done} bài trong {:.0} ms; chờ bộ trích xuất {wait:.0} ms, đọc và nộp câu trả lời {filing:.0} ms, hiện danh sách {showing:.0} ms, đọc kết quả gộp {read:.0} ms (lâu nhất {longest_read:.0} ms); bộ nhớ wasm của trang {:.1} MB", browser::now() - started, f64::from(memory) / 1048576.0).into(),
+            &format!("hoinghi: {done} bài trong {} ms; chờ bộ trích xuất {} ms, đọc và nộp câu trả lời {} ms, hiện danh sách {} ms, đọc kết quả gộp {} ms (lâu nhất {} ms); bộ nhớ wasm của trang {} MB", fixed(browser::now() - started, 0), fixed(wait, 0), fixed(filing, 0), fixed(showing, 0), fixed(read, 0), fixed(longest_read, 0), fixed(f64::from(memory) / 1048576.0, 1)).into(),
         );
     }
 

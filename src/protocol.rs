@@ -130,9 +130,9 @@ pub fn bench(texts: &[String], rounds: u32, now: impl Fn() -> f64) -> Bench {
 /// Why a file is not read at all (by its name or size), in Vietnamese naming it.
 pub fn refuse_file(name: &str, size: usize) -> Option<String> {
     refuse_name(name).or_else(|| {
-        (size > hoinghi_decode::MAX_FILE_BYTES).then(|| {
-            hoinghi_decode::DecodeError::TooLarge { size, limit: hoinghi_decode::MAX_FILE_BYTES }.describe(name)
-        })
+        // The message alone, not `DecodeError::describe`: that links every decoding error's text into the page.
+        (size > hoinghi_decode::MAX_FILE_BYTES)
+            .then(|| format!("«{name}»: {}", hoinghi_decode::too_large(size, hoinghi_decode::MAX_FILE_BYTES)))
     })
 }
 

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::{Anchor, Paint, Scene, Shape};
+use crate::fixed::decimal;
 
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
@@ -23,8 +24,8 @@ fn paint_at(canvas: &HtmlCanvasElement, scene: &Scene, highlight: Option<usize>,
         canvas.set_height(h);
     }
     let style = canvas.style();
-    let _ = style.set_property("width", &format!("{}px", scene.width));
-    let _ = style.set_property("height", &format!("{}px", scene.height));
+    let _ = style.set_property("width", &format!("{}px", decimal(scene.width, 3)));
+    let _ = style.set_property("height", &format!("{}px", decimal(scene.height, 3)));
     let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
     else {
         return;
@@ -63,7 +64,7 @@ fn paint_at(canvas: &HtmlCanvasElement, scene: &Scene, highlight: Option<usize>,
                 ctx.line_to(*x2, *y2);
             }
             Shape::Text { x, y, text, anchor, size, paint } => {
-                ctx.set_font(&format!("{size}px {FONT}"));
+                ctx.set_font(&format!("{}px {FONT}", decimal(*size, 3)));
                 ctx.set_text_align(match anchor {
                     Anchor::Start => "start",
                     Anchor::Middle => "center",

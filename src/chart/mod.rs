@@ -3,6 +3,7 @@
 //! which [`to_svg`] writes as a picture to keep (the PNG is the canvas's). One description, two renderers:
 //! what is exported is what was seen. Tested natively.
 
+use crate::fixed::{decimal, fixed};
 use crate::model::Filters;
 
 pub mod canvas;
@@ -186,32 +187,49 @@ pub fn caption(filters: &Filters, what: &str) -> String {
     }
 }
 
-/// The scene as a standalone SVG document.
+/// The scene as a standalone SVG document (numbers written by [`crate::fixed`], not `format!("{:.1}")`).
 pub fn to_svg(scene: &Scene) -> String {
-    let (w, h) = (scene.width, scene.height);
+    let (w, h) = (fixed(scene.width, 0), fixed(scene.height, 0));
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
          font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
     );
+    let f1 = |v: &f64| fixed(*v, 1);
     for shape in &scene.shapes {
         out += &match shape {
-            Shape::Rect { x, y, w, h, paint, .. } => {
-                format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{}\"/>\n", paint.colour())
-            }
-            Shape::Line { x1, y1, x2, y2, paint, width } => format!(
-                "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{}\" stroke-width=\"{width}\"/>\n",
+            Shape::Rect { x, y, w, h, paint, .. } => format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n",
+                f1(x),
+                f1(y),
+                f1(w),
+                f1(h),
                 paint.colour()
+            ),
+            Shape::Line { x1, y1, x2, y2, paint, width } => format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>\n",
+                f1(x1),
+                f1(y1),
+                f1(x2),
+                f1(y2),
+                paint.colour(),
+                decimal(*width, 3)
             ),
             Shape::Circle { x, y, r, paint, .. } => {
                 let fill = if *paint == Paint::MarkApprox { "#ffffff" } else { paint.colour() };
                 format!(
-                    "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
+                    f1(x),
+                    f1(y),
+                    f1(r),
                     paint.colour()
                 )
             }
             Shape::Text { x, y, text, anchor, size, paint } => format!(
-                "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\" fill=\"{}\" text-anchor=\"{}\">{}</text>\n",
+                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{}\" text-anchor=\"{}\">{}</text>\n",
+                f1(x),
+                f1(y),
+                decimal(*size, 3),
                 paint.colour(),
                 match anchor {
                     Anchor::Start => "start",

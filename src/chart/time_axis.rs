@@ -67,7 +67,9 @@ impl Window {
     /// Zoomed by `factor` (< 1 zooms in) about the point at `at` (0.0 left edge .. 1.0 right edge), kept within
     /// `bounds` (the loaded range: never wider than it, never narrower than a week).
     pub fn zoom(&self, factor: f64, at: f64, bounds: Window) -> Window {
-        let span = (self.span() * factor).clamp(MIN_SPAN, bounds.span().max(MIN_SPAN));
+        // min/max, not `clamp`: clamp's check of its bounds would link the float formatting of its panic
+        // message into the page (the widest span is never below MIN_SPAN, so the result is the same).
+        let span = (self.span() * factor).max(MIN_SPAN).min(bounds.span().max(MIN_SPAN));
         let pivot = self.start + at.clamp(0.0, 1.0) * self.span();
         let start = pivot - at.clamp(0.0, 1.0) * span;
         Window { start, end: start + span }.within(bounds)

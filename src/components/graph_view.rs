@@ -17,6 +17,7 @@ use super::picture::Picture;
 use crate::app::{Shared, Ws};
 use crate::browser;
 use crate::chart::graph::scene;
+use crate::fixed::fixed;
 use crate::model::Tab;
 
 /// The most people drawn: readable, and laid out in under a second.
@@ -83,7 +84,7 @@ pub fn GraphView() -> impl IntoView {
         let (graph, _) = &*g.0;
         if !settled.get() {
             let people = pairs.with(|p| p.0.nodes.len());
-            return format!("Đang sắp xếp {people} cán bộ… {:.0}%", progress.get() * 100.0);
+            return format!("Đang sắp xếp {people} cán bộ… {}%", fixed(progress.get() * 100.0, 0));
         }
         if graph.nodes.is_empty() {
             return "Chưa có cán bộ nào được ghi là chủ trì hay dự cùng một hội nghị (theo bộ lọc hiện tại).".into();
@@ -101,7 +102,7 @@ pub fn GraphView() -> impl IntoView {
     });
     view! {
         <section class="chart graph-view" data-testid="graph-view"
-            data-layout-ms=move || format!("{:.1}", laid_out.get().0 .1)
+            data-layout-ms=move || fixed(laid_out.get().0 .1, 1)
             data-laid-out=move || settled.get().to_string()>
             <div class="section-head"><h2>"Ai họp với ai"</h2></div>
             <Picture scene=picture width=width testid="graph-canvas" label="Ai họp với ai" file="hoi-nghi-ai-hop-voi-ai"

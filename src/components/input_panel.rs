@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{Job, Ws};
 use crate::browser;
+use crate::fixed::{decimal, fixed};
 
 #[component]
 pub fn InputPanel() -> impl IntoView {
@@ -111,7 +112,7 @@ pub fn InputPanel() -> impl IntoView {
                 <div class="progress" data-testid="progress">
                     // A huge article in the workers counts by the fraction of it read.
                     <progress max=move || counts().1
-                        value=move || counts().0 as f64 + ws.huge.with(|h| h.as_ref().map_or(0.0, |(_, f)| *f))></progress>
+                        value=move || decimal(counts().0 as f64 + ws.huge.with(|h| h.as_ref().map_or(0.0, |(_, f)| *f)), 3)></progress>
                     <span data-testid="progress-text">{move || {
                         let (done, total) = counts();
                         ws.huge.with(|h| progress_text(done, total, ws.seconds_left.get(), h.as_ref().map(|(n, f)| (n.as_str(), *f))))
@@ -132,12 +133,14 @@ fn progress_text(done: usize, total: usize, seconds_left: Option<f64>, huge: Opt
         return format!("Đã đọc {total} bài, đang gộp…");
     }
     let left = match seconds_left {
-        Some(s) if s >= 90.0 => format!(" · còn khoảng {} phút", (s / 60.0).round()),
-        Some(s) => format!(" · còn khoảng {} giây", s.ceil().max(1.0)),
+        Some(s) if s >= 90.0 => format!(" · còn khoảng {} phút", fixed((s / 60.0).round(), 0)),
+        Some(s) => format!(" · còn khoảng {} giây", fixed(s.ceil().max(1.0), 0)),
         None => String::new(),
     };
     let huge = match huge {
-        Some((name, fraction)) => format!(" · bài lớn “{name}”: {:.0}%", (fraction * 100.0).clamp(0.0, 100.0).floor()),
+        Some((name, fraction)) => {
+            format!(" · bài lớn “{name}”: {}%", fixed((fraction * 100.0).clamp(0.0, 100.0).floor(), 0))
+        }
         None => String::new(),
     };
     format!("Đang đọc {done}/{total} bài{left}{huge}…")

@@ -11,6 +11,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::fixed::fixed;
+
 /// Lists of at most this many rows are shown whole; longer ones show at least this many.
 pub const MIN_ROWS: usize = 100;
 /// Pixels of rows kept in the page above and below what is on screen (a fast scroll shows no gap).
@@ -138,13 +140,13 @@ impl Window {
 /// A table body's spacer of `px` pixels, `columns` wide.
 pub fn spacer_row(px: f64, columns: usize) -> impl IntoView {
     (px > 0.0).then(|| {
-        view! { <tr class="spacer" aria-hidden="true" style:height=format!("{px:.0}px")><td colspan=columns.to_string()></td></tr> }
+        view! { <tr class="spacer" aria-hidden="true" style:height=format!("{}px", fixed(px, 0))><td colspan=columns.to_string()></td></tr> }
     })
 }
 
 /// A list's spacer of `px` pixels.
 pub fn spacer_item(px: f64) -> impl IntoView {
-    (px > 0.0).then(|| view! { <li class="spacer" aria-hidden="true" style:height=format!("{px:.0}px")></li> })
+    (px > 0.0).then(|| view! { <li class="spacer" aria-hidden="true" style:height=format!("{}px", fixed(px, 0))></li> })
 }
 
 #[cfg(test)]

@@ -131,23 +131,29 @@ fn mb(n: usize) -> String {
     format!("{} MB", (n + 512 * 1024) / (1024 * 1024))
 }
 
+/// [`DecodeError::LegacyDoc`]'s message. The page says it (and [`too_large`]'s) without the other errors'
+/// messages, which only the extraction worker needs: the page's first load carries these two alone.
+pub const LEGACY_DOC: &str = "Tệp .doc (Word cũ) chưa đọc được: hãy mở bằng Word và lưu lại thành .docx.";
+
+/// [`DecodeError::TooLarge`]'s message.
+pub fn too_large(size: usize, limit: usize) -> String {
+    format!(
+        "Tệp quá lớn ({}; giới hạn {}): một bài báo không cần lớn như vậy, và trình duyệt sẽ hết bộ nhớ. Hãy chỉ lưu phần bài viết (Lưu trang \"chỉ HTML\", hoặc chép chữ sang tệp .txt/.docx).",
+        mb(size),
+        mb(limit)
+    )
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Empty => write!(f, "Tệp trống: không có chữ nào để đọc."),
-            DecodeError::TooLarge { size, limit } => write!(
-                f,
-                "Tệp quá lớn ({}; giới hạn {}): một bài báo không cần lớn như vậy, và trình duyệt sẽ hết bộ nhớ. Hãy chỉ lưu phần bài viết (Lưu trang \"chỉ HTML\", hoặc chép chữ sang tệp .txt/.docx).",
-                mb(*size),
-                mb(*limit)
-            ),
+            DecodeError::TooLarge { size, limit } => f.write_str(&too_large(*size, *limit)),
             DecodeError::Binary { kind } => write!(
                 f,
                 "Tệp này không phải văn bản mà là {kind} (có thể bị đổi đuôi). Hãy chọn tệp .txt, .html hoặc .docx chứa bài viết."
             ),
-            DecodeError::LegacyDoc => {
-                write!(f, "Tệp .doc (Word cũ) chưa đọc được: hãy mở bằng Word và lưu lại thành .docx.")
-            }
+            DecodeError::LegacyDoc => f.write_str(LEGACY_DOC),
             DecodeError::Pdf => write!(
                 f,
                 "Đây là tệp PDF. Trang Hội Nghị đọc được chữ của PDF khi tệp có đuôi .pdf (hãy đổi tên nếu chưa); dòng lệnh hoinghi chưa đọc PDF: hãy thả tệp vào trang, hoặc chép chữ ra tệp .txt."
@@ -235,7 +241,7 @@ pub fn skip_reason(file_name: &str) -> Option<String> {
     let ext = extension(file_name);
     match ext.as_str() {
         e if SUPPORTED_EXTENSIONS.contains(&e) => None,
-        "doc" => Some(DecodeError::LegacyDoc.to_string()),
+        "doc" => Some(LEGACY_DOC.to_string()),
         "" => Some("Tệp không có đuôi: chưa biết là loại gì, nên đã bỏ qua.".to_string()),
         e => Some(format!("Tệp .{e} không phải bài viết dạng .txt, .html hoặc .docx, nên đã bỏ qua.")),
     }
