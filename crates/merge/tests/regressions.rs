@@ -1,7 +1,6 @@
 //! Hostile inputs probed while fuzzing (see FUZZING.md): many articles with many distinct
-//! officials merge in time, and the same source named twice does not break the merge.
-
-use std::time::{Duration, Instant};
+//! officials merge, and the same source named twice does not break the merge. What comes out is checked, not
+//! the time it takes: the merge's growth with its input is `benches/merge.rs`'s to print (a doubling table).
 
 use hoinghi_core::extract;
 
@@ -32,11 +31,12 @@ fn many_distinct_officials_across_articles() {
             r
         })
         .collect();
-    let t = Instant::now();
     let merged = hoinghi_merge::merge(&records);
-    let _ = hoinghi_merge::people_csv(&merged);
-    let _ = hoinghi_merge::meetings_csv(&merged);
-    assert!(t.elapsed() < Duration::from_secs(30), "took {:?}", t.elapsed());
+    // 640 different names: 80 in every article, 560 in one each; none is joined with another.
+    assert_eq!(merged.people.len(), names.len());
+    let people = hoinghi_merge::people_csv(&merged);
+    assert_eq!(people.lines().count(), names.len() + 1, "a header and a row a person");
+    assert!(!hoinghi_merge::meetings_csv(&merged).is_empty());
 }
 
 #[test]
