@@ -76,6 +76,7 @@ struct Ids<'a> {
 }
 
 impl<'a> Ids<'a> {
+    #[inline(never)]
     fn text(&mut self, text: &'a str) -> u32 {
         if let Some(id) = self.texts.get(text) {
             return *id;

@@ -52,16 +52,6 @@ pub fn DocumentsTable(sort: RwSignal<(DocCol, bool)>) -> impl IntoView {
     });
     let rows_window = Window::new("document-rows", Scroll::Page, Signal::derive(move || rows.with(Vec::len)), 60.0);
     let empty = Memo::new(move |_| ws.view.with(|v| v.0.documents.is_empty()));
-    // The rows shown, keyed by the view they come from, their place and their document, so that a scroll
-    // keeps the rows still in the window.
-    let shown = move || {
-        let (start, end) = rows_window.range();
-        let from = ws.view.with(|v| std::sync::Arc::as_ptr(&v.0) as usize);
-        rows.with(|ids| {
-            let window = ids.get(start..end).unwrap_or_default().iter();
-            window.enumerate().map(|(i, at)| (from, start + i, *at)).collect::<Vec<_>>()
-        })
-    };
     let header = move |col: DocCol, label: &'static str, id: &'static str| {
         view! {
             <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == col => "ascending", (c, false) if c == col => "descending", _ => "none" }>
@@ -89,9 +79,13 @@ pub fn DocumentsTable(sort: RwSignal<(DocCol, bool)>) -> impl IntoView {
                         </tr></thead>
                         <tbody id="document-rows">
                             {move || spacer_row(rows_window.above_px(), 5)}
-                            <For each=shown key=|row| *row children=move |(_, i, at)| {
-                                ws.view.with_untracked(|v| v.0.documents.get(at).map(|d| document_row(ws, d, i)))
-                            }/>
+                            {move || {
+                                let (start, end) = rows_window.range();
+                                ws.view.with(|v| rows.with(|ids| {
+                                    let shown = ids.get(start..end).unwrap_or_default().iter().enumerate();
+                                    shown.filter_map(|(i, at)| Some(document_row(ws, v.0.documents.get(*at)?, start + i))).collect_view()
+                                }))
+                            }}
                             {move || spacer_row(rows_window.below_px(), 5)}
                         </tbody>
                     </table>

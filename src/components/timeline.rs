@@ -14,7 +14,7 @@ use crate::app::{Shared, Ws};
 use crate::components::corrected_mark;
 use crate::model::Tab;
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Zoom {
     Year,
     Month,
@@ -43,7 +43,7 @@ fn group_key(date: &str, zoom: Zoom) -> &str {
 }
 
 /// One entry of the list: a group's heading, or a meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Entry {
     /// A group of dated meetings: its label and how many it holds.
     Group(String, usize),
@@ -107,16 +107,6 @@ pub fn Timeline() -> impl IntoView {
                 aria-pressed=move || (zoom.get() == z).to_string() on:click=move |_| zoom.set(z)>{label}</button>
         }
     };
-    // Each entry shown, keyed by the view it comes from, its place and itself, so that a scroll keeps the
-    // entries still in the window and a new view or zoom draws them anew.
-    let shown = move || {
-        let (start, end) = rows.range();
-        let from = ws.view.with(|v| Arc::as_ptr(&v.0) as usize);
-        list.with(|l| {
-            let window = l.0.get(start..end).unwrap_or_default().iter().cloned();
-            window.enumerate().map(|(i, e)| (from, start + i, e)).collect::<Vec<_>>()
-        })
-    };
     view! {
         <section class="timeline" data-testid="timeline">
             <div class="section-head">
@@ -132,19 +122,25 @@ pub fn Timeline() -> impl IntoView {
             })}
             <ol class="meetings" id="timeline-rows" data-testid="timeline-list">
                 {move || spacer_item(rows.above_px())}
-                <For each=shown key=|e| e.clone() children=move |(_, _, e)| entry_view(ws, e, total)/>
+                {move || {
+                    let (start, end) = rows.range();
+                    ws.view.with(|v| list.with(|l| {
+                        let shown = l.0.get(start..end).unwrap_or_default();
+                        shown.iter().map(|e| entry_view(ws, e, &v.0.meetings, total)).collect_view()
+                    }))
+                }}
                 {move || spacer_item(rows.below_px())}
             </ol>
         </section>
     }
 }
 
-/// One entry of the list: a heading, or the meeting it names (read from the view shown).
-fn entry_view(ws: Ws, e: Entry, total: Memo<usize>) -> AnyView {
-    match e {
-        Entry::Group(label, n) => view! {
+/// One entry of the list: a heading, or the meeting it names among `meetings` (the view's).
+fn entry_view(ws: Ws, e: &Entry, meetings: &[MergedMeeting], total: Memo<usize>) -> AnyView {
+    match *e {
+        Entry::Group(ref label, n) => view! {
             <li class="group" data-testid="timeline-group">
-                <h3 data-testid="timeline-group-label">{label}<span class="count">{format!(" · {n}")}</span></h3>
+                <h3 data-testid="timeline-group-label">{label.clone()}<span class="count">{format!(" · {n}")}</span></h3>
             </li>
         }
         .into_any(),
@@ -152,9 +148,7 @@ fn entry_view(ws: Ws, e: Entry, total: Memo<usize>) -> AnyView {
             <li class="group undated" data-testid="timeline-undated"><h3>{format!("Không rõ ngày · {n}")}</h3></li>
         }
         .into_any(),
-        Entry::Meeting { at, n } => {
-            ws.view.with_untracked(|v| v.0.meetings.get(at).map(|m| meeting_item(ws, m, n, total))).into_any()
-        }
+        Entry::Meeting { at, n } => meetings.get(at).map(|m| meeting_item(ws, m, n, total)).into_any(),
     }
 }
 
