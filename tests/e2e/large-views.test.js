@@ -78,7 +78,7 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
     const found = {};
     for (const [typed, how] of cases) {
       await box.fill(typed);
-      await app.officialRow(name).waitFor();
+      await app.officialRow(name).first().waitFor();
       await page.waitForFunction((n) => Number(document.querySelector('[data-testid="officials-table"]')
         ?.getAttribute('aria-rowcount')) - 1 < n, all);
       const shown = await namesShown(app);
