@@ -1,6 +1,6 @@
 //! Meetings in date order, grouped by year, month or day (the zoom); meetings without a date are
-//! listed apart, never given one. One list of headings and meetings, of which only the entries near the screen
-//! are in the page (`virtual_list`), however many meetings there are. Each meeting opens its sentences and, by
+//! listed apart, never given one. One list of headings and meetings, scrolling in its box, of which only the
+//! entries near view are in the page (`virtual_list`), however many meetings there are. Each meeting opens its sentences and, by
 //! "Chi tiết ›", its card.
 
 use std::sync::Arc;
@@ -100,7 +100,8 @@ pub fn Timeline() -> impl IntoView {
     // Computed once per view and zoom; the entries shown are read from it as the page scrolls.
     let list = Memo::new(move |_| Shared(Arc::new(ws.view.with(|v| entries(&v.0.meetings, zoom.get())))));
     let total = Memo::new(move |_| ws.view.with(|v| v.0.meetings.len()));
-    let rows = Window::new("timeline-rows", Scroll::Page, Signal::derive(move || list.with(|l| l.0.len())), 100.0);
+    // In its own box: the page stays as long as the screen, whatever the number of meetings.
+    let rows = Window::new("timeline-rows", Scroll::Own, Signal::derive(move || list.with(|l| l.0.len())), 100.0);
     let zoom_button = move |z: Zoom, id: &'static str, label: &'static str| {
         view! {
             <button type="button" class="small" class:secondary=move || zoom.get() != z data-testid=id
@@ -120,7 +121,7 @@ pub fn Timeline() -> impl IntoView {
             {move || list.with(|l| !l.0.iter().any(|e| matches!(e, Entry::Group(..)))).then(|| view! {
                 <p class="hint" data-testid="timeline-empty">"Không có hội nghị nào có ngày (theo bộ lọc hiện tại)."</p>
             })}
-            <ol class="meetings" id="timeline-rows" data-testid="timeline-list">
+            <ol class="meetings timeline-rows" id="timeline-rows" data-testid="timeline-list" on:scroll=move |_| rows.measure()>
                 {move || spacer_item(rows.above_px())}
                 {move || {
                     let (start, end) = rows.range();

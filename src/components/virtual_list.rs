@@ -60,9 +60,19 @@ impl Window {
     pub fn new(id: &'static str, scroll: Scroll, count: Signal<usize>, row_px: f64) -> Window {
         let seen = RwSignal::new((0.0, 900.0));
         let row_px = RwSignal::new(row_px);
+        // A long list's rows come in the frame after the list itself (spacers stand for them meanwhile), so that
+        // a switch of tabs is two tasks, not one long one.
+        let ready = RwSignal::new(false);
+        request_animation_frame(move || {
+            ready.try_set(true);
+        });
         let range = Memo::new(move |_| {
             let (from, screen) = seen.get();
-            window(count.get(), from, screen, row_px.get())
+            let n = count.get();
+            if n > MIN_ROWS && !ready.get() {
+                return (0, 0);
+            }
+            window(n, from, screen, row_px.get())
         });
         let w = Window { id, scroll, count, seen, row_px, range };
         if scroll == Scroll::Page {

@@ -33,13 +33,14 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
     paths = await distinctArticles(ARTICLES, join('target', 'e2e-large'));
   });
 
-  /** Scrolls to the end of the page until `selector` is there (the spacers' heights are estimates, measured
-   * as rows show: the end moves a little as the last rows come). */
-  async function scrollToTheEnd(selector) {
-    await page.waitForFunction((sel) => {
-      window.scrollTo(0, document.body.scrollHeight);
+  /** Scrolls to the end of the page, or of the box `box` (an id), until `selector` is there (the spacers' heights
+   * are estimates, measured as rows show: the end moves a little as the last rows come). */
+  async function scrollToTheEnd(selector, box = null) {
+    await page.waitForFunction(([sel, id]) => {
+      const scroller = id ? document.getElementById(id) : document.scrollingElement;
+      scroller.scrollTop = scroller.scrollHeight;
       return document.querySelector(sel);
-    }, selector, { timeout: 15_000, polling: 200 });
+    }, [selector, box], { timeout: 15_000, polling: 200 });
   }
 
   /** What is on screen at desktop width, then at phone width (the screen, not the whole page: the page is as
@@ -105,12 +106,13 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
     await app.meetings.first().waitFor();
     assert.ok(await app.meetings.count() <= 200, `${await app.meetings.count()} meetings in the page`);
     assert.equal(await app.meetings.first().getAttribute('aria-setsize'), String(meetings));
-    // To the end of the page: the last meeting comes into the list, the first leave it.
-    await scrollToTheEnd(`[data-testid="meeting"][aria-posinset="${meetings}"]`);
+    // To the end of the list (in its box): the last meeting comes into the page, the first leave it.
+    await scrollToTheEnd(`[data-testid="meeting"][aria-posinset="${meetings}"]`, 'timeline-rows');
     const last = page.locator(`[data-testid="meeting"][aria-posinset="${meetings}"]`);
     assert.equal(await page.locator('[data-testid="meeting"][aria-posinset="1"]').count(), 0, 'the first meeting left the page');
     assert.ok(await app.meetings.count() <= 200, `${await app.meetings.count()} meetings in the page at the end`);
     await screenshots('60-timeline-list-end');
+    await scrollToTheEnd(`[data-testid="meeting"][aria-posinset="${meetings}"]`, 'timeline-rows');
     const name = (await last.getByTestId('meeting-name').innerText()).trim();
     // Its sentence opens, then its card.
     await last.getByTestId('meeting-name').click();
@@ -119,10 +121,11 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
     await last.getByTestId('meeting-card-open').click();
     await app.byTestId('meeting-card').waitFor();
     assert.equal((await app.byTestId('meeting-card-name').innerText()).trim(), name);
-    // Back to the list by the tab: it is there again, its first meeting at the top.
+    // Back to the list by the tab: it is there again, its first meeting at the top, and the page no longer than
+    // a few screens however many meetings it lists.
     await app.tab('timeline').click();
-    await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('[data-testid="meeting"][aria-posinset="1"]').waitFor();
+    assert.ok(await page.evaluate(() => document.body.scrollHeight) < 5 * 900);
   });
 
   it('the documents table, 240 rows shown a window at a time, keeps number order at both ends and both ways', async () => {
@@ -167,7 +170,8 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
       assert.ok(shown.length < 240 && inOrder(shown), `${direction} at the end: ${shown.map((r) => r.number).join(' ')}`);
     }
     await screenshots('61-documents-table-end');
-    // The last row's card opens, by the keyboard.
+    // The last row's card opens, by the keyboard (back at the end: the screenshots resized the page).
+    await scrollToTheEnd('[data-testid="document-row"][aria-rowindex="241"]');
     const last = page.locator('[data-testid="document-row"][aria-rowindex="241"]');
     await last.getByTestId('document-card-open').focus();
     await page.keyboard.press('Enter');
