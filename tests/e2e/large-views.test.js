@@ -43,13 +43,15 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
     }, [selector, box], { timeout: 15_000, polling: 200 });
   }
 
-  /** What is on screen at desktop width, then at phone width (the screen, not the whole page: the page is as
-   * long as the whole list). */
-  async function screenshots(name) {
+  /** The screen at desktop width, then at phone width, each after `inView` brought what it shows into view (the
+   * screen, not the whole page: the page is as long as the documents table). */
+  async function screenshots(name, inView) {
+    await inView();
     await page.screenshot({ path: `tests/screenshots/${name}.png` });
     const size = page.viewportSize();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
+    await inView();
     await page.screenshot({ path: `tests/screenshots/${name}-phone.png` });
     await page.setViewportSize(size);
     await page.waitForTimeout(300);
@@ -111,7 +113,7 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
     const last = page.locator(`[data-testid="meeting"][aria-posinset="${meetings}"]`);
     assert.equal(await page.locator('[data-testid="meeting"][aria-posinset="1"]').count(), 0, 'the first meeting left the page');
     assert.ok(await app.meetings.count() <= 200, `${await app.meetings.count()} meetings in the page at the end`);
-    await screenshots('60-timeline-list-end');
+    await screenshots('60-timeline-list-end', () => app.byTestId('timeline').evaluate((el) => el.scrollIntoView()));
     await scrollToTheEnd(`[data-testid="meeting"][aria-posinset="${meetings}"]`, 'timeline-rows');
     const name = (await last.getByTestId('meeting-name').innerText()).trim();
     // Its sentence opens, then its card.
@@ -169,7 +171,7 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
       assert.equal(shown.at(-1).number, lastNumber);
       assert.ok(shown.length < 240 && inOrder(shown), `${direction} at the end: ${shown.map((r) => r.number).join(' ')}`);
     }
-    await screenshots('61-documents-table-end');
+    await screenshots('61-documents-table-end', () => scrollToTheEnd('[data-testid="document-row"][aria-rowindex="241"]'));
     // The last row's card opens, by the keyboard (back at the end: the screenshots resized the page).
     await scrollToTheEnd('[data-testid="document-row"][aria-rowindex="241"]');
     const last = page.locator('[data-testid="document-row"][aria-rowindex="241"]');
