@@ -17,6 +17,7 @@ use crate::browser;
 use crate::components::{ArticleList, EvidencePanel, ExportBar, FilterBar, InputPanel, SiteHeader, Views};
 use crate::correcting::History;
 use crate::duplicates::Texts;
+use crate::filtering;
 use crate::fixed::fixed;
 use crate::model::{self, Article, Filters, Tab};
 use crate::pdf;
@@ -74,6 +75,8 @@ pub struct Ws {
     pub filters: RwSignal<Filters>,
     pub records: Memo<Shared<HashMap<String, Arc<Record>>>>,
     pub view: Memo<Shared<Merged>>,
+    /// The values of each list filter with how many each keeps.
+    pub facets: Memo<model::Facets>,
     /// (done, total) while a batch loads.
     pub progress: RwSignal<Option<(usize, usize)>>,
     /// Seconds the batch still needs, by its pace so far (once it has one).
@@ -185,21 +188,26 @@ impl Ws {
                 })))
             })
         });
-        let view = Memo::new(move |_| {
-            let m = merged.get();
-            let f = filters.get();
-            if f.is_empty() {
-                m
-            } else {
-                Shared(Arc::new(model::apply(&m.0, &f, &records.get().0)))
-            }
+        // The merged view read for filtering once (src/filtering.rs), then one pass a change of the filters for
+        // the view and the lists' counts. (The records are read, not followed: the merged view follows them.)
+        let index = Memo::new(move |_| {
+            Shared(Arc::new(merged.with(|m| filtering::Index::new(&m.0, &records.get_untracked().0))))
         });
+        let filtered = Memo::new(move |_| {
+            let (m, f) = (merged.get(), filters.get());
+            let kept = index.with(|i| filtering::keep(&m.0, &i.0, &f));
+            let view = if f.is_empty() { m } else { Shared(Arc::new(filtering::view(&m.0, &kept))) };
+            (view, kept.facets)
+        });
+        let view = Memo::new(move |_| filtered.with(|(v, _)| v.clone()));
+        let facets = Memo::new(move |_| filtered.with(|(_, f)| f.clone()));
         Ws {
             articles,
             merged,
             filters,
             records,
             view,
+            facets,
             progress: RwSignal::new(None),
             seconds_left: RwSignal::new(None),
             huge: RwSignal::new(None),

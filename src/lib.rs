@@ -7,6 +7,7 @@ mod components;
 mod correcting;
 pub mod duplicates;
 pub mod export;
+pub mod filtering;
 pub mod fixed;
 pub mod gold;
 mod merge_worker;

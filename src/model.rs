@@ -5,7 +5,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
-use hoinghi_merge::search::{Query, SearchKey};
 use hoinghi_merge::{Change, Corrections, Merged};
 use serde::{Deserialize, Serialize};
 
@@ -218,148 +217,14 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-thread_local! {
-    /// Every text searched so far, read once (`SearchKey`): a keystroke re-reads only the query.
-    static KEYS: std::cell::RefCell<HashMap<String, SearchKey>> = std::cell::RefCell::new(HashMap::new());
-}
-
-/// Whether `query` finds `hay` (without diacritics, any case, abbreviations or not: `hoinghi_merge::search`).
-fn has(hay: &str, query: &Query) -> bool {
-    if query.is_empty() {
-        return true;
-    }
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if let Some(key) = keys.get(hay) {
-            return query.matches_key(key);
-        }
-        if keys.len() > 200_000 {
-            keys.clear();
-        }
-        let key = SearchKey::new(hay);
-        let found = query.matches_key(&key);
-        keys.insert(hay.to_string(), key);
-        found
-    })
-}
-
-fn any_has<'a>(hays: impl IntoIterator<Item = &'a String>, query: &Query) -> bool {
-    query.is_empty() || hays.into_iter().any(|h| has(h, query))
-}
-
-/// Whether the date `d` (ISO, any precision) may fall within `[from, to]`.
-fn date_in(d: &str, from: &str, to: &str) -> bool {
-    // Compare on the common prefix so that `2024-06` is within 2024-06-10..2024-06-20.
-    let lo_ok = from.is_empty() || d >= &from[..from.len().min(d.len())];
-    let hi_ok = to.is_empty() || d <= &to[..to.len().min(d.len())];
-    lo_ok && hi_ok
-}
-
-fn province_matches(written: &[String], today: &[String], filter: &str) -> bool {
-    match filter.split_once(':') {
-        Some(("w", p)) => written.iter().any(|w| w == p),
-        Some(("t", p)) => today.iter().any(|t| t == p),
-        _ => true,
-    }
-}
-
-/// Applies `f` to `merged`; `records` (by source) give each article's province and meeting kinds.
+/// Applies `f` to `merged`; `records` (by source) give each article's province and meeting kinds. (The page
+/// keeps the index of a merged view between changes of the filters: `crate::filtering`.)
 pub fn apply(merged: &Merged, f: &Filters, records: &HashMap<String, Arc<Record>>) -> Merged {
     if f.is_empty() {
         return merged.clone();
     }
-    let text = Query::new(&f.text);
-    let org = Query::new(&f.organisation);
-    let dated = !f.from.is_empty() || !f.to.is_empty();
-    let role_people: HashSet<usize> =
-        merged.people.iter().filter(|p| f.role.is_empty() || p.roles.contains(&f.role)).map(|p| p.id).collect();
-    let source_province = |s: &String| {
-        records
-            .get(s)
-            .map(|r| {
-                (r.province.iter().cloned().collect::<Vec<_>>(), r.province_today.iter().cloned().collect::<Vec<_>>())
-            })
-            .unwrap_or_default()
-    };
-    let source_has_kind =
-        |s: &String| f.kind.is_empty() || records.get(s).is_some_and(|r| r.meetings.iter().any(|m| m.kind == f.kind));
-    let source_has_role = |s: &String| {
-        f.role.is_empty()
-            || records.get(s).is_some_and(|r| r.officials.iter().any(|o| o.roles.iter().any(|r| r.as_str() == f.role)))
-    };
-
-    let meetings: Vec<_> = merged
-        .meetings
-        .iter()
-        .filter(|m| {
-            (text.is_empty()
-                || has(&m.name, &text)
-                || has(&m.kind, &text)
-                || any_has(&m.organizers, &text)
-                || any_has(&m.chairs, &text)
-                || any_has(&m.places, &text))
-                && (!dated || m.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to)))
-                && province_matches(&m.provinces, &m.provinces_today, &f.province)
-                && (f.kind.is_empty() || m.kind == f.kind)
-                && any_has(&m.organizers, &org)
-                && (f.role.is_empty() || m.chair_ids.iter().any(|id| role_people.contains(id)))
-        })
-        .cloned()
-        .collect();
-    let kind_people: Option<HashSet<usize>> =
-        (!f.kind.is_empty()).then(|| meetings.iter().flat_map(|m| m.chair_ids.iter().copied()).collect());
-
-    let people: Vec<_> = merged
-        .people
-        .iter()
-        .filter(|p| {
-            (text.is_empty()
-                || has(&p.name, &text)
-                || any_has(&p.name_variants, &text)
-                || p.posts.iter().any(|post| has(&post.title, &text)))
-                && (!dated || p.history.iter().any(|h| h.date.as_deref().is_some_and(|d| date_in(d, &f.from, &f.to))))
-                && province_matches(&p.provinces, &p.provinces_today, &f.province)
-                && (f.role.is_empty() || p.roles.contains(&f.role))
-                && (org.is_empty() || p.posts.iter().any(|post| has(&post.title, &org)))
-                && kind_people.as_ref().is_none_or(|ids| ids.contains(&p.id))
-        })
-        .cloned()
-        .collect();
-
-    let documents: Vec<_> = merged
-        .documents
-        .iter()
-        .filter(|d| {
-            (text.is_empty()
-                || has(&d.number, &text)
-                || d.kind.as_deref().is_some_and(|k| has(k, &text))
-                || d.issuer.as_deref().is_some_and(|i| has(i, &text)))
-                && (!dated
-                    || d.date.as_deref().is_some_and(|x| date_in(x, &f.from, &f.to))
-                    || d.citations.iter().any(|c| {
-                        c.published.as_deref().is_some_and(|x| date_in(&x[..x.len().min(10)], &f.from, &f.to))
-                    }))
-                && (f.province.is_empty()
-                    || d.sources.iter().any(|s| {
-                        let (w, t) = source_province(s);
-                        province_matches(&w, &t, &f.province)
-                    }))
-                && d.sources.iter().any(&source_has_kind)
-                && d.sources.iter().any(&source_has_role)
-                && (org.is_empty() || d.issuer.as_deref().is_some_and(|i| has(i, &org)))
-        })
-        .cloned()
-        .collect();
-
-    let sources: BTreeSet<&String> = meetings
-        .iter()
-        .flat_map(|m| &m.sources)
-        .chain(people.iter().flat_map(|p| &p.sources))
-        .chain(documents.iter().flat_map(|d| &d.sources))
-        .collect();
-    let provinces =
-        merged.provinces.iter().filter(|p| p.sources.iter().any(|s| sources.contains(s))).cloned().collect();
-    Merged { people, meetings, documents, provinces }
+    let index = crate::filtering::Index::new(merged, records);
+    crate::filtering::view(merged, &crate::filtering::keep(merged, &index, f))
 }
 
 /// The values each list filter offers, in Vietnamese order, with how many each keeps: articles for a
@@ -370,38 +235,6 @@ pub struct Facets {
     pub today: Vec<(String, usize)>,
     pub kinds: Vec<(String, usize)>,
     pub roles: Vec<(String, usize)>,
-}
-
-/// The values come from `all` (so that none vanishes while filtering), each counted in the view the
-/// other filters leave: `by_province` is the view without the province filter, and so on.
-pub fn facets(all: &Merged, by_province: &Merged, by_kind: &Merged, by_role: &Merged) -> Facets {
-    fn sorted(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
-        let mut list: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
-        hoinghi_merge::order::sort_by_cached_key(&mut list, |(k, _)| (hoinghi_merge::search::sort_key(k), k.clone()));
-        list
-    }
-    let kept = view_sources(by_province);
-    let mut written: HashMap<&str, usize> = HashMap::new();
-    let mut today: HashMap<&str, BTreeSet<&String>> = HashMap::new();
-    for p in &all.provinces {
-        let here: Vec<&String> = p.sources.iter().filter(|s| kept.contains(*s)).collect();
-        *written.entry(&p.name).or_default() += here.len();
-        if let Some(t) = &p.today {
-            today.entry(t).or_default().extend(here);
-        }
-    }
-    let today = today.into_iter().map(|(k, v)| (k, v.len())).collect();
-    let mut kinds: HashMap<&str, usize> =
-        all.meetings.iter().filter(|m| !m.kind.is_empty()).map(|m| (m.kind.as_str(), 0)).collect();
-    for m in by_kind.meetings.iter().filter(|m| !m.kind.is_empty()) {
-        *kinds.entry(&m.kind).or_default() += 1;
-    }
-    let mut roles: HashMap<&str, usize> =
-        all.people.iter().flat_map(|p| p.roles.iter().map(|r| (r.as_str(), 0))).collect();
-    for r in by_role.people.iter().flat_map(|p| &p.roles) {
-        *roles.entry(r).or_default() += 1;
-    }
-    Facets { written: sorted(written), today: sorted(today), kinds: sorted(kinds), roles: sorted(roles) }
 }
 
 /// The sources a filtered view draws on (all of them when nothing is filtered).
@@ -639,11 +472,11 @@ fn check_record(r: &Record) -> Result<(), String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The first two sample articles: their records by name, and merged.
-    fn two_samples() -> (HashMap<String, Arc<Record>>, Merged) {
+    pub(crate) fn two_samples() -> (HashMap<String, Arc<Record>>, Merged) {
         let arts = [
             article("a.txt", include_str!("../public/samples/000_a1b6cc5c598c13a5.txt")),
             article("b.txt", include_str!("../public/samples/001_054d4c0633b05464.txt")),
@@ -683,13 +516,6 @@ mod tests {
         assert_eq!((a, b, c), ("Đà ", "Nẵng", " họp"));
         let (a, b, c) = split_at_span("ab", Span { start: 5, end: 9 });
         assert_eq!((a, b, c), ("ab", "", ""));
-    }
-
-    #[test]
-    fn date_range_on_prefixes() {
-        assert!(date_in("2024-06", "2024-06-10", "2024-06-20"));
-        assert!(!date_in("2024-05-31", "2024-06-01", ""));
-        assert!(date_in("2024-06-01", "2024-06-01", "2024-06-01"));
     }
 
     #[test]
@@ -740,31 +566,6 @@ mod tests {
         assert_eq!(apply(&merged, &f, &records).people.len(), 1);
         let f = Filters { from: "2030-01-01".into(), ..Filters::default() };
         assert!(apply(&merged, &f, &records).meetings.is_empty());
-    }
-
-    #[test]
-    fn facets_count_what_the_other_filters_keep() {
-        let (records, merged) = two_samples();
-        let all = facets(&merged, &merged, &merged, &merged);
-        let count = |list: &[(String, usize)], k: &str| list.iter().find(|(v, _)| v == k).map(|(_, n)| *n);
-        assert_eq!(count(&all.written, "Bình Định"), Some(1));
-        assert_eq!(count(&all.written, "Kon Tum"), Some(1));
-        assert_eq!(
-            all.kinds.iter().map(|(_, n)| n).sum::<usize>(),
-            merged.meetings.iter().filter(|m| !m.kind.is_empty()).count()
-        );
-        // In Vietnamese order, whatever the bytes say (`Đ` sorts after `D`, not after `Y`).
-        let names: Vec<&str> = all.written.iter().map(|(k, _)| k.as_str()).collect();
-        let mut sorted = names.clone();
-        hoinghi_merge::search::sort_texts(&mut sorted);
-        assert_eq!(names, sorted);
-        // Filtered to Bình Định: Kon Tum keeps its value, counted 0 under the text filter.
-        let f = Filters { text: "phong vũ".into(), ..Filters::default() };
-        let v = apply(&merged, &f, &records);
-        let some = facets(&merged, &v, &v, &v);
-        assert_eq!(count(&some.written, "Kon Tum"), Some(0));
-        assert_eq!(count(&some.written, "Bình Định"), Some(1));
-        assert!(some.roles.iter().any(|(_, n)| *n == 0));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One row per document: kind, number, date, issuer, the articles that cite it; sortable by every
 //! column, the number as a number (`9/NQ-TW` before `15/NQ-TW`) and text in Vietnamese order. Each number
-//! opens its citations, and "Chi tiết ›" the document's card.
+//! opens its citations, and "Chi tiết ›" the document's card. Only the rows near the screen are in the page
+//! (`virtual_list`), however many documents there are.
 
 use hoinghi_merge::search::sort_key;
 use hoinghi_merge::MergedDocument;
@@ -8,9 +9,8 @@ use leptos::prelude::*;
 
 use crate::app::Ws;
 use crate::components::corrected_mark;
+use crate::components::virtual_list::{spacer_row, Scroll, Window};
 use crate::model::{date_vi, sorted_ids, SortKey as Key, Tab};
-
-const PAGE: usize = 100;
 
 /// The column the table is sorted by.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,11 +46,12 @@ pub fn default_doc_sort() -> RwSignal<(DocCol, bool)> {
 #[component]
 pub fn DocumentsTable(sort: RwSignal<(DocCol, bool)>) -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let limit = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let (col, asc) = sort.get();
         ws.view.with(|v| order(&v.0.documents, col, asc))
     });
+    let rows_window = Window::new("document-rows", Scroll::Page, Signal::derive(move || rows.with(Vec::len)), 60.0);
+    let empty = Memo::new(move |_| ws.view.with(|v| v.0.documents.is_empty()));
     let header = move |col: DocCol, label: &'static str, id: &'static str| {
         view! {
             <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == col => "ascending", (c, false) if c == col => "descending", _ => "none" }>
@@ -64,33 +65,39 @@ pub fn DocumentsTable(sort: RwSignal<(DocCol, bool)>) -> impl IntoView {
     view! {
         <section class="documents">
             {move || {
-                let v = ws.view.get();
-                let n = v.0.documents.len();
-                if n == 0 { return view! { <p class="hint" data-testid="documents-empty">"Không có văn bản nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
+                if empty.get() { return view! { <p class="hint" data-testid="documents-empty">"Không có văn bản nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
                 view! {
                     <div class="table-wrap">
-                    <table data-testid="documents-table">
+                    <table data-testid="documents-table" aria-rowcount=move || (rows.with(Vec::len) + 1).to_string()>
                         <caption class="sr-only">"Văn bản"</caption>
-                        <thead><tr>
+                        <thead><tr aria-rowindex="1">
                             {header(DocCol::Kind, "Loại", "sort-doc-kind")}
                             {header(DocCol::Number, "Số hiệu", "sort-doc-number")}
                             {header(DocCol::Date, "Ngày", "sort-doc-date")}
                             {header(DocCol::Issuer, "Cơ quan ban hành", "sort-doc-issuer")}
                             {header(DocCol::Articles, "Bài trích dẫn", "sort-doc-articles")}
                         </tr></thead>
-                        <tbody>{rows.get().iter().take(limit.get()).filter_map(|i| v.0.documents.get(*i)).map(|d| document_row(ws, d)).collect_view()}</tbody>
+                        <tbody id="document-rows">
+                            {move || spacer_row(rows_window.above_px(), 5)}
+                            {move || {
+                                let (start, end) = rows_window.range();
+                                ws.view.with(|v| rows.with(|ids| {
+                                    let shown = ids.get(start..end).unwrap_or_default().iter().enumerate();
+                                    shown.filter_map(|(i, at)| Some(document_row(ws, v.0.documents.get(*at)?, start + i))).collect_view()
+                                }))
+                            }}
+                            {move || spacer_row(rows_window.below_px(), 5)}
+                        </tbody>
                     </table>
                     </div>
-                    {(n > limit.get()).then(|| view! {
-                        <button type="button" class="link" data-testid="documents-more" on:click=move |_| limit.update(|l| *l += 200)>{format!("Xem thêm ({} văn bản nữa)", n - limit.get())}</button>
-                    })}
                 }.into_any()
             }}
         </section>
     }
 }
 
-fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
+/// The row of `d`, the `index`th of the table (from 0).
+fn document_row(ws: Ws, d: &MergedDocument, index: usize) -> impl IntoView {
     let mentions: Vec<_> = d.citations.iter().map(|c| (c.source.clone(), c.span)).collect();
     let number = d.number.clone();
     let label = d.number.clone();
@@ -107,7 +114,7 @@ fn document_row(ws: Ws, d: &MergedDocument) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <tr data-testid="document-row">
+        <tr data-testid="document-row" aria-rowindex=(index + 2).to_string()>
             <td data-label="Loại" title=inferred(d.kind_inferred)>{d.kind.clone()}</td>
             <td class="name"><button type="button" class="link" data-testid="document-number"
                 on:click=move |_| ws.show(mentions.clone(), 0, &label)>{number}</button>

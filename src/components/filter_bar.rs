@@ -2,12 +2,10 @@
 //! date range, province (as written or today's unit), meeting kind, role, organisation. Each value of a
 //! list says how many it keeps under the other filters, in Vietnamese order.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::app::{Shared, Ws};
-use crate::model::{self, Filters};
+use crate::app::Ws;
+use crate::model::Filters;
 
 /// An option of a list filter: its value, its name and how many it keeps (`unit`: bài, người, or none);
 /// `chosen` when it is the filter's value (the options are redrawn as the counts change).
@@ -21,26 +19,8 @@ fn option(value: String, name: &str, count: usize, unit: &str, chosen: &str) -> 
 pub fn FilterBar() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let f = ws.filters;
-    // The view each list counts in: every filter but its own.
-    let without = move |clear: fn(&mut Filters)| {
-        Memo::new(move |_| {
-            let current = f.get();
-            let mut g = current.clone();
-            clear(&mut g);
-            if g == current {
-                ws.view.get()
-            } else if g.is_empty() {
-                ws.merged.get()
-            } else {
-                Shared(Arc::new(model::apply(&ws.merged.get().0, &g, &ws.records.get().0)))
-            }
-        })
-    };
-    let by_province = without(|g| g.province.clear());
-    let by_kind = without(|g| g.kind.clear());
-    let by_role = without(|g| g.role.clear());
-    let options =
-        Memo::new(move |_| model::facets(&ws.merged.get().0, &by_province.get().0, &by_kind.get().0, &by_role.get().0));
+    // Every list's counts come with the view (src/filtering.rs: one pass a change of the filters).
+    let options = ws.facets;
     let set = move |apply: fn(&mut Filters, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);

@@ -1,16 +1,18 @@
 //! Meetings in date order, grouped by year, month or day (the zoom); meetings without a date are
-//! listed apart, never given one. At most a few hundred entries are drawn, then "xem thêm". Each meeting opens
-//! its sentences and, by "Chi tiết ›", its card.
+//! listed apart, never given one. One list of headings and meetings, scrolling in its box, of which only the
+//! entries near view are in the page (`virtual_list`), however many meetings there are. Each meeting opens its sentences and, by
+//! "Chi tiết ›", its card.
+
+use std::sync::Arc;
 
 use hoinghi_merge::MergedMeeting;
 use leptos::prelude::*;
 
 use super::meeting_card::{meeting_label, meeting_when, provinces_shown, report_mentions};
-use crate::app::Ws;
+use super::virtual_list::{spacer_item, Scroll, Window};
+use crate::app::{Shared, Ws};
 use crate::components::corrected_mark;
 use crate::model::Tab;
-
-const PAGE: usize = 150;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Zoom {
@@ -31,20 +33,75 @@ fn group_label(key: &str, zoom: Zoom) -> String {
     }
 }
 
-fn group_key(date: &str, zoom: Zoom) -> String {
+fn group_key(date: &str, zoom: Zoom) -> &str {
     let len = match zoom {
         Zoom::Year => 4,
         Zoom::Month => 7,
         Zoom::Day => 10,
     };
-    date.chars().take(len).collect()
+    date.get(..len).unwrap_or(date)
+}
+
+/// One entry of the list: a group's heading, or a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Entry {
+    /// A group of dated meetings: its label and how many it holds.
+    Group(String, usize),
+    /// The meetings without a date, how many.
+    Undated(usize),
+    /// The meeting at this position in the view, the `n`th meeting of the list (from 0).
+    Meeting { at: usize, n: usize },
+}
+
+/// The list's entries for `meetings` (in date order, undated last): each group's heading before its meetings,
+/// then the heading of the undated ones and them.
+fn entries(meetings: &[MergedMeeting], zoom: Zoom) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(meetings.len() + 64);
+    // Where the open group's heading is, and its key.
+    let mut heading: Option<(usize, &str)> = None;
+    let mut undated = Vec::new();
+    let mut n = 0;
+    for (at, m) in meetings.iter().enumerate() {
+        let Some(date) = m.date.as_deref() else {
+            undated.push(at);
+            continue;
+        };
+        let key = group_key(date, zoom);
+        if heading.is_none_or(|(_, k)| k != key) {
+            close_group(&mut out, heading, zoom);
+            heading = Some((out.len(), key));
+            out.push(Entry::Group(String::new(), 0));
+        }
+        out.push(Entry::Meeting { at, n });
+        n += 1;
+    }
+    close_group(&mut out, heading, zoom);
+    if !undated.is_empty() {
+        out.push(Entry::Undated(undated.len()));
+        for at in undated {
+            out.push(Entry::Meeting { at, n });
+            n += 1;
+        }
+    }
+    out
+}
+
+/// Names the group whose heading is at `heading` and counts its meetings (those after it).
+fn close_group(out: &mut [Entry], heading: Option<(usize, &str)>, zoom: Zoom) {
+    if let Some((at, key)) = heading {
+        out[at] = Entry::Group(group_label(key, zoom), out.len() - at - 1);
+    }
 }
 
 #[component]
 pub fn Timeline() -> impl IntoView {
     let ws = expect_context::<Ws>();
     let zoom = RwSignal::new(Zoom::Month);
-    let limit = RwSignal::new(PAGE);
+    // Computed once per view and zoom; the entries shown are read from it as the page scrolls.
+    let list = Memo::new(move |_| Shared(Arc::new(ws.view.with(|v| entries(&v.0.meetings, zoom.get())))));
+    let total = Memo::new(move |_| ws.view.with(|v| v.0.meetings.len()));
+    // In its own box: the page stays as long as the screen, whatever the number of meetings.
+    let rows = Window::new("timeline-rows", Scroll::Own, Signal::derive(move || list.with(|l| l.0.len())), 100.0);
     let zoom_button = move |z: Zoom, id: &'static str, label: &'static str| {
         view! {
             <button type="button" class="small" class:secondary=move || zoom.get() != z data-testid=id
@@ -61,46 +118,43 @@ pub fn Timeline() -> impl IntoView {
                     {zoom_button(Zoom::Day, "zoom-day", "Ngày")}
                 </div>
             </div>
-            {move || {
-                let v = ws.view.get();
-                let z = zoom.get();
-                let lim = limit.get();
-                let dated: Vec<&MergedMeeting> = v.0.meetings.iter().filter(|m| m.date.is_some()).collect();
-                let undated: Vec<&MergedMeeting> = v.0.meetings.iter().filter(|m| m.date.is_none()).collect();
-                let n = dated.len();
-                let mut groups: Vec<(String, Vec<&MergedMeeting>)> = Vec::new();
-                for m in dated.iter().take(lim) {
-                    let key = group_key(m.date.as_deref().unwrap_or(""), z);
-                    match groups.last_mut() {
-                        Some((k, list)) if *k == key => list.push(m),
-                        _ => groups.push((key, vec![m])),
-                    }
-                }
-                let shown = groups.into_iter().map(|(key, list)| view! {
-                    <section class="group" data-testid="timeline-group">
-                        <h3 data-testid="timeline-group-label">{group_label(&key, z)}<span class="count">{format!(" · {}", list.len())}</span></h3>
-                        <ol class="meetings">{list.into_iter().map(|m| meeting_item(ws, m)).collect_view()}</ol>
-                    </section>
-                }).collect_view();
-                view! {
-                    {(n == 0).then(|| view! { <p class="hint" data-testid="timeline-empty">"Không có hội nghị nào có ngày (theo bộ lọc hiện tại)."</p> })}
-                    {shown}
-                    {(n > lim).then(|| view! {
-                        <button type="button" class="link" data-testid="timeline-more" on:click=move |_| limit.update(|l| *l += 300)>{format!("Xem thêm ({} hội nghị nữa)", n - lim)}</button>
-                    })}
-                    {(!undated.is_empty()).then(|| view! {
-                        <section class="group undated" data-testid="timeline-undated">
-                            <h3>{format!("Không rõ ngày · {}", undated.len())}</h3>
-                            <ol class="meetings">{undated.into_iter().take(lim).map(|m| meeting_item(ws, m)).collect_view()}</ol>
-                        </section>
-                    })}
-                }
-            }}
+            {move || list.with(|l| !l.0.iter().any(|e| matches!(e, Entry::Group(..)))).then(|| view! {
+                <p class="hint" data-testid="timeline-empty">"Không có hội nghị nào có ngày (theo bộ lọc hiện tại)."</p>
+            })}
+            <ol class="meetings timeline-rows" id="timeline-rows" data-testid="timeline-list" on:scroll=move |_| rows.measure()>
+                {move || spacer_item(rows.above_px())}
+                {move || {
+                    let (start, end) = rows.range();
+                    ws.view.with(|v| list.with(|l| {
+                        let shown = l.0.get(start..end).unwrap_or_default();
+                        shown.iter().map(|e| entry_view(ws, e, &v.0.meetings, total)).collect_view()
+                    }))
+                }}
+                {move || spacer_item(rows.below_px())}
+            </ol>
         </section>
     }
 }
 
-fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
+/// One entry of the list: a heading, or the meeting it names among `meetings` (the view's).
+fn entry_view(ws: Ws, e: &Entry, meetings: &[MergedMeeting], total: Memo<usize>) -> AnyView {
+    match *e {
+        Entry::Group(ref label, n) => view! {
+            <li class="group" data-testid="timeline-group">
+                <h3 data-testid="timeline-group-label">{label.clone()}<span class="count">{format!(" · {n}")}</span></h3>
+            </li>
+        }
+        .into_any(),
+        Entry::Undated(n) => view! {
+            <li class="group undated" data-testid="timeline-undated"><h3>{format!("Không rõ ngày · {n}")}</h3></li>
+        }
+        .into_any(),
+        Entry::Meeting { at, n } => meetings.get(at).map(|m| meeting_item(ws, m, n, total)).into_any(),
+    }
+}
+
+/// The meeting `m`, the `n`th of the list's `total` (from 0).
+fn meeting_item(ws: Ws, m: &MergedMeeting, n: usize, total: Memo<usize>) -> impl IntoView {
     let when = meeting_when(m);
     let mentions = report_mentions(m);
     let label = meeting_label(m);
@@ -118,7 +172,7 @@ fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <li class="meeting" data-testid="meeting">
+        <li class="meeting" data-testid="meeting" aria-posinset=(n + 1).to_string() aria-setsize=move || total.get().to_string()>
             <div class="when" data-testid="meeting-date" data-date=m.date.clone().unwrap_or_default()>{when}</div>
             <div class="what">
                 <span class="kind" data-testid="meeting-kind">{m.kind.clone()}</span>
@@ -135,5 +189,86 @@ fn meeting_item(ws: Ws, m: &MergedMeeting) -> impl IntoView {
                 </dl>
             </div>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(id: usize, date: Option<&str>) -> MergedMeeting {
+        MergedMeeting {
+            id,
+            date: date.map(str::to_string),
+            date_precision: None,
+            time_of_day: None,
+            kind: "hội nghị".into(),
+            name: format!("Hội nghị {id}"),
+            organizers: Vec::new(),
+            chairs: Vec::new(),
+            chair_ids: Vec::new(),
+            attendees: Vec::new(),
+            attendee_ids: Vec::new(),
+            places: Vec::new(),
+            provinces: Vec::new(),
+            provinces_today: Vec::new(),
+            reports: Vec::new(),
+            sources: Vec::new(),
+            articles: 1,
+        }
+    }
+
+    #[test]
+    fn headings_before_their_meetings_undated_last() {
+        let dates = [Some("2024-05-02"), Some("2024-05-30"), Some("2024-06"), Some("2025-01-09"), None, None];
+        let meetings: Vec<MergedMeeting> = dates.iter().enumerate().map(|(i, d)| meeting(i, *d)).collect();
+        let m = |at: usize| Entry::Meeting { at, n: at };
+        let group = |label: &str, n: usize| Entry::Group(label.into(), n);
+        // (zoom, entries)
+        let cases = [
+            (
+                Zoom::Month,
+                vec![
+                    group("Tháng 5/2024", 2),
+                    m(0),
+                    m(1),
+                    group("Tháng 6/2024", 1),
+                    m(2),
+                    group("Tháng 1/2025", 1),
+                    m(3),
+                    Entry::Undated(2),
+                    m(4),
+                    m(5),
+                ],
+            ),
+            (
+                Zoom::Year,
+                vec![group("Năm 2024", 3), m(0), m(1), m(2), group("Năm 2025", 1), m(3), Entry::Undated(2), m(4), m(5)],
+            ),
+            (
+                Zoom::Day,
+                vec![
+                    group("02/05/2024", 1),
+                    m(0),
+                    group("30/05/2024", 1),
+                    m(1),
+                    group("Tháng 6/2024 (không rõ ngày)", 1),
+                    m(2),
+                    group("09/01/2025", 1),
+                    m(3),
+                    Entry::Undated(2),
+                    m(4),
+                    m(5),
+                ],
+            ),
+        ];
+        for (zoom, want) in cases {
+            assert_eq!(entries(&meetings, zoom), want);
+        }
+        assert_eq!(entries(&[], Zoom::Month), vec![]);
+        assert_eq!(
+            entries(&meetings[4..], Zoom::Month),
+            vec![Entry::Undated(2), Entry::Meeting { at: 0, n: 0 }, Entry::Meeting { at: 1, n: 1 }]
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Long tables and lists shown a window at a time: only the rows near the screen are in the page, with a
 //! spacer above and below standing for the others, so that the DOM stays small at any number of rows while
 //! the scroll bar and scrolling are those of the whole list. A list of at most [`MIN_ROWS`] rows is shown
-//! whole (so a short list is all there for find-in-page and for the specs). Rows may differ in height: the
+//! whole (so a short list is all there for find-in-page and for the specs); a longer one shows the rows that
+//! cover the screen and some way beyond it. Rows may differ in height: the
 //! spacers use the average of the rows shown, measured as they appear.
 //!
 //! The caller renders rows `range()` between [`spacer_row`]s (a table body) or [`spacer_item`]s (a list)
@@ -13,7 +14,8 @@ use wasm_bindgen::JsCast;
 
 use crate::fixed::fixed;
 
-/// Lists of at most this many rows are shown whole; longer ones show at least this many.
+/// Lists of at most this many rows are shown whole; longer ones show the rows that cover the screen and the
+/// overscan (fewer rows make a switch of tabs and a change of the filters cheaper: each row is built anew).
 pub const MIN_ROWS: usize = 100;
 /// Pixels of rows kept in the page above and below what is on screen (a fast scroll shows no gap).
 const OVERSCAN_PX: f64 = 1200.0;
@@ -28,9 +30,9 @@ pub fn window(count: usize, from_px: f64, screen_px: f64, row_px: f64) -> (usize
     }
     let row = row_px.max(1.0);
     let first = ((from_px - OVERSCAN_PX).max(0.0) / row) as usize;
-    let start = (first / STEP * STEP).min(count - MIN_ROWS);
-    let shown = ((screen_px.max(0.0) + 2.0 * OVERSCAN_PX) / row).ceil() as usize + STEP;
-    (start, (start + shown.max(MIN_ROWS)).min(count))
+    let shown = (((screen_px.max(0.0) + 2.0 * OVERSCAN_PX) / row).ceil() as usize + STEP).min(count);
+    let start = (first / STEP * STEP).min(count - shown);
+    (start, start + shown)
 }
 
 /// Where a list scrolls.
@@ -60,9 +62,19 @@ impl Window {
     pub fn new(id: &'static str, scroll: Scroll, count: Signal<usize>, row_px: f64) -> Window {
         let seen = RwSignal::new((0.0, 900.0));
         let row_px = RwSignal::new(row_px);
+        // A long list's rows come in the frame after the list itself (spacers stand for them meanwhile), so that
+        // a switch of tabs is two tasks, not one long one.
+        let ready = RwSignal::new(false);
+        request_animation_frame(move || {
+            ready.try_set(true);
+        });
         let range = Memo::new(move |_| {
             let (from, screen) = seen.get();
-            window(count.get(), from, screen, row_px.get())
+            let n = count.get();
+            if n > MIN_ROWS && !ready.get() {
+                return (0, 0);
+            }
+            window(n, from, screen, row_px.get())
         });
         let w = Window { id, scroll, count, seen, row_px, range };
         if scroll == Scroll::Page {
@@ -160,16 +172,18 @@ mod tests {
             (0, 0.0, 900.0, 50.0, (0, 0)),
             (80, 5000.0, 900.0, 50.0, (0, 80)),
             (MIN_ROWS, 0.0, 900.0, 50.0, (0, MIN_ROWS)),
-            // At the top: the screen and the overscan below, at least MIN_ROWS.
-            (5000, 0.0, 900.0, 50.0, (0, 100)),
+            // At the top: the screen and the overscan below (3,300 px of 50 px rows, and a step).
+            (5000, 0.0, 900.0, 50.0, (0, 86)),
             (5000, 0.0, 900.0, 20.0, (0, 185)),
             // Scrolled to row 200 (10,000 px): from 24 rows above it, down to the overscan below the screen.
-            (5000, 10_000.0, 900.0, 50.0, (160, 260)),
+            (5000, 10_000.0, 900.0, 50.0, (160, 246)),
             // A small scroll keeps the same window.
-            (5000, 10_400.0, 900.0, 50.0, (180, 280)),
-            (5000, 10_450.0, 900.0, 50.0, (180, 280)),
+            (5000, 10_400.0, 900.0, 50.0, (180, 266)),
+            (5000, 10_450.0, 900.0, 50.0, (180, 266)),
             // At the end: the last rows, never past them.
-            (5000, 1e9, 900.0, 50.0, (4900, 5000)),
+            (5000, 1e9, 900.0, 50.0, (4914, 5000)),
+            // Rows taller than the screen and overscan: still a step of rows.
+            (5000, 0.0, 900.0, 5000.0, (0, 21)),
         ];
         for (count, from, screen, row, expected) in cases {
             assert_eq!(window(count, from, screen, row), expected, "{count} rows, {from} px scrolled");
