@@ -85,8 +85,8 @@ pub(super) fn mentions(
                 date_mentions(text, sentence.clone()).into_iter().filter(day).collect()
             });
             let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
-            let words = folded(&organizers);
-            if let Some(i) = kept.first(date, &words, |i| folded(&out[i].organizers)) {
+            let holder_words = folded(&organizers);
+            if let Some(i) = kept.first(date, &holder_words, |i| folded(&out[i].organizers)) {
                 let mut longer = out[i].organizers.clone();
                 keep_longer(&mut longer, &organizers);
                 if longer != out[i].organizers {
@@ -96,7 +96,7 @@ pub(super) fn mentions(
                 }
                 continue;
             }
-            kept.insert(out.len(), date, &words);
+            kept.insert(out.len(), date, &holder_words);
             out.push(Mention {
                 kind: phrase.kind,
                 phrase: phrase.tokens.clone(),
