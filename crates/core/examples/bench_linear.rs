@@ -1,7 +1,7 @@
 //! Whether `extract` grows linearly with what an article repeats or lists: for each generated shape
 //! (`tests/support/linear_texts.rs`), a table of doubling sizes with the seconds, the peak of bytes held on
-//! the heap during the call (a counting global allocator) and each figure's ratio to the row before
-//! (about 2.0 is linear; 4.0 would be quadratic).
+//! the heap during the call (a counting global allocator) and the ratios of the CPU seconds (the wall clock's
+//! where Linux does not tell them) and of the peak to the row before (about 2.0 is linear; 4.0 would be quadratic).
 //! `make bench-linear` (`LINEAR_MB=20`: one row at 20 MB), or
 //! `cargo run --release -p hoinghi-core --example bench_linear -- [FROM_MB] [TO_MB] [SHAPE]`.
 
@@ -133,8 +133,11 @@ fn main() {
             stages.begin(hoinghi_core::Stage::Done);
             let peak = stages.peak();
             let ratio = |now: f64, before: f64| if before > 0.0 { format!("{:.2}", now / before) } else { "-".into() };
+            // The ratio of this thread's CPU seconds where Linux tells them: on a shared machine the wall clock
+            // measures the neighbours too.
+            let work = cpu.unwrap_or(secs);
             let (secs_ratio, peak_ratio) = match previous {
-                Some((s, p)) => (ratio(secs, s), ratio(peak as f64, p as f64)),
+                Some((s, p)) => (ratio(work, s), ratio(peak as f64, p as f64)),
                 None => ("-".into(), "-".into()),
             };
             println!(
@@ -149,7 +152,7 @@ fn main() {
                 record.officials.len()
             );
             println!("          by stage (peak, cpu): {}", stages.summary());
-            previous = Some((secs, peak));
+            previous = Some((work, peak));
             drop(record);
             mb *= 2.0;
         }

@@ -1,5 +1,5 @@
 //! Time to merge 500 articles' records natively (target: at most 50 ms), then how the merge grows with the
-//! number of articles (1,000, 2,000, 5,000, 10,000: ratios near the ratio of sizes are linear).
+//! number of articles (1,000 doubling to 16,000: ratios near 2.0 are linear).
 //!
 //!     cargo bench -p hoinghi-merge                      # 500 synthetic records, then the doubling tables
 //!     cargo bench -p hoinghi-merge -- records.jsonl     # records from `hoinghi extract --format jsonl`
@@ -234,17 +234,17 @@ fn copies(articles: &[Record], n: usize) -> Vec<Record> {
         .collect()
 }
 
-/// One table: for each size, the whole merge and the merge of the same records keeping only their meetings (no
-/// officials, no documents: about the meetings' part alone), the best of a few runs; the ratio is the meetings'
-/// to the row before.
+/// One table: for each size, doubling, the whole merge and the merge of the same records keeping only their
+/// meetings (no officials, no documents: about the meetings' part alone), the best of a few runs, each with its
+/// ratio to the row before (2.0 is linear).
 fn doubling(what: &str, records_of: &dyn Fn(usize) -> Vec<Record>) {
     println!("\n{what}");
     println!(
-        "{:>8}  {:>9}  {:>11}  {:>11}  {:>12}  {:>6}",
-        "articles", "meetings", "reports/day", "merge ms", "meetings ms", "ratio"
+        "{:>8}  {:>9}  {:>11}  {:>11}  {:>6}  {:>12}  {:>6}",
+        "articles", "meetings", "reports/day", "merge ms", "ratio", "meetings ms", "ratio"
     );
-    let mut previous: Option<f64> = None;
-    for n in [1_000, 2_000, 5_000, 10_000] {
+    let mut previous: Option<(f64, f64)> = None;
+    for n in SIZES {
         let records = records_of(n);
         let meetings_only: Vec<Record> =
             records.iter().map(|r| Record { officials: Vec::new(), documents: Vec::new(), ..r.clone() }).collect();
@@ -254,7 +254,7 @@ fn doubling(what: &str, records_of: &dyn Fn(usize) -> Vec<Record>) {
             *days.entry(day).or_default() += reports;
         }
         let busiest = days.values().max().copied().unwrap_or(0);
-        let runs = if n >= 5_000 { 3 } else { 5 };
+        let runs = if n >= 8_000 { 3 } else { 5 };
         let (whole, _) = time(runs, || {
             std::hint::black_box(merge(std::hint::black_box(&records)));
         });
@@ -262,16 +262,20 @@ fn doubling(what: &str, records_of: &dyn Fn(usize) -> Vec<Record>) {
             std::hint::black_box(merge(std::hint::black_box(&meetings_only)));
         });
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        let ratio = previous.map_or("-".into(), |p| format!("{:.2}", ms(meetings) / p));
+        let (whole, meetings) = (ms(whole), ms(meetings));
+        let ratio = |now: f64, before: Option<f64>| before.map_or("-".into(), |b| format!("{:.2}", now / b));
         println!(
-            "{n:>8}  {:>9}  {busiest:>11}  {:>11.1}  {:>12.1}  {ratio:>6}",
+            "{n:>8}  {:>9}  {busiest:>11}  {whole:>11.1}  {:>6}  {meetings:>12.1}  {:>6}",
             merged.meetings.len(),
-            ms(whole),
-            ms(meetings)
+            ratio(whole, previous.map(|p| p.0)),
+            ratio(meetings, previous.map(|p| p.1)),
         );
-        previous = Some(ms(meetings));
+        previous = Some((whole, meetings));
     }
 }
+
+/// The archive sizes of the doubling tables.
+const SIZES: [usize; 5] = [1_000, 2_000, 4_000, 8_000, 16_000];
 
 fn main() {
     let file = std::env::args().skip(1).find(|a| !a.starts_with('-'));
@@ -309,7 +313,7 @@ fn main() {
     if file.is_some() {
         return;
     }
-    println!("\nHow the merge grows (sizes 1k, 2k, 5k, 10k: a linear part's ratios are 2.0, 2.5, 2.0).");
+    println!("\nHow the merge grows (each size doubles the one before: a linear part's ratios are 2.0).");
     println!("reports/day: the most reports of one day. Times: this thread's CPU time, best of a few runs.");
     doubling("synthetic records dated within one month", &|n| synthetic_within(n, 1));
     // `SHARED` as the Makefile gives it, relative to the project's root (a bench runs in its crate's folder).

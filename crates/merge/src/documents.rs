@@ -15,7 +15,7 @@
 use hoinghi_core::data::DOCUMENT_SYMBOL_RULES;
 use hoinghi_core::Span;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::canon::phrase_key;
 use crate::corrections::FactRef;
@@ -151,24 +151,29 @@ fn undated_goes_to<'a>(dates: &[&'a String], published: Option<&String>) -> Opti
 }
 
 fn build_document(cites: &[(&Prepared, &PDocument)]) -> MergedDocument {
+    // The value most citations give, the first given among equals: counted in one pass (a document cited by
+    // thousands of articles is counted once each, not once per pair).
     let written = |f: fn(&PDocument) -> Option<&String>| -> Option<String> {
-        let values: Vec<&str> = cites.iter().filter_map(|(_, d)| f(d).map(String::as_str)).collect();
-        let best = values.iter().max_by_key(|v| {
-            (values.iter().filter(|w| w == v).count(), std::cmp::Reverse(values.iter().position(|w| w == *v)))
-        });
-        best.map(|v| v.to_string())
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for value in cites.iter().filter_map(|(_, d)| f(d).map(String::as_str)) {
+            let i = *index.entry(value).or_insert_with(|| {
+                counts.push((value, 0));
+                counts.len() - 1
+            });
+            counts[i].1 += 1;
+        }
+        let best = counts.iter().enumerate().max_by_key(|(first, (_, n))| (*n, std::cmp::Reverse(*first)));
+        best.map(|(_, (v, _))| v.to_string())
     };
     let number = cites[0].1.number.clone();
     let (kind_guess, issuer_guess) = infer_from_symbol(&number);
     let kind = written(|d| d.kind.as_ref());
     let issuer = written(|d| d.issuer.as_ref());
     let sources: BTreeSet<&str> = cites.iter().map(|(r, _)| r.source.as_str()).collect();
-    let mut numbers: Vec<String> = Vec::new();
-    for (_, d) in cites {
-        if !numbers.contains(&d.number) {
-            numbers.push(d.number.clone());
-        }
-    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    let numbers: Vec<String> =
+        cites.iter().filter(|(_, d)| seen.insert(d.number.as_str())).map(|(_, d)| d.number.clone()).collect();
     MergedDocument {
         id: 0,
         key: cites[0].1.key.clone(),

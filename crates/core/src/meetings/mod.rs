@@ -330,7 +330,8 @@ pub fn meetings(
     let mut found = Vec::new();
     for other in mentioned {
         let other_date = other.date.map(|d| d.to_string());
-        if others::same_holders(&lead.organizers, &other.organizers) && compatible(&lead.date, &other_date) {
+        // The days first: comparing holders folds their names, and most mentions are of other days.
+        if compatible(&lead.date, &other_date) && others::same_holders(&lead.organizers, &other.organizers) {
             others::keep_longer(&mut lead.organizers, &other.organizers);
             continue;
         }

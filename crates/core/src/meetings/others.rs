@@ -9,9 +9,11 @@
 //! thứ 9`, `Hội nghị Trung ương vừa rồi`) is too little to place; one awaited (`trước kỳ họp thứ 3`), cited or
 //! called off is no meeting (see [`super::phrases`]).
 
+use std::collections::hash_map::Entry;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use crate::fasthash::FxHashMap as HashMap;
+use crate::fasthash::{FxHashMap as HashMap, FxHasher};
 
 use crate::abbreviations::Definitions;
 use crate::calendar::Date;
@@ -56,9 +58,9 @@ pub(super) fn mentions(
 ) -> Vec<Mention> {
     let body_sentences = body.sentences;
     let mut out: Vec<Mention> = Vec::new();
-    // The mentions of each day, in order: a mention is compared with those of its own day only, the latest
-    // [`SAME_DAY_COMPARED`] (an article names a handful; a list of thousands stays linear).
-    let mut of_day: HashMap<Option<Date>, Vec<usize>> = HashMap::default();
+    // The mentions kept so far by their day and their holders' words: a mention finds the first of its own day
+    // with the same holders in a few lookups, however many the article lists.
+    let mut kept = SameHolders::default();
     for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
         let words = within(tokens, sentence);
         let spans: Vec<Range<usize>> =
@@ -83,14 +85,18 @@ pub(super) fn mentions(
                 date_mentions(text, sentence.clone()).into_iter().filter(day).collect()
             });
             let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
-            let same_day = of_day.entry(date).or_default();
-            let latest = &same_day[same_day.len().saturating_sub(SAME_DAY_COMPARED)..];
-            let same = latest.iter().find(|&&i| same_holders(&out[i].organizers, &organizers));
-            if let Some(&i) = same {
-                keep_longer(&mut out[i].organizers, &organizers);
+            let holder_words = folded(&organizers);
+            if let Some(i) = kept.first(date, &holder_words, |i| folded(&out[i].organizers)) {
+                let mut longer = out[i].organizers.clone();
+                keep_longer(&mut longer, &organizers);
+                if longer != out[i].organizers {
+                    kept.remove(i, date, &folded(&out[i].organizers));
+                    kept.insert(i, date, &folded(&longer));
+                    out[i].organizers = longer;
+                }
                 continue;
             }
-            same_day.push(out.len());
+            kept.insert(out.len(), date, &holder_words);
             out.push(Mention {
                 kind: phrase.kind,
                 phrase: phrase.tokens.clone(),
@@ -104,9 +110,129 @@ pub(super) fn mentions(
     out
 }
 
-/// How many earlier mentions of the same day a mention is compared with (the latest): the genre names a few other
-/// meetings an article, and a generated list of thousands on one day would cost the square of its length.
-const SAME_DAY_COMPARED: usize = 64;
+/// The mentions kept so far, indexed so that a new one finds the first of its day whose holders are the same as
+/// its own by [`same_holders`] without comparing it with each: two names are the same holder when one is the other's
+/// start or end, word for word, so a name is filed under its whole words and under each of its starts and ends,
+/// and a new name looks up its own words among the starts and ends, and its starts and ends among the wholes.
+/// (Compared one by one, a list of thousands of meetings on one day would cost the square of its length.) A key is
+/// a hash of the day and the words, small for an article that lists thousands; a mention found under one is checked
+/// with [`same_holders`], so two words that hash alike cost a comparison, never a wrong merge.
+#[derive(Default)]
+struct SameHolders {
+    filed: HashMap<u64, Filed>,
+}
+
+/// The mentions filed under one key, in order: nearly always one.
+enum Filed {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Filed {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Filed::One(i) => std::slice::from_ref(i),
+            Filed::Many(v) => v,
+        }
+    }
+    /// Adds `i` in its place (a new mention comes last: no move).
+    fn insert(&mut self, i: u32) {
+        match self {
+            Filed::One(j) if *j != i => *self = Filed::Many(if *j < i { vec![*j, i] } else { vec![i, *j] }),
+            Filed::One(_) => {}
+            Filed::Many(v) => {
+                if let Err(at) = v.binary_search(&i) {
+                    v.insert(at, i);
+                }
+            }
+        }
+    }
+    /// Takes `i` out; whether none is left.
+    fn remove(&mut self, i: u32) -> bool {
+        match self {
+            Filed::One(j) => *j == i,
+            Filed::Many(v) => {
+                if let Ok(at) = v.binary_search(&i) {
+                    v.remove(at);
+                }
+                v.is_empty()
+            }
+        }
+    }
+}
+
+/// Whether words are a holder's whole name or a start or an end of it (the whole too).
+#[derive(Hash, Clone, Copy)]
+enum Part {
+    Whole,
+    Affix,
+}
+
+fn key(date: Option<Date>, part: Part, words: &[String]) -> u64 {
+    let mut h = FxHasher::default();
+    (date, part, words).hash(&mut h);
+    h.finish()
+}
+
+impl SameHolders {
+    /// The first mention of `date` with a holder that is one of `names`, its start or its end, or that starts or
+    /// ends one of them: the one [`same_holders`] would find comparing `names` with the holders of each mention in
+    /// order (`holders(i)`, folded).
+    fn first(&self, date: Option<Date>, names: &Folded, holders: impl Fn(usize) -> Folded) -> Option<usize> {
+        let mut lists: Vec<&[u32]> = Vec::new();
+        for words in names {
+            let keys = std::iter::once(key(date, Part::Affix, words))
+                .chain(affixes(words).map(|part| key(date, Part::Whole, part)));
+            lists.extend(keys.filter_map(|k| self.filed.get(&k)).map(Filed::as_slice));
+        }
+        // Every mention filed under these keys has the same holders, unless two words hashed alike: the first of
+        // them is the one, checked once; after a collision, the first of all that check.
+        let first = lists.iter().filter_map(|l| l.first()).min().map(|&i| i as usize)?;
+        if same_words(&holders(first), names) {
+            return Some(first);
+        }
+        let mut all: Vec<usize> = lists.concat().into_iter().map(|i| i as usize).collect();
+        all.sort_unstable();
+        all.into_iter().find(|&i| same_words(&holders(i), names))
+    }
+
+    /// The keys a mention with holders `names` is filed under on `date`.
+    fn keys(date: Option<Date>, names: &Folded) -> impl Iterator<Item = u64> + '_ {
+        names.iter().flat_map(move |words| {
+            std::iter::once(key(date, Part::Whole, words))
+                .chain(affixes(words).map(move |part| key(date, Part::Affix, part)))
+        })
+    }
+
+    /// Files mention `i` with holders `names` on `date`.
+    fn insert(&mut self, i: usize, date: Option<Date>, names: &Folded) {
+        let i = i as u32;
+        for k in Self::keys(date, names) {
+            match self.filed.entry(k) {
+                Entry::Vacant(e) => {
+                    e.insert(Filed::One(i));
+                }
+                Entry::Occupied(mut e) => e.get_mut().insert(i),
+            }
+        }
+    }
+
+    /// Takes mention `i` with holders `names` on `date` out (before its holders change).
+    fn remove(&mut self, i: usize, date: Option<Date>, names: &Folded) {
+        for k in Self::keys(date, names) {
+            if let Entry::Occupied(mut e) = self.filed.entry(k) {
+                if e.get_mut().remove(i as u32) {
+                    e.remove();
+                }
+            }
+        }
+    }
+}
+
+/// Every start and every end of a name's words, the whole once.
+fn affixes(words: &[String]) -> impl Iterator<Item = &[String]> {
+    (1..=words.len()).map(|n| &words[..n]).chain((1..words.len()).map(|n| &words[n..]))
+}
 
 /// "trước kỳ họp thứ 3", "chào mừng Đại hội": words right before the phrase (or its classifier) that make it a time
 /// to come or a point of reference.
@@ -211,21 +337,27 @@ fn day_of(
 /// Thành ủy` and `Thường vụ Thành ủy Hà Nội`, `Thường vụ Quốc hội` and `Ủy ban Thường vụ Quốc hội`), compared
 /// folded.
 pub(super) fn same_holders(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| {
-        let x = folded_words(x);
-        b.iter().map(|y| folded_words(y)).any(|y| {
-            !x.is_empty()
-                && !y.is_empty()
-                && (x.starts_with(&y) || y.starts_with(&x) || x.ends_with(&y) || y.ends_with(&x))
-        })
-    })
+    same_words(&folded(a), &folded(b))
+}
+
+/// Holders' names as compared: each one's folded words (none empty).
+type Folded = Vec<Vec<String>>;
+
+fn folded(names: &[String]) -> Folded {
+    names.iter().map(|n| folded_words(n)).filter(|w| !w.is_empty()).collect()
+}
+
+/// [`same_holders`] of names already folded.
+fn same_words(a: &Folded, b: &Folded) -> bool {
+    a.iter().any(|x| b.iter().any(|y| x.starts_with(y) || y.starts_with(x) || x.ends_with(y) || y.ends_with(x)))
 }
 
 /// Each holder in `names` by the longest name the article gives it in `other` (the writer's fullest form).
 pub(super) fn keep_longer(names: &mut [String], other: &[String]) {
     for name in names.iter_mut() {
         for o in other {
-            if same_holders(std::slice::from_ref(name), std::slice::from_ref(o)) && o.len() > name.len() {
+            // The lengths first: folding the names is the costly part, and most are no longer.
+            if o.len() > name.len() && same_holders(std::slice::from_ref(name), std::slice::from_ref(o)) {
                 *name = o.clone();
             }
         }
