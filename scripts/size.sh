@@ -15,9 +15,9 @@ fi
 dist=${1:-dist}
 # Issue 13: the first load stays at or under 450 KB gzipped (decimal kilobytes, as the issue counts them).
 TARGET_GZ=450000
-# What the first load may weigh today: the build of 2026-12-02 (440,145 bytes; bench/README.md, "The page's
-# size", says how it came down from 503,382) and ~0.2% for the toolchain.
-BUDGET_GZ=${SIZE_BUDGET_GZ:-441000}
+# What the first load may weigh today: the build of 2026-12-02 with every branch of the day merged (448,107
+# bytes; bench/README.md, "The page's size", says how it came down from 503,382) and ~0.2% for the toolchain.
+BUDGET_GZ=${SIZE_BUDGET_GZ:-449000}
 shopt -s nullglob
 files=("$dist"/*.wasm "$dist"/*.js)
 if [ ${#files[@]} -eq 0 ]; then

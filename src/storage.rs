@@ -195,7 +195,9 @@ impl StorageError {
             idb::Error::DomException(d) => d.into(),
             idb::Error::IndexedDbNotFound(v) | idb::Error::IndexedDbOpenFailed(v) => v,
             idb::Error::UpdateFailed(v) | idb::Error::AddFailed(v) | idb::Error::TransactionOpenFailed(v) => v,
-            other => JsValue::from(other.to_string()),
+            // The variants without a browser error are slips of this code, not the browser's refusal; one message
+            // says so (idb's Display or Debug would add ~2 KB of English to the first load, for no user).
+            _ => JsValue::from_str("lỗi trong mã của trang khi dùng IndexedDB"),
         };
         StorageError::from_js(&value, refused)
     }
@@ -295,7 +297,9 @@ async fn open_database() -> Result<Database, StorageError> {
         let (Ok(db), Ok(request)) = (event.database(), event.target()) else { return };
         let Some(tx) = request.transaction() else { return };
         if let Err(e) = upgrade(db, &tx) {
-            web_sys::console::warn_1(&format!("hoinghi: không nâng cấp được cơ sở dữ liệu ({e})").into());
+            web_sys::console::warn_1(
+                &format!("hoinghi: không nâng cấp được cơ sở dữ liệu ({})", StorageError::from_idb(e, false)).into(),
+            );
             let _ = tx.abort();
         }
     });
@@ -326,7 +330,9 @@ fn upgrade(db: Database, tx: &Transaction) -> Result<(), idb::Error> {
         let tx = tx.object_store(ARTICLES)?.transaction();
         wasm_bindgen_futures::spawn_local(async move {
             if let Err(e) = move_v1_articles(&db, &tx).await {
-                web_sys::console::warn_1(&format!("hoinghi: không chuyển được các bài đã lưu ({e})").into());
+                web_sys::console::warn_1(
+                    &format!("hoinghi: không chuyển được các bài đã lưu ({})", StorageError::from_idb(e, false)).into(),
+                );
                 let _ = tx.abort();
             }
         });
