@@ -61,12 +61,16 @@ pub(super) fn mentions(
     // The mentions kept so far by their day and their holders' words: a mention finds the first of its own day
     // with the same holders in a few lookups, however many the article lists.
     let mut kept = SameHolders::default();
+    // The holders of each mention in `out`, folded (parallel): compared again with each later mention.
+    let mut held: Vec<Folded> = Vec::new();
     for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
         let words = within(tokens, sentence);
         let spans: Vec<Range<usize>> =
             phrases.iter().map(|p| words[p.tokens.start].range().start..words[p.tokens.end - 1].range().end).collect();
         // The sentence's days, read once when a phrase in it has holders.
         let mut days: Option<Vec<DateMention>> = None;
+        // Where its clauses start, read once for all its phrases (a long run without a full stop has hundreds).
+        let mut clauses: Option<Vec<usize>> = None;
         for (phrase, bytes) in phrases.iter().zip(&spans) {
             if bytes.start < lead.end && lead.start < bytes.end {
                 continue;
@@ -76,7 +80,8 @@ pub(super) fn mentions(
             if bracketed || awaited(words, phrase.tokens.start) {
                 continue;
             }
-            let organizers = holders(tokens, words, text, phrase, cx.defs);
+            let clauses = clauses.get_or_insert_with(|| clause_starts(words).collect());
+            let organizers = holders(tokens, words, clauses, text, phrase, cx.defs);
             if organizers.is_empty() {
                 continue;
             }
@@ -86,17 +91,19 @@ pub(super) fn mentions(
             });
             let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
             let holder_words = folded(&organizers);
-            if let Some(i) = kept.first(date, &holder_words, |i| folded(&out[i].organizers)) {
+            if let Some(i) = kept.first(date, &holder_words, &held) {
                 let mut longer = out[i].organizers.clone();
                 keep_longer(&mut longer, &organizers);
                 if longer != out[i].organizers {
-                    kept.remove(i, date, &folded(&out[i].organizers));
-                    kept.insert(i, date, &folded(&longer));
+                    kept.remove(i, date, &held[i]);
+                    held[i] = folded(&longer);
+                    kept.insert(i, date, &held[i]);
                     out[i].organizers = longer;
                 }
                 continue;
             }
             kept.insert(out.len(), date, &holder_words);
+            held.push(holder_words);
             out.push(Mention {
                 kind: phrase.kind,
                 phrase: phrase.tokens.clone(),
@@ -177,8 +184,8 @@ fn key(date: Option<Date>, part: Part, words: &[String]) -> u64 {
 impl SameHolders {
     /// The first mention of `date` with a holder that is one of `names`, its start or its end, or that starts or
     /// ends one of them: the one [`same_holders`] would find comparing `names` with the holders of each mention in
-    /// order (`holders(i)`, folded).
-    fn first(&self, date: Option<Date>, names: &Folded, holders: impl Fn(usize) -> Folded) -> Option<usize> {
+    /// order (`holders[i]`, folded).
+    fn first(&self, date: Option<Date>, names: &Folded, holders: &[Folded]) -> Option<usize> {
         let mut lists: Vec<&[u32]> = Vec::new();
         for words in names {
             let keys = std::iter::once(key(date, Part::Affix, words))
@@ -188,12 +195,12 @@ impl SameHolders {
         // Every mention filed under these keys has the same holders, unless two words hashed alike: the first of
         // them is the one, checked once; after a collision, the first of all that check.
         let first = lists.iter().filter_map(|l| l.first()).min().map(|&i| i as usize)?;
-        if same_words(&holders(first), names) {
+        if same_words(&holders[first], names) {
             return Some(first);
         }
         let mut all: Vec<usize> = lists.concat().into_iter().map(|i| i as usize).collect();
         all.sort_unstable();
-        all.into_iter().find(|&i| same_words(&holders(i), names))
+        all.into_iter().find(|&i| same_words(&holders[i], names))
     }
 
     /// The keys a mention with holders `names` is filed under on `date`.
@@ -243,8 +250,16 @@ fn awaited(words: &[Token], start: usize) -> bool {
 
 /// Who holds the meeting of `phrase` in a sentence's `words`: the body inside its noun phrase (`cuộc họp Ban chỉ
 /// đạo`, `phiên họp thứ 43 của Ủy ban Thường vụ Quốc hội`), else the subjects of the clause whose verb it is
-/// (`Thường trực Chính phủ họp`, `UBND tỉnh Bạc Liêu đã có các cuộc họp`).
-fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &Definitions) -> Vec<String> {
+/// (`Thường trực Chính phủ họp`, `UBND tỉnh Bạc Liêu đã có các cuộc họp`). `clauses` are the sentence's
+/// [`clause_starts`].
+fn holders(
+    all: &[Token],
+    words: &[Token],
+    clauses: &[usize],
+    text: &str,
+    phrase: &Phrase,
+    defs: &Definitions,
+) -> Vec<String> {
     let named = holder_in_phrase(words, text, &phrase.tokens, defs);
     if let Some(body) = named.or_else(|| fronted_holder(words, text, &phrase.tokens, defs)) {
         return names_of(all, words, text, vec![body], defs);
@@ -259,7 +274,8 @@ fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &D
     // The verb is the meeting word, or an organiser's verb a few words before it (`có các cuộc họp`).
     let verb_of_phrase = |v: usize| v <= start && start - v <= 3;
     // The subject of the phrase's own clause (from the last comma, colon or dash before it).
-    let Some(s) = clause_starts(words).filter(|&s| s <= start).last() else { return Vec::new() };
+    // The starts are in order: the last at or before the phrase.
+    let Some(&s) = clauses[..clauses.partition_point(|&s| s <= start)].last() else { return Vec::new() };
     match subject_and_verb_at(words, text, s, defs) {
         Some((bodies, verb)) if verb_of_phrase(verb) && !bodies.is_empty() => names_of(all, words, text, bodies, defs),
         _ => Vec::new(),
