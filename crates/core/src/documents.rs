@@ -390,7 +390,11 @@ impl Citations<'_> {
                 continue;
             };
             let whole = kind_start..number_start + number_len;
-            k += tokens[k..].partition_point(|t| t.range().start < self.range.start + whole.end);
+            // Past the citation's few words: a scan forward, not a search of the rest of the article's tokens.
+            let end = self.range.start + whole.end;
+            while k < tokens.len() && tokens[k].range().start < end {
+                k += 1;
+            }
             if slice[..whole.start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
