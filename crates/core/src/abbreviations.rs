@@ -4,8 +4,9 @@
 //! just before it (`Ban Dân vận (DV)` defines `DV` as `Dân vận`, the words whose initials match).
 //! The article's definitions take precedence over `data/abbreviations.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::chars::is_all_caps;
 use crate::lexicon::ABBREVIATIONS;
@@ -13,6 +14,11 @@ use crate::tokens::Token;
 
 /// Definitions an article makes: abbreviation → expansion as written.
 pub type Definitions = HashMap<String, String>;
+
+/// The first words of the abbreviations of two or three words (`TP` of `TP HCM`): [`expand`] joins the words
+/// after a token to look one up only after these.
+static STARTS_LONGER: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ABBREVIATIONS.keys().filter_map(|k| k.split_once(' ').map(|(first, _)| first)).collect());
 
 fn initial(word: &str) -> Option<char> {
     let c = word.chars().next()?.to_uppercase().next()?;
@@ -68,10 +74,11 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
                 out.push(' ');
             }
         }
-        // Two- and three-token abbreviations first ("TP HCM", "UB MTTQ").
+        // Two- and three-token abbreviations first ("TP HCM", "UB MTTQ"), after a word that starts one.
         let mut done = false;
+        let starts_longer = STARTS_LONGER.contains(t.text(text));
         for n in [3usize, 2] {
-            if k + n <= range.end {
+            if starts_longer && k + n <= range.end {
                 let joined = tokens[k..k + n].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" ");
                 if let Some(full) = ABBREVIATIONS.get(joined.as_str()) {
                     out.push_str(full);

@@ -69,6 +69,20 @@ pub fn is_upper(c: char) -> bool {
     }
 }
 
+/// `char::is_lowercase`, with Vietnamese letters answered without the Unicode tables.
+#[inline]
+pub fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' => true,
+        c if c.is_ascii() => false,
+        // Precomposed Vietnamese letters: small letters at odd code points.
+        '\u{1ea0}'..='\u{1ef9}' => c as u32 & 1 == 1,
+        '\u{c0}'..='\u{de}' => false,
+        '\u{df}'..='\u{ff}' => c != '\u{f7}',
+        c => c.is_lowercase(),
+    }
+}
+
 /// Lower case of one char, with Vietnamese letters done without the Unicode tables.
 #[inline]
 pub fn lower_char(c: char) -> char {
@@ -95,6 +109,8 @@ mod tests {
         for c in (0..0x2100).chain(0x1e00..0x1f00).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

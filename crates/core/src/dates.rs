@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::calendar::Date;
+use crate::chars::is_word_char;
 use crate::data::{self, TextList};
 use crate::fold::fold;
 use crate::record::PartOfDay;
@@ -191,9 +192,9 @@ fn numeric_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
         let before = slice[..m.start()].chars().next_back();
         let after = slice[m.end()..].chars().next();
         // Not part of a longer number, a code (33/CT-TTg), a ratio (1:500) or a decimal.
-        if before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '/' | '.' | ',' | ':' | '-'))
+        if before.is_some_and(|b| is_word_char(b) || matches!(b, '/' | '.' | ',' | ':' | '-'))
             || after.is_some_and(|a| {
-                a.is_alphanumeric()
+                is_word_char(a)
                     || a == '/'
                     || a == '%'
                     || (matches!(a, '.' | ',' | '-') && slice[m.end() + 1..].starts_with(|x: char| x.is_ascii_digit()))
@@ -249,7 +250,7 @@ fn relative_days(slice: &str, base: usize, found: &mut Vec<DateMention>) {
         // Whole words only ("qua" is not "quan").
         let before = slice[..m.start()].chars().next_back();
         let after = &slice[m.end()..];
-        if before.is_some_and(char::is_alphanumeric) || after.starts_with(char::is_alphanumeric) {
+        if before.is_some_and(is_word_char) || after.starts_with(is_word_char) {
             continue;
         }
         let Some(&(_, offset, named, _)) = RELATIVE_DAYS.iter().find(|d| d.0 == rel) else { continue };

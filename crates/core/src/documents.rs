@@ -102,7 +102,7 @@ fn window_end(text: &str, from: usize, len: usize, limit: usize) -> usize {
 
 /// A word inside a number's symbol: letters, digits and `&` (`KHCN&MT`).
 fn is_code_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '&'
+    is_word_char(c) || c == '&'
 }
 
 /// A code after a spaced separator must look like one: two capitals (`CT`, `TTg`, `NĐ`) or a year. Text
@@ -390,15 +390,19 @@ impl Citations<'_> {
                 continue;
             };
             let whole = kind_start..number_start + number_len;
-            k += tokens[k..].partition_point(|t| t.range().start < self.range.start + whole.end);
-            if slice[..whole.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            // Past the citation's few words: a scan forward, not a search of the rest of the article's tokens.
+            let end = self.range.start + whole.end;
+            while k < tokens.len() && tokens[k].range().start < end {
+                k += 1;
+            }
+            if slice[..whole.start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
             let written_kind = &slice[kind_start..kind_end];
             let (kind, cited_bare) = (DOCUMENT_KINDS[kind].name, DOCUMENT_KINDS[kind].bare);
             let has_code = number.contains(['/', '-']);
             let after = &slice[whole.end..];
-            if after.starts_with(|ch: char| ch.is_alphanumeric()) || continues_a_figure(after) {
+            if after.starts_with(is_word_char) || continues_a_figure(after) {
                 continue;
             }
             let (date, issuer) = date_and_issuer(self.text, self.range.start + whole.end, self.range.end);

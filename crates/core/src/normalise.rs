@@ -11,6 +11,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+// Every character of every article is asked: the Unicode tables answer Vietnamese letters slowly.
+use crate::chars::{is_letter, is_lower, is_upper};
+
 /// The normalised text (see the module doc).
 pub fn normalise(text: &str) -> String {
     // Most input is NFC already: skip the composing iterator when a quick check says so.
@@ -38,15 +41,15 @@ fn split_glued_words(text: String) -> String {
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             (word_start, capitals, prev) = (i + c.len_utf8(), 0, None);
             continue;
         }
-        if c.is_uppercase() {
-            let after_word = prev.is_some_and(|p| p.is_lowercase()) || capitals >= 2;
-            let starts_run = chars.peek().is_some_and(|(_, n)| n.is_lowercase());
+        if is_upper(c) {
+            let after_word = prev.is_some_and(is_lower) || capitals >= 2;
+            let starts_run = chars.peek().is_some_and(|&(_, n)| is_lower(n));
             if after_word && starts_run {
-                let end = text[i..].find(|ch: char| !ch.is_alphabetic()).map_or(text.len(), |e| i + e);
+                let end = text[i..].find(|ch: char| !is_letter(ch)).map_or(text.len(), |e| i + e);
                 if !text[word_start..end].is_ascii() {
                     cuts.push(i);
                 }

@@ -279,10 +279,14 @@ impl Gathered {
     pub fn add(&mut self, m: &Mention) {
         let key = fold(&m.name);
         let order = &mut self.order;
-        let (official, folded_titles) = self.by_name.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            (Official { name: m.name.clone(), ..Official::default() }, HashSet::default())
-        });
+        // Most mentions are of a name seen before: its key is cloned only for a new one.
+        let (official, folded_titles) = match self.by_name.entry(key) {
+            std::collections::hash_map::Entry::Occupied(seen) => seen.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                order.push(new.key().clone());
+                new.insert((Official { name: m.name.clone(), ..Official::default() }, HashSet::default()))
+            }
+        };
         for ((expanded, written), position) in m.titles.iter().zip(&m.positions) {
             if folded_titles.insert(fold(expanded)) {
                 official.titles.push(expanded.clone());
@@ -318,11 +322,19 @@ pub fn complete_places(officials: &mut [Official], text: &str, article: Range<us
     let scope = &text[article];
     // One search per title as written, however many people hold it: a long list stays linear.
     let mut places_after: HashMap<String, Option<String>> = HashMap::default();
+    // Whether each body asks for its place, folded and read once however many people's titles have it.
+    let mut asking: HashMap<String, bool> = HashMap::default();
     for official in officials.iter_mut() {
         for i in 0..official.titles.len() {
             let body = official.positions.get(i).and_then(|p| p.body.as_deref());
-            let asks = body.is_some_and(|b| {
-                classes::asks_for_place(&fold(b).split_whitespace().map(String::from).collect::<Vec<_>>())
+            let asks = body.is_some_and(|b| match asking.get(b) {
+                Some(&asks) => asks,
+                None => {
+                    let asks =
+                        classes::asks_for_place(&fold(b).split_whitespace().map(String::from).collect::<Vec<_>>());
+                    asking.insert(b.to_string(), asks);
+                    asks
+                }
             });
             if !asks {
                 continue;
@@ -365,6 +377,10 @@ fn one_place_after(scope: &str, written: &str) -> Option<String> {
 
 /// Drops a title that is the start of a longer one of the same person (`Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`).
 fn drop_shortened(mut official: Official) -> Official {
+    // One title is the start of no other.
+    if official.titles.len() < 2 {
+        return official;
+    }
     let folded: Vec<String> = official.titles.iter().map(|t| fold(t)).collect();
     // Every start of a title that ends before one of its spaces: a set, so a person with many titles stays linear.
     let starts: HashSet<&str> =

@@ -8,6 +8,7 @@
 
 use crate::data;
 use crate::fasthash::FxHashMap;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -55,6 +56,29 @@ pub fn provinces() -> &'static [Province] {
 /// A name shared by an old unit and a 2025 unit (`Hà Nội`, `Gia Lai`) gives the old row; `Huế`
 /// gives the 2025 city, `Thừa Thiên Huế` the old province.
 pub fn province_named(name: &str) -> Option<&'static Province> {
+    // The stages ask the same names again and again (each capitalised run that may be a place, each body's
+    // last words): each is read once per thread, in a bounded cache (cleared when full).
+    thread_local! {
+        static NAMED: RefCell<FxHashMap<Box<str>, Option<&'static Province>>> = RefCell::new(FxHashMap::default());
+    }
+    if let Some(known) = NAMED.with_borrow(|named| named.get(name).copied()) {
+        return known;
+    }
+    let found = read_province_name(name);
+    NAMED.with_borrow_mut(|named| {
+        if named.len() >= NAMES_CACHED {
+            named.clear();
+        }
+        named.insert(name.into(), found);
+    });
+    found
+}
+
+/// Names kept by [`province_named`]'s cache.
+const NAMES_CACHED: usize = 1 << 14;
+
+/// [`province_named`], read.
+fn read_province_name(name: &str) -> Option<&'static Province> {
     let p = &*PLACES;
     let mut words: Vec<String> = Vec::new();
     let mut buf = String::new();

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use compact_str::CompactString;
 
-use crate::chars::is_word_char;
+use crate::chars::{is_upper, is_word_char};
 use crate::fasthash::FxHashMap;
 use crate::fold::{fold_compact, Shape};
 use crate::word_classes::{self, Class, Classes};
@@ -218,12 +218,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let mut j = i + c.len_utf8();
         // Whether the word so far is all capitals and dots (TP.HCM, T.Ư), kept as it grows: asking it of the
         // whole word at each dot would cost the square of a word's length (`A.A.A.A...`).
-        let mut caps_and_dots = c.is_uppercase();
+        let mut caps_and_dots = is_upper(c);
         while j < slice.len() {
             let cj = char_at(j);
             if is_word_char(cj) {
                 prev = cj;
-                caps_and_dots &= cj.is_uppercase();
+                caps_and_dots &= is_upper(cj);
                 j += cj.len_utf8();
                 continue;
             }
@@ -231,7 +231,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             if is_joiner(cj) && after_at < slice.len() {
                 let after = char_at(after_at);
                 if is_word_char(after) && joins(prev, cj, after, cj == '.' && caps_and_dots) {
-                    caps_and_dots &= cj == '.' && after.is_uppercase();
+                    caps_and_dots &= cj == '.' && is_upper(after);
                     prev = after;
                     j = after_at + after.len_utf8();
                     continue;
@@ -312,11 +312,11 @@ fn joins(before: char, joiner: char, after: char, caps_and_dots: bool) -> bool {
         // Apostrophes inside minority names (H'Yim, K'Sor) and elisions.
         '\'' | '’' => true,
         // Abbreviations: KH&ĐT, NN&PTNT.
-        '&' => before.is_uppercase() || after.is_uppercase(),
+        '&' => is_upper(before) || is_upper(after),
         // Codes: CT-XH, BR-VT, 150-CTr; not "Hà Nội-Hải Phòng" style prose (both sides lower).
-        '-' => before.is_uppercase() || after.is_uppercase() || before.is_ascii_digit() || after.is_ascii_digit(),
+        '-' => is_upper(before) || is_upper(after) || before.is_ascii_digit() || after.is_ascii_digit(),
         // Dotted abbreviations (TP.HCM, T.Ư) and numbers (2.226), not a sentence glued by a typo ("Hà Nội.Sáng").
-        '.' => (caps_and_dots && after.is_uppercase()) || (before.is_ascii_digit() && after.is_ascii_digit()),
+        '.' => (caps_and_dots && is_upper(after)) || (before.is_ascii_digit() && after.is_ascii_digit()),
         _ => false,
     }
 }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::abbreviations::Definitions;
+use crate::chars::is_letter;
 use crate::classes::{self, Class};
 use crate::lexicon::{BODY_WORDS, MEETING_KINDS, STOP_WORDS};
 use crate::people::name_at;
@@ -95,7 +96,7 @@ fn paired_comma(tokens: &[Token], k: usize) -> bool {
 /// one capitalised word, or a head and one more; not after a place's name (`Đảng bộ Bình Thuận diễn ra`).
 fn second_syllable(tokens: &[Token], k: usize) -> bool {
     // Not after a code or a number ("Covid-19 mới đây").
-    if k == 0 || !tokens[k - 1].folded().chars().all(char::is_alphabetic) {
+    if k == 0 || !tokens[k - 1].folded().chars().all(is_letter) {
         return false;
     }
     let mut j = k;

@@ -80,8 +80,15 @@ impl<'a> FullNames<'a> {
             }
             starts
         });
+        // A body written the same way again (a repeated sentence, a post many people hold) has the same words and
+        // files nothing new: it is expanded and looked up once. Its expansion also asks whether `)` follows it.
+        let mut written: HashSet<(&str, bool)> = HashSet::default();
         for &j in starts.get(first).map_or(&[][..], Vec::as_slice) {
             let Some(e) = body_end(all, text, j, defs) else { continue };
+            let closes = all.get(e).is_some_and(|t| t.is_punct(')'));
+            if !written.insert((&text[all[j].range().start..all[e - 1].range().end], closes)) {
+                continue;
+            }
             let words = expanded_words(all, text, j..e, defs);
             for k in words.len().saturating_sub(4).max(1)..words.len() {
                 let tail = &words[k..];

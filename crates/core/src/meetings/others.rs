@@ -67,6 +67,8 @@ pub(super) fn mentions(
             phrases.iter().map(|p| words[p.tokens.start].range().start..words[p.tokens.end - 1].range().end).collect();
         // The sentence's days, read once when a phrase in it has holders.
         let mut days: Option<Vec<DateMention>> = None;
+        // Where its clauses start, read once for all its phrases (a long run without a full stop has hundreds).
+        let mut clauses: Option<Vec<usize>> = None;
         for (phrase, bytes) in phrases.iter().zip(&spans) {
             if bytes.start < lead.end && lead.start < bytes.end {
                 continue;
@@ -76,7 +78,8 @@ pub(super) fn mentions(
             if bracketed || awaited(words, phrase.tokens.start) {
                 continue;
             }
-            let organizers = holders(tokens, words, text, phrase, cx.defs);
+            let clauses = clauses.get_or_insert_with(|| clause_starts(words).collect());
+            let organizers = holders(tokens, words, clauses, text, phrase, cx.defs);
             if organizers.is_empty() {
                 continue;
             }
@@ -243,8 +246,16 @@ fn awaited(words: &[Token], start: usize) -> bool {
 
 /// Who holds the meeting of `phrase` in a sentence's `words`: the body inside its noun phrase (`cuộc họp Ban chỉ
 /// đạo`, `phiên họp thứ 43 của Ủy ban Thường vụ Quốc hội`), else the subjects of the clause whose verb it is
-/// (`Thường trực Chính phủ họp`, `UBND tỉnh Bạc Liêu đã có các cuộc họp`).
-fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &Definitions) -> Vec<String> {
+/// (`Thường trực Chính phủ họp`, `UBND tỉnh Bạc Liêu đã có các cuộc họp`). `clauses` are the sentence's
+/// [`clause_starts`].
+fn holders(
+    all: &[Token],
+    words: &[Token],
+    clauses: &[usize],
+    text: &str,
+    phrase: &Phrase,
+    defs: &Definitions,
+) -> Vec<String> {
     let named = holder_in_phrase(words, text, &phrase.tokens, defs);
     if let Some(body) = named.or_else(|| fronted_holder(words, text, &phrase.tokens, defs)) {
         return names_of(all, words, text, vec![body], defs);
@@ -259,7 +270,8 @@ fn holders(all: &[Token], words: &[Token], text: &str, phrase: &Phrase, defs: &D
     // The verb is the meeting word, or an organiser's verb a few words before it (`có các cuộc họp`).
     let verb_of_phrase = |v: usize| v <= start && start - v <= 3;
     // The subject of the phrase's own clause (from the last comma, colon or dash before it).
-    let Some(s) = clause_starts(words).filter(|&s| s <= start).last() else { return Vec::new() };
+    // The starts are in order: the last at or before the phrase.
+    let Some(&s) = clauses[..clauses.partition_point(|&s| s <= start)].last() else { return Vec::new() };
     match subject_and_verb_at(words, text, s, defs) {
         Some((bodies, verb)) if verb_of_phrase(verb) && !bodies.is_empty() => names_of(all, words, text, bodies, defs),
         _ => Vec::new(),

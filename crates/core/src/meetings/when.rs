@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::calendar::Date;
+use crate::chars::is_word_char;
 use crate::classes::{self, Class};
 use crate::data;
 use crate::dates::{date_mentions, resolve, DateMention};
@@ -78,7 +79,7 @@ pub(super) fn has_phrase(words: &[String], phrases: &[Vec<String>]) -> bool {
 }
 
 pub(super) fn folded_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect()
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(fold).collect()
 }
 
 /// A day before a reporting verb that comes before the meeting's words dates the report, not the meeting:
