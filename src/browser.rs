@@ -74,6 +74,15 @@ function start(slot) {
         if (p && progress_listener) progress_listener(p.name, e.data[2]);
         return;
       }
+      // ["answers", [[id, json of protocol::Extracted without its record, the record's json or null], ...]]
+      if (e.data[0] === 'answers') {
+        for (const [id, meta, record] of e.data[1]) {
+          const p = slot.pending.get(id);
+          slot.pending.delete(id);
+          if (p) p.ok([meta, record]);
+        }
+        return;
+      }
       const [id, json] = e.data;
       const p = slot.pending.get(id);
       slot.pending.delete(id);
@@ -93,7 +102,7 @@ function start(slot) {
   return slot.ready;
 }
 function slots() {
-  while (extractors.length < EXTRACTORS) extractors.push({ worker: null, ready: null, pending: new Map() });
+  while (extractors.length < EXTRACTORS) extractors.push({ worker: null, ready: null, pending: new Map(), outbox: [], timer: 0 });
   return extractors;
 }
 // Articles waiting at the first worker before the second is started.
@@ -106,20 +115,33 @@ export function on_progress(listener) {
 export function warm_worker() {
   start(slots()[0]);
 }
+// Articles go to a worker in groups, one message for several (at thousands of files a message each way for
+// every article was a good part of this thread's time, each waking it and the worker): a group is sent once it
+// holds GROUP articles, or on the next task with what it holds.
+const GROUP = 8;
+function send(slot) {
+  clearTimeout(slot.timer);
+  slot.timer = 0;
+  const group = slot.outbox.splice(0);
+  if (!group.length) return;
+  const transfer = group.map((m) => m[2]).filter((p) => p instanceof ArrayBuffer);
+  start(slot).then(() => slot.worker.postMessage(['group', group], transfer), (why) => {
+    for (const [id] of group) {
+      const p = slot.pending.get(id);
+      slot.pending.delete(id);
+      if (p) p.no(why);
+    }
+  });
+}
 function call(name, payload, pasted) {
   const all = slots();
   const slot = all[0].pending.size < QUEUED_FOR_SECOND ? all[0]
     : all.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   const id = ++seq;
   const answer = new Promise((ok, no) => slot.pending.set(id, { ok, no, name }));
-  start(slot).then(() => {
-    if (payload instanceof ArrayBuffer) slot.worker.postMessage([id, name, payload, pasted], [payload]);
-    else slot.worker.postMessage([id, name, payload, pasted]);
-  }, (why) => {
-    const p = slot.pending.get(id);
-    slot.pending.delete(id);
-    if (p) p.no(why);
-  });
+  slot.outbox.push([id, name, payload, pasted]);
+  if (slot.outbox.length >= GROUP) send(slot);
+  else if (!slot.timer) slot.timer = setTimeout(() => send(slot), 0);
   return answer;
 }
 export function extract_text(name, text, pasted) {
@@ -146,6 +168,12 @@ async function bytes_within(file, limit) {
   for (const p of parts) { out.set(p, at); at += p.length; }
   return out.buffer;
 }
+// An article read by the worker as the storage keeps it (the JSON of `model::article_json`), from its record's
+// JSON as the worker wrote it: joined here, so that the record never goes through the page's wasm again.
+export function stored_article(name, record, note) {
+  const noted = note === undefined || note === null ? '' : `,"note":${JSON.stringify(note)}`;
+  return `{"name":${JSON.stringify(name)},"record":${record}${noted}}`;
+}
 export function extract_file_within(name, file, limit) {
   return bytes_within(file, limit).catch(() => null).then((bytes) => call(name, bytes ?? file, false));
 }
@@ -156,6 +184,8 @@ extern "C" {
     /// Resolves to the JSON of `protocol::Extracted`; rejects with the reason when the worker failed.
     pub fn extract_text(name: &str, text: &str, pasted: bool) -> Promise;
     fn extract_file_within(name: &str, file: &web_sys::File, limit: f64) -> Promise;
+    /// The stored JSON of an article the worker read (`model::article_json`'s form), from its record's JSON.
+    pub fn stored_article(name: &str, record: &js_sys::JsString, note: Option<String>) -> js_sys::JsString;
     #[wasm_bindgen(js_name = on_progress)]
     fn set_progress_listener(listener: &js_sys::Function);
 }
@@ -228,10 +258,17 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "nội dung".to_string())
 }
 
-/// The answer of the worker for one article.
-pub async fn extracted(call: Promise) -> Result<String, String> {
+/// The answer of the worker for one article: the JSON of `protocol::Extracted` without its record, and the
+/// record's JSON as a JS string (`protocol::split`), which the page hands on to its storage and to the merge
+/// worker as it is.
+pub async fn extracted(call: Promise) -> Result<(String, Option<js_sys::JsString>), String> {
+    let odd = || "trả lời không phải văn bản".to_string();
     match JsFuture::from(call).await {
-        Ok(json) => json.as_string().ok_or_else(|| "trả lời không phải văn bản".to_string()),
+        Ok(answer) => {
+            let answer: Array = answer.dyn_into().map_err(|_| odd())?;
+            let json = answer.get(0).as_string().ok_or_else(odd)?;
+            Ok((json, answer.get(1).dyn_into::<js_sys::JsString>().ok()))
+        }
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
     }
 }
@@ -331,7 +368,12 @@ pub fn ask(text: &str) -> bool {
 
 /// Milliseconds since the page started (`performance.now()`).
 pub fn now() -> f64 {
-    gloo_utils::window().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    CLOCK.with(|clock| clock.as_ref().map(|p| p.now())).unwrap_or_else(js_sys::Date::now)
+}
+
+thread_local! {
+    /// `window.performance`, asked for once: the loader reads the clock several times an article.
+    static CLOCK: Option<web_sys::Performance> = gloo_utils::window().performance();
 }
 
 /// `location.hash`, `#` included (empty when there is none).

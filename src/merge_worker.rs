@@ -39,6 +39,7 @@ function post(msg) {
 }
 export function merge_warm() { start(); }
 export function merge_add(records) { post(['merge:add', records]); }
+export function merge_add_all(records) { post(['merge:add', records.join('\n')]); }
 export function merge_remove(source) { post(['merge:remove', source]); }
 export function merge_clear() { post(['merge:clear']); }
 export function merge_identity(corrections_json) { post(['merge:identity', corrections_json]); }
@@ -53,6 +54,7 @@ export function merge_gold(articles_json) { return ask(['gold', articles_json]);
 extern "C" {
     fn merge_warm();
     fn merge_add(record_json: &str);
+    fn merge_add_all(records: &js_sys::Array);
     fn merge_remove(source: &str);
     fn merge_clear();
     fn merge_identity(corrections_json: &str);
@@ -71,11 +73,11 @@ pub fn add(record_json: &str) {
     merge_add(record_json);
 }
 
-/// Files many articles' records in one message: `lines` holds one record's JSON a line (a message an article
-/// cost the page's thread and the merge worker's more than the records' bytes at thousands of articles).
-pub fn add_lines(lines: &str) {
-    if !lines.is_empty() {
-        merge_add(lines);
+/// Files many articles' records in one message: each a record's JSON as a JS string (as the extraction worker
+/// wrote it, never copied into the page's wasm), joined a line each there.
+pub fn add_all(records: &js_sys::Array) {
+    if records.length() > 0 {
+        merge_add_all(records);
     }
 }
 

@@ -1,4 +1,6 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
+//! `["group", [[id, name, text | File | ArrayBuffer, pasted], ...]]` from the page, several articles a message,
+//! answered `["answers", [[id, json, record json], ...]]` (`group`); also, one article alone,
 //! `[id, name, text | File | ArrayBuffer, pasted]` (the page sends a file's bytes; a file it did not read, past the size limit or refused to it, is streamed here and refused past the limit), answers `[id, json of protocol::Extracted]`. Says
 //! `"ready"` once it can take work, after building the extractor's tables. While it extracts an article
 //! over [`PROGRESS_FROM`] bytes it also posts `["progress", id, fraction]` (0.0 to 1.0), at most one
@@ -45,6 +47,10 @@ fn main() {
                     Err(e) => JsValue::from_str(&e),
                 };
                 let _ = reply_to.post_message(&Array::of2(&id, &answer));
+                return;
+            }
+            Some("group") => {
+                group(&reply_to, &Array::from(&msg.get(1)));
                 return;
             }
             Some(what) if what.starts_with("merge") => {
@@ -110,6 +116,55 @@ fn progress<'a>(scope: &'a DedicatedWorkerGlobalScope, id: &'a JsValue, size: us
             let _ = scope.post_message(&Array::of3(&"progress".into(), id, &fraction.into()));
         }
     }
+}
+
+/// `["group", [[id, name, text | ArrayBuffer | File, pasted], ...]]`: the articles the page sent together, answered
+/// together, `["answers", [[id, json of protocol::Extracted without its record, the record's json or null], ...]]`
+/// (the record apart, so that the page hands it on to its storage and to the merge worker as the string it
+/// got, never written again or copied out of its wasm); a `File` is streamed and answered alone, when read.
+fn group(scope: &DedicatedWorkerGlobalScope, items: &Array) {
+    let answers = Array::new();
+    for item in items.iter() {
+        let item: Array = item.unchecked_into();
+        let (id, name, payload) = (item.get(0), item.get(1).as_string().unwrap_or_default(), item.get(2));
+        if payload.is_instance_of::<Blob>() {
+            let scope = scope.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let blob: Blob = payload.unchecked_into();
+                let read = read_blob(&blob).await;
+                let size = match &read {
+                    protocol::FileRead::Bytes(bytes) => bytes.len(),
+                    _ => 0,
+                };
+                let out = protocol::from_file_read(&name, read, &mut progress(&scope, &id, size));
+                let _ = scope.post_message(&Array::of2(&"answers".into(), &Array::of1(&split_answer(&id, out))));
+            });
+            continue;
+        }
+        let out = match payload.as_string() {
+            Some(text) => protocol::from_text_with_progress(
+                &name,
+                &text,
+                item.get(3).is_truthy(),
+                &mut progress(scope, &id, text.len()),
+            ),
+            None => {
+                let bytes = Uint8Array::new(&payload).to_vec();
+                protocol::from_bytes_with_progress(&name, &bytes, &mut progress(scope, &id, bytes.len()))
+            }
+        };
+        answers.push(&split_answer(&id, out));
+    }
+    if answers.length() > 0 {
+        let _ = scope.post_message(&Array::of2(&"answers".into(), &answers));
+    }
+}
+
+/// `[id, json of protocol::Extracted without its record, the record's json or null]`.
+fn split_answer(id: &JsValue, out: protocol::Extracted) -> Array {
+    let (meta, record) = protocol::split(out);
+    let record = record.map_or(JsValue::NULL, |r| JsValue::from_str(&r));
+    Array::of3(id, &JsValue::from_str(&meta), &record)
 }
 
 /// `[id, json of protocol::Extracted]`.
