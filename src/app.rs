@@ -424,7 +424,7 @@ impl Ws {
         };
         for part in &parts {
             let t = browser::now();
-            result = read.read(part);
+            result = read.read(&part.as_string().unwrap_or_default());
             add_stat(0.0, browser::now() - t);
             if result.is_err() {
                 break;
@@ -659,9 +659,9 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
         Job::File { name, file } => {
             let name = model::unique_name(&name, taken);
             // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs), so its
-            // size is checked here; any other file is streamed and its bytes handed to the worker, stopping past
-            // the size limit (a file's size costs the page's thread a synchronous call to the browser: at
-            // thousands of files, asking the size here was most of the page's time).
+            // size is checked here; any other file goes to the worker as it is, read there and refused past the
+            // size limit (a file's size costs the page's thread a synchronous call to the browser, and reading it
+            // here ~0.4 ms of CPU: at thousands of files, either was most of the page's time).
             let pdf = pdf::is_pdf(&file);
             let refused = match pdf {
                 true => protocol::refuse_file(&name, file.size() as usize),
@@ -688,8 +688,8 @@ impl Pending {
             Pending::Ready(article, stored) => Settled { article, stored, record_json: None },
             Pending::Worker(name, call) => {
                 let answer = browser::extracted(call).await.and_then(|(json, record)| {
-                    let text = record.as_ref().map(String::from);
-                    protocol::read_answer(&json, text.as_deref()).map(|x| (x, record))
+                    let (record, bytes) = record.unzip();
+                    protocol::read_answer(&json, bytes.as_deref()).map(|x| (x, record))
                 });
                 let (article, record_json) = match answer {
                     Ok((x, json)) => {

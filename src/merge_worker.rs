@@ -96,11 +96,13 @@ pub fn set_identity(corrections_json: &str) {
     merge_identity(corrections_json);
 }
 
-/// The merged view of the articles filed so far, in parts of JSON (`crate::merging::MergedParts` reads them).
-pub async fn merged_parts() -> Result<Vec<String>, String> {
+/// The merged view of the articles filed so far, in parts of JSON (`crate::merging::MergedParts` reads them),
+/// left as JS strings: copied into the page's wasm one at a time as it reads them (at 10,000 articles the view's
+/// JSON is tens of megabytes, which wasm memory, never shrinking, would otherwise hold whole beside the view).
+pub async fn merged_parts() -> Result<Vec<JsValue>, String> {
     match JsFuture::from(merge_now()).await {
         Ok(parts) => match parts.dyn_into::<js_sys::Array>() {
-            Ok(parts) => Ok(parts.iter().filter_map(|p| p.as_string()).collect()),
+            Ok(parts) => Ok(parts.iter().collect()),
             Err(_) => Err("trả lời không phải danh sách".into()),
         },
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
