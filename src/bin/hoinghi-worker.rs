@@ -1,7 +1,8 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
 //! `["group", [[id, name, text | File | ArrayBuffer, pasted], ...]]` from the page, several articles a message,
-//! answered `["answers", [[id, json, record json], ...]]` (`group`); also, one article alone,
-//! `[id, name, text | File | ArrayBuffer, pasted]` (the page sends a file's bytes; a file it did not read, past the size limit or refused to it, is streamed here and refused past the limit), answers `[id, json of protocol::Extracted]`. Says
+//! answered `["answers", [[id, json, record json, record bytes], ...]]` (`group`); also, one article alone (as
+//! the specs send it), `[id, name, text | File | ArrayBuffer, pasted]`, answered `[id, json of
+//! protocol::Extracted]`. A `File` is streamed here and refused past the size limit. Says
 //! `"ready"` once it can take work, after building the extractor's tables. While it extracts an article
 //! over [`PROGRESS_FROM`] bytes it also posts `["progress", id, fraction]` (0.0 to 1.0), at most one
 //! every [`PROGRESS_EVERY_MS`], so the page can show how far a huge article has got.
