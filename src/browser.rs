@@ -10,9 +10,20 @@
 //! - walking a dropped folder (`dropped_files`): `webkitGetAsEntry` and the directory reader are
 //!   callback APIs, recursive, called in batches until an empty one; `web-sys` has them only as unstable
 //!   bindings and gloo not at all, and in Rust the walk would be a tree of boxed closures three times as long;
-//! - the extraction worker (`extract_text`, ...): started on first use from the worker loader Trunk writes
-//!   (found relative to this module's JS, `import.meta.url`, which Rust cannot see), answers matched by id,
-//!   restarted after a crash. `gloo-worker` brings its own protocol (its worker registrar and bincode) in
+//! - the extraction workers (`extract_text`, ...): started from the worker loader Trunk writes (found relative
+//!   to this module's JS, `import.meta.url`, which Rust cannot see), the first on first use (or when the inputs
+//!   are reached for), a second (one a core, at most two: the merge worker, src/merge_worker.rs, takes the rest)
+//!   only once 4 articles wait at the first, so that a paste does not boot two; each article goes to the one
+//!   with the fewest waiting; answers matched by id. A worker that fails (a crash in one article) fails the
+//!   articles it held and is started afresh. Articles go in groups, one message for several
+//!   (`["group", [[id, name, text | File, pasted], ...]]`, answered `["answers", [...]]`,
+//!   `src/bin/hoinghi-worker.rs`): at thousands of files a message each way for every article was a good part of
+//!   the page's thread, each waking it and the worker. A group is sent once it holds 8 articles, or on the next
+//!   task with what it holds. A huge article's progress comes as `["progress", id, fraction]`. A picked file goes
+//!   as its `File`, read by the worker: a group of `File`s costs this thread little to post (~0.05 ms of CPU a
+//!   file), where reading each here cost it ~0.4 ms. `stored_article` writes the JSON the storage keeps for an
+//!   article a worker read (`model::article_json`'s form) from the record's JSON as the worker wrote it, so that
+//!   the record never goes through the page's wasm again. `gloo-worker` brings its own protocol (its worker registrar and bincode) in
 //!   place of the plain messages of `src/protocol.rs` that the worker binary answers. The merge worker
 //!   (`src/merge_worker.rs`) is the same binary started once more, driven the same way.
 
@@ -53,11 +64,7 @@ export async function dropped_files(dt) {
   }
   return out;
 }
-// The extraction workers: the first started on first use (or when the inputs are reached for), a second
-// (one a core, at most two: the merge worker, src/merge_worker.rs, takes the rest) only once articles
-// queue up, so that a paste does not boot two; answers by id; each article goes to the one with the
-// fewest waiting. A worker that fails (a crash in one article) fails the articles it held and is
-// started afresh.
+// The extraction workers: see the module's doc.
 const WORKER_URL = new URL('../../hoinghi-worker_loader.js', import.meta.url);
 const EXTRACTORS = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 const extractors = [];
@@ -69,15 +76,17 @@ function start(slot) {
   slot.ready = new Promise((ok, no) => {
     worker.onmessage = (e) => {
       if (e.data === 'ready') return ok();
-      if (e.data[0] === 'progress') {
-        const p = slot.pending.get(e.data[1]);
-        if (p && progress_listener) progress_listener(p.name, e.data[2]);
+      const [what, list, fraction] = e.data;
+      if (what === 'progress') {
+        const p = slot.pending.get(list);
+        if (p && progress_listener) progress_listener(p.name, fraction);
         return;
       }
-      const [id, json] = e.data;
-      const p = slot.pending.get(id);
-      slot.pending.delete(id);
-      if (p) p.ok(json);
+      for (const a of list) {
+        const p = slot.pending.get(a[0]);
+        slot.pending.delete(a[0]);
+        if (p) p.ok(a);
+      }
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -93,12 +102,10 @@ function start(slot) {
   return slot.ready;
 }
 function slots() {
-  while (extractors.length < EXTRACTORS) extractors.push({ worker: null, ready: null, pending: new Map() });
+  while (extractors.length < EXTRACTORS) extractors.push({ worker: null, ready: null, pending: new Map(), outbox: [], timer: 0 });
   return extractors;
 }
-// Articles waiting at the first worker before the second is started.
 const QUEUED_FOR_SECOND = 4;
-// Told (name, fraction) as a worker works through a huge article (its ["progress", id, fraction]).
 let progress_listener = null;
 export function on_progress(listener) {
   progress_listener = listener;
@@ -106,48 +113,38 @@ export function on_progress(listener) {
 export function warm_worker() {
   start(slots()[0]);
 }
+const GROUP = 8;
+function send(slot) {
+  clearTimeout(slot.timer);
+  slot.timer = 0;
+  const group = slot.outbox.splice(0);
+  if (group.length) start(slot).then(() => slot.worker.postMessage(['group', group]), (why) => {
+    for (const [id] of group) {
+      const p = slot.pending.get(id);
+      slot.pending.delete(id);
+      if (p) p.no(why);
+    }
+  });
+}
 function call(name, payload, pasted) {
   const all = slots();
   const slot = all[0].pending.size < QUEUED_FOR_SECOND ? all[0]
     : all.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   const id = ++seq;
   const answer = new Promise((ok, no) => slot.pending.set(id, { ok, no, name }));
-  start(slot).then(() => {
-    if (payload instanceof ArrayBuffer) slot.worker.postMessage([id, name, payload, pasted], [payload]);
-    else slot.worker.postMessage([id, name, payload, pasted]);
-  }, (why) => {
-    const p = slot.pending.get(id);
-    slot.pending.delete(id);
-    if (p) p.no(why);
-  });
+  slot.outbox.push([id, name, payload, pasted]);
+  if (slot.outbox.length >= GROUP) send(slot);
+  else if (!slot.timer) slot.timer = setTimeout(() => send(slot), 0);
   return answer;
 }
 export function extract_text(name, text, pasted) {
   return call(name, text, pasted);
 }
-// The file's bytes, streamed here (the browser reads them off this thread) and handed over, transferred: posting
-// the File itself cost this thread ~0.4 ms a file (Chromium takes a snapshot of it to clone it), asking its size
-// a wait on the browser. A file past `limit` is not held whole: it goes unread, and the worker refuses it.
-async function bytes_within(file, limit) {
-  const reader = file.stream().getReader();
-  const parts = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) { reader.cancel().catch(() => {}); return null; }
-    parts.push(value);
-  }
-  const one = parts.length === 1 && parts[0].byteOffset === 0 && parts[0].buffer.byteLength === size;
-  if (one) return parts[0].buffer;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out.buffer;
+export function extract_file(name, file) {
+  return call(name, file, false);
 }
-export function extract_file_within(name, file, limit) {
-  return bytes_within(file, limit).catch(() => null).then((bytes) => call(name, bytes ?? file, false));
+export function stored_article(name, record, note) {
+  return `{"name":${JSON.stringify(name)},"record":${record}${note == null ? '' : `,"note":${JSON.stringify(note)}`}}`;
 }
 "#)]
 extern "C" {
@@ -155,15 +152,13 @@ extern "C" {
     pub fn warm_worker();
     /// Resolves to the JSON of `protocol::Extracted`; rejects with the reason when the worker failed.
     pub fn extract_text(name: &str, text: &str, pasted: bool) -> Promise;
-    fn extract_file_within(name: &str, file: &web_sys::File, limit: f64) -> Promise;
+    /// Hands a file to a worker, which reads it (a group of `File`s costs this thread little to post; reading
+    /// each here cost it ~0.4 ms of CPU) and refuses it past the size limit. Resolves as [`extract_text`] does.
+    pub fn extract_file(name: &str, file: &web_sys::File) -> Promise;
+    /// The stored JSON of an article the worker read (`model::article_json`'s form), from its record's JSON.
+    pub fn stored_article(name: &str, record: &js_sys::JsString, note: Option<String>) -> js_sys::JsString;
     #[wasm_bindgen(js_name = on_progress)]
     fn set_progress_listener(listener: &js_sys::Function);
-}
-
-/// Hands a file to a worker: its bytes, or the file unread when it is over the size limit or the browser would not
-/// stream it (the worker then says why). Resolves as [`extract_text`] does.
-pub fn extract_file(name: &str, file: &web_sys::File) -> Promise {
-    extract_file_within(name, file, hoinghi_decode::MAX_FILE_BYTES as f64)
 }
 
 /// Calls `listener(name, fraction done)` as a worker works through a huge article (over 1 MB).
@@ -228,10 +223,20 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "nội dung".to_string())
 }
 
-/// The answer of the worker for one article.
-pub async fn extracted(call: Promise) -> Result<String, String> {
+/// The answer of the worker for one article (`["answers", [[id, json, record json, its bytes], ...]]` from
+/// `src/bin/hoinghi-worker.rs`, each resolving its article's call): the JSON of `protocol::Extracted` without its
+/// record, and the record's JSON twice (`protocol::split`): as UTF-8 bytes, which the page reads, and as a JS
+/// string, which it hands on to its storage and to the merge worker as it is.
+pub async fn extracted(call: Promise) -> Result<(String, Option<(js_sys::JsString, Vec<u8>)>), String> {
+    let odd = || "trả lời không phải văn bản".to_string();
     match JsFuture::from(call).await {
-        Ok(json) => json.as_string().ok_or_else(|| "trả lời không phải văn bản".to_string()),
+        Ok(answer) => {
+            let answer: Array = answer.dyn_into().map_err(|_| odd())?;
+            let json = answer.get(1).as_string().ok_or_else(odd)?;
+            let record = answer.get(2).dyn_into::<js_sys::JsString>().ok();
+            let bytes = answer.get(3).dyn_into::<js_sys::Uint8Array>().ok().map(|b| b.to_vec());
+            Ok((json, record.zip(bytes)))
+        }
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
     }
 }
@@ -331,7 +336,12 @@ pub fn ask(text: &str) -> bool {
 
 /// Milliseconds since the page started (`performance.now()`).
 pub fn now() -> f64 {
-    gloo_utils::window().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    CLOCK.with(|clock| clock.as_ref().map(|p| p.now())).unwrap_or_else(js_sys::Date::now)
+}
+
+thread_local! {
+    /// `window.performance`, asked for once: the loader reads the clock several times an article.
+    static CLOCK: Option<web_sys::Performance> = gloo_utils::window().performance();
 }
 
 /// `location.hash`, `#` included (empty when there is none).

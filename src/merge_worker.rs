@@ -39,6 +39,7 @@ function post(msg) {
 }
 export function merge_warm() { start(); }
 export function merge_add(records) { post(['merge:add', records]); }
+export function merge_add_all(records) { post(['merge:add', records.join('\n')]); }
 export function merge_remove(source) { post(['merge:remove', source]); }
 export function merge_clear() { post(['merge:clear']); }
 export function merge_identity(corrections_json) { post(['merge:identity', corrections_json]); }
@@ -53,6 +54,7 @@ export function merge_gold(articles_json) { return ask(['gold', articles_json]);
 extern "C" {
     fn merge_warm();
     fn merge_add(record_json: &str);
+    fn merge_add_all(records: &js_sys::Array);
     fn merge_remove(source: &str);
     fn merge_clear();
     fn merge_identity(corrections_json: &str);
@@ -71,11 +73,11 @@ pub fn add(record_json: &str) {
     merge_add(record_json);
 }
 
-/// Files many articles' records in one message: `lines` holds one record's JSON a line (a message an article
-/// cost the page's thread and the merge worker's more than the records' bytes at thousands of articles).
-pub fn add_lines(lines: &str) {
-    if !lines.is_empty() {
-        merge_add(lines);
+/// Files many articles' records in one message: each a record's JSON as a JS string (as the extraction worker
+/// wrote it, never copied into the page's wasm), joined a line each there.
+pub fn add_all(records: &js_sys::Array) {
+    if records.length() > 0 {
+        merge_add_all(records);
     }
 }
 
@@ -94,11 +96,13 @@ pub fn set_identity(corrections_json: &str) {
     merge_identity(corrections_json);
 }
 
-/// The merged view of the articles filed so far, in parts of JSON (`crate::merging::MergedParts` reads them).
-pub async fn merged_parts() -> Result<Vec<String>, String> {
+/// The merged view of the articles filed so far, in parts of JSON (`crate::merging::MergedParts` reads them),
+/// left as JS strings: copied into the page's wasm one at a time as it reads them (at 10,000 articles the view's
+/// JSON is tens of megabytes, which wasm memory, never shrinking, would otherwise hold whole beside the view).
+pub async fn merged_parts() -> Result<Vec<JsValue>, String> {
     match JsFuture::from(merge_now()).await {
         Ok(parts) => match parts.dyn_into::<js_sys::Array>() {
-            Ok(parts) => Ok(parts.iter().filter_map(|p| p.as_string()).collect()),
+            Ok(parts) => Ok(parts.iter().collect()),
             Err(_) => Err("trả lời không phải danh sách".into()),
         },
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),

@@ -13,39 +13,36 @@ pub struct Extracted {
     pub note: Option<String>,
 }
 
-/// The worker's answer as the page reads it: the record, and the record's JSON as the worker wrote it, so
-/// that the page hands it on to the merge worker and to the storage without writing it again (at thousands
-/// of articles, writing every record twice more was a good part of the page's own work).
+/// The worker's answer as the page reads it: the record read from its JSON, which the worker sends apart
+/// (`split`) so that the page hands that string on to its storage and to the merge worker as it got it,
+/// without writing the record again or copying it out of its wasm (at thousands of articles, writing every
+/// record twice more, and copying it out twice, was a good part of the page's own work).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
-    pub record: Option<(Record, String)>,
+    pub record: Option<Record>,
     pub error: Option<String>,
     pub note: Option<String>,
 }
 
-/// Reads the worker's JSON of an [`Extracted`].
-pub fn read_answer(json: &str) -> Result<Answer, String> {
-    #[derive(Deserialize)]
-    struct Raw<'a> {
-        #[serde(borrow)]
-        record: Option<&'a serde_json::value::RawValue>,
-        error: Option<String>,
-        note: Option<String>,
-    }
-    let raw: Raw = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let record = match raw.record {
-        Some(r) => Some((serde_json::from_str::<Record>(r.get()).map_err(|e| e.to_string())?, r.get().to_string())),
-        None => None,
-    };
-    Ok(Answer { record, error: raw.error, note: raw.note })
+/// An [`Extracted`] as the worker sends it to the page: the JSON of the rest, and the record's JSON.
+pub fn split(mut out: Extracted) -> (String, Option<String>) {
+    let record = out.record.take().map(|r| serde_json::to_string(&r).unwrap_or_default());
+    (serde_json::to_string(&out).unwrap_or_default(), record)
 }
 
-/// An article read by the worker as the storage keeps it (the JSON of `model::article_json`, the record's
-/// part as the worker wrote it).
-pub fn stored_json(name: &str, record_json: &str, note: Option<&str>) -> String {
-    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let note = note.map(|n| format!(",\"note\":{}", quoted(n))).unwrap_or_default();
-    format!("{{\"name\":{},\"record\":{record_json}{note}}}", quoted(name))
+/// Reads the worker's answer: the JSON of an [`Extracted`] (its record, if any, is read too) and the record's
+/// JSON sent apart ([`split`]).
+pub fn read_answer(json: &str, record_json: Option<&[u8]>) -> Result<Answer, String> {
+    let Extracted { record, error, note } = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let record = match record_json {
+        // Read as a str: `from_slice` would build a second reader of every record type into the page's wasm.
+        Some(r) => {
+            let r = std::str::from_utf8(r).map_err(|e| e.to_string())?;
+            Some(serde_json::from_str::<Record>(r).map_err(|e| e.to_string())?)
+        }
+        None => record,
+    };
+    Ok(Answer { record, error, note })
 }
 
 /// Pasted or typed text: repaired when it is TCVN3/VNI mojibake (`pasted`), then extracted.
@@ -193,39 +190,42 @@ mod tests {
         assert_eq!(serde_json::from_str::<Extracted>(&json).unwrap(), a);
     }
 
-    /// The answer read on the page holds the record and its JSON; the stored form built from that JSON reads
-    /// back as the article `model::article_json` stores.
+    /// The answer read on the page, split by the worker (the record's JSON apart) or whole, holds the record,
+    /// the error and the note; the stored form the page builds from the record's JSON
+    /// (`browser::stored_article`: `{"name":…,"record":…,"note":…}`) reads back as `model::article_json` stores.
     #[test]
-    fn answers_are_read_once_and_stored_as_written() {
+    fn answers_split_by_the_worker_read_as_whole_ones() {
         use crate::model::{article_json, read_stored, Article};
         use std::sync::Arc;
         let text = include_str!("../public/samples/000_a1b6cc5c598c13a5.txt");
-        // (answer, note)
         let cases = [
-            (from_text("a.txt", text, false), None),
-            (
-                Extracted { note: Some("đã đổi từ TCVN3".into()), ..from_text("b “c”.txt", text, false) },
-                Some("đã đổi từ TCVN3"),
-            ),
+            from_text("a.txt", text, false),
+            Extracted { note: Some("đã đổi từ TCVN3".into()), ..from_text("b “c”.txt", text, false) },
+            from_text("x", " ", false),
         ];
-        for (extracted, note) in cases {
-            let answer = read_answer(&serde_json::to_string(&extracted).unwrap()).unwrap();
-            let (record, json) = answer.record.clone().unwrap();
-            assert_eq!(Some(&record), extracted.record.as_ref());
-            assert_eq!(serde_json::from_str::<Record>(&json).unwrap(), record);
-            assert_eq!(answer.note.as_deref(), note);
+        for extracted in cases {
+            let whole = read_answer(&serde_json::to_string(&extracted).unwrap(), None).unwrap();
+            let (meta, record_json) = split(extracted.clone());
+            let answer = read_answer(&meta, record_json.as_deref().map(str::as_bytes)).unwrap();
+            assert_eq!(answer, whole);
+            assert_eq!(answer.record, extracted.record);
+            assert_eq!((&answer.error, &answer.note), (&extracted.error, &extracted.note));
+            let (Some(record), Some(json)) = (answer.record, record_json) else {
+                assert!(answer.error.is_some());
+                continue;
+            };
             let name = record.source.clone().unwrap();
-            let article =
-                Article { name: name.clone(), record: Some(Arc::new(record)), error: None, note: answer.note.clone() };
-            let stored = stored_json(&name, &json, note);
+            let quoted = |s: &str| serde_json::to_string(s).unwrap();
+            let note = answer.note.as_deref().map(|n| format!(",\"note\":{}", quoted(n))).unwrap_or_default();
+            let stored = format!("{{\"name\":{},\"record\":{json}{note}}}", quoted(&name));
+            let article = Article { name, record: Some(Arc::new(record)), error: None, note: answer.note.clone() };
             assert_eq!(
                 read_stored(vec![stored], "x").unwrap(),
                 read_stored(vec![article_json(&article)], "x").unwrap()
             );
         }
-        let failed = read_answer(&serde_json::to_string(&from_text("x", " ", false)).unwrap()).unwrap();
-        assert!(failed.record.is_none() && failed.error.is_some());
-        assert!(read_answer("{").is_err());
+        assert!(read_answer("{", None).is_err());
+        assert!(read_answer(&split(from_text("x", " ", false)).0, Some(b"{")).is_err());
     }
 
     #[test]

@@ -205,7 +205,8 @@ impl StorageError {
 
 /// One queued write.
 enum Op {
-    PutArticle(String, String),
+    /// The article's name and its JSON (a JS string: an article a worker read is never copied into the page's wasm).
+    PutArticle(String, JsValue),
     DeleteArticle(String),
     /// A stored copy of an article read back before it (same name, same content): removed as it is read.
     DropCopy(f64),
@@ -368,6 +369,11 @@ async fn last_key(db: &Database) -> Result<f64, StorageError> {
 
 /// Queues the article's JSON under its name (replacing what this page stored under that name).
 pub fn put_article(name: &str, json: String) {
+    put_article_js(name, JsValue::from_str(&json));
+}
+
+/// [`put_article`] with the article's JSON as a JS string (`browser::stored_article`).
+pub fn put_article_js(name: &str, json: JsValue) {
     TAKEN.with(|t| t.borrow_mut().insert(name.to_string()));
     QUEUE.with(|q| q.borrow_mut().push(Op::PutArticle(name.to_string(), json)));
 }
@@ -607,7 +613,7 @@ fn issue(
     for op in ops {
         match op {
             Op::PutArticle(name, json) => {
-                let value = Array::of2(&name.as_str().into(), &json.as_str().into());
+                let value = Array::of2(&name.as_str().into(), json);
                 let known = (!cleared && !gone.contains(name.as_str()))
                     .then(|| KEYS.with(|k| k.borrow().get(name).copied()))
                     .flatten();
@@ -705,7 +711,7 @@ fn renamed(name: &str, json: String) -> (String, String) {
     let name = TAKEN.with(|t| crate::model::unique_name(name, &t.borrow()));
     value.insert("name".into(), serde_json::Value::String(name.clone()));
     let json = serde_json::Value::Object(value).to_string();
-    QUEUE.with(|q| q.borrow_mut().push(Op::PutArticle(name.clone(), json.clone())));
+    QUEUE.with(|q| q.borrow_mut().push(Op::PutArticle(name.clone(), JsValue::from_str(&json))));
     (name, json)
 }
 
