@@ -41,7 +41,8 @@ pub enum Class {
     SubjectEnd,
     /// A word that joins two posts one person holds at once (`kiêm`).
     Concurrent,
-    /// A word before a verb that says nobody does it (`không`, `chưa`).
+    /// A word before a verb that says nobody does it (`không`, `chưa`), or a pair that says a meeting is not held
+    /// (`không thể`, `không nhóm` before `họp`).
     Negation,
     /// The writer's note in a bracket after a title (`- PV)`): not part of the body.
     WriterNote,
