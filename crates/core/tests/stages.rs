@@ -62,6 +62,13 @@ fn places_table() {
 }
 
 #[test]
+fn meeting_names_table() {
+    run_table(include_str!("cases/meeting_names.tsv"), 2, Date::new(2024, 6, 17), |r| {
+        r.meetings.first().map(|m| m.name.clone()).unwrap_or_default()
+    });
+}
+
+#[test]
 fn published_table() {
     let table = rows(include_str!("cases/published.tsv"));
     assert!(table.len() >= 8);

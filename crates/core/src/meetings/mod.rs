@@ -75,7 +75,18 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
             || t.is(Class::Counterpart)
             || t.is(Class::Ordinal)
     };
-    while end > phrase_end && !tokens[end - 1].is_capitalised() && function_word(&tokens[end - 1]) {
+    // ... but not the second syllable of a capitalised word (`Chỉ đạo` of `Phiên họp thứ hai của Ban Chỉ đạo`).
+    let second_syllable = |k: usize| {
+        tokens[k].is(Class::NameSecondSyllable)
+            && k > 0
+            && tokens[k - 1].is_capitalised()
+            && !tokens[k - 1].is_all_caps()
+    };
+    while end > phrase_end
+        && !tokens[end - 1].is_capitalised()
+        && function_word(&tokens[end - 1])
+        && !second_syllable(end - 1)
+    {
         end -= 1;
     }
     let span = tokens[start].range().start..tokens[end - 1].range().end;
