@@ -204,10 +204,14 @@ pub enum TextList {
     /// A word after a plain number that makes it a quantity, not a document's number (`kế hoạch 5 năm`, `16 %`).
     /// Compared with the lower-cased word as written.
     DocumentQuantity,
+    /// An institution, street or award that takes a person's name (`Trường Chính trị Nguyễn Văn Linh`, `Bệnh viện
+    /// Bạch Mai`, `đường Nguyễn Huệ`, `THPT Nguyễn Thị Bích Châu`): a name right after it is its name, not a person
+    /// the article reports. Compared with the folded words before the name.
+    NamedAfter,
 }
 
 impl TextList {
-    const ALL: [(TextList, &'static str); 7] = [
+    const ALL: [(TextList, &'static str); 8] = [
         (TextList::ProvinceUnit, "province_unit"),
         (TextList::ProvinceLead, "province_lead"),
         (TextList::LocalUnit, "local_unit"),
@@ -215,6 +219,7 @@ impl TextList {
         (TextList::KindQualifier, "kind_qualifier"),
         (TextList::IssuerEnd, "issuer_end"),
         (TextList::DocumentQuantity, "document_quantity"),
+        (TextList::NamedAfter, "named_after"),
     ];
 
     /// The list a data file names, `None` for a name that is no list.

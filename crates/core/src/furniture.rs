@@ -168,6 +168,27 @@ pub fn layout(text: &str) -> Layout {
     Layout { title: title_index.map(|i| lines[i].clone()), date_line, head, body, lines }
 }
 
+/// The body's first sentence without the outlet's place line that was glued to it (`TP HCMTừ 0h ngày 14/4 ...`,
+/// `Hà NộiThứ trưởng ...`, `Bình PhướcÔng Lưu Văn Thanh ...`; the normaliser has split the glue, so the sentence reads
+/// `TP HCM Từ 0h ...`): a province's name, then a capitalised word that starts the sentence. The place is furniture,
+/// as the outlet's name is, not the subject of the sentence. Only the body's first sentence, where sources put it.
+pub fn past_place_label(text: &str, sentence: Range<usize>) -> Range<usize> {
+    let head = &text[sentence.clone()];
+    // The longest run of words before a capitalised word that names a province (`Thừa Thiên - Huế`, not `Thừa`).
+    let mut found = None;
+    for (i, _) in head.match_indices(' ').take_while(|&(i, _)| i < 40) {
+        let next = &head[i + 1..];
+        let capitalised = next.starts_with(char::is_uppercase) && next.chars().nth(1).is_some_and(char::is_lowercase);
+        if capitalised && crate::places::province_named(&head[..i]).is_some() {
+            found = Some(i + 1);
+        }
+    }
+    match found {
+        Some(i) => sentence.start + i..sentence.end,
+        None => sentence,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -215,10 +215,16 @@ pub fn extract_with_progress(text: &str, published: Option<Published>, progress:
     let found_documents = documents::documents(&text, article_range(&layout), &all_tokens, &index);
     let document_ranges: Vec<Range<usize>> = found_documents.iter().map(|(_, r)| r.clone()).collect();
     begin(Stage::Meetings);
+    // The outlet's place label glued to the first sentence (`TP HCMTừ 0h ...`) is no subject of it; the province
+    // stage reads it as the place it is.
+    let mut meeting_sentences = body_sentences.clone();
+    if let Some(first) = meeting_sentences.first_mut() {
+        *first = furniture::past_place_label(&text, first.clone());
+    }
     let meetings = meetings::meetings(
         &text,
         &all_tokens,
-        &body_sentences,
+        &meeting_sentences,
         article_sentences.first().filter(|_| layout.title.is_some()).cloned(),
         published_date,
         &meetings::Found { officials: &officials, documents: &document_ranges, defs: &defs },

@@ -32,6 +32,28 @@ static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 static COUNTRIES: LazyLock<PhraseIndex<()>> =
     LazyLock::new(|| PhraseIndex::new(data::rows(&data::COUNTRIES).iter().map(|r| (folded_tokens(r.get("name")), ()))));
 
+/// Institutions, streets and awards that take a person's name (`text_lists.tsv` list `named_after`), by their folded
+/// words joined with spaces; the longest has three words.
+static NAMED_AFTER: LazyLock<WordSet> =
+    LazyLock::new(|| TextList::NamedAfter.phrases().map(|p| folded_tokens(p).join(" ")).collect());
+
+/// Whether the words right before `tokens[i]` are an institution, street or award that takes a person's name
+/// (`Trường Chính trị` before `Nguyễn Văn Linh`, `Bệnh viện` before `Bạch Mai`): the name is the institution's.
+fn after_named_institution(tokens: &[Token], i: usize) -> bool {
+    let mut words = String::new();
+    for n in 1..=3.min(i) {
+        let t = &tokens[i - n];
+        if !t.is_word() {
+            return false;
+        }
+        words = if n == 1 { t.folded().as_str().to_string() } else { format!("{} {words}", t.folded().as_str()) };
+        if NAMED_AFTER.contains(&words) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A name found at a run of tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameMatch {
@@ -149,6 +171,9 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     }
     // "Ông Phạm Thế Triều", "Ông Roderich Haire": `Ông` is a family name too, but in news it is the honorific.
     if t.is(Class::Honorific) {
+        return None;
+    }
+    if after_named_institution(tokens, i) {
         return None;
     }
     let family = family_len(tokens, i);

@@ -41,7 +41,8 @@ pub enum Class {
     SubjectEnd,
     /// A word that joins two posts one person holds at once (`kiêm`).
     Concurrent,
-    /// A word before a verb that says nobody does it (`không`, `chưa`).
+    /// A word before a verb that says nobody does it (`không`, `chưa`), or a pair that says a meeting is not held
+    /// (`không thể`, `không nhóm` before `họp`).
     Negation,
     /// The writer's note in a bracket after a title (`- PV)`): not part of the body.
     WriterNote,
@@ -97,7 +98,9 @@ pub enum Class {
     MeetingListWord,
     /// A word before the place a meeting is held (`tại`, `điểm cầu`).
     PlaceIntro,
-    /// A noun that starts a meeting's place before its name (`tỉnh`, `thành phố`, `TP`, `trụ sở`, `hội trường`).
+    /// A noun that starts a meeting's place before its name (`tỉnh`, `thành phố`, `TP`, `trụ sở`, `hội trường`), or
+    /// stands inside it (`Công ty PouYuen`, `Trung tâm Hội nghị Quốc tế`, `Trường Đại học Y`, `Nhà văn hóa thôn
+    /// Đoài`): its lower-case words belong to the place's name.
     PlaceNoun,
     /// A word right after a title that opens the list of the people who hold it (`Phó ban gồm các ông A, B`,
     /// `5 Phó Chủ tịch là: A, B`, `bao gồm các đồng chí: A, B`): the title is each listed person's.

@@ -55,6 +55,20 @@ fn meetings_table() {
 }
 
 #[test]
+fn places_table() {
+    run_table(include_str!("cases/places.tsv"), 10, Date::new(2024, 6, 17), |r| {
+        r.meetings.first().map(|m| m.places.join("; ")).unwrap_or_default()
+    });
+}
+
+#[test]
+fn meeting_names_table() {
+    run_table(include_str!("cases/meeting_names.tsv"), 2, Date::new(2024, 6, 17), |r| {
+        r.meetings.first().map(|m| m.name.clone()).unwrap_or_default()
+    });
+}
+
+#[test]
 fn published_table() {
     let table = rows(include_str!("cases/published.tsv"));
     assert!(table.len() >= 8);

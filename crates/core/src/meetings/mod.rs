@@ -19,7 +19,7 @@ use crate::abbreviations::Definitions;
 use crate::calendar::Date;
 use crate::classes::{self, Class};
 use crate::dates::{date_mentions, periods, resolve_in_context, DateMention};
-use crate::lexicon::STOP_WORDS;
+use crate::lexicon::{folded_tokens, DOCUMENT_KINDS, MEETING_KINDS, STOP_WORDS};
 use crate::record::{Meeting, Official, Precision, Role};
 use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
@@ -75,7 +75,18 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
             || t.is(Class::Counterpart)
             || t.is(Class::Ordinal)
     };
-    while end > phrase_end && !tokens[end - 1].is_capitalised() && function_word(&tokens[end - 1]) {
+    // ... but not the second syllable of a capitalised word (`Chỉ đạo` of `Phiên họp thứ hai của Ban Chỉ đạo`).
+    let second_syllable = |k: usize| {
+        tokens[k].is(Class::NameSecondSyllable)
+            && k > 0
+            && tokens[k - 1].is_capitalised()
+            && !tokens[k - 1].is_all_caps()
+    };
+    while end > phrase_end
+        && !tokens[end - 1].is_capitalised()
+        && function_word(&tokens[end - 1])
+        && !second_syllable(end - 1)
+    {
         end -= 1;
     }
     let span = tokens[start].range().start..tokens[end - 1].range().end;
@@ -203,7 +214,10 @@ fn opening_sentences<'a>(
 }
 
 /// The places a sentence holds its meeting at: after `tại` or `điểm cầu` (lower case), an optional place noun
-/// (`tỉnh`, `thành phố`, `TP`, `trụ sở`), then one to five capitalised words (`tại hội trường Tỉnh ủy`).
+/// (`tỉnh`, `thành phố`, `TP`, `trụ sở`), then up to eight words of a name: capitalised words and the place nouns
+/// inside it, whatever their case (`tại Công ty PouYuen Việt Nam`, `tại Trung tâm Hội nghị Quốc tế`, `tại Nhà văn
+/// hóa thôn Đoài`), a lower-case one only before more of the name. What `tại` introduces that is a meeting, a day
+/// or a text (`tại Hội nghị Thành ủy`, `tại Kỳ họp thứ 9`, `tại Thông báo số 5`) is no place.
 fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut k = 0;
@@ -225,11 +239,37 @@ fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
             }
         }
         let name_start = j;
+        if names_no_place(tokens, name_start) {
+            k = name_start.max(k + 1);
+            continue;
+        }
         let letters = |t: &Token| {
             t.is_word() && t.is_capitalised() && t.text(text).chars().all(|c| c.is_alphabetic() || c == '.')
         };
-        while j < tokens.len() && j - name_start < 5 && letters(&tokens[j]) {
-            j += 1;
+        // An institution's name (after `Trung tâm`, `trụ sở`, not `tỉnh`) writes a capital on a word's first syllable
+        // only (`Trung tâm Nghiên cứu Chiến lược`, `Trụ sở Chính phủ`): a lower-case syllable right after a capitalised
+        // one goes on with its word, unless it is a function word, a verb that ends a name or a day.
+        let mut institution = j > start && !tokens[start].is(Class::Unit);
+        while j < tokens.len() && j - name_start < 8 {
+            // A place noun inside the name, its lower-case words with it: capitalised, or lower case before more of
+            // the name (`thôn` of `Nhà văn hóa thôn Đoài`).
+            let noun = classes::longest_at(tokens, j, Class::PlaceNoun)
+                .filter(|&m| tokens[j..j + m].iter().all(|t| t.is_word()))
+                .filter(|&m| {
+                    // ... or a unit word that ends an institution's name (`Trung tâm Hội nghị tỉnh`).
+                    let last = tokens.get(j + m).is_none_or(|t| !t.is_word());
+                    tokens[j].is_capitalised()
+                        || tokens.get(j + m).is_some_and(letters)
+                        || (institution && last && tokens[j].is(Class::Unit))
+                });
+            if let Some(m) = noun {
+                institution |= !tokens[j].is(Class::Unit);
+                j += m;
+            } else if letters(&tokens[j]) || (institution && j > name_start && syllable_goes_on(tokens, j)) {
+                j += 1;
+            } else {
+                break;
+            }
         }
         if j > name_start {
             let span = tokens[start].range().start..tokens[j - 1].range().end;
@@ -238,6 +278,39 @@ fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
         k = j.max(k + 1);
     }
     out
+}
+
+/// Whether lower-case `tokens[j]` is the second syllable of the capitalised word before it in a name (`Quốc tế`,
+/// `Chính phủ`, `Thế giới`): not after an abbreviation, and not a function word, a verb that ends a name or a word of
+/// a day.
+fn syllable_goes_on(tokens: &[Token], j: usize) -> bool {
+    let (word, next) = (&tokens[j - 1], &tokens[j]);
+    word.is_capitalised()
+        && !word.is_all_caps()
+        && next.is_word()
+        && !next.is_capitalised()
+        && next.range().start == word.range().end + 1
+        && (!STOP_WORDS.contains(next.folded().as_str())
+            || next.is(Class::NameSecondSyllable)
+            || classes::longest_at(tokens, j - 1, Class::NameCompound) == Some(2))
+        && ![Class::ClauseWord, Class::DayWord, Class::PreVerb, Class::Connective, Class::And, Class::CoSubject]
+            .iter()
+            .any(|&c| next.is(c))
+}
+
+/// Whether the words at `tokens[i]` after `tại` name a meeting (`Hội nghị`, `Kỳ họp`, `Lễ`), a day (`Ngày hội`) or a
+/// text (`Thông báo`, `Quyết định`), not the place a meeting is held at.
+fn names_no_place(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    if t.is(Class::MeetingNoun) || t.is(Class::DayWord) || MEETING_KINDS.longest_at(tokens, i).is_some() {
+        return true;
+    }
+    DOCUMENT_KINDS.iter().any(|kind| {
+        let words = folded_tokens(kind.name);
+        tokens.len() >= i + words.len() && tokens[i..i + words.len()].iter().zip(&words).all(|(t, w)| t.folded() == w)
+    })
 }
 
 /// The tokens of `tokens` that a byte range covers.

@@ -7,7 +7,8 @@ use crate::lexicon::MEETING_KINDS;
 use crate::tokens::Token;
 
 /// Whether the meeting phrase at `tokens[k..k + n]` names another meeting than the one reported:
-/// one to come (`Đại hội Đảng sắp tới`, `kỳ họp tới`) or one cited (`Nghị quyết Đại hội IX`).
+/// one to come (`Đại hội Đảng sắp tới`, `kỳ họp tới`), one cited (`Nghị quyết Đại hội IX`), or one called off or
+/// not held (`hoãn`, `tạm nghỉ họp`, `không nhóm họp`).
 pub(super) fn names_another(tokens: &[Token], k: usize, n: usize) -> bool {
     let cited = (2..=k.min(3)).any(|back| classes::longest_at(tokens, k - back, Class::CitesMeeting) == Some(back));
     // "kỳ họp tới", "Đại hội sắp tới", "Đại hội Đảng các cấp sắp tới".
@@ -16,7 +17,28 @@ pub(super) fn names_another(tokens: &[Token], k: usize, n: usize) -> bool {
             tokens.get(k + n + d).is_some_and(|t| t.is(Class::Coming))
                 && tokens.get(k + n + d + 1).is_some_and(|t| t.is(Class::Coming))
         });
-    cited || coming || cancelled(tokens, k)
+    cited || coming || cancelled(tokens, k) || negated(tokens, k)
+}
+
+/// "Hạ viện không nhóm họp", "không thể họp ngay", "sẽ không tổ chức hội nghị": a meeting said not to be held, a
+/// negation (`không`, `chưa`, `không thể`) right before the phrase or before the verbs that hold it (`tổ chức`, `sẽ`).
+fn negated(tokens: &[Token], k: usize) -> bool {
+    // From the start of the meeting's noun phrase (`hội nghị` of `hội nghị tổng kết`).
+    let mut j = name_start(tokens, k);
+    for _ in 0..3 {
+        // The longest entry, so that `không nhóm` is found though `không` is one on its own.
+        if (1..=j.min(2)).any(|n| classes::longest_at(tokens, j - n, Class::Negation) == Some(n)) {
+            return true;
+        }
+        let verb = |n: usize| {
+            [Class::PreVerb, Class::OrganiserVerb].iter().any(|&c| classes::phrase_at(tokens, j - n, c) == Some(n))
+        };
+        let Some(n) = (1..=j.min(2)).find(|&n| verb(n)) else {
+            return false;
+        };
+        j -= n;
+    }
+    false
 }
 
 /// "đã hoãn tất cả các cuộc họp cũng như hội nghị, hội thảo": the object of a verb that calls meetings off, the
