@@ -46,6 +46,21 @@ fn order(people: &[Person], col: Col, asc: bool) -> Vec<usize> {
     sorted_ids(people.iter().map(|p| ((column_key(p, col), name_key(&p.name)), p.id)).collect(), asc)
 }
 
+/// The ids of `all` (everyone, in the table's order) that are among `people` (the filtered view's), in that order.
+fn kept_in_order(all: &[usize], people: &[Person]) -> Vec<usize> {
+    // The view's people are some of everyone's, each with its id (its place among everyone).
+    if people.len() == all.len() {
+        return all.to_vec();
+    }
+    let mut kept = vec![false; all.len()];
+    for p in people {
+        if let Some(k) = kept.get_mut(p.id) {
+            *k = true;
+        }
+    }
+    all.iter().copied().filter(|id| kept.get(*id) == Some(&true)).collect()
+}
+
 /// How the table is sorted: (column, ascending). Owned by the views, so that it survives a switch
 /// to another tab and back.
 pub fn default_sort() -> RwSignal<(Col, bool)> {
@@ -55,11 +70,14 @@ pub fn default_sort() -> RwSignal<(Col, bool)> {
 #[component]
 pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let rows = Memo::new(move |_| {
-        let v = ws.view.get();
+    // Everyone in the merged view, sorted when it or the sort changes (not at each change of the filters, which
+    // only choose among them): the order of two rows never depends on the filters.
+    let sorted = Memo::new(move |_| {
         let (col, asc) = sort.get();
-        order(&v.0.people, col, asc)
+        ws.merged.with(|m| order(&m.0.people, col, asc))
     });
+    let rows = Memo::new(move |_| ws.view.with(|v| sorted.with(|all| kept_in_order(all, &v.0.people))));
+    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     let rows_window = Window::new("official-rows", Scroll::Page, Signal::derive(move || rows.with(Vec::len)), 56.0);
     let header = move |col: Col, label: &'static str, id: &'static str| {
         view! {
@@ -74,8 +92,7 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     view! {
         <section class="officials">
             {move || {
-                let n = ws.view.with(|v| v.0.people.len());
-                if n == 0 { return view! { <p class="hint" data-testid="officials-empty">"Không có cán bộ nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
+                if empty.get() { return view! { <p class="hint" data-testid="officials-empty">"Không có cán bộ nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
                 view! {
                     <div class="table-wrap">
                     <table data-testid="officials-table" aria-rowcount=move || (rows.with(Vec::len) + 1).to_string()>
@@ -90,14 +107,13 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
                         </tr></thead>
                         <tbody id="official-rows">
                             {move || {
-                                let v = ws.view.get();
                                 let (start, end) = rows_window.range();
-                                let by_id: std::collections::HashMap<usize, &Person> = v.0.people.iter().map(|p| (p.id, p)).collect();
-                                let shown = rows.with(|ids| {
+                                // A person's id is its place in the merged view.
+                                let shown = ws.merged.with(|m| rows.with(|ids| {
                                     ids.get(start..end).unwrap_or_default().iter().enumerate()
-                                        .filter_map(|(i, id)| Some(person_row(ws, by_id.get(id)?, start + i)))
+                                        .filter_map(|(i, id)| Some(person_row(ws, m.0.people.get(*id).filter(|p| p.id == *id)?, start + i)))
                                         .collect_view()
-                                });
+                                }));
                                 view! { {spacer_row(rows_window.above_px(), 6)} {shown} {spacer_row(rows_window.below_px(), 6)} }
                             }}
                         </tbody>

@@ -86,6 +86,15 @@ fn entries(meetings: &[MergedMeeting], zoom: Zoom) -> Vec<Entry> {
     out
 }
 
+/// The heading of the group that the entry at `start` is in, when that heading is above it: the window of entries
+/// shown starts there, and the heading stays at the top of the box while its group scrolls by.
+fn group_of(entries: &[Entry], start: usize) -> Option<&Entry> {
+    if !matches!(entries.get(start)?, Entry::Meeting { .. }) {
+        return None;
+    }
+    entries[..start].iter().rev().find(|e| !matches!(e, Entry::Meeting { .. }))
+}
+
 /// Names the group whose heading is at `heading` and counts its meetings (those after it).
 fn close_group(out: &mut [Entry], heading: Option<(usize, &str)>, zoom: Zoom) {
     if let Some((at, key)) = heading {
@@ -126,8 +135,11 @@ pub fn Timeline() -> impl IntoView {
                 {move || {
                     let (start, end) = rows.range();
                     ws.view.with(|v| list.with(|l| {
-                        let shown = l.0.get(start..end).unwrap_or_default();
-                        shown.iter().map(|e| entry_view(ws, e, &v.0.meetings, total)).collect_view()
+                        // Stuck at the top of the box (as each heading is, over it, once scrolled to): the heading
+                        // of the group the entries shown start in, which is not in the page.
+                        let above = group_of(&l.0, start).map(|e| (e, true));
+                        let shown = l.0.get(start..end).unwrap_or_default().iter().map(|e| (e, false));
+                        above.into_iter().chain(shown).map(|(e, above)| entry_view(ws, e, &v.0.meetings, total, above)).collect_view()
                     }))
                 }}
                 {move || spacer_item(rows.below_px())}
@@ -136,17 +148,18 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// One entry of the list: a heading, or the meeting it names among `meetings` (the view's).
-fn entry_view(ws: Ws, e: &Entry, meetings: &[MergedMeeting], total: Memo<usize>) -> AnyView {
+/// One entry of the list: a heading, or the meeting it names among `meetings` (the view's). A heading `above` the
+/// entries shown is the one kept at the top of the box (its group's own is out of the page, and read there).
+fn entry_view(ws: Ws, e: &Entry, meetings: &[MergedMeeting], total: Memo<usize>, above: bool) -> AnyView {
     match *e {
         Entry::Group(ref label, n) => view! {
-            <li class="group" data-testid="timeline-group">
+            <li class="group" class:above=above aria-hidden=above.then_some("true") data-testid="timeline-group">
                 <h3 data-testid="timeline-group-label">{label.clone()}<span class="count">{format!(" · {n}")}</span></h3>
             </li>
         }
         .into_any(),
         Entry::Undated(n) => view! {
-            <li class="group undated" data-testid="timeline-undated"><h3>{format!("Không rõ ngày · {n}")}</h3></li>
+            <li class="group undated" class:above=above aria-hidden=above.then_some("true") data-testid="timeline-undated"><h3>{format!("Không rõ ngày · {n}")}</h3></li>
         }
         .into_any(),
         Entry::Meeting { at, n } => meetings.get(at).map(|m| meeting_item(ws, m, n, total)).into_any(),
@@ -266,6 +279,20 @@ mod tests {
             assert_eq!(entries(&meetings, zoom), want);
         }
         assert_eq!(entries(&[], Zoom::Month), vec![]);
+        // The heading kept at the top when the entries shown start at `start`: (start, heading).
+        let list = entries(&meetings, Zoom::Month);
+        let above = [
+            (0, None),
+            (1, Some(group("Tháng 5/2024", 2))),
+            (2, Some(group("Tháng 5/2024", 2))),
+            (3, None),
+            (6, Some(group("Tháng 1/2025", 1))),
+            (9, Some(Entry::Undated(2))),
+            (10, None),
+        ];
+        for (start, want) in above {
+            assert_eq!(group_of(&list, start), want.as_ref(), "from entry {start}");
+        }
         assert_eq!(
             entries(&meetings[4..], Zoom::Month),
             vec![Entry::Undated(2), Entry::Meeting { at: 0, n: 0 }, Entry::Meeting { at: 1, n: 1 }]
