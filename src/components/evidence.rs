@@ -1,10 +1,6 @@
 //! The article behind a fact, as text (never HTML), with the sentence marked and scrolled into view;
 //! next and previous step through every mention, Escape (app.rs) or × closes it. Above the text, the card
-//! that corrects the fact shown (`correction_card.rs`), made again only when the article or the corrections
-//! change (not at each update of the list while a batch loads) or the merged view does (once a batch is done);
-//! what was typed in it and not saved comes back in it.
-
-use std::sync::Arc;
+//! that corrects the fact shown (`correction_card.rs`).
 
 use leptos::prelude::*;
 
@@ -15,26 +11,13 @@ use crate::model::split_at_span;
 #[component]
 pub fn EvidencePanel() -> impl IntoView {
     let ws = expect_context::<Ws>();
-    // What the correction card is made of: the article shown, by its record as read (each update of the list
-    // while a batch loads makes the records again, corrected, but leaves the articles read as they were), and the
-    // merged view, for the people and documents it offers to join and the split (the view comes after the
-    // records: the merge worker answers later), followed once a batch is done, not at each answer while it loads.
-    let made_of = Memo::new(move |_| {
-        let source = ws.evidence.with(|e| Some(e.as_ref()?.current()?.0.clone()));
-        let article = ws.articles.with(|l| {
-            let record = l.iter().find(|a| Some(&a.name) == source.as_ref())?.record.as_ref();
-            record.map(|r| Arc::as_ptr(r) as usize)
-        });
-        let merged = ws.progress.with(Option::is_none).then(|| ws.merged.with(|m| Arc::as_ptr(&m.0) as usize));
-        (article, merged)
-    });
     move || {
         let e = ws.evidence.get()?;
         let (source, span) = e.current()?.clone();
-        // The card again when one of those changes, or the corrections do (a save, an undo).
-        made_of.track();
-        ws.corrections.track();
-        let record = ws.records.with_untracked(|r| r.0.get(&source).cloned());
+        let record = ws.records.with(|r| r.0.get(&source).cloned());
+        // The correction card offers what the merged view holds (people and documents to join, a split): made
+        // again when the view changes, which comes after the records do (the merge worker answers later).
+        ws.merged.track();
         let n = e.mentions.len();
         let stepper = (n > 1).then(|| {
             view! {

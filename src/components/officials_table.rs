@@ -77,7 +77,6 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
         ws.merged.with(|m| order(&m.0.people, col, asc))
     });
     let rows = Memo::new(move |_| ws.view.with(|v| sorted.with(|all| kept_in_order(all, &v.0.people))));
-    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     let rows_window = Window::new("official-rows", Scroll::Page, Signal::derive(move || rows.with(Vec::len)), 56.0);
     let header = move |col: Col, label: &'static str, id: &'static str| {
         view! {
@@ -92,7 +91,7 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     view! {
         <section class="officials">
             {move || {
-                if empty.get() { return view! { <p class="hint" data-testid="officials-empty">"Không có cán bộ nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
+                if rows.with(Vec::is_empty) { return view! { <p class="hint" data-testid="officials-empty">"Không có cán bộ nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
                 view! {
                     <div class="table-wrap">
                     <table data-testid="officials-table" aria-rowcount=move || (rows.with(Vec::len) + 1).to_string()>
@@ -196,6 +195,20 @@ mod tests {
             let people: Vec<Person> = names.iter().rev().enumerate().map(|(i, n)| person(i, n, 1)).collect();
             let shown: Vec<&str> = order(&people, Col::Name, true).iter().map(|id| people[*id].name.as_str()).collect();
             assert_eq!(&shown, names);
+        }
+    }
+
+    #[test]
+    fn a_filter_shows_some_in_the_order_of_everyone() {
+        let people = vec![person(0, "Lê Đào", 2), person(1, "Phạm Dung", 1), person(2, "Trần Ân", 2)];
+        let all = order(&people, Col::Articles, true);
+        assert_eq!(all, vec![1, 2, 0]);
+        // (ids of the view's people, in the view's order; the rows)
+        let cases: &[(&[usize], &[usize])] =
+            &[(&[0, 1, 2], &[1, 2, 0]), (&[0, 2], &[2, 0]), (&[2, 0], &[2, 0]), (&[1], &[1]), (&[], &[])];
+        for (view, rows) in cases {
+            let shown: Vec<Person> = view.iter().map(|id| people[*id].clone()).collect();
+            assert_eq!(kept_in_order(&all, &shown), *rows, "view {view:?}");
         }
     }
 

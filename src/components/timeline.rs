@@ -86,13 +86,11 @@ fn entries(meetings: &[MergedMeeting], zoom: Zoom) -> Vec<Entry> {
     out
 }
 
-/// The heading of the group that the entry at `start` is in, when that heading is above it: the window of entries
-/// shown starts there, and the heading stays at the top of the box while its group scrolls by.
+/// The heading of the group that the entry before `start` is in: the window of entries shown starts at `start`,
+/// and that heading, out of the window, is shown first in it, kept at the top of the box while its group scrolls by
+/// (style/main.css: with no height of its own; the headings after it cover it as they reach the top).
 fn group_of(entries: &[Entry], start: usize) -> Option<&Entry> {
-    if !matches!(entries.get(start)?, Entry::Meeting { .. }) {
-        return None;
-    }
-    entries[..start].iter().rev().find(|e| !matches!(e, Entry::Meeting { .. }))
+    entries.get(..start)?.iter().rev().find(|e| !matches!(e, Entry::Meeting { .. }))
 }
 
 /// Names the group whose heading is at `heading` and counts its meetings (those after it).
@@ -137,9 +135,8 @@ pub fn Timeline() -> impl IntoView {
                     ws.view.with(|v| list.with(|l| {
                         // Stuck at the top of the box (as each heading is, over it, once scrolled to): the heading
                         // of the group the entries shown start in, which is not in the page.
-                        let above = group_of(&l.0, start).map(|e| (e, true));
-                        let shown = l.0.get(start..end).unwrap_or_default().iter().map(|e| (e, false));
-                        above.into_iter().chain(shown).map(|(e, above)| entry_view(ws, e, &v.0.meetings, total, above)).collect_view()
+                        let shown = group_of(&l.0, start).into_iter().chain(l.0.get(start..end).unwrap_or_default());
+                        shown.map(|e| entry_view(ws, e, &v.0.meetings, total)).collect_view()
                     }))
                 }}
                 {move || spacer_item(rows.below_px())}
@@ -148,18 +145,17 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// One entry of the list: a heading, or the meeting it names among `meetings` (the view's). A heading `above` the
-/// entries shown is the one kept at the top of the box (its group's own is out of the page, and read there).
-fn entry_view(ws: Ws, e: &Entry, meetings: &[MergedMeeting], total: Memo<usize>, above: bool) -> AnyView {
+/// One entry of the list: a heading, or the meeting it names among `meetings` (the view's).
+fn entry_view(ws: Ws, e: &Entry, meetings: &[MergedMeeting], total: Memo<usize>) -> AnyView {
     match *e {
         Entry::Group(ref label, n) => view! {
-            <li class="group" class:above=above aria-hidden=above.then_some("true") data-testid="timeline-group">
+            <li class="group" data-testid="timeline-group">
                 <h3 data-testid="timeline-group-label">{label.clone()}<span class="count">{format!(" · {n}")}</span></h3>
             </li>
         }
         .into_any(),
         Entry::Undated(n) => view! {
-            <li class="group undated" class:above=above aria-hidden=above.then_some("true") data-testid="timeline-undated"><h3>{format!("Không rõ ngày · {n}")}</h3></li>
+            <li class="group undated" data-testid="timeline-undated"><h3>{format!("Không rõ ngày · {n}")}</h3></li>
         }
         .into_any(),
         Entry::Meeting { at, n } => meetings.get(at).map(|m| meeting_item(ws, m, n, total)).into_any(),
@@ -284,11 +280,13 @@ mod tests {
         let above = [
             (0, None),
             (1, Some(group("Tháng 5/2024", 2))),
-            (2, Some(group("Tháng 5/2024", 2))),
-            (3, None),
+            (3, Some(group("Tháng 5/2024", 2))),
+            (4, Some(group("Tháng 6/2024", 1))),
             (6, Some(group("Tháng 1/2025", 1))),
+            (7, Some(group("Tháng 1/2025", 1))),
             (9, Some(Entry::Undated(2))),
-            (10, None),
+            (10, Some(Entry::Undated(2))),
+            (11, None),
         ];
         for (start, want) in above {
             assert_eq!(group_of(&list, start), want.as_ref(), "from entry {start}");
