@@ -46,6 +46,21 @@ fn order(people: &[Person], col: Col, asc: bool) -> Vec<usize> {
     sorted_ids(people.iter().map(|p| ((column_key(p, col), name_key(&p.name)), p.id)).collect(), asc)
 }
 
+/// The ids of `all` (everyone, in the table's order) that are among `people` (the filtered view's), in that order.
+fn kept_in_order(all: &[usize], people: &[Person]) -> Vec<usize> {
+    // The view's people are some of everyone's, each with its id (its place among everyone).
+    if people.len() == all.len() {
+        return all.to_vec();
+    }
+    let mut kept = vec![false; all.len()];
+    for p in people {
+        if let Some(k) = kept.get_mut(p.id) {
+            *k = true;
+        }
+    }
+    all.iter().copied().filter(|id| kept.get(*id) == Some(&true)).collect()
+}
+
 /// How the table is sorted: (column, ascending). Owned by the views, so that it survives a switch
 /// to another tab and back.
 pub fn default_sort() -> RwSignal<(Col, bool)> {
@@ -55,11 +70,13 @@ pub fn default_sort() -> RwSignal<(Col, bool)> {
 #[component]
 pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     let ws = expect_context::<Ws>();
-    let rows = Memo::new(move |_| {
-        let v = ws.view.get();
+    // Everyone in the merged view, sorted when it or the sort changes (not at each change of the filters, which
+    // only choose among them): the order of two rows never depends on the filters.
+    let sorted = Memo::new(move |_| {
         let (col, asc) = sort.get();
-        order(&v.0.people, col, asc)
+        ws.merged.with(|m| order(&m.0.people, col, asc))
     });
+    let rows = Memo::new(move |_| ws.view.with(|v| sorted.with(|all| kept_in_order(all, &v.0.people))));
     let rows_window = Window::new("official-rows", Scroll::Page, Signal::derive(move || rows.with(Vec::len)), 56.0);
     let header = move |col: Col, label: &'static str, id: &'static str| {
         view! {
@@ -74,8 +91,7 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
     view! {
         <section class="officials">
             {move || {
-                let n = ws.view.with(|v| v.0.people.len());
-                if n == 0 { return view! { <p class="hint" data-testid="officials-empty">"Không có cán bộ nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
+                if rows.with(Vec::is_empty) { return view! { <p class="hint" data-testid="officials-empty">"Không có cán bộ nào (theo bộ lọc hiện tại)."</p> }.into_any(); }
                 view! {
                     <div class="table-wrap">
                     <table data-testid="officials-table" aria-rowcount=move || (rows.with(Vec::len) + 1).to_string()>
@@ -90,14 +106,13 @@ pub fn OfficialsTable(sort: RwSignal<(Col, bool)>) -> impl IntoView {
                         </tr></thead>
                         <tbody id="official-rows">
                             {move || {
-                                let v = ws.view.get();
                                 let (start, end) = rows_window.range();
-                                let by_id: std::collections::HashMap<usize, &Person> = v.0.people.iter().map(|p| (p.id, p)).collect();
-                                let shown = rows.with(|ids| {
+                                // A person's id is its place in the merged view.
+                                let shown = ws.merged.with(|m| rows.with(|ids| {
                                     ids.get(start..end).unwrap_or_default().iter().enumerate()
-                                        .filter_map(|(i, id)| Some(person_row(ws, by_id.get(id)?, start + i)))
+                                        .filter_map(|(i, id)| Some(person_row(ws, m.0.people.get(*id).filter(|p| p.id == *id)?, start + i)))
                                         .collect_view()
-                                });
+                                }));
                                 view! { {spacer_row(rows_window.above_px(), 6)} {shown} {spacer_row(rows_window.below_px(), 6)} }
                             }}
                         </tbody>
@@ -180,6 +195,20 @@ mod tests {
             let people: Vec<Person> = names.iter().rev().enumerate().map(|(i, n)| person(i, n, 1)).collect();
             let shown: Vec<&str> = order(&people, Col::Name, true).iter().map(|id| people[*id].name.as_str()).collect();
             assert_eq!(&shown, names);
+        }
+    }
+
+    #[test]
+    fn a_filter_shows_some_in_the_order_of_everyone() {
+        let people = vec![person(0, "Lê Đào", 2), person(1, "Phạm Dung", 1), person(2, "Trần Ân", 2)];
+        let all = order(&people, Col::Articles, true);
+        assert_eq!(all, vec![1, 2, 0]);
+        // (ids of the view's people, in the view's order; the rows)
+        let cases: &[(&[usize], &[usize])] =
+            &[(&[0, 1, 2], &[1, 2, 0]), (&[0, 2], &[2, 0]), (&[2, 0], &[2, 0]), (&[1], &[1]), (&[], &[])];
+        for (view, rows) in cases {
+            let shown: Vec<Person> = view.iter().map(|id| people[*id].clone()).collect();
+            assert_eq!(kept_in_order(&all, &shown), *rows, "view {view:?}");
         }
     }
 

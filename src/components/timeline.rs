@@ -86,6 +86,13 @@ fn entries(meetings: &[MergedMeeting], zoom: Zoom) -> Vec<Entry> {
     out
 }
 
+/// The heading of the group that the entry before `start` is in: the window of entries shown starts at `start`,
+/// and that heading, out of the window, is shown first in it, kept at the top of the box while its group scrolls by
+/// (style/main.css: with no height of its own; the headings after it cover it as they reach the top).
+fn group_of(entries: &[Entry], start: usize) -> Option<&Entry> {
+    entries.get(..start)?.iter().rev().find(|e| !matches!(e, Entry::Meeting { .. }))
+}
+
 /// Names the group whose heading is at `heading` and counts its meetings (those after it).
 fn close_group(out: &mut [Entry], heading: Option<(usize, &str)>, zoom: Zoom) {
     if let Some((at, key)) = heading {
@@ -126,8 +133,10 @@ pub fn Timeline() -> impl IntoView {
                 {move || {
                     let (start, end) = rows.range();
                     ws.view.with(|v| list.with(|l| {
-                        let shown = l.0.get(start..end).unwrap_or_default();
-                        shown.iter().map(|e| entry_view(ws, e, &v.0.meetings, total)).collect_view()
+                        // Stuck at the top of the box (as each heading is, over it, once scrolled to): the heading
+                        // of the group the entries shown start in, which is not in the page.
+                        let shown = group_of(&l.0, start).into_iter().chain(l.0.get(start..end).unwrap_or_default());
+                        shown.map(|e| entry_view(ws, e, &v.0.meetings, total)).collect_view()
                     }))
                 }}
                 {move || spacer_item(rows.below_px())}
@@ -266,6 +275,22 @@ mod tests {
             assert_eq!(entries(&meetings, zoom), want);
         }
         assert_eq!(entries(&[], Zoom::Month), vec![]);
+        // The heading kept at the top when the entries shown start at `start`: (start, heading).
+        let list = entries(&meetings, Zoom::Month);
+        let above = [
+            (0, None),
+            (1, Some(group("Tháng 5/2024", 2))),
+            (3, Some(group("Tháng 5/2024", 2))),
+            (4, Some(group("Tháng 6/2024", 1))),
+            (6, Some(group("Tháng 1/2025", 1))),
+            (7, Some(group("Tháng 1/2025", 1))),
+            (9, Some(Entry::Undated(2))),
+            (10, Some(Entry::Undated(2))),
+            (11, None),
+        ];
+        for (start, want) in above {
+            assert_eq!(group_of(&list, start), want.as_ref(), "from entry {start}");
+        }
         assert_eq!(
             entries(&meetings[4..], Zoom::Month),
             vec![Entry::Undated(2), Entry::Meeting { at: 0, n: 0 }, Entry::Meeting { at: 1, n: 1 }]
