@@ -114,10 +114,13 @@ export function warm_worker() {
   start(slots()[0]);
 }
 const GROUP = 8;
+// One group a task: posting a File makes Chromium take its snapshot with a call the page's thread waits for
+// (~1 ms a file), so a task that posted every group queued at once would run long.
 function send(slot) {
   clearTimeout(slot.timer);
   slot.timer = 0;
-  const group = slot.outbox.splice(0);
+  const group = slot.outbox.splice(0, GROUP);
+  if (slot.outbox.length) slot.timer = setTimeout(() => send(slot), 0);
   if (group.length) start(slot).then(() => slot.worker.postMessage(['group', group]), (why) => {
     for (const [id] of group) {
       const p = slot.pending.get(id);
@@ -133,8 +136,7 @@ function call(name, payload, pasted) {
   const id = ++seq;
   const answer = new Promise((ok, no) => slot.pending.set(id, { ok, no, name }));
   slot.outbox.push([id, name, payload, pasted]);
-  if (slot.outbox.length >= GROUP) send(slot);
-  else if (!slot.timer) slot.timer = setTimeout(() => send(slot), 0);
+  if (!slot.timer) slot.timer = setTimeout(() => send(slot), 0);
   return answer;
 }
 export function extract_text(name, text, pasted) {
