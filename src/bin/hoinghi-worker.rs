@@ -62,37 +62,7 @@ fn main() {
                 return;
             }
             _ => {
-                let name = msg.get(1).as_string().unwrap_or_default();
-                let payload = msg.get(2);
-                if payload.is_instance_of::<Blob>() {
-                    // A file the page did not read (past the size limit, or the browser would not stream it
-                    // there): streamed here, without holding the worker while the browser reads it.
-                    let scope = reply_to.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let blob: Blob = payload.unchecked_into();
-                        let read = read_blob(&blob).await;
-                        let size = match &read {
-                            protocol::FileRead::Bytes(bytes) => bytes.len(),
-                            _ => 0,
-                        };
-                        let out = protocol::from_file_read(&name, read, &mut progress(&scope, &id, size));
-                        answer(&scope, &id, &out);
-                    });
-                    return;
-                }
-                let out = match payload.as_string() {
-                    Some(text) => protocol::from_text_with_progress(
-                        &name,
-                        &text,
-                        msg.get(3).is_truthy(),
-                        &mut progress(&reply_to, &id, text.len()),
-                    ),
-                    None => {
-                        let bytes = Uint8Array::new(&payload).to_vec();
-                        protocol::from_bytes_with_progress(&name, &bytes, &mut progress(&reply_to, &id, bytes.len()))
-                    }
-                };
-                answer(&reply_to, &id, &out);
+                extract_item(&reply_to, &msg, |scope, id, out| answer(scope, id, &out));
                 return;
             }
         };
@@ -129,47 +99,54 @@ fn progress<'a>(scope: &'a DedicatedWorkerGlobalScope, id: &'a JsValue, size: us
 fn group(scope: &DedicatedWorkerGlobalScope, items: &Array) {
     let count = items.length() as usize;
     let answers = Rc::new(RefCell::new(Array::new()));
-    // Sent once every article of the group is answered: by the loop, or by the last file read.
-    let send = move |scope: &DedicatedWorkerGlobalScope, answers: &Array| {
-        if answers.length() as usize == count {
-            let _ = scope.post_message(&Array::of2(&"answers".into(), answers));
+    for item in items.iter() {
+        let answers = answers.clone();
+        // The group is sent once its last article is answered, whether read from a file or not.
+        extract_item(scope, item.unchecked_ref(), move |scope, id, out| {
+            let answers = answers.borrow();
+            answers.push(&split_answer(id, out));
+            if answers.length() as usize == count {
+                let _ = scope.post_message(&Array::of2(&"answers".into(), &answers));
+            }
+        });
+    }
+}
+
+/// Extracts the article `[id, name, text | ArrayBuffer | File, pasted]` and hands what came out to `done`: at once
+/// for a text or bytes; for a `File`, once streamed (the files of a group at once, none held whole past the limit).
+fn extract_item(
+    scope: &DedicatedWorkerGlobalScope,
+    item: &Array,
+    done: impl FnOnce(&DedicatedWorkerGlobalScope, &JsValue, protocol::Extracted) + 'static,
+) {
+    let (id, name, payload) = (item.get(0), item.get(1).as_string().unwrap_or_default(), item.get(2));
+    if payload.is_instance_of::<Blob>() {
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let blob: Blob = payload.unchecked_into();
+            let read = read_blob(&blob).await;
+            let size = match &read {
+                protocol::FileRead::Bytes(bytes) => bytes.len(),
+                _ => 0,
+            };
+            let out = protocol::from_file_read(&name, read, &mut progress(&scope, &id, size));
+            done(&scope, &id, out);
+        });
+        return;
+    }
+    let out = match payload.as_string() {
+        Some(text) => protocol::from_text_with_progress(
+            &name,
+            &text,
+            item.get(3).is_truthy(),
+            &mut progress(scope, &id, text.len()),
+        ),
+        None => {
+            let bytes = Uint8Array::new(&payload).to_vec();
+            protocol::from_bytes_with_progress(&name, &bytes, &mut progress(scope, &id, bytes.len()))
         }
     };
-    for item in items.iter() {
-        let item: Array = item.unchecked_into();
-        let (id, name, payload) = (item.get(0), item.get(1).as_string().unwrap_or_default(), item.get(2));
-        if payload.is_instance_of::<Blob>() {
-            // Streamed (the group's files at once), extracted when read.
-            let (scope, answers) = (scope.clone(), answers.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let blob: Blob = payload.unchecked_into();
-                let read = read_blob(&blob).await;
-                let size = match &read {
-                    protocol::FileRead::Bytes(bytes) => bytes.len(),
-                    _ => 0,
-                };
-                let out = protocol::from_file_read(&name, read, &mut progress(&scope, &id, size));
-                let answers = answers.borrow();
-                answers.push(&split_answer(&id, out));
-                send(&scope, &answers);
-            });
-            continue;
-        }
-        let out = match payload.as_string() {
-            Some(text) => protocol::from_text_with_progress(
-                &name,
-                &text,
-                item.get(3).is_truthy(),
-                &mut progress(scope, &id, text.len()),
-            ),
-            None => {
-                let bytes = Uint8Array::new(&payload).to_vec();
-                protocol::from_bytes_with_progress(&name, &bytes, &mut progress(scope, &id, bytes.len()))
-            }
-        };
-        answers.borrow().push(&split_answer(&id, out));
-    }
-    send(scope, &answers.borrow());
+    done(scope, &id, out);
 }
 
 /// `[id, json of protocol::Extracted without its record, the record's json or null, the same as UTF-8 bytes]`:
