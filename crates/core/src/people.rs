@@ -37,16 +37,23 @@ static COUNTRIES: LazyLock<PhraseIndex<()>> =
 static NAMED_AFTER: LazyLock<WordSet> =
     LazyLock::new(|| TextList::NamedAfter.phrases().map(|p| folded_tokens(p).join(" ")).collect());
 
+/// The first words of [`NAMED_AFTER`]'s entries: asked before a phrase is joined to be looked up, so that a name
+/// not after one of them (almost every name) costs no string.
+static NAMED_AFTER_FIRST: LazyLock<WordSet> =
+    LazyLock::new(|| TextList::NamedAfter.phrases().filter_map(|p| folded_tokens(p).into_iter().next()).collect());
+
 /// Whether the words right before `tokens[i]` are an institution, street or award that takes a person's name
 /// (`Trường Chính trị` before `Nguyễn Văn Linh`, `Bệnh viện` before `Bạch Mai`): the name is the institution's.
 fn after_named_institution(tokens: &[Token], i: usize) -> bool {
-    let mut words = String::new();
     for n in 1..=3.min(i) {
-        let t = &tokens[i - n];
-        if !t.is_word() {
+        let before = &tokens[i - n..i];
+        if !before[0].is_word() {
             return false;
         }
-        words = if n == 1 { t.folded().as_str().to_string() } else { format!("{} {words}", t.folded().as_str()) };
+        if !NAMED_AFTER_FIRST.contains(before[0].folded().as_str()) {
+            continue;
+        }
+        let words = before.iter().map(|t| t.folded().as_str()).collect::<Vec<_>>().join(" ");
         if NAMED_AFTER.contains(&words) {
             return true;
         }
