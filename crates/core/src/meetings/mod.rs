@@ -25,7 +25,7 @@ use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
 
 use bodies::{body_in_phrase, clause_starts, ends_a_name, is_digits, names_of, organizers_in, subject_at};
-use phrases::{kind_in, kind_of, meeting_phrases, name_start, Phrase};
+use phrases::{is_verb_at, kind_in, kind_of, meeting_phrases, name_start, Phrase};
 use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, lead_day, Citations, OTHER_TIME};
 
 /// The meeting's name: its whole noun phrase, from the classifier or meeting word it starts with (`Hội nghị` of
@@ -113,7 +113,11 @@ fn lead(
         if date_mentions(text, candidate.0.clone()).iter().any(|m| m.day.is_some() || m.relative.is_some()) {
             return Some(candidate);
         }
-        first.get_or_insert(candidate);
+        // A sentence with no day whose meeting is a verb alone (`các thành viên ... ký kết hợp đồng`) tells a habit
+        // or a plan, not an event to report.
+        if !is_verb_at(tokens, candidate.2.start) {
+            first.get_or_insert(candidate);
+        }
     }
     first
 }
