@@ -208,10 +208,14 @@ pub enum TextList {
     /// Bạch Mai`, `đường Nguyễn Huệ`, `THPT Nguyễn Thị Bích Châu`): a name right after it is its name, not a person
     /// the article reports. Compared with the folded words before the name.
     NamedAfter,
+    /// Words in the clause before a meeting phrase that is a verb alone (`ký kết`) that make it an act mentioned, not
+    /// one the article reports: passive (`được`, `bị`), made a noun (`việc`, `sự`), to come or only wanted (`sẽ`,
+    /// `dự kiến`, `tìm cách`). Compared with the folded words of the clause.
+    NotTheAct,
 }
 
 impl TextList {
-    const ALL: [(TextList, &'static str); 8] = [
+    const ALL: [(TextList, &'static str); 9] = [
         (TextList::ProvinceUnit, "province_unit"),
         (TextList::ProvinceLead, "province_lead"),
         (TextList::LocalUnit, "local_unit"),
@@ -220,6 +224,7 @@ impl TextList {
         (TextList::IssuerEnd, "issuer_end"),
         (TextList::DocumentQuantity, "document_quantity"),
         (TextList::NamedAfter, "named_after"),
+        (TextList::NotTheAct, "not_the_act"),
     ];
 
     /// The list a data file names, `None` for a name that is no list.

@@ -292,6 +292,21 @@ fn names_after(items: &[Item], from: usize) -> Vec<usize> {
     out
 }
 
+/// Whether the role verb at `items[p]` has a passive's agent with no name (`do Chủ tịch UBND tỉnh chủ trì`, `do
+/// Tổng thống Hàn Quốc chủ trì`): `do` then only titles and words up to the verb. `do` is this rule's own pattern
+/// (the agent after it), not a class.
+fn unnamed_agent(items: &[Item], region_start: usize, p: usize) -> bool {
+    let from = region_start.max(p.saturating_sub(8));
+    for k in (from..p).rev() {
+        match &items[k] {
+            Item::Word(w, _) if w.as_str() == "do" => return k + 1 < p,
+            Item::Word(..) | Item::Title(_) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The roles of each name item in one sentence's items.
 pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
     let mut out: HashMap<usize, Vec<Role>> = HashMap::default();
@@ -313,7 +328,10 @@ pub fn roles_of(items: &[Item]) -> HashMap<usize, Vec<Role>> {
                 subjects.retain(|&i| i > cut);
             }
         }
-        if p > 0 && matches!(&items[p - 1], Item::Word(_, c) if c.has(Class::Nominaliser)) {
+        if unnamed_agent(items, region_start, p) {
+            // "hội nghị do Chủ tịch UBND tỉnh chủ trì": the verb's agent is an office with no name, nobody before it.
+            subjects.clear();
+        } else if p > 0 && matches!(&items[p - 1], Item::Word(_, c) if c.has(Class::Nominaliser)) {
             // "dưới sự chủ trì của A và B": the people after it, not before.
             subjects = names_after(items, p + 1);
         } else if subjects.is_empty() {

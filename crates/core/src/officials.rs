@@ -152,10 +152,12 @@ fn titles_of(
         rendered.shared = shared;
         // Only before a complete post ("UVBTV, Trưởng Ban" is a shortened repeat), not a party rank (those borrow
         // their committee) and not a plural title ("các ĐB, Bộ trưởng ... NAME" lists the deputies, then the person).
+        // A comma or `kiêm` between them (`Phó Tư lệnh kiêm Tham mưu trưởng Quân khu 5`: two posts, the first as
+        // written when the second's body has no head to share with it).
         rendered.listed = !title.plural
             && !RANKS.list[title.rank].party
             && titles.get(n + 1).is_some_and(|next| {
-                tokens.get(title.tokens.end).is_some_and(|t| t.is_punct(','))
+                tokens.get(title.tokens.end).is_some_and(|t| t.is_punct(',') || t.is(Class::Concurrent))
                     && next.tokens.start == title.tokens.end + 1
                     && !next.body.is_empty()
             });

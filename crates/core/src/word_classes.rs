@@ -79,7 +79,7 @@ pub enum Class {
     /// A word before the other side of a meeting (`làm việc với X`, `họp giữa X và Y`): X is no organiser.
     Counterpart,
     /// Words before a meeting phrase that cite another meeting than the one reported (`Nghị quyết Đại hội IX`,
-    /// `chuẩn bị kỳ họp`).
+    /// `chuẩn bị kỳ họp`, `chào mừng Đại hội`, `trước thềm Hội nghị`).
     CitesMeeting,
     /// A word after a meeting phrase that puts it in the future (`kỳ họp tới`, `Đại hội sắp tới`).
     Coming,

@@ -18,7 +18,7 @@ const FILES: &[(&str, &[&str], &[&str])] = &[
     ("document_symbols.tsv", &["type", "issuer", "kind", "issuer_name"], &["type", "issuer"]),
     ("family_names.tsv", &["name", "group", "note"], &["name"]),
     ("furniture.tsv", &["phrase", "where", "match"], &["phrase", "where"]),
-    ("meeting_kinds.tsv", &["phrase", "kind", "priority", "generic"], &["phrase"]),
+    ("meeting_kinds.tsv", &["phrase", "kind", "priority", "generic", "verb"], &["phrase"]),
     ("outlets.tsv", &["marker", "province", "kind"], &["marker"]),
     ("other_time_words.tsv", &["phrase"], &["phrase"]),
     ("parts_of_day.tsv", &["word", "part"], &["word"]),

@@ -179,8 +179,8 @@ pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definition
             break;
         }
         // "Ủy ban kiểm tra Trung ương", "Ban tuyên giáo Tỉnh ủy": a head, then a pair that names a body with it even
-        // in lower case (class `head_compound`), though the pair is a verb elsewhere.
-        if k == i + head && !t.is_capitalised() && classes::longest_at(tokens, i, Class::OrgHead).is_some() {
+        // in lower case (class `head_compound`), though the pair is a verb elsewhere; or a rank ("Bộ Tư lệnh").
+        if k == i + head && classes::longest_at(tokens, i, Class::OrgHead).is_some() {
             // Not an organiser's verb: "Tỉnh đoàn tổ chức hội thảo" is a body and its verb.
             let pair = classes::longest_at(tokens, k, Class::HeadCompound);
             if let Some(n) = pair.filter(|_| classes::longest_at(tokens, k, Class::OrganiserVerb).is_none()) {
@@ -213,10 +213,14 @@ pub(super) fn body_end(tokens: &[Token], text: &str, i: usize, defs: &Definition
             continue;
         }
         if is_digits(t) {
-            // "Quân khu 5", "Ban chỉ đạo 138"; not a date ("2/11", "6 tháng").
-            let date =
-                tokens.get(k + 1).is_some_and(|n| n.is_punct('/') || n.is(Class::DayWord) || n.is(Class::PeriodWord));
-            if date || k != i + head {
+            // "Quân khu 5", "Ban chỉ đạo 138", "UBND Quận 2", "Bộ Tư lệnh Quân khu 5": a number right after the head, a
+            // head inside the name or a unit word; not a date
+            // ("2/11", "6 tháng") or a quantity ("5 năm").
+            let date = tokens.get(k + 1).is_some_and(|n| {
+                n.is_punct('/') || n.is(Class::DayWord) || n.is(Class::PeriodWord) || n.is(Class::Quantity)
+            });
+            let after_head = k == i + head || classes::ends_before(tokens, k, Class::BodyHead);
+            if date || !(after_head || tokens[k - 1].is(Class::Unit)) {
                 break;
             }
             k += 1;

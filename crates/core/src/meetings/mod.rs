@@ -25,7 +25,7 @@ use crate::spans::CharIndex;
 use crate::tokens::{within, Token};
 
 use bodies::{body_in_phrase, clause_starts, ends_a_name, is_digits, names_of, organizers_in, subject_at};
-use phrases::{kind_in, kind_of, meeting_phrases, name_start, Phrase};
+use phrases::{is_verb_at, kind_in, kind_of, meeting_phrases, name_start, Phrase};
 use when::{anchored, cited_date, dates_a_report, folded_words, has_phrase, lead_day, Citations, OTHER_TIME};
 
 /// The meeting's name: its whole noun phrase, from the classifier or meeting word it starts with (`Hội nghị` of
@@ -113,7 +113,11 @@ fn lead(
         if date_mentions(text, candidate.0.clone()).iter().any(|m| m.day.is_some() || m.relative.is_some()) {
             return Some(candidate);
         }
-        first.get_or_insert(candidate);
+        // A sentence with no day whose meeting is a verb alone (`các thành viên ... ký kết hợp đồng`) tells a habit
+        // or a plan, not an event to report.
+        if !is_verb_at(tokens, candidate.2.start) {
+            first.get_or_insert(candidate);
+        }
     }
     first
 }
@@ -243,8 +247,18 @@ fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
             k = name_start.max(k + 1);
             continue;
         }
+        // Letters, and the marks that join the parts of one word (`Elmendorf-Richardson`, `H'Mông`).
         let letters = |t: &Token| {
-            t.is_word() && t.is_capitalised() && t.text(text).chars().all(|c| c.is_alphabetic() || c == '.')
+            t.is_word()
+                && t.is_capitalised()
+                && t.text(text).chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        };
+        // "Quận 2", "Phường 5": a number right after a unit word is its name (not a date: `tỉnh 2/9`).
+        let unit_number = |j: usize| {
+            j > name_start
+                && is_digits(&tokens[j])
+                && tokens[j - 1].is(Class::Unit)
+                && !tokens.get(j + 1).is_some_and(|n| n.is_punct('/') || n.is(Class::PeriodWord))
         };
         // An institution's name (after `Trung tâm`, `trụ sở`, not `tỉnh`) writes a capital on a word's first syllable
         // only (`Trung tâm Nghiên cứu Chiến lược`, `Trụ sở Chính phủ`): a lower-case syllable right after a capitalised
@@ -265,7 +279,10 @@ fn places_in(tokens: &[Token], text: &str) -> Vec<String> {
             if let Some(m) = noun {
                 institution |= !tokens[j].is(Class::Unit);
                 j += m;
-            } else if letters(&tokens[j]) || (institution && j > name_start && syllable_goes_on(tokens, j)) {
+            } else if letters(&tokens[j])
+                || unit_number(j)
+                || (institution && j > name_start && syllable_goes_on(tokens, j))
+            {
                 j += 1;
             } else {
                 break;

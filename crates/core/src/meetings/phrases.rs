@@ -1,9 +1,11 @@
 //! Meeting phrases: where a sentence names a meeting (`data/meeting_kinds.tsv`), its kind, and its name.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::classes::{self, Class};
-use crate::lexicon::MEETING_KINDS;
+use crate::data::{self, TextList};
+use crate::lexicon::{folded_tokens, PhraseIndex, MEETING_KINDS, STOP_WORDS};
 use crate::tokens::Token;
 
 /// Whether the meeting phrase at `tokens[k..k + n]` names another meeting than the one reported:
@@ -82,7 +84,7 @@ pub(super) fn meeting_phrases(tokens: &[Token]) -> Vec<Phrase> {
         };
         // A rejected phrase takes its own words with it ("kỳ họp tới" is not a "họp" either);
         // an accepted one does not ("cuộc họp báo" is also a "họp báo").
-        if names_another(tokens, k, n) {
+        if names_another(tokens, k, n) || a_mentioned_act(tokens, k, n) {
             k += n;
             continue;
         }
@@ -92,6 +94,47 @@ pub(super) fn meeting_phrases(tokens: &[Token]) -> Vec<Phrase> {
         k += 1;
     }
     out
+}
+
+/// The meeting phrases that are a verb alone (`verb` in `data/meeting_kinds.tsv`: `ký kết`).
+static VERB_PHRASES: LazyLock<PhraseIndex<()>> = LazyLock::new(|| {
+    let rows = data::rows(&data::MEETING_KINDS);
+    PhraseIndex::new(rows.iter().filter(|r| r.yes("verb")).map(|r| (folded_tokens(r.get("phrase")), ())))
+});
+
+/// Whether the meeting phrase starting at byte `at` of `tokens` is a verb alone (`ký kết`).
+pub(super) fn is_verb_at(tokens: &[Token], at: usize) -> bool {
+    let k = tokens.partition_point(|t| t.range().start < at);
+    VERB_PHRASES.longest_at(tokens, k).is_some()
+}
+
+/// The words of `TextList::NotTheAct` (folded tokens), indexed by their first.
+static NOT_THE_ACT: LazyLock<PhraseIndex<()>> =
+    LazyLock::new(|| PhraseIndex::new(TextList::NotTheAct.phrases().map(|p| (folded_tokens(p), ()))));
+
+/// Whether the verb phrase at `tokens[k..k + n]` (`ký kết`) is an act mentioned, not one the article reports: no
+/// object right after it (`các thỏa thuận đã ký kết.`, `văn kiện được ký kết với`, `ký kết năm 2020`), or a word of
+/// `not_the_act` in its clause before it (`được`, `việc`, `sẽ`, `tìm cách`: passive, a noun, only wanted).
+fn a_mentioned_act(tokens: &[Token], k: usize, n: usize) -> bool {
+    if VERB_PHRASES.longest_at(tokens, k) != Some((n, ())) {
+        return false;
+    }
+    // The object: a content word, or a plural before one (`các văn bản`), not a function word or a day.
+    let object = tokens.get(k + n).is_some_and(|t| {
+        t.is_word()
+            && (t.is(Class::Plural) || !STOP_WORDS.contains(t.folded().as_str()))
+            && ![Class::DayWord, Class::PeriodWord, Class::CoSubject, Class::And].iter().any(|&c| t.is(c))
+    });
+    if !object {
+        return true;
+    }
+    // The clause before the verb: back to a comma, a colon or a bracket, twenty words at most (a passive's agent may
+    // be two names with their titles: `được Thủ tướng Thái Lan A và người đồng cấp Campuchia B ký kết`).
+    let clause_end =
+        |t: &Token| !t.is_word() && [',', ';', ':', '(', ')', '.', '!', '?'].iter().any(|&c| t.is_punct(c));
+    let from = k.saturating_sub(20);
+    let start = (from..k).rev().find(|&j| clause_end(&tokens[j])).map_or(from, |j| j + 1);
+    (start..k).any(|j| NOT_THE_ACT.longest_at(tokens, j).is_some_and(|(m, _)| j + m <= k))
 }
 
 /// "giao Ban Quản lý dự án": a phrase's words that start in lower case and go on with a capital are a verb and the
@@ -132,7 +175,9 @@ pub(super) fn name_start(tokens: &[Token], p: usize) -> usize {
         if !t.is_word() {
             break;
         }
-        if t.is(Class::MeetingNoun) || MEETING_KINDS.longest_at(tokens, j).is_some() {
+        // A verb phrase (`ký kết`) before a meeting noun is what was done there, not the start of its name.
+        let verb = || VERB_PHRASES.longest_at(tokens, j).is_some();
+        if t.is(Class::MeetingNoun) || (MEETING_KINDS.longest_at(tokens, j).is_some() && !verb()) {
             start = j;
         }
     }
