@@ -133,7 +133,8 @@ async function measure(n) {
   }
   // Interactions once all is shown: searches typed, a province chosen, tabs switched (interactions()).
   const tasksBeforeInteractions = await page.evaluate(() => window.__longTasks.length);
-  const acts = await interactions(page);
+  // BENCH_LOAD_ONLY=1: the load alone (for runs back to back), without the interactions.
+  const acts = process.env.BENCH_LOAD_ONLY === '1' ? {} : await interactions(page);
 
   const tasks = await page.evaluate(([t0, k]) => window.__longTasks.slice(0, k).filter((t) => t.start >= t0), [before, tasksBeforeInteractions]);
   const change = await page.evaluate(() => [window.__changeStart, window.__changeEnd]);
