@@ -7,10 +7,10 @@
 //!   shared by every tab, so two tabs loading articles at once never take the same key, and the keys grow in
 //!   the order the articles were written, which is the order a reload brings them back (read a page at a time).
 //!   Version 2 wrote one record an article, the value `[name, json]`; such records are read as they are (a
-//!   user's archive stays whole) and written again only when one of their articles is renamed. A request an
-//!   article cost the page's thread ~0.15 ms and the browser process ~0.2 ms (at 5,000 articles, 0.8 s and
-//!   1.6 s of a load's CPU with the storage against without it, `make bench-page`); a batch costs about what one
-//!   article did. The module keeps the name → key map of what this page stored or read back, to delete by name:
+//!   user's archive stays whole) and written again only when one of their articles is renamed. Storing cost a
+//!   5,000-article load 0.8 s of the page's CPU and 1.6 s of the browser process's (`make bench-page` with and
+//!   without IndexedDB, `BENCH_NO_STORAGE=1`), mostly a request an article: 5,000 values of ~10 KB took the
+//!   browser process 1.0–1.3 s of CPU one a request and 0.3–0.4 s 8 or 25 a request. The module keeps the name → key map of what this page stored or read back, to delete by name:
 //!   an article removed from a batch is removed by writing the batch again without it (read in the same
 //!   transaction). A stored article whose name another one already has (two tabs each loaded an `a.txt`) comes
 //!   back renamed (`a (2).txt`, and is stored so); one with the same name and the same content (two tabs each
