@@ -46,6 +46,61 @@ impl<T: Default> Default for Shared<T> {
     }
 }
 
+/// The articles' records by name, as corrected. Kept in parts shared from one value to the next: a showing of
+/// the articles read adds a part of theirs rather than building the map of every article again (at 10,000
+/// articles a load shows what it read some forty times); a removal or a change of the corrections builds it
+/// anew, and past [`RECORDS_PARTS`] parts they are joined into one.
+#[derive(Debug, Default)]
+pub struct Records {
+    parts: Vec<Arc<HashMap<String, Arc<Record>>>>,
+    /// How many articles of the list (its first ones) the parts hold.
+    len: usize,
+    /// The list's removals and the corrections' changes seen (`Ws::removals`, the corrections' version).
+    seen: (u64, u64),
+}
+
+/// At most this many parts of [`Records`] before they are joined.
+const RECORDS_PARTS: usize = 8;
+
+impl Records {
+    pub fn get(&self, name: &str) -> Option<&Arc<Record>> {
+        self.parts.iter().rev().find_map(|part| part.get(name))
+    }
+
+    /// The records of `list` corrected by `corrections`: from `before`'s parts and the articles added since when
+    /// nothing was removed nor corrected since (`seen` is as it was), all of them anew otherwise.
+    fn follow(before: Option<&Records>, list: &[Article], corrections: &Corrections, seen: (u64, u64)) -> Records {
+        let of = |articles: &[Article]| -> HashMap<String, Arc<Record>> {
+            articles
+                .iter()
+                .filter_map(|a| Some((a.name.clone(), crate::correcting::corrected(corrections, a.record.as_ref()?))))
+                .collect()
+        };
+        let mut parts = match before {
+            Some(b) if b.seen == seen && b.len <= list.len() => {
+                let mut parts = b.parts.clone();
+                parts.push(Arc::new(of(&list[b.len..])));
+                parts
+            }
+            _ => vec![Arc::new(of(list))],
+        };
+        if parts.len() > RECORDS_PARTS {
+            let mut one = HashMap::with_capacity(list.len());
+            for part in &parts {
+                one.extend(part.iter().map(|(name, record)| (name.clone(), record.clone())));
+            }
+            parts = vec![Arc::new(one)];
+        }
+        Records { parts, len: list.len(), seen }
+    }
+}
+
+impl filtering::RecordsByName for Records {
+    fn record(&self, name: &str) -> Option<&Arc<Record>> {
+        self.get(name)
+    }
+}
+
 /// What the evidence panel shows: every mention of what was clicked, the one shown highlighted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
@@ -73,7 +128,7 @@ pub struct Ws {
     pub articles: RwSignal<Vec<Article>>,
     pub merged: RwSignal<Shared<Merged>>,
     pub filters: RwSignal<Filters>,
-    pub records: Memo<Shared<HashMap<String, Arc<Record>>>>,
+    pub records: Memo<Shared<Records>>,
     pub view: Memo<Shared<Merged>>,
     /// The values of each list filter with how many each keeps.
     pub facets: Memo<model::Facets>,
@@ -97,6 +152,8 @@ pub struct Ws {
     pub(crate) history: RwSignal<History>,
     /// The normalised texts of the articles on the page, to refuse a copy.
     texts: StoredValue<Texts>,
+    /// Bumped as articles are taken out of the list (`records` then builds its map anew).
+    removals: StoredValue<u64>,
 }
 
 /// One piece of work for the loader.
@@ -179,19 +236,21 @@ impl Ws {
         let merged = RwSignal::new(Shared::<Merged>::default());
         let filters = RwSignal::new(Filters::default());
         let corrections = RwSignal::new(Corrections::default());
-        let records = Memo::new(move |_| {
-            corrections.with(|c| {
-                Shared(Arc::new(articles.with(|list| {
-                    list.iter()
-                        .filter_map(|a| Some((a.name.clone(), crate::correcting::corrected(c, a.record.as_ref()?))))
-                        .collect::<HashMap<_, _>>()
-                })))
-            })
+        let removals = StoredValue::new(0u64);
+        // Counts the corrections' changes: `records` builds its map anew after one.
+        let corrected = Memo::new(move |before: Option<&u64>| {
+            corrections.track();
+            before.map_or(0, |n| n + 1)
+        });
+        let records = Memo::new(move |before: Option<&Shared<Records>>| {
+            let seen = (removals.get_value(), corrected.get());
+            corrections
+                .with(|c| articles.with(|list| Shared(Arc::new(Records::follow(before.map(|b| &*b.0), list, c, seen)))))
         });
         // The merged view read for filtering once (src/filtering.rs), then one pass a change of the filters for
         // the view and the lists' counts. (The records are read, not followed: the merged view follows them.)
         let index = Memo::new(move |_| {
-            Shared(Arc::new(merged.with(|m| filtering::Index::new(&m.0, &records.get_untracked().0))))
+            Shared(Arc::new(merged.with(|m| filtering::Index::new(&m.0, &*records.get_untracked().0))))
         });
         let filtered = Memo::new(move |_| {
             let (m, f) = (merged.get(), filters.get());
@@ -219,6 +278,7 @@ impl Ws {
             marked: Memo::new(move |_| Shared(Arc::new(corrections.with(Corrections::marked)))),
             history: RwSignal::new(History::default()),
             texts: StoredValue::new(Texts::default()),
+            removals,
         }
     }
 
@@ -448,6 +508,7 @@ impl Ws {
 
     /// Removes one article from the list and the merge.
     pub fn remove(self, name: &str) {
+        self.removals.update_value(|n| *n += 1);
         self.articles.update(|l| l.retain(|a| a.name != name));
         merge_worker::remove(name);
         self.texts.update_value(|t| t.forget(name));
@@ -463,6 +524,7 @@ impl Ws {
     pub fn clear(self) {
         QUEUE.with(|q| q.borrow_mut().clear());
         GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+        self.removals.update_value(|n| *n += 1);
         self.articles.set(Vec::new());
         merge_worker::clear();
         self.texts.update_value(Texts::clear);
@@ -688,8 +750,8 @@ impl Pending {
             Pending::Ready(article, stored) => Settled { article, stored, record_json: None },
             Pending::Worker(name, call) => {
                 let answer = browser::extracted(call).await.and_then(|(json, record)| {
-                    let (record, bytes) = record.unzip();
-                    protocol::read_answer(&json, bytes.as_deref()).map(|x| (x, record))
+                    let (record, text) = record.unzip();
+                    protocol::read_answer(&json, text.as_deref()).map(|x| (x, record))
                 });
                 let (article, record_json) = match answer {
                     Ok((x, json)) => {

@@ -116,10 +116,21 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// The articles' records by name.
+pub trait RecordsByName {
+    fn record(&self, name: &str) -> Option<&Arc<Record>>;
+}
+
+impl RecordsByName for HashMap<String, Arc<Record>> {
+    fn record(&self, name: &str) -> Option<&Arc<Record>> {
+        self.get(name)
+    }
+}
+
 impl Index {
     /// Reads `merged` for filtering; `records` (by article) give each document's articles' provinces, meeting
     /// kinds and roles.
-    pub fn new(merged: &Merged, records: &HashMap<String, Arc<Record>>) -> Index {
+    pub fn new(merged: &Merged, records: &impl RecordsByName) -> Index {
         let mut ids = Ids::default();
         let meetings = merged
             .meetings
@@ -150,7 +161,7 @@ impl Index {
         let sources = ids
             .source_names
             .iter()
-            .map(|name| match records.get(*name) {
+            .map(|name| match records.record(name) {
                 Some(r) => {
                     let mut kinds: Vec<String> = r.meetings.iter().map(|m| m.kind.clone()).collect();
                     kinds.sort_unstable();

@@ -32,14 +32,11 @@ pub fn split(mut out: Extracted) -> (String, Option<String>) {
 
 /// Reads the worker's answer: the JSON of an [`Extracted`] (its record, if any, is read too) and the record's
 /// JSON sent apart ([`split`]).
-pub fn read_answer(json: &str, record_json: Option<&[u8]>) -> Result<Answer, String> {
+pub fn read_answer(json: &str, record_json: Option<&str>) -> Result<Answer, String> {
     let Extracted { record, error, note } = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let record = match record_json {
         // Read as a str: `from_slice` would build a second reader of every record type into the page's wasm.
-        Some(r) => {
-            let r = std::str::from_utf8(r).map_err(|e| e.to_string())?;
-            Some(serde_json::from_str::<Record>(r).map_err(|e| e.to_string())?)
-        }
+        Some(r) => Some(serde_json::from_str::<Record>(r).map_err(|e| e.to_string())?),
         None => record,
     };
     Ok(Answer { record, error, note })
@@ -206,7 +203,7 @@ mod tests {
         for extracted in cases {
             let whole = read_answer(&serde_json::to_string(&extracted).unwrap(), None).unwrap();
             let (meta, record_json) = split(extracted.clone());
-            let answer = read_answer(&meta, record_json.as_deref().map(str::as_bytes)).unwrap();
+            let answer = read_answer(&meta, record_json.as_deref()).unwrap();
             assert_eq!(answer, whole);
             assert_eq!(answer.record, extracted.record);
             assert_eq!((&answer.error, &answer.note), (&extracted.error, &extracted.note));
@@ -225,7 +222,7 @@ mod tests {
             );
         }
         assert!(read_answer("{", None).is_err());
-        assert!(read_answer(&split(from_text("x", " ", false)).0, Some(b"{")).is_err());
+        assert!(read_answer(&split(from_text("x", " ", false)).0, Some("{")).is_err());
     }
 
     #[test]

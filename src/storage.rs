@@ -2,14 +2,19 @@
 //! crate): localStorage holds a few megabytes, an archive of thousands of articles needs hundreds.
 //!
 //! Two object stores:
-//! - `articles`: one record an article, the value `[name, json]` (the JSON of `model::article_json`), under a
-//!   key the browser gives (`autoIncrement`): the key generator is the store's, shared by every tab, so two
-//!   tabs loading articles at once never take the same key, and the keys grow in the order the articles were
-//!   written, which is the order a reload brings them back (read a page at a time). The module keeps the
-//!   name → key map of what this page stored or read back, to delete by name. A stored article whose name
-//!   another one already has (two tabs each loaded an `a.txt`) comes back renamed (`a (2).txt`, and is stored
-//!   so); one with the same name and the same content (two tabs each loaded the samples) is the same article
-//!   stored twice: the copy is dropped as it is read.
+//! - `articles`: the articles, a batch of up to [`BATCH`] a record, the value `[[name, json], ...]` (the JSON of
+//!   `model::article_json`), under a key the browser gives (`autoIncrement`): the key generator is the store's,
+//!   shared by every tab, so two tabs loading articles at once never take the same key, and the keys grow in
+//!   the order the articles were written, which is the order a reload brings them back (read a page at a time).
+//!   Version 2 wrote one record an article, the value `[name, json]`; such records are read as they are (a
+//!   user's archive stays whole) and written again only when one of their articles is renamed. Storing cost a
+//!   5,000-article load 0.8 s of the page's CPU and 1.6 s of the browser process's (`make bench-page` with and
+//!   without IndexedDB, `BENCH_NO_STORAGE=1`), mostly a request an article: 5,000 values of ~10 KB took the
+//!   browser process 1.0–1.3 s of CPU one a request and 0.3–0.4 s 8 or 25 a request. The module keeps the name → key map of what this page stored or read back, to delete by name:
+//!   an article removed from a batch is removed by writing the batch again without it (read in the same
+//!   transaction). A stored article whose name another one already has (two tabs each loaded an `a.txt`) comes
+//!   back renamed (`a (2).txt`, and is stored so); one with the same name and the same content (two tabs each
+//!   loaded the samples) is the same article stored twice: the copy is dropped as it is read.
 //! - `state`: a general key-value store for small page state (JSON text under a key), for whatever else must
 //!   survive a reload: [`put_state`] / [`get_state`] / [`delete_state`], and [`update_state`] for what two tabs
 //!   both change (a read and a write in one transaction: the corrections). Keys are named `part.what`
@@ -52,8 +57,11 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
 const DATABASE: &str = "hoinghi";
-/// 1: article keys given by the page; 2: given by the store's key generator.
-const VERSION: u32 = 2;
+/// 1: article keys given by the page; 2: given by the store's key generator; 3: articles stored in batches
+/// (the stores as in 2: a tab of version 2, which reads one article a record, is asked to step aside).
+const VERSION: u32 = 3;
+/// At most this many articles a record of `articles`.
+const BATCH: usize = 25;
 const ARTICLES: &str = "articles";
 /// Version 1's `articles` while version 2's upgrade moves them.
 const ARTICLES_V1: &str = "articles.v1";
@@ -210,6 +218,8 @@ enum Op {
     DeleteArticle(String),
     /// A stored copy of an article read back before it (same name, same content): removed as it is read.
     DropCopy(f64),
+    /// A batch read back, written again as it now is (copies dropped, names given anew).
+    PutBatch(f64, Vec<Entry>),
     ClearArticles,
     PutState(String, String),
     DeleteState(String),
@@ -228,6 +238,9 @@ thread_local! {
     static WAITING: Cell<bool> = const { Cell::new(false) };
     /// The key of every article this page stored or read back, by name.
     static KEYS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// How many records a page of [`articles_after`] reads: at first a few (they may be batches), then as many as
+    /// make a page of articles at the records' size so far.
+    static PAGE_RECORDS: Cell<u32> = const { Cell::new(4) };
     /// Every name this page asked to store or read back (stored, queued or refused): a stored article read
     /// later under one of them is renamed.
     static TAKEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
@@ -396,7 +409,7 @@ pub fn clear_articles() {
     UNSAVED.with(|u| u.borrow_mut().clear());
     QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        q.retain(|op| !matches!(op, Op::PutArticle(..) | Op::DeleteArticle(_) | Op::DropCopy(_)));
+        q.retain(|op| !matches!(op, Op::PutArticle(..) | Op::DeleteArticle(_) | Op::DropCopy(_) | Op::PutBatch(..)));
         q.push(Op::ClearArticles);
     });
 }
@@ -512,32 +525,30 @@ fn not_kept() -> Option<NotKept> {
     Some(NotKept { why, stored: KEYS.with(|k| k.borrow().len()), unsaved })
 }
 
-/// Keys given to the articles a round added, in the order of their `PutArticle`s (`None` for one that
-/// replaced a record under a key already known).
-type Added = Vec<Option<f64>>;
+/// An article as a batch record holds it: its name and its JSON (a JS string).
+type Entry = (String, JsValue);
+
+/// The batches a round added: the names in each, and the key the store gave it (none when the round failed).
+type Added = Vec<(Vec<String>, Option<f64>)>;
 
 /// After a round: the name → key map follows what was written; what was refused is counted as not kept.
 fn settle(ops: &[Op], written: Result<Added, StorageError>) {
     match written {
         Ok(added) => {
-            let mut added = added.into_iter();
             for op in ops {
                 match op {
-                    Op::PutArticle(name, _) => {
-                        if let Some(Some(key)) = added.next() {
-                            KEYS.with(|k| k.borrow_mut().insert(name.clone(), key));
-                        }
-                        UNSAVED.with(|u| u.borrow_mut().remove(name));
-                    }
-                    Op::DeleteArticle(name) => {
-                        KEYS.with(|k| k.borrow_mut().remove(name));
-                    }
+                    Op::PutArticle(name, _) => drop(UNSAVED.with(|u| u.borrow_mut().remove(name))),
+                    Op::DeleteArticle(name) => drop(KEYS.with(|k| k.borrow_mut().remove(name))),
                     Op::ClearArticles => KEYS.with(|k| k.borrow_mut().clear()),
-                    Op::DropCopy(_) => {}
+                    Op::DropCopy(_) | Op::PutBatch(..) => {}
                     Op::PutState(key, _) | Op::DeleteState(key) => {
                         UNSAVED_STATE.with(|u| u.borrow_mut().remove(key));
                     }
                 }
+            }
+            for (names, key) in added {
+                let Some(key) = key else { continue };
+                KEYS.with(|k| k.borrow_mut().extend(names.into_iter().map(|name| (name, key))));
             }
         }
         Err(why) => {
@@ -558,8 +569,8 @@ fn settle(ops: &[Op], written: Result<Added, StorageError>) {
     }
 }
 
-/// One transaction over both stores: every op issued at once, the transaction awaited once; then the keys
-/// the store gave to the articles added.
+/// One transaction over both stores: the records an article leaves read first, then every op issued at once,
+/// the transaction awaited once; then the keys the store gave to the batches added.
 async fn write(db: &Database, ops: &[Op]) -> Result<Added, StorageError> {
     let failed = |e| StorageError::from_idb(e, false);
     let tx = db.transaction(&[ARTICLES, STATE], TransactionMode::ReadWrite).map_err(failed)?;
@@ -568,7 +579,12 @@ async fn write(db: &Database, ops: &[Op]) -> Result<Added, StorageError> {
     // Why the browser aborted it, if it does: a store over its quota fails the commit, not a request.
     let watched = articles.transaction();
     let mut added = Vec::new();
-    let outcome = match issue(&articles, &state, ops, &mut added) {
+    // The ops are issued from the reads' answers, which keeps the transaction open (as `update_state`).
+    let outcome = match read_records(&articles, ops).await {
+        Err(e) => Err(e),
+        Ok(read) => issue(&articles, &state, ops, read, &mut added),
+    };
+    let outcome = match outcome {
         Err(e) => {
             let _ = tx.abort();
             Err(failed(e))
@@ -589,50 +605,126 @@ async fn write(db: &Database, ops: &[Op]) -> Result<Added, StorageError> {
     // Every request added answers, with its key or (the transaction aborted) an error: each answer is
     // awaited, also after a failure, so that none comes to a listener already dropped.
     let mut keys = Vec::with_capacity(added.len());
-    for request in added {
-        keys.push(match request {
-            Some(answer) => answer.await.ok().and_then(|k| k.as_f64()),
-            None => None,
-        });
+    for (names, answer) in added {
+        keys.push((names, answer.await.ok().and_then(|k: JsValue| k.as_f64())));
     }
     outcome.map(|()| keys)
 }
 
-/// Issues the round's requests, not awaited one by one (a failing one fails the transaction); `added` gets,
-/// for each `PutArticle`, the answer of an article added (its key is in it) or `None` for one put under a key
-/// known already.
+/// A record an article of the round leaves (removed, or stored anew), as read at the start of the round: its key,
+/// whether it is a batch (or version 2's one article), and its articles.
+type Read = (f64, bool, Vec<Entry>);
+
+/// Reads the records the round's ops take an article out of.
+async fn read_records(articles: &ObjectStore, ops: &[Op]) -> Result<Vec<Read>, idb::Error> {
+    let mut keys: Vec<f64> = Vec::new();
+    for op in ops {
+        if let Op::DeleteArticle(name) | Op::PutArticle(name, _) = op {
+            if let Some(key) = KEYS.with(|k| k.borrow().get(name).copied()).filter(|k| !keys.contains(k)) {
+                keys.push(key);
+            }
+        }
+    }
+    // All asked at once, then their answers read.
+    let mut asked = Vec::with_capacity(keys.len());
+    for key in &keys {
+        asked.push(articles.get(Query::Key((*key).into()))?.into_future());
+    }
+    let mut read = Vec::with_capacity(keys.len());
+    for (key, answer) in keys.into_iter().zip(asked) {
+        let value = answer.await?.unwrap_or(JsValue::NULL);
+        read.push((key, is_batch(&value), entries_of(&value)));
+    }
+    Ok(read)
+}
+
+/// The articles of a stored record: a batch's entries, or the one article of a version 2 record.
+fn entries_of(value: &JsValue) -> Vec<Entry> {
+    let Some(list) = value.dyn_ref::<Array>() else { return Vec::new() };
+    if list.get(0).is_string() {
+        return list.get(0).as_string().map(|name| vec![(name, list.get(1))]).unwrap_or_default();
+    }
+    list.iter()
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1)))
+        })
+        .collect()
+}
+
+/// A batch record's value: `[[name, json], ...]`.
+fn batch_value(entries: &[Entry]) -> JsValue {
+    let value = Array::new();
+    for (name, json) in entries {
+        value.push(&Array::of2(&name.as_str().into(), json));
+    }
+    value.into()
+}
+
+/// Writes the record `key` as `entries` now are (deleted when none are left).
+fn rewrite(articles: &ObjectStore, key: f64, entries: &[Entry]) -> Result<(), idb::Error> {
+    match entries.is_empty() {
+        true => drop(articles.delete(Query::Key(key.into()))?),
+        false => drop(articles.put(&batch_value(entries), Some(&key.into()))?),
+    }
+    Ok(())
+}
+
+/// Issues the round's requests, not awaited one by one (a failing one fails the transaction): the new articles
+/// in batches of [`BATCH`], each added with its names in `added` (its key comes with the answer); an article
+/// leaving a batch (removed, or stored anew) writes the batch again without it, from the records `read`.
 fn issue(
     articles: &ObjectStore,
     state: &ObjectStore,
     ops: &[Op],
-    added: &mut Vec<Option<AddStoreRequestFuture>>,
+    mut read: Vec<Read>,
+    added: &mut Vec<(Vec<String>, AddStoreRequestFuture)>,
 ) -> Result<(), idb::Error> {
     // Names removed earlier in this round: written again, they are new records (at the end of the order).
     let mut gone: HashSet<&str> = HashSet::new();
     let mut cleared = false;
+    let mut fresh: Vec<Entry> = Vec::new();
     for op in ops {
+        let known = (!cleared)
+            .then(|| match op {
+                Op::PutArticle(name, _) | Op::DeleteArticle(name) if !gone.contains(name.as_str()) => {
+                    KEYS.with(|k| k.borrow().get(name).copied())
+                }
+                _ => None,
+            })
+            .flatten();
+        // The record the article is in, as read: a batch loses it (written again); version 2's record is the
+        // article's own.
+        let batch = known.and_then(|key| read.iter_mut().find(|(k, batch, _)| *k == key && *batch));
         match op {
-            Op::PutArticle(name, json) => {
-                let value = Array::of2(&name.as_str().into(), json);
-                let known = (!cleared && !gone.contains(name.as_str()))
-                    .then(|| KEYS.with(|k| k.borrow().get(name).copied()))
-                    .flatten();
-                match known {
-                    Some(key) => {
-                        articles.put(&value, Some(&key.into()))?;
-                        added.push(None);
-                    }
-                    // Its key comes with the answer: listened for now, read once the transaction is done.
-                    None => added.push(Some(articles.add(&value, None)?.into_future())),
+            Op::PutArticle(name, json) => match (known, batch) {
+                (Some(key), Some((_, _, entries))) => {
+                    entries.retain(|(n, _)| n != name);
+                    rewrite(articles, key, entries)?;
+                    fresh.push((name.clone(), json.clone()));
                 }
-            }
+                // An article of version 2 given a new name as it was read: its record written again in place.
+                (Some(key), None) => drop(articles.put(&Array::of2(&name.as_str().into(), json), Some(&key.into()))?),
+                (None, _) => fresh.push((name.clone(), json.clone())),
+            },
             Op::DeleteArticle(name) => {
-                gone.insert(name);
-                if let Some(key) = KEYS.with(|k| k.borrow().get(name).copied()).filter(|_| !cleared) {
-                    articles.delete(Query::Key(key.into()))?;
+                match (known, batch) {
+                    (Some(key), Some((_, _, entries))) => {
+                        entries.retain(|(n, _)| n != name);
+                        rewrite(articles, key, entries)?;
+                    }
+                    (Some(key), None) => drop(articles.delete(Query::Key(key.into()))?),
+                    (None, _) => {}
                 }
+                gone.insert(name);
             }
             Op::DropCopy(key) => drop(articles.delete(Query::Key((*key).into()))?),
+            Op::PutBatch(key, entries) if !cleared => {
+                rewrite(articles, *key, entries)?;
+                read.retain(|(k, _, _)| k != key);
+                read.push((*key, true, entries.clone()));
+            }
+            Op::PutBatch(..) => {}
             Op::ClearArticles => {
                 cleared = true;
                 articles.clear()?;
@@ -640,7 +732,25 @@ fn issue(
             Op::PutState(key, json) => drop(state.put(&json.as_str().into(), Some(&key.as_str().into()))?),
             Op::DeleteState(key) => drop(state.delete(Query::Key(key.as_str().into()))?),
         }
+        // What was queued before a clear went with it (`clear_articles`): nothing fresh is left to add before it.
+        if fresh.len() >= BATCH || (cleared && !fresh.is_empty()) {
+            add_batch(articles, &mut fresh, added)?;
+        }
     }
+    if !fresh.is_empty() {
+        add_batch(articles, &mut fresh, added)?;
+    }
+    Ok(())
+}
+
+/// Adds the articles `fresh` as one batch record (emptying it); its key comes with the answer, in `added`.
+fn add_batch(
+    articles: &ObjectStore,
+    fresh: &mut Vec<Entry>,
+    added: &mut Vec<(Vec<String>, AddStoreRequestFuture)>,
+) -> Result<(), idb::Error> {
+    let answer = articles.add(&batch_value(fresh), None)?.into_future();
+    added.push((fresh.drain(..).map(|(name, _)| name).collect(), answer));
     Ok(())
 }
 
@@ -662,17 +772,25 @@ pub async fn articles_after(after: Option<f64>, limit: u32) -> Result<Vec<(f64, 
     let mut from = after.unwrap_or(0.0);
     // Pages made only of copies are passed over: an empty answer means the end.
     while from < until {
+        let records = PAGE_RECORDS.with(Cell::get).clamp(1, limit.max(1));
         let tx = db.transaction(&[ARTICLES], TransactionMode::ReadOnly).map_err(failed)?;
         let store = tx.object_store(ARTICLES).map_err(failed)?;
         let range = KeyRange::bound(&from.into(), &until.into(), Some(true), Some(false)).map_err(failed)?;
         let range = Some(Query::KeyRange(range));
-        let keys = store.get_all_keys(range.clone(), Some(limit)).map_err(failed)?.await.map_err(failed)?;
-        let values = store.get_all(range, Some(limit)).map_err(failed)?.await.map_err(failed)?;
+        let keys = store.get_all_keys(range.clone(), Some(records)).map_err(failed)?.await.map_err(failed)?;
+        let values = store.get_all(range, Some(records)).map_err(failed)?.await.map_err(failed)?;
         let mut out = Vec::with_capacity(values.len());
+        let mut articles = 0;
         for (key, value) in keys.iter().zip(values) {
-            let (Some(key), Ok(pair)) = (key.as_f64(), value.dyn_into::<Array>()) else { continue };
-            let (Some(name), Some(json)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
-            out.extend(read_back(key, name, json));
+            let Some(key) = key.as_f64() else { continue };
+            let entries = entries_of(&value);
+            articles += entries.len();
+            out.extend(read_record(key, is_batch(&value), entries));
+        }
+        // The next page: as many records as make `limit` articles at this page's size of a record.
+        if articles > 0 {
+            let per_record = articles.div_ceil(keys.len().max(1));
+            PAGE_RECORDS.with(|p| p.set((limit as usize / per_record).max(1) as u32));
         }
         match keys.last().and_then(|k| k.as_f64()) {
             _ if !out.is_empty() => return Ok(out),
@@ -683,36 +801,86 @@ pub async fn articles_after(after: Option<f64>, limit: u32) -> Result<Vec<(f64, 
     Ok(Vec::new())
 }
 
+/// Whether a stored record is a batch (`[[name, json], ...]`) rather than version 2's one article.
+fn is_batch(value: &JsValue) -> bool {
+    value.dyn_ref::<Array>().is_some_and(|list| !list.get(0).is_string())
+}
+
+/// The articles of the record under `key` read back ([`read_back`]); a record whose articles changed as they
+/// were read (a copy dropped, a name given anew) is queued to be written so.
+fn read_record(key: f64, batch: bool, entries: Vec<Entry>) -> Vec<(f64, String, String)> {
+    let mut out = Vec::with_capacity(entries.len());
+    let mut kept = Vec::with_capacity(entries.len());
+    let mut changed = false;
+    for (name, value) in entries {
+        // Not an article's JSON: left as it is, and not read (as version 2 did).
+        let Some(json) = value.as_string() else {
+            kept.push((name, value));
+            continue;
+        };
+        match read_back(key, &name, json) {
+            ReadBack::Copy => changed = true,
+            ReadBack::Article(new_name, json) if new_name == name => {
+                kept.push((name, value));
+                out.push((key, new_name, json));
+            }
+            ReadBack::Article(new_name, json) => {
+                changed = true;
+                kept.push((new_name.clone(), JsValue::from_str(&json)));
+                out.push((key, new_name, json));
+            }
+        }
+    }
+    let op = match (changed, batch) {
+        (false, _) => None,
+        (true, true) => Some(Op::PutBatch(key, kept)),
+        // Version 2's one article a record: a copy is deleted, a name given anew is written in place.
+        (true, false) => Some(match kept.pop() {
+            None => Op::DropCopy(key),
+            Some((name, json)) => Op::PutArticle(name, json),
+        }),
+    };
+    if let Some(op) = op {
+        QUEUE.with(|q| q.borrow_mut().push(op));
+    }
+    out
+}
+
+/// What became of a stored article read back.
+enum ReadBack {
+    /// The same name and content as one read before it (two tabs stored it): dropped.
+    Copy,
+    /// Its name on the page (given anew when another article has it already) and its JSON.
+    Article(String, String),
+}
+
 /// One stored article read back: remembered under its name, renamed when the name is taken, dropped when it
 /// is a copy of one read before.
-fn read_back(key: f64, name: String, json: String) -> Option<(f64, String, String)> {
-    let print = (name.clone(), fingerprint(&json));
+fn read_back(key: f64, name: &str, json: String) -> ReadBack {
+    let print = (name.to_string(), fingerprint(&json));
     if READ.with(|r| r.borrow().contains(&print)) {
-        QUEUE.with(|q| q.borrow_mut().push(Op::DropCopy(key)));
-        return None;
+        return ReadBack::Copy;
     }
     READ.with(|r| r.borrow_mut().insert(print));
-    let (name, json) = match TAKEN.with(|t| t.borrow().contains(&name)) {
-        true => renamed(&name, json),
-        false => (name, json),
+    let (name, json) = match TAKEN.with(|t| t.borrow().contains(name)) {
+        true => renamed(name, json),
+        false => (name.to_string(), json),
     };
     KEYS.with(|k| k.borrow_mut().insert(name.clone(), key));
     TAKEN.with(|t| t.borrow_mut().insert(name.clone()));
-    Some((key, name, json))
+    ReadBack::Article(name, json)
 }
 
-/// The article's JSON under a name not taken yet, queued to be stored so (under the same key).
+/// The article's JSON under a name not taken yet (read and written as the page reads and writes a stored
+/// article, `model::SavedArticle`).
 fn renamed(name: &str, json: String) -> (String, String) {
-    let mut value = match serde_json::from_str::<serde_json::Value>(&json) {
-        Ok(serde_json::Value::Object(fields)) => fields,
+    let Ok(mut article) = serde_json::from_str::<crate::model::SavedArticle>(&json) else {
         // Not an article: reading it says so.
-        _ => return (name.to_string(), json),
+        return (name.to_string(), json);
     };
-    let name = TAKEN.with(|t| crate::model::unique_name(name, &t.borrow()));
-    value.insert("name".into(), serde_json::Value::String(name.clone()));
-    let json = serde_json::Value::Object(value).to_string();
-    QUEUE.with(|q| q.borrow_mut().push(Op::PutArticle(name.clone(), JsValue::from_str(&json))));
-    (name, json)
+    article.name = TAKEN.with(|t| crate::model::unique_name(name, &t.borrow()));
+    let renamed = serde_json::to_string(&article).unwrap_or(json);
+    (article.name, renamed)
 }
 
 const LEGACY_INDEX: &str = "hoinghi.v1.index";

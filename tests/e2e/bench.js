@@ -41,13 +41,17 @@ function rendererThreads() {
   for (const pid of parent.keys()) {
     if (!ours(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      // The browser process and its helpers (GPU, network, storage): the files' bytes handed to the workers, the
+      // snapshots of posted Files and IndexedDB's writes are done there, on CPU the page's threads do not show.
+      const renderer = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
         const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ms = (Number(f[11]) + Number(f[12])) * 10;
         // The renderer's main thread is the process's own (its name is the program's).
-        threads.set(`${pid}/${tid}`, { name: Number(tid) === pid ? 'main' : name, ms: (Number(f[11]) + Number(f[12])) * 10 });
+        if (!renderer) threads.set(`${pid}/${tid}`, { name: 'browser', ms });
+        else threads.set(`${pid}/${tid}`, { name: Number(tid) === pid ? 'main' : name, ms });
       }
     } catch { /* gone */ }
   }
@@ -56,10 +60,11 @@ function rendererThreads() {
 
 /** CPU ms since `before` (a rendererThreads()) of the page's main thread and of its workers (each). */
 function cpuSince(before) {
-  const used = { main: 0, workers: [] };
+  const used = { main: 0, workers: [], browser: 0 };
   for (const [id, t] of rendererThreads()) {
     const ms = t.ms - (before.get(id)?.ms ?? 0);
     if (t.name === 'main') used.main += ms;
+    else if (t.name === 'browser') used.browser += ms;
     else if (t.name.startsWith('DedicatedWorker')) used.workers.push(ms);
   }
   used.workers.sort((a, b) => b - a);
@@ -87,6 +92,11 @@ async function measure(n) {
     // Trunk's start event carries the page's wasm exports, and with them its memory.
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   });
+  // BENCH_NO_STORAGE=1: the page without IndexedDB (it says it cannot keep the articles and goes on), to see
+  // what storing them costs.
+  if (process.env.BENCH_NO_STORAGE === '1') {
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+  }
   const loaded = [];
   page.on('response', (r) => loaded.push(new URL(r.url()).pathname));
   await page.goto(server.url);
@@ -123,7 +133,8 @@ async function measure(n) {
   }
   // Interactions once all is shown: searches typed, a province chosen, tabs switched (interactions()).
   const tasksBeforeInteractions = await page.evaluate(() => window.__longTasks.length);
-  const acts = await interactions(page);
+  // BENCH_LOAD_ONLY=1: the load alone (for runs back to back), without the interactions.
+  const acts = process.env.BENCH_LOAD_ONLY === '1' ? {} : await interactions(page);
 
   const tasks = await page.evaluate(([t0, k]) => window.__longTasks.slice(0, k).filter((t) => t.start >= t0), [before, tasksBeforeInteractions]);
   const change = await page.evaluate(() => [window.__changeStart, window.__changeEnd]);
@@ -240,7 +251,7 @@ for (const n of SIZES) {
   const first = r.tasks[0];
   console.log(`  [${n}] the files' change event: ${(c0 - r.before).toFixed(0)} ms after they were handed over, `
     + `the page's handlers ${(c1 - c0).toFixed(0)} ms; the first long task ${first ? `${first.duration.toFixed(0)}@${(first.start - r.before).toFixed(0)}` : 'none'}`);
-  console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms; `
+  console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms, the browser process and its helpers ${r.cpu.browser} ms; `
     + `wasm memory: page ${mb(r.pageWasm)} MB, workers ${r.eachWorker.map(mb).join(' + ')} MB`);
   console.log(`  [${n}] shown in ${r.shown} ms; ${r.counts}; long tasks (ms@ms): `
     + r.tasks.filter((t) => t.duration > 100).map((t) => `${t.duration.toFixed(0)}@${(t.start - r.before).toFixed(0)}`).join(' '));
@@ -253,6 +264,7 @@ const figures = [
   // CPU time (from /proc), which the machine's other work does not inflate as it does the times above.
   ['page main thread CPU (ms)', (r) => r.cpu.main, (v) => v.toFixed(0), ''],
   ['workers\' CPU, all (ms)', (r) => r.cpu.workers.reduce((a, b) => a + b, 0), (v) => v.toFixed(0), ''],
+  ['browser process CPU (ms)', (r) => r.cpu.browser, (v) => v.toFixed(0), ''],
   // The task that hands the files to the input is mostly Chromium's (building thousands of File objects
   // for the harness's setInputFiles) and ends with the change event: the page's own tasks come after it.
   ['  longest after the file input (ms)', (r) => r.after.reduce((m, t) => Math.max(m, t.duration), 0), (v) => v.toFixed(0), '≤ 100'],

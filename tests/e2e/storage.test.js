@@ -1,6 +1,7 @@
 // Browser specs of what the page keeps across reloads (src/storage.rs: IndexedDB): an archive comes back
 // whole and in order (the corpus, 5,000 articles), two tabs loading at once both keep theirs, a database of
-// the first version moves to the second with nothing lost, a browser that refuses storage (at once or midway)
+// the first version (keys given by the page) or of the second (one record an article) is read whole, with nothing
+// lost, a browser that refuses storage (at once or midway)
 // gets a clear message and loses nothing from the page, the localStorage of an earlier version moves over
 // once, "Xóa tất cả" empties the store.
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
@@ -50,16 +51,20 @@ function storeInfo(page) {
   }));
 }
 
-/** How many articles the page's IndexedDB holds (the store as the page wrote it). */
+/** How many articles the page's IndexedDB holds (the store as the page wrote it): a record is a batch of
+ * articles, `[[name, json], ...]`, or one article as the second version stored it, `[name, json]`. */
 function storedCount(page) {
   return page.evaluate(() => new Promise((ok, no) => {
     const open = indexedDB.open('hoinghi');
     open.onerror = () => no(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const count = db.transaction('articles').objectStore('articles').count();
-      count.onsuccess = () => { db.close(); ok(count.result); };
-      count.onerror = () => { db.close(); no(count.error); };
+      const all = db.transaction('articles').objectStore('articles').getAll();
+      all.onsuccess = () => {
+        db.close();
+        ok(all.result.reduce((n, v) => n + (typeof v[0] === 'string' ? 1 : v.length), 0));
+      };
+      all.onerror = () => { db.close(); no(all.error); };
     };
   }));
 }
@@ -284,42 +289,60 @@ describe('Hội Nghị page: storage', () => {
     await app.screenshot('storage-03-two-tabs');
   });
 
-  it('a database of the first version moves to the key generator, in order, with nothing lost', async () => {
-    await app.open(server.url);
-    await app.loadSamples();
-    const saved = JSON.parse((await app.download(app.byTestId('save-workspace'))).text);
-    await guarded.close();
-    guarded = await openGuardedPage(browser, server.origin);
-    page = guarded.page;
-    app = new HoiNghiPage(page);
-    // Version 1 as the earlier page left it: keys it gave (one deleted: 3 is missing), values [name, json].
-    const v1 = saved.articles.slice(0, 3).map((a, i) => [[1, 2, 4][i], a]);
-    await page.addInitScript((v1) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      const open = indexedDB.open('hoinghi', 1);
-      open.onupgradeneeded = () => {
-        const articles = open.result.createObjectStore('articles');
-        open.result.createObjectStore('state');
-        for (const [key, a] of v1) articles.put([a.name, JSON.stringify(a)], key);
-      };
-      open.onsuccess = () => open.result.close();
-    }, v1);
-    await app.open(server.url);
-    await app.waitForArticles(3);
-    assert.deepEqual(await app.byTestId('article-source').allInnerTexts(), v1.map(([, a]) => a.name));
-    assert.deepEqual(await storeInfo(page), { version: 2, stores: ['articles', 'state'], autoIncrement: true, keys: [1, 2, 4] });
-    // New articles are numbered after the greatest key.
-    await app.fillAndAdd(PASTED);
-    await app.waitForArticles(4);
-    await waitForStored(page, 4);
-    assert.deepEqual((await storeInfo(page)).keys, [1, 2, 4, 5]);
-    const names = await app.byTestId('article-source').allInnerTexts();
-    await page.reload();
-    await app.pasteBox.waitFor();
-    await app.waitForArticles(4);
-    assert.deepEqual(await app.byTestId('article-source').allInnerTexts(), names);
-  });
+  // A user's archive stored by an earlier version of the page: read whole and in order, its records left as they
+  // are; new articles stored after it, in batches; an article removed from either stays removed.
+  const earlier = [
+    { name: 'the first version (keys given by the page)', version: 1 },
+    { name: 'the second version (one record an article, keys from the store)', version: 2 },
+  ];
+  for (const e of earlier) {
+    it(`a database of ${e.name} is read whole, in order; new articles go after it, in batches`, async () => {
+      await app.open(server.url);
+      await app.loadSamples();
+      const saved = JSON.parse((await app.download(app.byTestId('save-workspace'))).text);
+      await guarded.close();
+      guarded = await openGuardedPage(browser, server.origin);
+      page = guarded.page;
+      app = new HoiNghiPage(page);
+      // The database as the earlier page left it: keys 1, 2 and 4 (3 deleted), values [name, json].
+      const old = saved.articles.slice(0, 3).map((a, i) => [[1, 2, 4][i], a]);
+      await page.addInitScript(([old, version]) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        const open = indexedDB.open('hoinghi', version);
+        open.onupgradeneeded = () => {
+          // Version 1 gave the keys itself; version 2's store has a key generator.
+          const articles = open.result.createObjectStore('articles', { autoIncrement: version > 1 });
+          open.result.createObjectStore('state');
+          for (const [key, a] of old) articles.put([a.name, JSON.stringify(a)], key);
+        };
+        open.onsuccess = () => open.result.close();
+      }, [old, e.version]);
+      await app.open(server.url);
+      await app.waitForArticles(3);
+      assert.deepEqual(await app.byTestId('article-source').allInnerTexts(), old.map(([, a]) => a.name));
+      assert.deepEqual(await storeInfo(page), { version: 3, stores: ['articles', 'state'], autoIncrement: true, keys: [1, 2, 4] });
+      // New articles are numbered after the greatest key, several to a record.
+      await app.chooseFiles(await sampleCopies(3, join('target', `e2e-earlier-${e.version}`)));
+      await app.waitForArticles(6);
+      await waitForStored(page, 6);
+      const { keys } = await storeInfo(page);
+      assert.deepEqual(keys.slice(0, 3), [1, 2, 4]);
+      assert.ok(keys.length < 6 && keys.slice(3).every((k) => k > 4), `keys ${keys}`);
+      // One article of the old records and one of a batch removed: both stay removed after a reload.
+      const names = await app.byTestId('article-source').allInnerTexts();
+      for (const gone of [names[1], names[4]]) {
+        await app.articleItems.filter({ hasText: gone }).getByTestId('remove-article').click();
+      }
+      await waitForStored(page, 4);
+      const left = names.filter((_, i) => i !== 1 && i !== 4);
+      assert.deepEqual(await app.byTestId('article-source').allInnerTexts(), left);
+      await page.reload();
+      await app.pasteBox.waitFor();
+      await app.waitForArticles(4);
+      assert.deepEqual(await app.byTestId('article-source').allInnerTexts(), left);
+    });
+  }
 
   it('storage full midway: every article stays on the page, the message says how many were stored', async () => {
     const paths = await sampleCopies(30, join('target', 'e2e-quota'));
@@ -328,7 +351,9 @@ describe('Hội Nghị page: storage', () => {
       let added = 0;
       const add = IDBObjectStore.prototype.add;
       IDBObjectStore.prototype.add = function (...args) {
-        if (this.name === 'articles' && ++added > limit) throw new DOMException('full', 'QuotaExceededError');
+        // A record holds a batch of articles.
+        added += Array.isArray(args[0]?.[0]) ? args[0].length : 1;
+        if (this.name === 'articles' && added > limit) throw new DOMException('full', 'QuotaExceededError');
         return add.apply(this, args);
       };
     }, 12);
