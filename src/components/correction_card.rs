@@ -37,12 +37,19 @@ thread_local! {
     static DRAFTS: RefCell<(Option<FactRef>, Vec<Draft>)> = const { RefCell::new((None, Vec::new())) };
 }
 
-/// Starts the card of `fact`: what was typed in another fact's card is dropped.
+thread_local! {
+    /// The person or document chosen to join with the fact shown and not yet joined: (the chooser, the candidate).
+    /// Kept like [`DRAFTS`], by the candidate rather than its place in the list, which the merged view reorders.
+    static CHOSEN: RefCell<Vec<(&'static str, FactRef)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts the card of `fact`: what was typed or chosen in another fact's card is dropped.
 fn drafts_for(fact: FactRef) {
     DRAFTS.with_borrow_mut(|(shown, typed)| {
         if shown.as_ref() != Some(&fact) {
             *shown = Some(fact);
             typed.clear();
+            CHOSEN.with_borrow_mut(Vec::clear);
         }
     });
 }
@@ -72,21 +79,40 @@ fn field(key: &'static str, label: &'static str, how: Input, value: String) -> (
     });
     let set = move |ev: leptos::ev::Event| text.set(event_target_value(&ev));
     let class = if how == Input::Grow { "field grow" } else { "field" };
+    let shown = text.get_untracked();
+    show(key, &shown);
     let view = match how {
         Input::Lines(rows) => view! {
             <label class=class>{label}
-                <textarea rows=rows.to_string() data-testid=key prop:value=text on:input=set></textarea>
+                <textarea rows=rows.to_string() data-testid=key on:input=set>{shown}</textarea>
             </label>
         }
         .into_any(),
         _ => view! {
             <label class=class>{label}
-                <input type=if how == Input::Date { "date" } else { "text" } data-testid=key prop:value=text on:input=set/>
+                <input type=if how == Input::Date { "date" } else { "text" } data-testid=key value=shown on:input=set/>
             </label>
         }
         .into_any(),
     };
     (text, view)
+}
+
+/// Puts `text` in the field whose test id is `key`, if the page shows it and it holds something else. The card is
+/// made again on the same elements while the user types (see [`DRAFTS`]); it was given its values anew, which
+/// moved the caret to the end even when they were the ones typed. Now a field is given its text as its default
+/// (shown by a field made new, not by one typed in), and the field on the page, about to be reused, is set here
+/// only when its fact changed (a save, an undo, another fact). A chooser's value is its chosen option's (its first,
+/// the prompt, when none has the `selected` attribute, which would choose it again at each rebuild). Whether the
+/// page shows the field.
+fn show(key: &'static str, text: &str) -> bool {
+    let field = document().query_selector(&format!("[data-testid=\"{key}\"]")).ok().flatten();
+    let Some(field) = field else { return false };
+    let value = wasm_bindgen::JsValue::from_str("value");
+    if js_sys::Reflect::get(&field, &value).ok().and_then(|v| v.as_string()).as_deref() != Some(text) {
+        let _ = js_sys::Reflect::set(&field, &value, &wasm_bindgen::JsValue::from_str(text));
+    }
+    true
 }
 
 /// Runs a correction; a refusal is shown in `status`.
@@ -276,7 +302,25 @@ fn join_chooser(
         Join::Person => ("Cùng một người với", "— chọn người —", "join-person-with", "join-person"),
         Join::Document => ("Cùng một văn bản với", "— chọn văn bản —", "join-document-with", "join-document"),
     };
-    let chosen = RwSignal::new(None::<usize>);
+    let was = CHOSEN.with_borrow_mut(|c| {
+        let at = c.iter().position(|(id, _)| *id == with_id)?;
+        Some(c.swap_remove(at).1)
+    });
+    // Shown by the chooser on the page, about to be reused; none when there is none to show it.
+    let chosen = was.and_then(|was| candidates.iter().position(|(f, _)| *f == was));
+    let chosen = RwSignal::new(chosen.filter(|i| show(with_id, &i.to_string())));
+    on_cleanup({
+        let candidates = candidates.clone();
+        move || {
+            let Some(i) = chosen.try_get_untracked().flatten() else { return };
+            if let Some((other, _)) = candidates.get(i) {
+                CHOSEN.with_borrow_mut(|c| c.push((with_id, other.clone())));
+            }
+        }
+    });
+    if chosen.get_untracked().is_none() {
+        show(with_id, "");
+    }
     let options = candidates
         .iter()
         .enumerate()
@@ -286,7 +330,7 @@ fn join_chooser(
         <div class="join">
             <label class="field grow">{label}
                 <select data-testid=with_id on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                    <option value="" selected>{prompt}</option>{options}
+                    <option value="">{prompt}</option>{options}
                 </select>
             </label>
             <button type="button" class="secondary small" data-testid=button_id disabled=move || chosen.get().is_none()

@@ -36,11 +36,11 @@ describe('Correction card: what is typed survives the updates of the page', () =
     }
   });
 
-  /** The value of the field `testId` and whether it has the focus. */
+  /** The value of the field `testId`, whether it has the focus, and where its caret is. */
   async function field(testId) {
     return page.evaluate((id) => {
       const el = document.querySelector(`[data-testid="${id}"]`);
-      return { value: el?.value, focused: !!el && document.activeElement === el };
+      return { value: el?.value, focused: !!el && document.activeElement === el, caret: el?.selectionStart };
     }, testId);
   }
 
@@ -65,14 +65,15 @@ describe('Correction card: what is typed survives the updates of the page', () =
     await app.chooseFiles(paths);
     await app.progress.waitFor();
     await name.click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' Sửa', { delay: 150 });
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Sửa ', { delay: 150 });
     await page.waitForTimeout(500);
-    await page.keyboard.type(' Ô', { delay: 150 });
+    // The list updated meanwhile: the caret stayed where the user typed (it used to jump to the end).
+    await page.keyboard.type('Ô ', { delay: 150 });
     await waitForCount(BATCH + 1);
     // The merge answered at the end of the batch: everyone is in the table.
     await app.officialRow('Trần Văn Hùng').waitFor();
-    assert.deepEqual(await field('edit-name'), { value: 'Nguyễn Văn Bình Sửa Ô', focused: true });
+    assert.deepEqual(await field('edit-name'), { value: 'Sửa Ô Nguyễn Văn Bình', focused: true, caret: 'Sửa Ô '.length });
     await app.screenshot('drafts-01-typed-during-load');
     await page.setViewportSize({ width: 390, height: 844 });
     await app.screenshot('drafts-01-typed-during-load-phone');
@@ -80,8 +81,8 @@ describe('Correction card: what is typed survives the updates of the page', () =
 
     // Saved: the table names the official so.
     await app.byTestId('save-official').click();
-    await app.officialRow('Nguyễn Văn Bình Sửa Ô').waitFor();
-    assert.equal(await app.byTestId('edit-name').inputValue(), 'Nguyễn Văn Bình Sửa Ô');
+    await app.officialRow('Sửa Ô Nguyễn Văn Bình').waitFor();
+    assert.equal(await app.byTestId('edit-name').inputValue(), 'Sửa Ô Nguyễn Văn Bình');
 
     // A title typed, not saved; another article removed (the click takes the focus): the merge worker answers
     // (the other official has one article less), the typed title is still there, and saves.
@@ -98,6 +99,6 @@ describe('Correction card: what is typed survives the updates of the page', () =
     String(BATCH - 1), { timeout: 15_000 });
     assert.equal((await field('edit-titles')).value, `${extracted}\nBí thư Tỉnh ủy`);
     await app.byTestId('save-official').click();
-    await app.titlesOf('Nguyễn Văn Bình Sửa Ô').filter({ hasText: 'Bí thư Tỉnh ủy' }).waitFor();
+    await app.titlesOf('Sửa Ô Nguyễn Văn Bình').filter({ hasText: 'Bí thư Tỉnh ủy' }).waitFor();
   });
 });

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { servedPage } from './suite.js';
 
 const Y_NGOC = 'Kon Tum, ngày 9/5/2024\n\nChiều 9/5, ông Y Ngoc, Phó Chủ tịch UBND tỉnh Kon Tum, chủ trì hội nghị triển khai công tác dân vận.';
+/** An article of someone else. */
+const OTHER = 'Hà Nội, ngày 10/5/2024\n\nSáng 10/5, ông Nguyễn Văn An, Phó Chủ tịch UBND TP Hà Nội, chủ trì hội nghị sơ kết công tác quý I.';
 /** The sample article that names Y Ngọc (public/samples). */
 const SAMPLE_WITH_Y_NGOC = 'mẫu-001.txt';
 
@@ -49,6 +51,13 @@ describe('Correction card: the join chooser follows the merged view', () => {
     // Joined: the card now offers the split, and Y Ngọc no longer as someone else.
     const option = (await offered('join-person-with')).find((o) => o.startsWith('Y Ngọc'));
     await app.byTestId('join-person-with').selectOption({ label: option });
+    // Another article comes before the click: the card is made again, and keeps the choice, ready to join (its
+    // button went disabled while the chooser still showed the choice).
+    await app.fillAndAdd(OTHER);
+    await app.waitForArticles(7);
+    await page.waitForFunction(() => /Nguyễn Văn An/.test(document.querySelector('[data-testid="officials-table"]')?.textContent ?? ''));
+    assert.equal(await app.byTestId('join-person-with').evaluate((s) => s.selectedOptions[0]?.textContent), option);
+    assert.equal(await app.byTestId('join-person').isEnabled(), true);
     await app.byTestId('join-person').click();
     await app.byTestId('split-person').waitFor();
     await waitForOffer('join-person-with', /^Y Ngọc/, false);
@@ -64,7 +73,7 @@ describe('Correction card: the join chooser follows the merged view', () => {
 
     // The article naming Y Ngọc removed: nobody is left to offer.
     await app.articleItems.filter({ hasText: SAMPLE_WITH_Y_NGOC }).getByTestId('remove-article').click();
-    await app.waitForArticles(5);
+    await app.waitForArticles(6);
     await waitForOffer('join-person-with', /^Y Ngọc/, false);
     assert.equal(await app.byTestId('official-form').count(), 1, 'the card stays open');
   });
