@@ -61,6 +61,9 @@ pub(super) fn mentions(
     // The mentions kept so far by their day and their holders' words: a mention finds the first of its own day
     // with the same holders in a few lookups, however many the article lists.
     let mut kept = SameHolders::default();
+    // The folded holders of each mention in `out`, kept beside it: a lookup compares with them, and folding them
+    // again at each comparison cost more than the rest of the stage.
+    let mut out_holders: Vec<Folded> = Vec::new();
     for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
         let words = within(tokens, sentence);
         let spans: Vec<Range<usize>> =
@@ -89,17 +92,19 @@ pub(super) fn mentions(
             });
             let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
             let holder_words = folded(&organizers);
-            if let Some(i) = kept.first(date, &holder_words, |i| folded(&out[i].organizers)) {
+            if let Some(i) = kept.first(date, &holder_words, &out_holders) {
                 let mut longer = out[i].organizers.clone();
                 keep_longer(&mut longer, &organizers);
                 if longer != out[i].organizers {
-                    kept.remove(i, date, &folded(&out[i].organizers));
-                    kept.insert(i, date, &folded(&longer));
+                    kept.remove(i, date, &out_holders[i]);
+                    out_holders[i] = folded(&longer);
+                    kept.insert(i, date, &out_holders[i]);
                     out[i].organizers = longer;
                 }
                 continue;
             }
             kept.insert(out.len(), date, &holder_words);
+            out_holders.push(holder_words);
             out.push(Mention {
                 kind: phrase.kind,
                 phrase: phrase.tokens.clone(),
@@ -180,8 +185,8 @@ fn key(date: Option<Date>, part: Part, words: &[String]) -> u64 {
 impl SameHolders {
     /// The first mention of `date` with a holder that is one of `names`, its start or its end, or that starts or
     /// ends one of them: the one [`same_holders`] would find comparing `names` with the holders of each mention in
-    /// order (`holders(i)`, folded).
-    fn first(&self, date: Option<Date>, names: &Folded, holders: impl Fn(usize) -> Folded) -> Option<usize> {
+    /// order (`holders[i]`, folded).
+    fn first(&self, date: Option<Date>, names: &Folded, holders: &[Folded]) -> Option<usize> {
         let mut lists: Vec<&[u32]> = Vec::new();
         for words in names {
             let keys = std::iter::once(key(date, Part::Affix, words))
@@ -191,12 +196,12 @@ impl SameHolders {
         // Every mention filed under these keys has the same holders, unless two words hashed alike: the first of
         // them is the one, checked once; after a collision, the first of all that check.
         let first = lists.iter().filter_map(|l| l.first()).min().map(|&i| i as usize)?;
-        if same_words(&holders(first), names) {
+        if same_words(&holders[first], names) {
             return Some(first);
         }
         let mut all: Vec<usize> = lists.concat().into_iter().map(|i| i as usize).collect();
         all.sort_unstable();
-        all.into_iter().find(|&i| same_words(&holders(i), names))
+        all.into_iter().find(|&i| same_words(&holders[i], names))
     }
 
     /// The keys a mention with holders `names` is filed under on `date`.
