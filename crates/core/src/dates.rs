@@ -140,13 +140,25 @@ pub fn tail(s: &str, bytes: usize) -> &str {
 pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
     let slice = &text[range.clone()];
     let mut found: Vec<DateMention> = Vec::new();
-    spelled_dates(slice, range.start, &mut found);
-    month_years(slice, range.start, &mut found);
+    // Both need `tháng`: most sentences have none, and a byte scan tells so for less than a regex's search.
+    if may_name_a_month(slice) {
+        spelled_dates(slice, range.start, &mut found);
+        month_years(slice, range.start, &mut found);
+    }
     numeric_dates(slice, range.start, &mut found);
     relative_days(slice, range.start, &mut found);
     parts_of_day_before(text, range.start, &mut found);
     found.sort_by_key(|m| m.range.start);
     found
+}
+
+/// Whether `slice` may hold `tháng` as [`SPELLED`] and [`MONTH_YEAR`] read it, case-insensitive: `t`, `h`, `á`, `n`,
+/// `g`, each in either case (`á` is C3 A1, `Á` C3 81; none of the five has another case fold).
+fn may_name_a_month(slice: &str) -> bool {
+    let b = slice.as_bytes();
+    let is = |at: usize, letter: u8| b.get(at).is_some_and(|&x| x | 0x20 == letter);
+    memchr::memchr2_iter(0xa1, 0x81, b)
+        .any(|i| i >= 3 && b[i - 1] == 0xc3 && is(i - 2, b'h') && is(i - 3, b't') && is(i + 1, b'n') && is(i + 2, b'g'))
 }
 
 /// `ngày 5 tháng 6 năm 2024` in `slice`, which starts at `base` in the text.
@@ -596,6 +608,28 @@ mod tests {
             }
         }
         assert!(matches > 5_000, "{matches}");
+    }
+
+    /// `may_name_a_month` reads `tháng` as the patterns' `(?i)` does: each of its letters has exactly its two cases.
+    #[test]
+    fn month_word_cases_are_the_patterns() {
+        for (letter, cases) in [("t", "Tt"), ("h", "Hh"), ("á", "Áá"), ("n", "Nn"), ("g", "Gg")] {
+            let pattern = Regex::new(&format!("(?i)^{letter}$")).unwrap();
+            let folds: String = (0..=0x10ffff)
+                .filter_map(char::from_u32)
+                .filter(|c| pattern.is_match(c.encode_utf8(&mut [0; 4])))
+                .collect();
+            assert_eq!(folds, cases, "{letter}");
+        }
+        for (text, want) in
+            [("tháng 5", true), ("THÁNG", true), ("tHáNg", true), ("thang", false), ("tháng"[..5].as_ref(), false)]
+        {
+            assert_eq!(may_name_a_month(text), want, "{text}");
+            assert_eq!(
+                SPELLED.is_match(&format!("ngày 1 {text} 2")) || MONTH_YEAR.is_match(&format!("{text} 2/2024")),
+                want
+            );
+        }
     }
 
     fn lines(text: &str) -> Vec<Range<usize>> {

@@ -23,8 +23,11 @@ pub fn normalise(text: &str) -> String {
         unicode_normalization::is_nfc_quick(text.chars())
     };
     let out = match quick {
-        unicode_normalization::IsNormalized::Yes if is_clean(text) => text.to_string(),
-        unicode_normalization::IsNormalized::Yes => clean_composed(text),
+        unicode_normalization::IsNormalized::Yes => match first_unclean(text, 0) {
+            // Clean already (a leading space is found at 0); else its scan goes on from the first change.
+            None => text.to_string(),
+            Some(first) => clean_composed(text, first),
+        },
         _ => clean(text.len(), text.nfc()),
     };
     split_glued_words(traditional_tone_placement(out))
@@ -92,14 +95,10 @@ fn surely_nfc(text: &str) -> bool {
     true
 }
 
-/// Whether `clean` would leave the text as it is: no `\r`, tab, control or invisible character, no
-/// dash to unify, no run of spaces and no space at a line's start or end. A byte scan: most articles pass.
-fn is_clean(text: &str) -> bool {
-    first_unclean(text, 0).is_none() && !text.starts_with(' ')
-}
-
 /// The first byte from `from` (a char boundary) that `clean` would change, or whose neighbour makes it change
-/// (a space before a space, a line break or the end); `None` when it would change none.
+/// (a space before a space, a line break or the end); `None` when it would change none: no `\r`, tab, control or
+/// invisible character, no dash to unify, no run of spaces and no space at a line's start or end. A byte scan:
+/// most articles have none.
 fn first_unclean(text: &str, from: usize) -> Option<usize> {
     // Bytes that need a closer look; every other byte (letters, digits, punctuation, the inner bytes
     // of other characters) is clean by itself.
@@ -159,11 +158,13 @@ fn first_unclean(text: &str, from: usize) -> Option<usize> {
 /// char (one space left at the end of a paste sent the whole text through the slow path). From a text's start,
 /// and right after an ASCII letter or digit, `clean` has written every char before and holds no space back; from
 /// there to the next byte [`first_unclean`] finds, it writes each char as it is.
-fn clean_composed(text: &str) -> String {
+/// `first` is [`first_unclean`] from 0.
+fn clean_composed(text: &str, first: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut state = Cleaning::START;
     let mut pos = 0;
-    while let Some(bad) = first_unclean(text, pos) {
+    let mut next_bad = Some(first);
+    while let Some(bad) = next_bad {
         let cut = text[pos..bad].rfind(|c: char| c.is_ascii_alphanumeric()).map_or(pos, |k| pos + k + 1);
         if cut > pos {
             out.push_str(&text[pos..cut]);
@@ -174,6 +175,7 @@ fn clean_composed(text: &str) -> String {
         let resume = text[bad..].find(|c: char| c.is_ascii_alphanumeric()).map_or(text.len(), |k| bad + k + 1);
         state = clean_into(&mut out, text[cut..resume].chars(), state);
         pos = resume;
+        next_bad = first_unclean(text, pos);
     }
     out.push_str(&text[pos..]);
     out
@@ -386,7 +388,8 @@ mod tests {
                 seed ^= seed << 17;
                 text.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
             }
-            assert_eq!(clean_composed(&text), clean(text.len(), text.chars()), "{text:?}");
+            let composed = first_unclean(&text, 0).map_or(text.clone(), |first| clean_composed(&text, first));
+            assert_eq!(composed, clean(text.len(), text.chars()), "{text:?}");
         }
     }
 }

@@ -206,7 +206,15 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if typo && !tokens[end - 1].text(text).starts_with(char::is_uppercase) {
         return None;
     }
-    let name = tokens[i..end].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
+    // Written into one string: a list of strings joined cost more than the rest of the name's reading.
+    let mut name = String::with_capacity(text[tokens[i].range().start..tokens[end - 1].range().end].len());
+    for (k, t) in tokens[i..end].iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        let mut chars = t.text(text).chars();
+        name.extend(chars.next().into_iter().flat_map(char::to_uppercase).chain(chars));
+    }
     // A name that the genre uses for a place or an idea, not a person it reports (`TP Hồ Chí Minh`,
     // `tư tưởng Hồ Chí Minh`): class `not_a_person`.
     if classes::phrase_at(tokens, i, Class::NotAPerson) == Some(end - i) {
