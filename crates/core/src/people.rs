@@ -173,21 +173,23 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if !t.is_word() || !t.is_capitalised() || t.is_all_caps() {
         return None;
     }
-    if place_len(tokens, text, i) > 0 {
-        return None;
-    }
     // "Ông Phạm Thế Triều", "Ông Roderich Haire": `Ông` is a family name too, but in news it is the honorific.
     if t.is(Class::Honorific) {
         return None;
     }
-    if after_named_institution(tokens, i) {
-        return None;
-    }
+    // The checks that refuse a name are asked cheapest first (the answer is the same in any order): most
+    // capitalised words have no family name and no honorific before them.
     let family = family_len(tokens, i);
     // Asked once: the bool decides whether a name may start here, the length goes into the match.
     let honorific_len = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
     let honorific = honorific_len > 0;
     if family == 0 && !honorific {
+        return None;
+    }
+    if place_len(tokens, text, i) > 0 {
+        return None;
+    }
+    if after_named_institution(tokens, i) {
         return None;
     }
     let (end, typo) = given_names_end(tokens, text, i, i + family.max(1), honorific);
