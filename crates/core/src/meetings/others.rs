@@ -97,14 +97,14 @@ pub(super) fn mentions(
                 keep_longer(&mut longer, &organizers);
                 if longer != out[i].organizers {
                     kept.remove(i, date, &out_holders[i]);
-                    out_holders[i] = folded(&longer);
+                    out_holders[i] = stored(folded(&longer));
                     kept.insert(i, date, &out_holders[i]);
                     out[i].organizers = longer;
                 }
                 continue;
             }
             kept.insert(out.len(), date, &holder_words);
-            out_holders.push(holder_words);
+            out_holders.push(stored(holder_words));
             out.push(Mention {
                 kind: phrase.kind,
                 phrase: phrase.tokens.clone(),
@@ -397,6 +397,14 @@ type Folded = Vec<Vec<String>>;
 
 fn folded(names: &[String]) -> Folded {
     names.iter().map(|n| folded_words(n)).filter(|w| !w.is_empty()).collect()
+}
+
+/// Folded holders as kept for a whole article: without the room their lists grew (a 20 MB list of meetings
+/// keeps tens of thousands).
+fn stored(mut names: Folded) -> Folded {
+    names.iter_mut().for_each(|words| words.shrink_to_fit());
+    names.shrink_to_fit();
+    names
 }
 
 /// [`same_holders`] of names already folded.
