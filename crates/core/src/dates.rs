@@ -157,8 +157,14 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
 fn may_name_a_month(slice: &str) -> bool {
     let b = slice.as_bytes();
     let is = |at: usize, letter: u8| b.get(at).is_some_and(|&x| x | 0x20 == letter);
-    memchr::memchr2_iter(0xa1, 0x81, b)
-        .any(|i| i >= 3 && b[i - 1] == 0xc3 && is(i - 2, b'h') && is(i - 3, b't') && is(i + 1, b'n') && is(i + 2, b'g'))
+    (3..b.len()).any(|i| {
+        matches!(b[i], 0xa1 | 0x81)
+            && b[i - 1] == 0xc3
+            && is(i - 2, b'h')
+            && is(i - 3, b't')
+            && is(i + 1, b'n')
+            && is(i + 2, b'g')
+    })
 }
 
 /// `ngày 5 tháng 6 năm 2024` in `slice`, which starts at `base` in the text.
