@@ -29,6 +29,8 @@ static PHRASES: LazyLock<Vec<PhraseIndex<()>>> = LazyLock::new(|| {
 });
 
 /// The longest phrase of `class` (more than one token) starting at `tokens[i]`.
+// Inline: asked of nearly every token for several classes, and most are answered by the index's filter.
+#[inline]
 fn phrase_of(tokens: &[Token], i: usize, class: Class) -> Option<usize> {
     PHRASES[class as usize].longest_at(tokens, i).map(|(n, _)| n)
 }

@@ -140,13 +140,31 @@ pub fn tail(s: &str, bytes: usize) -> &str {
 pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
     let slice = &text[range.clone()];
     let mut found: Vec<DateMention> = Vec::new();
-    spelled_dates(slice, range.start, &mut found);
-    month_years(slice, range.start, &mut found);
+    // Both need `tháng`: most sentences have none, and a byte scan tells so for less than a regex's search.
+    if may_name_a_month(slice) {
+        spelled_dates(slice, range.start, &mut found);
+        month_years(slice, range.start, &mut found);
+    }
     numeric_dates(slice, range.start, &mut found);
     relative_days(slice, range.start, &mut found);
     parts_of_day_before(text, range.start, &mut found);
     found.sort_by_key(|m| m.range.start);
     found
+}
+
+/// Whether `slice` may hold `tháng` as [`SPELLED`] and [`MONTH_YEAR`] read it, case-insensitive: `t`, `h`, `á`, `n`,
+/// `g`, each in either case (`á` is C3 A1, `Á` C3 81; none of the five has another case fold).
+fn may_name_a_month(slice: &str) -> bool {
+    let b = slice.as_bytes();
+    let is = |at: usize, letter: u8| b.get(at).is_some_and(|&x| x | 0x20 == letter);
+    (3..b.len()).any(|i| {
+        matches!(b[i], 0xa1 | 0x81)
+            && b[i - 1] == 0xc3
+            && is(i - 2, b'h')
+            && is(i - 3, b't')
+            && is(i + 1, b'n')
+            && is(i + 2, b'g')
+    })
 }
 
 /// `ngày 5 tháng 6 năm 2024` in `slice`, which starts at `base` in the text.
@@ -187,8 +205,9 @@ fn month_years(slice: &str, base: usize, found: &mut Vec<DateMention>) {
 /// `5/6`, `5-6-2024`, `5.6` after a day noun or a part of the day: not inside a longer number, a code, a ratio or
 /// a figure, nor inside a date already found.
 fn numeric_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
-    for c in NUMERIC.captures_iter(slice) {
-        let m = c.get(0).unwrap();
+    // The match alone (a DFA), its groups read from it by `NumericParts`: the captures engine cost most of the pass.
+    for m in NUMERIC.find_iter(slice) {
+        let c = NumericParts::of(m.as_str());
         let before = slice[..m.start()].chars().next_back();
         let after = slice[m.end()..].chars().next();
         // Not part of a longer number, a code (33/CT-TTg), a ratio (1:500) or a decimal.
@@ -202,13 +221,13 @@ fn numeric_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
         {
             continue;
         }
-        let (day, month): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-        let year: Option<i32> = c.get(4).and_then(|y| y.as_str().parse().ok());
+        let (day, month): (u32, u32) = (c.day.parse().unwrap_or(0), c.month.parse().unwrap_or(0));
+        let year: Option<i32> = c.year.and_then(|y| y.parse().ok());
         // Without a year a dot reads as a decimal or thousands ("2.5", "13.5" is ambiguous): keep it only with two digits after.
         let just_before = tail(&slice[..m.start()], 32);
         if year.is_none()
-            && &c[2] == "."
-            && c[3].len() == 1
+            && c.separator == "."
+            && c.month.len() == 1
             && !DAY_NOUNS.iter().any(|w| just_before.to_lowercase().trim_end().ends_with(w.as_str()))
             && !PART_BEFORE.is_match(just_before)
         {
@@ -235,6 +254,36 @@ fn numeric_dates(slice: &str, base: usize, found: &mut Vec<DateMention>) {
             from_named: false,
             part_of_day: None,
         });
+    }
+}
+
+/// The groups of a [`NUMERIC`] match, read from the match itself: its day, separator, month and year as the
+/// regex's captures give them. The match has one path through the pattern: a digit (`\d`, numeric) is never a
+/// space (`\s`) nor a separator, so each run of digits, each optional space and each separator is where it must be.
+#[derive(Debug, PartialEq, Eq)]
+struct NumericParts<'a> {
+    day: &'a str,
+    separator: &'a str,
+    month: &'a str,
+    year: Option<&'a str>,
+}
+
+impl<'a> NumericParts<'a> {
+    fn of(m: &'a str) -> NumericParts<'a> {
+        let digits = |s: &str| s.find(|c: char| !c.is_numeric()).unwrap_or(s.len());
+        let separator = |c: char| matches!(c, '/' | '.' | '-');
+        // An optional space: one char that is neither a digit nor a separator.
+        let space = |s: &str| s.chars().next().filter(|&c| !c.is_numeric() && !separator(c)).map_or(0, char::len_utf8);
+        let day_end = digits(m);
+        let sep_start = day_end + space(&m[day_end..]);
+        let sep_end = sep_start + m[sep_start..].chars().next().map_or(0, char::len_utf8);
+        let month_start = sep_end + space(&m[sep_end..]);
+        let month_end = month_start + digits(&m[month_start..]);
+        let rest = &m[month_end..];
+        // The year's group: a space, a separator, a space, then its four digits, the match's end.
+        let year = (!rest.is_empty())
+            .then(|| &rest[rest.len() - rest.chars().rev().take(4).map(char::len_utf8).sum::<usize>()..]);
+        NumericParts { day: &m[..day_end], separator: &m[sep_start..sep_end], month: &m[month_start..month_end], year }
     }
 }
 
@@ -533,6 +582,61 @@ pub fn periods(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Random strings (deterministic xorshift) of the pieces `alphabet` gives.
+    fn random_texts(alphabet: &[&str], count: usize, longest: u64) -> Vec<String> {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| (0..next() % longest).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect())
+            .collect()
+    }
+
+    /// `NumericParts` reads the groups the regex's captures give, on every mix of digits (ASCII and others),
+    /// spaces (ASCII and others) and separators.
+    #[test]
+    fn numeric_parts_are_the_captures() {
+        let alphabet =
+            ["1", "2", "0", "9", "٣", "𝟘", " ", "\u{a0}", "\u{3000}", "\t", "/", ".", "-", "a", "đ", ",", "\n"];
+        let mut matches = 0;
+        for text in random_texts(&alphabet, 30_000, 16) {
+            for c in NUMERIC.captures_iter(&text) {
+                let parts = NumericParts::of(c.get(0).unwrap().as_str());
+                let want =
+                    NumericParts { day: &c[1], separator: &c[2], month: &c[3], year: c.get(4).map(|y| y.as_str()) };
+                assert_eq!(parts, want, "{text:?}");
+                matches += 1;
+            }
+        }
+        assert!(matches > 5_000, "{matches}");
+    }
+
+    /// `may_name_a_month` reads `tháng` as the patterns' `(?i)` does: each of its letters has exactly its two cases.
+    #[test]
+    fn month_word_cases_are_the_patterns() {
+        for (letter, cases) in [("t", "Tt"), ("h", "Hh"), ("á", "Áá"), ("n", "Nn"), ("g", "Gg")] {
+            let pattern = Regex::new(&format!("(?i)^{letter}$")).unwrap();
+            let folds: String = (0..=0x10ffff)
+                .filter_map(char::from_u32)
+                .filter(|c| pattern.is_match(c.encode_utf8(&mut [0; 4])))
+                .collect();
+            assert_eq!(folds, cases, "{letter}");
+        }
+        for (text, want) in
+            [("tháng 5", true), ("THÁNG", true), ("tHáNg", true), ("thang", false), ("tháng"[..5].as_ref(), false)]
+        {
+            assert_eq!(may_name_a_month(text), want, "{text}");
+            assert_eq!(
+                SPELLED.is_match(&format!("ngày 1 {text} 2")) || MONTH_YEAR.is_match(&format!("{text} 2/2024")),
+                want
+            );
+        }
+    }
 
     fn lines(text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();

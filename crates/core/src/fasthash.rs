@@ -57,6 +57,7 @@ impl Default for WordFilter {
 }
 
 impl WordFilter {
+    #[inline]
     fn bit(word: &str) -> usize {
         let b = word.as_bytes();
         let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
@@ -68,6 +69,7 @@ impl WordFilter {
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
+    #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
         let bit = Self::bit(word);
         self.0[bit / 64] & (1 << (bit % 64)) != 0

@@ -50,6 +50,17 @@ pub struct Layout {
 fn matches(line: &str, place: Where) -> bool {
     // Furniture phrases are short: only a line's first words need folding.
     let line = line.trim();
+    // Every line of the body is asked: one whose folded first char starts no phrase is none, told without folding
+    // its words. That char is the line's first folded alone, but for an initial `o` or `u`, which a tone moving
+    // to the first vowel (`oà` → `òa`) can change: those lines go the long way.
+    if let Some(c) = line.chars().next() {
+        let first = fold(&line[..c.len_utf8()]).chars().next();
+        let starts_one =
+            |f: char| PHRASES.iter().any(|p| p.place == place && (p.folded.is_empty() || p.folded.starts_with(f)));
+        if first.is_some_and(|f| !matches!(f, 'o' | 'u') && !starts_one(f)) {
+            return false;
+        }
+    }
     let head = match line.char_indices().nth(48) {
         Some((i, _)) => &line[..i],
         None => line,

@@ -40,24 +40,46 @@ pub struct Ranks {
     pub by_first: PhraseIndex<usize>,
 }
 
-/// Phrases of folded tokens, found by their first token without allocating: candidates longest first.
+/// Phrases of folded tokens, found by their first token without allocating: a tree of words from each first
+/// word, so a lookup compares each next token with the words that may follow, never a whole phrase again.
 pub struct PhraseIndex<T> {
-    map: HashMap<String, Vec<(Vec<String>, T)>>,
+    map: HashMap<String, Node<T>>,
     /// A filter on the first words' (length, first byte, last byte): most words of running text start
     /// no phrase, and this answers them without hashing the word.
     filter: WordFilter,
 }
 
+/// The phrases that go on past some words: the value of the phrase that ends here, and the next words.
+struct Node<T> {
+    value: Option<T>,
+    /// The words after this one, in the order first given; a few at most past the first word.
+    next: Vec<(Box<str>, Node<T>)>,
+}
+
+impl<T> Node<T> {
+    fn new() -> Self {
+        Node { value: None, next: Vec::new() }
+    }
+}
+
 impl<T: Copy> PhraseIndex<T> {
     pub fn new(phrases: impl IntoIterator<Item = (Vec<String>, T)>) -> Self {
-        let mut map: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
+        let mut map: HashMap<String, Node<T>> = HashMap::default();
         for (words, value) in phrases {
-            if let Some(first) = words.first().cloned() {
-                map.entry(first).or_default().push((words, value));
+            let Some(first) = words.first() else { continue };
+            let mut node = map.entry(first.clone()).or_insert_with(Node::new);
+            for word in &words[1..] {
+                let at = match node.next.iter().position(|(w, _)| **w == **word) {
+                    Some(at) => at,
+                    None => {
+                        node.next.push((word.as_str().into(), Node::new()));
+                        node.next.len() - 1
+                    }
+                };
+                node = &mut node.next[at].1;
             }
-        }
-        for list in map.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            // The first of two same phrases wins, as the first of a list of equal lengths did.
+            node.value.get_or_insert(value);
         }
         let mut filter = WordFilter::default();
         for word in map.keys() {
@@ -67,18 +89,31 @@ impl<T: Copy> PhraseIndex<T> {
     }
 
     /// The longest phrase starting at `tokens[i]`: (token count, value).
+    // Inline: the stages ask it of nearly every token, and most words are answered by the filter, in a few
+    // instructions where a call with its saved registers cost more than the answer.
+    #[inline]
     pub fn longest_at(&self, tokens: &[crate::tokens::Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?.folded().as_str();
         if !self.filter.may_contain(first) {
             return None;
         }
-        let list = self.map.get(first)?;
-        list.iter().find_map(|(words, value)| {
-            let n = words.len();
-            (i + n <= tokens.len()
-                && tokens[i..i + n].iter().zip(words).all(|(t, w)| t.folded().as_str() == w.as_str()))
-            .then_some((n, *value))
-        })
+        self.longest_from(tokens, i, first)
+    }
+
+    /// [`PhraseIndex::longest_at`] of a first word that passed the filter.
+    #[inline(never)]
+    fn longest_from(&self, tokens: &[crate::tokens::Token], i: usize, first: &str) -> Option<(usize, T)> {
+        let mut node = self.map.get(first)?;
+        let mut longest = node.value.map(|v| (1, v));
+        for (n, token) in tokens[i + 1..].iter().enumerate() {
+            let word = token.folded().as_str();
+            let Some((_, next)) = node.next.iter().find(|(w, _)| **w == *word) else { break };
+            node = next;
+            if let Some(v) = node.value {
+                longest = Some((n + 2, v));
+            }
+        }
+        longest
     }
 
     pub fn has_first(&self, word: &str) -> bool {

@@ -173,21 +173,23 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if !t.is_word() || !t.is_capitalised() || t.is_all_caps() {
         return None;
     }
-    if place_len(tokens, text, i) > 0 {
-        return None;
-    }
     // "Ông Phạm Thế Triều", "Ông Roderich Haire": `Ông` is a family name too, but in news it is the honorific.
     if t.is(Class::Honorific) {
         return None;
     }
-    if after_named_institution(tokens, i) {
-        return None;
-    }
+    // The checks that refuse a name are asked cheapest first (the answer is the same in any order): most
+    // capitalised words have no family name and no honorific before them.
     let family = family_len(tokens, i);
     // Asked once: the bool decides whether a name may start here, the length goes into the match.
     let honorific_len = classes::length_before(tokens, i, Class::Honorific).unwrap_or(0);
     let honorific = honorific_len > 0;
     if family == 0 && !honorific {
+        return None;
+    }
+    if place_len(tokens, text, i) > 0 {
+        return None;
+    }
+    if after_named_institution(tokens, i) {
         return None;
     }
     let (end, typo) = given_names_end(tokens, text, i, i + family.max(1), honorific);
@@ -206,7 +208,15 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if typo && !tokens[end - 1].text(text).starts_with(char::is_uppercase) {
         return None;
     }
-    let name = tokens[i..end].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
+    // Written into one string: a list of strings joined cost more than the rest of the name's reading.
+    let mut name = String::with_capacity(text[tokens[i].range().start..tokens[end - 1].range().end].len());
+    for (k, t) in tokens[i..end].iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        let mut chars = t.text(text).chars();
+        name.extend(chars.next().into_iter().flat_map(char::to_uppercase).chain(chars));
+    }
     // A name that the genre uses for a place or an idea, not a person it reports (`TP Hồ Chí Minh`,
     // `tư tưởng Hồ Chí Minh`): class `not_a_person`.
     if classes::phrase_at(tokens, i, Class::NotAPerson) == Some(end - i) {

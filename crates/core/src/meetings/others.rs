@@ -61,6 +61,9 @@ pub(super) fn mentions(
     // The mentions kept so far by their day and their holders' words: a mention finds the first of its own day
     // with the same holders in a few lookups, however many the article lists.
     let mut kept = SameHolders::default();
+    // The folded holders of each mention in `out`, kept beside it: a lookup compares with them, and folding them
+    // again at each comparison cost more than the rest of the stage.
+    let mut out_holders: Vec<Folded> = Vec::new();
     for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
         let words = within(tokens, sentence);
         let spans: Vec<Range<usize>> =
@@ -89,17 +92,19 @@ pub(super) fn mentions(
             });
             let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
             let holder_words = folded(&organizers);
-            if let Some(i) = kept.first(date, &holder_words, |i| folded(&out[i].organizers)) {
+            if let Some(i) = kept.first(date, &holder_words, &out_holders) {
                 let mut longer = out[i].organizers.clone();
                 keep_longer(&mut longer, &organizers);
                 if longer != out[i].organizers {
-                    kept.remove(i, date, &folded(&out[i].organizers));
-                    kept.insert(i, date, &folded(&longer));
+                    kept.remove(i, date, &out_holders[i]);
+                    out_holders[i] = stored(folded(&longer));
+                    kept.insert(i, date, &out_holders[i]);
                     out[i].organizers = longer;
                 }
                 continue;
             }
             kept.insert(out.len(), date, &holder_words);
+            out_holders.push(stored(holder_words));
             out.push(Mention {
                 kind: phrase.kind,
                 phrase: phrase.tokens.clone(),
@@ -171,39 +176,73 @@ enum Part {
     Affix,
 }
 
-fn key(date: Option<Date>, part: Part, words: &[String]) -> u64 {
+/// A key: the day, the part and a run of words by its [`affix_runs`] hash and length.
+fn key(date: Option<Date>, part: Part, (run, len): (u64, usize)) -> u64 {
     let mut h = FxHasher::default();
-    (date, part, words).hash(&mut h);
+    (date, part, run, len).hash(&mut h);
     h.finish()
+}
+
+/// The hash and length of every start and every end of a name's words, the whole first and once ([`affixes`]'s
+/// runs): from one hash a word, a start's from the start before it and an end's from the end after it, where
+/// hashing each run's words again cost the square of the name's length. A run's hash is a polynomial of its words'
+/// hashes, the same whether the run starts one name or ends another.
+fn affix_runs(words: &[String]) -> Vec<(u64, usize)> {
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+    let word_hashes: Vec<u64> = words
+        .iter()
+        .map(|w| {
+            let mut h = FxHasher::default();
+            h.write(w.as_bytes());
+            h.finish()
+        })
+        .collect();
+    let mut runs = Vec::with_capacity(2 * words.len());
+    let mut start = 0u64;
+    for (n, w) in word_hashes.iter().enumerate() {
+        start = start.wrapping_mul(BASE).wrapping_add(*w);
+        runs.push((start, n + 1));
+    }
+    // The whole first: [`SameHolders`] files a name under it apart.
+    runs.rotate_right(1);
+    let (mut end, mut power) = (0u64, 1u64);
+    for (n, w) in word_hashes.iter().skip(1).rev().enumerate() {
+        end = w.wrapping_mul(power).wrapping_add(end);
+        power = power.wrapping_mul(BASE);
+        runs.push((end, n + 1));
+    }
+    runs
 }
 
 impl SameHolders {
     /// The first mention of `date` with a holder that is one of `names`, its start or its end, or that starts or
     /// ends one of them: the one [`same_holders`] would find comparing `names` with the holders of each mention in
-    /// order (`holders(i)`, folded).
-    fn first(&self, date: Option<Date>, names: &Folded, holders: impl Fn(usize) -> Folded) -> Option<usize> {
+    /// order (`holders[i]`, folded).
+    fn first(&self, date: Option<Date>, names: &Folded, holders: &[Folded]) -> Option<usize> {
         let mut lists: Vec<&[u32]> = Vec::new();
         for words in names {
-            let keys = std::iter::once(key(date, Part::Affix, words))
-                .chain(affixes(words).map(|part| key(date, Part::Whole, part)));
+            let runs = affix_runs(words);
+            let keys = std::iter::once(key(date, Part::Affix, runs[0]))
+                .chain(runs.iter().map(|&run| key(date, Part::Whole, run)));
             lists.extend(keys.filter_map(|k| self.filed.get(&k)).map(Filed::as_slice));
         }
         // Every mention filed under these keys has the same holders, unless two words hashed alike: the first of
         // them is the one, checked once; after a collision, the first of all that check.
         let first = lists.iter().filter_map(|l| l.first()).min().map(|&i| i as usize)?;
-        if same_words(&holders(first), names) {
+        if same_words(&holders[first], names) {
             return Some(first);
         }
         let mut all: Vec<usize> = lists.concat().into_iter().map(|i| i as usize).collect();
         all.sort_unstable();
-        all.into_iter().find(|&i| same_words(&holders(i), names))
+        all.into_iter().find(|&i| same_words(&holders[i], names))
     }
 
     /// The keys a mention with holders `names` is filed under on `date`.
     fn keys(date: Option<Date>, names: &Folded) -> impl Iterator<Item = u64> + '_ {
         names.iter().flat_map(move |words| {
-            std::iter::once(key(date, Part::Whole, words))
-                .chain(affixes(words).map(move |part| key(date, Part::Affix, part)))
+            let runs = affix_runs(words);
+            std::iter::once(key(date, Part::Whole, runs[0]))
+                .chain(runs.into_iter().map(move |run| key(date, Part::Affix, run)))
         })
     }
 
@@ -233,6 +272,7 @@ impl SameHolders {
 }
 
 /// Every start and every end of a name's words, the whole once.
+#[cfg(test)]
 fn affixes(words: &[String]) -> impl Iterator<Item = &[String]> {
     (1..=words.len()).map(|n| &words[..n]).chain((1..words.len()).map(|n| &words[n..]))
 }
@@ -359,6 +399,14 @@ fn folded(names: &[String]) -> Folded {
     names.iter().map(|n| folded_words(n)).filter(|w| !w.is_empty()).collect()
 }
 
+/// Folded holders as kept for a whole article: without the room their lists grew (a 20 MB list of meetings
+/// keeps tens of thousands).
+fn stored(mut names: Folded) -> Folded {
+    names.iter_mut().for_each(|words| words.shrink_to_fit());
+    names.shrink_to_fit();
+    names
+}
+
 /// [`same_holders`] of names already folded.
 fn same_words(a: &Folded, b: &Folded) -> bool {
     a.iter().any(|x| b.iter().any(|y| x.starts_with(y) || y.starts_with(x) || x.ends_with(y) || y.ends_with(x)))
@@ -372,6 +420,32 @@ pub(super) fn keep_longer(names: &mut [String], other: &[String]) {
             if o.len() > name.len() && same_holders(std::slice::from_ref(name), std::slice::from_ref(o)) {
                 *name = o.clone();
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `affix_runs` hashes each start and end of a name as a name of those words alone hashes whole: a run that
+    /// starts one name and ends another is filed under one key.
+    #[test]
+    fn affix_runs_hash_each_run_as_a_whole() {
+        let vocabulary = ["ban", "thường", "vụ", "huyện", "ủy", "an", "ban"];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..2_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let words: Vec<String> =
+                (0..1 + seed % 6).map(|k| vocabulary[((seed >> (8 * k)) % 7) as usize].to_string()).collect();
+            let mut runs = affix_runs(&words);
+            assert_eq!(runs[0], (affix_runs(&words)[0].0, words.len()), "{words:?}");
+            let mut each: Vec<(u64, usize)> = affixes(&words).map(|run| affix_runs(run)[0]).collect();
+            runs.sort_unstable();
+            each.sort_unstable();
+            assert_eq!(runs, each, "{words:?}");
         }
     }
 }
