@@ -582,20 +582,7 @@ pub fn periods(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Random strings (deterministic xorshift) of the pieces `alphabet` gives.
-    fn random_texts(alphabet: &[&str], count: usize, longest: u64) -> Vec<String> {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        (0..count)
-            .map(|_| (0..next() % longest).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect())
-            .collect()
-    }
+    use crate::test_random::XorShift;
 
     /// `NumericParts` reads the groups the regex's captures give, on every mix of digits (ASCII and others),
     /// spaces (ASCII and others) and separators.
@@ -604,7 +591,7 @@ mod tests {
         let alphabet =
             ["1", "2", "0", "9", "٣", "𝟘", " ", "\u{a0}", "\u{3000}", "\t", "/", ".", "-", "a", "đ", ",", "\n"];
         let mut matches = 0;
-        for text in random_texts(&alphabet, 30_000, 16) {
+        for text in XorShift::new(0x2545_f491_4f6c_dd1d).texts(&alphabet, 30_000, 16) {
             for c in NUMERIC.captures_iter(&text) {
                 let parts = NumericParts::of(c.get(0).unwrap().as_str());
                 let want =

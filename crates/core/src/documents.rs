@@ -537,6 +537,7 @@ impl Citations<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::XorShift;
 
     /// `issuer_in` finds ISSUER's group 1, on windows made of the pieces its pattern turns on (random, deterministic).
     #[test]
@@ -585,21 +586,15 @@ mod tests {
             " tại",
             "\t",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut random = XorShift::new(0x2545_f491_4f6c_dd1d);
         let mut found = 0;
         for _ in 0..40_000 {
-            let mut window = starts[(next() % starts.len() as u64) as usize].to_string();
-            if next() % 8 > 0 {
+            let mut window = random.pick(&starts).to_string();
+            if !random.next().is_multiple_of(8) {
                 window.push_str("của ");
             }
-            for _ in 0..next() % 10 {
-                window.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            for _ in 0..random.next() % 10 {
+                window.push_str(random.pick(&pieces));
             }
             let want = ISSUER.captures(&window).map(|c| c.get(1).unwrap().as_str());
             assert_eq!(issuer_in(&window), want, "{window:?}");

@@ -95,6 +95,8 @@ pub mod province;
 pub mod record;
 pub mod roles;
 pub mod spans;
+#[cfg(test)]
+mod test_random;
 pub mod tokens;
 pub mod word_classes;
 

@@ -333,6 +333,7 @@ fn with_tone(c: char, tone: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::XorShift;
 
     #[test]
     fn table() {
@@ -376,18 +377,8 @@ mod tests {
             "a", "Z", "7", "ệ", "Đ", " ", " ", " ", "\n", "\n", "\r", "\t", "\u{a0}", "\u{3000}", "\u{200b}",
             "\u{feff}", "\u{ad}", "–", "\u{2212}", "\u{2028}", "“", "\u{1}", "\u{85}", "-", ".",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for _ in 0..(seed % 24) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        let mut random = XorShift::new(0x9e37_79b9_7f4a_7c15);
+        for text in random.texts(&alphabet, 20_000, 24) {
             let composed = first_unclean(&text, 0).map_or(text.clone(), |first| clean_composed(&text, first));
             assert_eq!(composed, clean(text.len(), text.chars()), "{text:?}");
         }

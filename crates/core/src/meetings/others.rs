@@ -427,17 +427,16 @@ pub(super) fn keep_longer(names: &mut [String], other: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::XorShift;
 
     /// `affix_runs` hashes each start and end of a name as a name of those words alone hashes whole: a run that
     /// starts one name and ends another is filed under one key.
     #[test]
     fn affix_runs_hash_each_run_as_a_whole() {
         let vocabulary = ["ban", "thường", "vụ", "huyện", "ủy", "an", "ban"];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut random = XorShift::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..2_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = random.next();
             let words: Vec<String> =
                 (0..1 + seed % 6).map(|k| vocabulary[((seed >> (8 * k)) % 7) as usize].to_string()).collect();
             let mut runs = affix_runs(&words);
