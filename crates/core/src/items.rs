@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::classes::{self, Class, Classes};
 use crate::fasthash::FxHashMap as HashMap;
-use crate::people::{capitalise, name_at, NameMatch};
+use crate::people::{name_at, written_name, NameMatch};
 use crate::positions::{title_at, Title};
 use crate::roles::{role_at, Role};
 use crate::tokens::Token;
@@ -72,7 +72,7 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
 
 /// The foreign holder's name that ends a post (`Thủ tướng Lào Thongloun Sisoulith`), as a name item.
 fn foreign_holder(tokens: &[Token], text: &str, run: Range<usize>) -> NameMatch {
-    let name = tokens[run.clone()].iter().map(|t| capitalise(t.text(text))).collect::<Vec<_>>().join(" ");
+    let name = written_name(&tokens[run.clone()], text);
     NameMatch { tokens: run, name, honorific: 0 }
 }
 

@@ -116,6 +116,19 @@ impl<T: Copy> PhraseIndex<T> {
         longest
     }
 
+    /// The value of the phrase of exactly `n` tokens starting at `tokens[i]`, if there is one.
+    pub fn exactly_at(&self, tokens: &[crate::tokens::Token], i: usize, n: usize) -> Option<T> {
+        let first = tokens.get(i)?.folded().as_str();
+        if n == 0 || !self.filter.may_contain(first) {
+            return None;
+        }
+        let mut node = self.map.get(first)?;
+        for token in tokens.get(i + 1..i + n)? {
+            node = &node.next.iter().find(|(w, _)| **w == *token.folded().as_str())?.1;
+        }
+        node.value
+    }
+
     pub fn has_first(&self, word: &str) -> bool {
         self.filter.may_contain(word) && self.map.contains_key(word)
     }

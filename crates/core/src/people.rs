@@ -33,28 +33,19 @@ static COUNTRIES: LazyLock<PhraseIndex<()>> =
     LazyLock::new(|| PhraseIndex::new(data::rows(&data::COUNTRIES).iter().map(|r| (folded_tokens(r.get("name")), ()))));
 
 /// Institutions, streets and awards that take a person's name (`text_lists.tsv` list `named_after`), by their folded
-/// words joined with spaces; the longest has three words.
-static NAMED_AFTER: LazyLock<WordSet> =
-    LazyLock::new(|| TextList::NamedAfter.phrases().map(|p| folded_tokens(p).join(" ")).collect());
-
-/// The first words of [`NAMED_AFTER`]'s entries: asked before a phrase is joined to be looked up, so that a name
-/// not after one of them (almost every name) costs no string.
-static NAMED_AFTER_FIRST: LazyLock<WordSet> =
-    LazyLock::new(|| TextList::NamedAfter.phrases().filter_map(|p| folded_tokens(p).into_iter().next()).collect());
+/// words; the longest has three words.
+static NAMED_AFTER: LazyLock<PhraseIndex<()>> =
+    LazyLock::new(|| PhraseIndex::new(TextList::NamedAfter.phrases().map(|p| (folded_tokens(p), ()))));
 
 /// Whether the words right before `tokens[i]` are an institution, street or award that takes a person's name
 /// (`Trường Chính trị` before `Nguyễn Văn Linh`, `Bệnh viện` before `Bạch Mai`): the name is the institution's.
+/// Asked at every name: the index's filter answers most words before one without a lookup.
 fn after_named_institution(tokens: &[Token], i: usize) -> bool {
     for n in 1..=3.min(i) {
-        let before = &tokens[i - n..i];
-        if !before[0].is_word() {
+        if !tokens[i - n].is_word() {
             return false;
         }
-        if !NAMED_AFTER_FIRST.contains(before[0].folded().as_str()) {
-            continue;
-        }
-        let words = before.iter().map(|t| t.folded().as_str()).collect::<Vec<_>>().join(" ");
-        if NAMED_AFTER.contains(&words) {
+        if NAMED_AFTER.exactly_at(tokens, i - n, n).is_some() {
             return true;
         }
     }
@@ -208,15 +199,7 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if typo && !tokens[end - 1].text(text).starts_with(char::is_uppercase) {
         return None;
     }
-    // Written into one string: a list of strings joined cost more than the rest of the name's reading.
-    let mut name = String::with_capacity(text[tokens[i].range().start..tokens[end - 1].range().end].len());
-    for (k, t) in tokens[i..end].iter().enumerate() {
-        if k > 0 {
-            name.push(' ');
-        }
-        let mut chars = t.text(text).chars();
-        name.extend(chars.next().into_iter().flat_map(char::to_uppercase).chain(chars));
-    }
+    let name = written_name(&tokens[i..end], text);
     // A name that the genre uses for a place or an idea, not a person it reports (`TP Hồ Chí Minh`,
     // `tư tưởng Hồ Chí Minh`): class `not_a_person`.
     if classes::phrase_at(tokens, i, Class::NotAPerson) == Some(end - i) {
@@ -273,10 +256,17 @@ fn given_names_end(tokens: &[Token], text: &str, i: usize, mut end: usize, honor
 }
 
 /// `trí` → `Trí`; `H'yim` stays as written after the first letter.
-pub fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// A name's tokens as its name is written: each word capitalised, one space between. Into one string: a list of
+/// strings joined cost more than the rest of a name's reading.
+pub fn written_name(tokens: &[Token], text: &str) -> String {
+    let span = tokens.first().zip(tokens.last()).map_or(0, |(a, b)| b.range().end - a.range().start);
+    let mut name = String::with_capacity(span);
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        let mut chars = t.text(text).chars();
+        name.extend(chars.next().into_iter().flat_map(char::to_uppercase).chain(chars));
     }
+    name
 }
