@@ -815,6 +815,8 @@ pub fn App() -> impl IntoView {
     browser::on_extraction_progress(move |name, fraction| ws.huge.set(Some((name, fraction))));
     storage::on_notice(move |notice| ws.storage_notice(notice));
     ws.restore();
+    // The charts' fonts found while the page is idle, not at the first paint of a chart mid-load.
+    request_idle_callback(crate::chart::canvas::warm_fonts);
     let has_evidence = move || ws.evidence.with(Option::is_some);
 
     // The address keeps the view and the filters (`#/can-bo?q=...`): read at start and when it changes

@@ -10,6 +10,8 @@
 //! - walking a dropped folder (`dropped_files`): `webkitGetAsEntry` and the directory reader are
 //!   callback APIs, recursive, called in batches until an empty one; `web-sys` has them only as unstable
 //!   bindings and gloo not at all, and in Rust the walk would be a tree of boxed closures three times as long;
+//! - drawing the charts' letters once on a canvas never shown (`shape_text`, `chart::canvas::warm_fonts`): the
+//!   same through `web-sys` grew the page's first load by ~300 bytes gzipped, past its budget, for six lines;
 //! - the extraction workers (`extract_text`, ...): started from the worker loader Trunk writes (found relative
 //!   to this module's JS, `import.meta.url`, which Rust cannot see), the first on first use (or when the inputs
 //!   are reached for), a second (one a core, at most two: the merge worker, src/merge_worker.rs, takes the rest)
@@ -145,6 +147,13 @@ export function extract_text(name, text, pasted) {
 export function extract_file(name, file) {
   return call(name, file, false);
 }
+export function shape_text(font, sizes, text) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  for (const size of ctx ? sizes : []) {
+    ctx.font = `${size}px ${font}`;
+    ctx.fillText(text, 0, 12);
+  }
+}
 export function stored_article(name, record, note) {
   return `{"name":${JSON.stringify(name)},"record":${record}${note == null ? '' : `,"note":${JSON.stringify(note)}`}}`;
 }
@@ -159,6 +168,8 @@ extern "C" {
     pub fn extract_file(name: &str, file: &web_sys::File) -> Promise;
     /// The stored JSON of an article the worker read (`model::article_json`'s form), from its record's JSON.
     pub fn stored_article(name: &str, record: &js_sys::JsString, note: Option<String>) -> js_sys::JsString;
+    /// Draws `text` in `font` at each of `sizes` (px) on a canvas never shown (`chart::canvas::warm_fonts`).
+    pub fn shape_text(font: &str, sizes: &[u8], text: &str);
     #[wasm_bindgen(js_name = on_progress)]
     fn set_progress_listener(listener: &js_sys::Function);
 }

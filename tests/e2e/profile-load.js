@@ -97,3 +97,35 @@ const main = [...threadName].filter(([, n]) => n === 'CrRendererMain').map(([k])
 const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.includes(`${e.pid}/${e.tid}`) && e.dur > 50_000);
 console.log(`\nmain-thread tasks over 50 ms: ${tasks.length}; over 100 ms: ${tasks.filter((t) => t.dur > 100_000).length}; `
   + `longest ${(Math.max(0, ...tasks.map((t) => t.dur)) / 1000).toFixed(0)} ms`);
+// What each task over 100 ms ran: the main thread's samples inside it, by inclusive function (the trace's
+// clock is the samples' clock: a profile's `startTime` plus its deltas, in microseconds).
+const mainProfile = [...profiles.values()].find((p) => main.includes(p.thread));
+const inputAt = events.find((e) => e.name === 'Profile' && main.includes(`${e.pid}/${e.tid}`))?.args?.data?.startTime ?? 0;
+for (const t of tasks.filter((t) => t.dur > 100_000)) {
+  const inclusive = new Map();
+  if (mainProfile) {
+    let at = inputAt;
+    for (let i = 0; i < mainProfile.samples.length; i++) {
+      at += mainProfile.deltas[i] ?? 0;
+      if (at < t.ts || at > t.ts + t.dur) continue;
+      const dt = (mainProfile.deltas[i + 1] ?? 0) / 1000;
+      const seen = new Set();
+      for (let n = mainProfile.nodes.get(mainProfile.samples[i]); n; n = mainProfile.nodes.get(n.parent)) {
+        const l = label(n);
+        if (seen.has(l) || idle.has(n.callFrame.functionName)) continue;
+        seen.add(l);
+        inclusive.set(l, (inclusive.get(l) ?? 0) + dt);
+      }
+    }
+  }
+  const rows = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 25)
+    .map(([l, ms]) => `  ${ms.toFixed(0).padStart(7)} ms  ${l.slice(0, 150)}`).join('\n');
+  // The trace's own events inside the task (layout, style, paint, GC, script), by name: what the samples miss.
+  const inside = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e === t || `${e.pid}/${e.tid}` !== `${t.pid}/${t.tid}` || e.ts < t.ts || e.ts > t.ts + t.dur) continue;
+    inside.set(e.name, (inside.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  const within = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ');
+  console.log(`\n-- task of ${(t.dur / 1000).toFixed(0)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(0)} ms) at ${((t.ts - inputAt) / 1000).toFixed(0)} ms after the trace began\n  events: ${within}\n${rows}`);
+}
