@@ -212,10 +212,13 @@ pub enum TextList {
     /// one the article reports: passive (`được`, `bị`), made a noun (`việc`, `sự`), to come or only wanted (`sẽ`,
     /// `dự kiến`, `tìm cách`). Compared with the folded words of the clause.
     NotTheAct,
+    /// Nouns that end in the acting word (`chính quyền`, `thẩm quyền`): before a post they are no `quyền Bộ trưởng`
+    /// (`chính quyền Tổng thống Trump`). Compared with the folded words before the post.
+    NotActing,
 }
 
 impl TextList {
-    const ALL: [(TextList, &'static str); 9] = [
+    const ALL: [(TextList, &'static str); 10] = [
         (TextList::ProvinceUnit, "province_unit"),
         (TextList::ProvinceLead, "province_lead"),
         (TextList::LocalUnit, "local_unit"),
@@ -225,6 +228,7 @@ impl TextList {
         (TextList::DocumentQuantity, "document_quantity"),
         (TextList::NamedAfter, "named_after"),
         (TextList::NotTheAct, "not_the_act"),
+        (TextList::NotActing, "not_acting"),
     ];
 
     /// The list a data file names, `None` for a name that is no list.

@@ -45,6 +45,13 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
                 .find(|i| !matches!(i, Item::Title(_) | Item::Sep(',')))
                 .is_some_and(|i| matches!(i, Item::Name(_)));
         if let Some(title) = title_at(tokens, text, k, in_chain) {
+            if title.by_surname {
+                // "Tổng thống Trump": the post and the surname of its holder, words of nobody's title here.
+                let end = title.tokens.end + 1;
+                out.extend(tokens[k..end].iter().map(|t| Item::Word(t.folded().clone(), t.classes())));
+                k = end;
+                continue;
+            }
             k = title.tokens.end.max(k + 1);
             let holder = title.holder.clone();
             out.push(Item::Title(title));

@@ -200,8 +200,14 @@ pub fn each_mention(
         }
         let before = previous.replace(sentence);
         let tokens = within(all_tokens, sentence);
-        // Most sentences name nobody: skip them before the full parse.
-        if !(0..tokens.len()).any(|i| crate::people::may_start_name(tokens, i)) {
+        // Most sentences name nobody: skip them before the full parse. A foreign post's holder may have no family
+        // name of the lexicon, but comes after a country or a foreign post (`Tổng thống Donald Trump`).
+        let may_name = |i| {
+            crate::people::may_start_name(tokens, i)
+                || crate::people::may_start_country(tokens, i)
+                || crate::positions::may_start_foreign_post(tokens, text, i)
+        };
+        if !(0..tokens.len()).any(may_name) {
             continue;
         }
         let items = items(tokens, text);
