@@ -212,10 +212,16 @@ pub enum TextList {
     /// one the article reports: passive (`được`, `bị`), made a noun (`việc`, `sự`), to come or only wanted (`sẽ`,
     /// `dự kiến`, `tìm cách`). Compared with the folded words of the clause.
     NotTheAct,
+    /// Nouns that end in the acting word (`chính quyền`, `thẩm quyền`): before a post they are no `quyền Bộ trưởng`
+    /// (`chính quyền Tổng thống Trump`). Compared with the folded words before the post.
+    NotActing,
+    /// Words that hold a meeting phrase and name no meeting (`hội họp`, `tụ họp`: gathering as such; `Tuần lễ` is a
+    /// week): the phrase inside them is none. Compared with the folded words around the phrase.
+    NotAMeeting,
 }
 
 impl TextList {
-    const ALL: [(TextList, &'static str); 9] = [
+    const ALL: [(TextList, &'static str); 11] = [
         (TextList::ProvinceUnit, "province_unit"),
         (TextList::ProvinceLead, "province_lead"),
         (TextList::LocalUnit, "local_unit"),
@@ -225,6 +231,8 @@ impl TextList {
         (TextList::DocumentQuantity, "document_quantity"),
         (TextList::NamedAfter, "named_after"),
         (TextList::NotTheAct, "not_the_act"),
+        (TextList::NotActing, "not_acting"),
+        (TextList::NotAMeeting, "not_a_meeting"),
     ];
 
     /// The list a data file names, `None` for a name that is no list.

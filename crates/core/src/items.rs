@@ -45,6 +45,13 @@ pub fn items(tokens: &[Token], text: &str) -> Vec<Item> {
                 .find(|i| !matches!(i, Item::Title(_) | Item::Sep(',')))
                 .is_some_and(|i| matches!(i, Item::Name(_)));
         if let Some(title) = title_at(tokens, text, k, in_chain) {
+            if title.by_surname {
+                // "Tổng thống Trump": the post and the surname of its holder, words of nobody's title here.
+                let end = title.tokens.end + 1;
+                out.extend(tokens[k..end].iter().map(|t| Item::Word(t.folded().clone(), t.classes())));
+                k = end;
+                continue;
+            }
             k = title.tokens.end.max(k + 1);
             let holder = title.holder.clone();
             out.push(Item::Title(title));
@@ -115,7 +122,8 @@ fn is_sep(items: &[Item], i: usize, cs: &[char]) -> bool {
     matches!(items.get(i), Some(Item::Sep(c)) if cs.contains(c))
 }
 
-/// NAME, TITLE, TITLE / NAME - TITLE / NAME (TITLE): forward chains; a title glued to the next name is that name's.
+/// NAME, TITLE, TITLE / NAME - TITLE - TITLE / NAME (TITLE): forward chains; a title glued to the next name is that
+/// name's.
 fn forward_chains(items: &[Item], owner: &mut HashMap<usize, usize>) {
     for n in (0..items.len()).filter(|&n| is_name(items, n)) {
         let mut k = n + 1;
@@ -125,7 +133,8 @@ fn forward_chains(items: &[Item], owner: &mut HashMap<usize, usize>) {
         k += 1;
         while is_title(items, k) && !is_name(items, k + 1) {
             owner.insert(k, n);
-            if is_sep(items, k + 1, &[',']) && is_title(items, k + 2)
+            // "Trưởng Công an phường - Phó Trưởng ban Ban chỉ đạo 138": a dash between two posts as a comma.
+            if is_sep(items, k + 1, &[',', '-']) && is_title(items, k + 2)
                 || is_kiem_word(items, k + 1) && is_title(items, k + 2)
             {
                 k += 2;
@@ -148,7 +157,7 @@ fn backward_chains(items: &[Item], owner: &mut HashMap<usize, usize>) {
         loop {
             owner.insert(k, n);
             if k >= 2
-                && (is_sep(items, k - 1, &[',']) || is_kiem_word(items, k - 1))
+                && (is_sep(items, k - 1, &[',', '-']) || is_kiem_word(items, k - 1))
                 && is_title(items, k - 2)
                 && !owner.contains_key(&(k - 2))
             {

@@ -31,6 +31,8 @@ pub struct Rank {
     /// Whether the extractor finds it in running text (`use` = both); a `merge` row only helps the merge
     /// read a post.
     pub extract: bool,
+    /// A post only foreign states have (`Tổng thống`): a foreign name right after it is its holder.
+    pub foreign: bool,
 }
 
 /// Ranks by their folded word sequence (canonical spellings and variants).
@@ -153,6 +155,7 @@ pub static RANKS: LazyLock<Ranks> = LazyLock::new(|| {
             implied_body: row.optional("implied_body"),
             body_starts_with: row.optional("body_starts_with"),
             extract: uses(&row, &["both", "merge"]).0,
+            foreign: row.yes("foreign"),
         };
         if rank.extract {
             for spelling in std::iter::once(rank.name).chain(rank.variants.iter().copied()) {

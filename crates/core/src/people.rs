@@ -28,9 +28,18 @@ static PLACE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// The countries of `data/countries.tsv` whose `alone` is `alone`: places anywhere (`yes`), or one-syllable names
+/// that are also given names (`Mỹ`, `Nga`), countries only before a post's foreign holder (`no`).
+fn countries(alone: bool) -> PhraseIndex<()> {
+    let rows = data::rows(&data::COUNTRIES);
+    PhraseIndex::new(rows.iter().filter(|r| r.yes("alone") == alone).map(|r| (folded_tokens(r.get("name")), ())))
+}
+
 /// Countries and international bodies (`data/countries.tsv`): places, not people.
-static COUNTRIES: LazyLock<PhraseIndex<()>> =
-    LazyLock::new(|| PhraseIndex::new(data::rows(&data::COUNTRIES).iter().map(|r| (folded_tokens(r.get("name")), ()))));
+static COUNTRIES: LazyLock<PhraseIndex<()>> = LazyLock::new(|| countries(true));
+
+/// One-syllable countries that are also given names (`Mỹ`, `Nga`, `Anh`): see [`country_before_holder`].
+static GIVEN_NAME_COUNTRIES: LazyLock<PhraseIndex<()>> = LazyLock::new(|| countries(false));
 
 /// Institutions, streets and awards that take a person's name (`text_lists.tsv` list `named_after`), by their folded
 /// words; the longest has three words.
@@ -98,12 +107,57 @@ pub fn country_len(tokens: &[Token], i: usize) -> usize {
     }
 }
 
+/// Whether `tokens[i]`, capitalised, is a one-syllable country that is also a given name (`Mỹ`, `Nga`, `Anh`).
+pub fn given_name_country(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.is_word() && t.is_capitalised() && GIVEN_NAME_COUNTRIES.longest_at(tokens, i).is_some()
+}
+
+/// Whether `tokens[i]` is a one-syllable country that is also a given name (`Mỹ`, `Nga`, `Anh`) standing in a post
+/// before its holder (`Tổng thống Mỹ Donald Trump`, `Bộ trưởng Tài chính Mỹ Scott Bessent`): a foreign name follows
+/// whose words start no Vietnamese name, and no unit word comes before (`xã Mỹ Hòa` is a commune).
+pub fn country_before_holder(tokens: &[Token], text: &str, i: usize) -> bool {
+    if !given_name_country(tokens, i) {
+        return false;
+    }
+    if i > 0 && tokens[i - 1].is(Class::Unit) {
+        return false;
+    }
+    foreign_name_at(tokens, text, i + 1).is_some()
+}
+
+/// A foreign name at `tokens[i]` with no country before it to say so: a run that [`foreign_name_after_country`] reads
+/// whose words are no Vietnamese syllables (`Donald Trump`, `Lee Jae-myung`; not `Vụ Địa phương`, `Trump Huân
+/// chương`) and start no Vietnamese name. Its length in tokens.
+pub fn foreign_name_at(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
+    let foreign = |w: &Token| {
+        !w.is_word()
+            || !(FAMILY_NAMES.has_first(w.folded())
+                || w.text(text).chars().any(crate::chars::has_vietnamese_mark)
+                || GIVEN_NAME_COUNTRIES.has_first(w.folded()))
+    };
+    foreign_name_after_country(tokens, text, i).filter(|&n| tokens[i..i + n].iter().all(foreign))
+}
+
+/// Whether a country, or a one-syllable one before a holder, may start at token `i`: a cheap test that a sentence
+/// may name a foreign post's holder, who need not have a family name of the lexicon (`Chủ tịch Trung Quốc Tập Cận
+/// Bình`).
+pub fn may_start_country(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.is_word() && t.is_capitalised() && (COUNTRIES.has_first(t.folded()) || GIVEN_NAME_COUNTRIES.has_first(t.folded()))
+}
+
 /// A foreign person's name right after a country in a post (`Thủ tướng Lào Thongloun Sisoulith`,
 /// `Chủ tịch Trung Quốc Tập Cận Bình`): two to four capitalised words, none a rank, place or abbreviation,
 /// that end the phrase (punctuation, a lower-case word or the end follow). Its length in tokens.
 pub fn foreign_name_after_country(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
     let mut n = 0;
     while let Some(t) = tokens.get(i + n) {
+        // "Lee Jae-myung", "Wi Sung-lac": a hyphen glued between two syllables joins them into one given name.
+        if n > 0 && glued_hyphen(tokens, i + n) {
+            n += 2;
+            continue;
+        }
         let plain = t.is_word()
             && t.is_capitalised()
             && !t.is_all_caps()
@@ -117,6 +171,19 @@ pub fn foreign_name_after_country(tokens: &[Token], text: &str, i: usize) -> Opt
     }
     let ends = tokens.get(i + n).is_none_or(|t| !t.is_word() || !t.is_capitalised());
     (n >= 2 && ends).then_some(n)
+}
+
+/// Whether `tokens[k]` is a hyphen glued to the words on both sides (`Jae-myung`), the second being a word.
+fn glued_hyphen(tokens: &[Token], k: usize) -> bool {
+    let (Some(prev), Some(hyphen), Some(next)) = (tokens.get(k.wrapping_sub(1)), tokens.get(k), tokens.get(k + 1))
+    else {
+        return false;
+    };
+    hyphen.is_punct('-')
+        && prev.is_word()
+        && next.is_word()
+        && prev.range().end == hyphen.range().start
+        && hyphen.range().end == next.range().start
 }
 
 /// Number of tokens of a province name starting at `i` (0 when none).
@@ -183,7 +250,8 @@ pub fn name_at(tokens: &[Token], text: &str, i: usize) -> Option<NameMatch> {
     if after_named_institution(tokens, i) {
         return None;
     }
-    let (end, typo) = given_names_end(tokens, text, i, i + family.max(1), honorific);
+    // The typo of case is a Vietnamese name's (`Lê trí Vũ`), after a family name: "ông Trump ở Hàn Quốc" is no name.
+    let (end, typo) = given_names_end(tokens, text, i, i + family.max(1), honorific && family > 0);
     // A glued prefix is a syllable of its own: "ông K'Mák", "bà H'Hoa" after a form of address are full names.
     let syllables = end - i + usize::from(honorific && glued_prefix(t));
     // Two syllables without a family name ("ông Kitaoka Shinichi, Chủ tịch JICA") only with an honorific
@@ -262,6 +330,11 @@ pub fn written_name(tokens: &[Token], text: &str) -> String {
     let span = tokens.first().zip(tokens.last()).map_or(0, |(a, b)| b.range().end - a.range().start);
     let mut name = String::with_capacity(span);
     for (k, t) in tokens.iter().enumerate() {
+        // "Lee Jae-myung": a syllable glued to the one before stays glued, as written.
+        if k > 0 && tokens[k - 1].range().end == t.range().start {
+            name.push_str(t.text(text));
+            continue;
+        }
         if k > 0 {
             name.push(' ');
         }

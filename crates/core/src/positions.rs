@@ -11,9 +11,13 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::classes::{self, Class};
+use crate::data::TextList;
 pub use crate::lexicon::rank_at;
 use crate::lexicon::{BODY_WORDS, RANKS, STOP_WORDS};
-use crate::people::{country_len, foreign_name_after_country, glued_prefix, name_at, place_len};
+use crate::people::{
+    country_before_holder, country_len, foreign_name_after_country, foreign_name_at, given_name_country, glued_prefix,
+    name_at, place_len,
+};
 use crate::tokens::Token;
 
 /// A title found at a run of tokens.
@@ -33,6 +37,9 @@ pub struct Title {
     /// A foreign person's name that ends the post after its country (`Thủ tướng Lào Thongloun Sisoulith`): the
     /// holder, read as the name after the title, so the post never passes to a neighbour.
     pub holder: Option<Range<usize>>,
+    /// The holder is named right after the post by surname alone (`Tổng thống Trump`, the token after the title):
+    /// the post is nobody's of those the sentence names in full.
+    pub by_surname: bool,
 }
 
 /// The length in tokens of the words that make a post standing (`thường trực`, class `standing`) at token `k`:
@@ -57,6 +64,13 @@ pub fn rank_is_standing(rank: usize) -> bool {
     STANDING[rank]
 }
 
+/// Whether a post whose holder has a foreign name starts at token `i` (`Tổng thống`, `Bộ trưởng Pete Hegseth`): a
+/// test that a sentence with no family name of the lexicon may still name an official.
+pub fn may_start_foreign_post(tokens: &[Token], text: &str, i: usize) -> bool {
+    let Some((n, rank)) = rank_at(tokens, i) else { return false };
+    RANKS.list[rank].foreign || foreign_name_at(tokens, text, i + n).is_some()
+}
+
 /// The title starting at token `i`. `in_chain`: the title follows a name (`NAME, TITLE`), so a short
 /// capitalised pair at its end is a place (`Bí thư Thị ủy La Gi.`), not the next person.
 pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Option<Title> {
@@ -68,6 +82,8 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
     }
     let standing_len = standing_at(tokens, i + len).filter(|_| !rank_is_standing(rank));
     let mut body = Body::new(tokens, text, i + len + standing_len.unwrap_or(0), in_chain);
+    body.foreign_post = RANKS.list[rank].foreign;
+    body.needs_body = RANKS.list[rank].needs_body;
     body.walk();
     let before = i.checked_sub(1).and_then(|b| tokens.get(b));
     let before_is = |class: Class| before.is_some_and(|t| t.is(class));
@@ -75,7 +91,8 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         || before.is_some_and(|t| t.folded().parse::<u32>().is_ok_and(|n| (2..100).contains(&n)));
     // `nguyên`, `cựu`, `từng là`: a word or a phrase.
     let former = classes::ends_before(tokens, i, Class::Former);
-    let acting = before_is(Class::Acting);
+    // `quyền` ending a noun before the post is no acting (`chính quyền Tổng thống Trump`: his administration).
+    let acting = before_is(Class::Acting) && !acting_word_in_a_noun(tokens, i - 1);
     Some(Title {
         tokens: i..body.end.max(body.start),
         rank,
@@ -85,6 +102,7 @@ pub fn title_at(tokens: &[Token], text: &str, i: usize, in_chain: bool) -> Optio
         former,
         acting,
         holder: body.holder,
+        by_surname: body.by_surname,
     })
 }
 
@@ -103,9 +121,16 @@ struct Body<'a> {
     end: usize,
     /// The last capitalised word taken into the body as an ordinary word (not a place, not a name).
     plain_capital: Option<usize>,
-    /// Where the last country in the body ends, and the foreign holder's name right after it.
-    country_end: Option<usize>,
+    /// Where a foreign holder's name may start: after a country in the body, or right after a foreign post's rank.
+    holder_at: Option<usize>,
+    /// The foreign holder's name, when one was read there.
     holder: Option<Range<usize>>,
+    /// The rank is a post only foreign states have (`Tổng thống`): a capitalised word right after it is its holder.
+    foreign_post: bool,
+    /// The post's holder is named right after it by surname alone (`Tổng thống Trump`).
+    by_surname: bool,
+    /// The rank says nothing without a body (`Chủ tịch`; `ranks.tsv`, `needs_body`).
+    needs_body: bool,
 }
 
 /// What one rule of [`Body`] makes of the tokens at `k`.
@@ -128,8 +153,11 @@ impl<'a> Body<'a> {
             k: start,
             end: start,
             plain_capital: None,
-            country_end: None,
+            holder_at: None,
             holder: None,
+            foreign_post: false,
+            by_surname: false,
+            needs_body: false,
         }
     }
 
@@ -189,12 +217,44 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// A capitalised word: a foreign holder after a country, a place, a name (a place's or the next person's),
-    /// a new rank, or an ordinary word of the body's name.
+    /// A capitalised word: a foreign holder after a country or a foreign post, a place, a name (a place's or the
+    /// next person's), a new rank, or an ordinary word of the body's name.
     fn capitalised(&mut self) -> Step {
         let (tokens, text, k) = (self.tokens, self.text, self.k);
-        if self.country_end == Some(k) {
+        if self.holder_at == Some(k) {
             if let Some(n) = foreign_name_after_country(tokens, text, k) {
+                self.holder = Some(k..k + n);
+                return Step::End;
+            }
+        }
+        // Right after the rank, a foreign name is the holder of a post whose country the article leaves out
+        // (`Tổng thống Donald Trump`, `Bộ trưởng Pete Hegseth`).
+        // After a name, only a post complete without a body (`Volodymyr Zelenski, Thủ tướng Ulf Kristersson`): one that
+        // needs a body is that person's, and what follows it the body (`Bob McNally, Chủ tịch Rapidan Energy Group`).
+        if k == self.start && !(self.in_chain && self.needs_body) && !country_before_holder(tokens, text, k) {
+            if let Some(n) = foreign_name_at(tokens, text, k) {
+                self.holder = Some(k..k + n);
+                return Step::End;
+            }
+        }
+        // "Tổng thống Trump": a foreign post's holder named by surname alone, nobody else's post.
+        if k == self.start && self.foreign_post && place_len(tokens, text, k) == 0 && !given_name_country(tokens, k) {
+            self.by_surname = tokens.get(k + 1).is_none_or(|n| !n.is_word() || !n.is_capitalised());
+            return Step::End;
+        }
+        // "Bộ trưởng Tài chính Scott Bessent": a foreign name after the body's last lower-case syllable is the holder's,
+        // unless the body names a firm or a place whose name it may be (`Công ty Samsung Display`).
+        // After a function word or `và` the name is more of the body (`thống đốc Virginia và New Jersey`).
+        let syllable_before = tokens[k - 1].is_word()
+            && !tokens[k - 1].is_capitalised()
+            && !tokens[k - 1].is(Class::And)
+            && !STOP_WORDS.contains(tokens[k - 1].folded().as_str());
+        if k > self.start
+            && syllable_before
+            && !(self.start..k)
+                .any(|j| tokens[j].is(Class::OrgHead) || classes::phrase_at(tokens, j, Class::PlaceNoun).is_some())
+        {
+            if let Some(n) = foreign_name_at(tokens, text, k) {
                 self.holder = Some(k..k + n);
                 return Step::End;
             }
@@ -202,9 +262,13 @@ impl<'a> Body<'a> {
         let place = place_len(tokens, text, k);
         if place > 0 {
             if country_len(tokens, k) == place {
-                self.country_end = Some(k + place);
+                self.holder_at = Some(k + place);
             }
             return Step::Take(place);
+        }
+        if country_before_holder(tokens, text, k) {
+            self.holder_at = Some(k + 1);
+            return Step::Take(1);
         }
         if let Some(name) = name_at(tokens, text, k) {
             return self.name(&name.tokens);
@@ -340,6 +404,15 @@ impl<'a> Body<'a> {
         }
         Step::End
     }
+}
+
+/// Whether the acting word at `tokens[k]` (`quyền`) ends a noun with the word before it (`chính quyền`, `thẩm
+/// quyền`: `text_lists.tsv` list `not_acting`).
+fn acting_word_in_a_noun(tokens: &[Token], k: usize) -> bool {
+    static NOUNS: LazyLock<crate::lexicon::PhraseIndex<()>> = LazyLock::new(|| {
+        crate::lexicon::PhraseIndex::new(TextList::NotActing.phrases().map(|p| (crate::lexicon::folded_tokens(p), ())))
+    });
+    k > 0 && NOUNS.exactly_at(tokens, k - 1, 2).is_some()
 }
 
 /// Whether the capitalised words just before `k` name an administrative unit (`huyện Nam Giang`): a unit's

@@ -11,7 +11,7 @@ const FILES: &[(&str, &[&str], &[&str])] = &[
     ("abbreviations.tsv", &["abbreviation", "expansion", "use"], &["abbreviation"]),
     ("body_words.tsv", &["word"], &["word"]),
     ("central_bodies.tsv", &["body", "member_of"], &["body"]),
-    ("countries.tsv", &["name"], &["name"]),
+    ("countries.tsv", &["name", "alone"], &["name"]),
     ("date_words.tsv", &["phrase", "kind"], &["phrase"]),
     ("document_issuers.tsv", &["code", "issuer"], &["code"]),
     ("document_kinds.tsv", &["kind", "symbol", "bare"], &["kind"]),
@@ -27,7 +27,11 @@ const FILES: &[(&str, &[&str], &[&str])] = &[
         &["name", "kind", "era", "today", "code", "variants", "lookup_only", "not_mentions"],
         &["name", "era"],
     ),
-    ("ranks.tsv", &["rank", "needs_body", "party", "variants", "implied_body", "body_starts_with", "use"], &["rank"]),
+    (
+        "ranks.tsv",
+        &["rank", "needs_body", "party", "variants", "implied_body", "body_starts_with", "use", "foreign"],
+        &["rank"],
+    ),
     ("relative_days.tsv", &["phrase", "offset", "from", "alone"], &["phrase"]),
     ("reporting_verbs.tsv", &["phrase"], &["phrase"]),
     ("roles.tsv", &["phrase", "role"], &["phrase"]),
@@ -162,6 +166,8 @@ fn cells_hold_known_values() {
     };
     values("ranks.tsv", "needs_body", &["yes", "no"]);
     values("ranks.tsv", "party", &["yes", "no"]);
+    values("ranks.tsv", "foreign", &["yes", "no"]);
+    values("countries.tsv", "alone", &["yes", "no"]);
     values("ranks.tsv", "use", &["both", "merge"]);
     values("abbreviations.tsv", "use", &["both", "extract", "merge"]);
     values("scopes.tsv", "scope", &["national", "local", "none"]);

@@ -52,6 +52,13 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
             }
             break;
         }
+        // A quoted title inside the name is whole, commas and verbs included (`Hội thảo "Đảng bộ Hà Nội - 90 năm
+        // xây dựng, phát triển"`, `Diễn đàn “Lắng nghe nông dân nói”`, `Hội nghị 'Liên minh những quốc gia sẵn sàng'`).
+        if let Some(close) = quote_end(tokens, k) {
+            end = close + 1;
+            k = close + 1;
+            continue;
+        }
         let inside = ['-', '/', '"', '“', '”', '&'].iter().any(|&c| t.is_punct(c));
         if !t.is_word() && !inside {
             break;
@@ -95,6 +102,16 @@ fn name_from(text: &str, tokens: &[Token], phrase: &Range<usize>) -> String {
         name.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
     }
     name
+}
+
+/// Where the quotation opened at `tokens[k]` closes (its closing mark's index), when it holds words and closes within
+/// thirty tokens: a title written in quotes.
+fn quote_end(tokens: &[Token], k: usize) -> Option<usize> {
+    const PAIRS: [(char, char); 4] = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’')];
+    let &(_, close) = PAIRS.iter().find(|(open, _)| tokens[k].is_punct(*open))?;
+    let stop = tokens.len().min(k + 31);
+    let at = (k + 1..stop).find(|&j| tokens[j].is_punct(close))?;
+    (at > k + 1).then_some(at)
 }
 
 /// The lead sentence: the first in the body that names a meeting and gives a date, else the first that names one.

@@ -84,7 +84,7 @@ pub(super) fn meeting_phrases(tokens: &[Token]) -> Vec<Phrase> {
         };
         // A rejected phrase takes its own words with it ("kỳ họp tới" is not a "họp" either);
         // an accepted one does not ("cuộc họp báo" is also a "họp báo").
-        if names_another(tokens, k, n) || a_mentioned_act(tokens, k, n) {
+        if names_another(tokens, k, n) || a_mentioned_act(tokens, k, n) || inside_a_word(tokens, k) {
             k += n;
             continue;
         }
@@ -94,6 +94,18 @@ pub(super) fn meeting_phrases(tokens: &[Token]) -> Vec<Phrase> {
         k += 1;
     }
     out
+}
+
+/// The words of `TextList::NotAMeeting` (folded tokens), indexed by their first.
+static NOT_A_MEETING: LazyLock<PhraseIndex<()>> =
+    LazyLock::new(|| PhraseIndex::new(TextList::NotAMeeting.phrases().map(|p| (folded_tokens(p), ()))));
+
+/// Whether the meeting phrase at `tokens[k]` is a syllable of a word that names no meeting (`hội họp`: "dừng các
+/// hoạt động hội họp", "nơi hội họp của nghĩa quân"): a word of `not_a_meeting` starting a syllable before it, unless
+/// that syllable ends a capitalised name (`Quốc hội họp phiên toàn thể`).
+fn inside_a_word(tokens: &[Token], k: usize) -> bool {
+    let ends_a_name = k >= 2 && tokens[k - 2].is_word() && tokens[k - 2].is_capitalised();
+    k > 0 && !ends_a_name && NOT_A_MEETING.longest_at(tokens, k - 1).is_some_and(|(n, ())| n >= 2)
 }
 
 /// The meeting phrases that are a verb alone (`verb` in `data/meeting_kinds.tsv`: `ký kết`).
@@ -180,6 +192,11 @@ pub(super) fn name_start(tokens: &[Token], p: usize) -> usize {
         if t.is(Class::MeetingNoun) || (MEETING_KINDS.longest_at(tokens, j).is_some() && !verb()) {
             start = j;
         }
+    }
+    // "Tuần lễ Cấp cao APEC": a classifier that is the second syllable of the noun before it (`tuần lễ`, a
+    // two-word `meeting_noun`) starts the name with that word.
+    if start > 0 && classes::phrase_at(tokens, start - 1, Class::MeetingNoun) == Some(2) {
+        start -= 1;
     }
     start
 }
