@@ -88,30 +88,6 @@ fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs:
     }
 }
 
-/// "Phó Bí thư, Chủ tịch UBND tỉnh": a party rank with no committee anywhere in the person's titles, listed right
-/// before a post at a unit's level, is on the Party committee of that level (`Tỉnh ủy`, `Huyện ủy`, `Thành ủy`: the
-/// unit's first syllable and `ủy`, a word of class `local_committee`). `None` when no such committee is named so
-/// (`xã`, `phường` have an `Đảng ủy`).
-fn committee_of_level(tokens: &[Token], text: &str, title: &Title, next: &Title) -> Option<String> {
-    let comma = tokens.get(title.tokens.end).is_some_and(|t| t.is_punct(','));
-    if !comma || next.tokens.start != title.tokens.end + 1 {
-        return None;
-    }
-    let unit = next
-        .body
-        .clone()
-        .find(|&k| tokens[k].is(Class::Unit) || classes::phrase_at(tokens, k, Class::Unit).is_some())?;
-    // The unit as the record writes it: `TP` is `thành phố` (`abbreviations.tsv`).
-    let written = tokens[unit].text(text);
-    let unit_word = crate::lexicon::ABBREVIATIONS.get(written).map_or_else(|| fold(written), |e| fold(e));
-    let committee = format!("{} ủy", unit_word.split_whitespace().next().unwrap_or(""));
-    if !classes::is(&committee, Class::LocalCommittee) {
-        return None;
-    }
-    let mut chars = committee.chars();
-    Some(chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect())
-}
-
 /// Which person a title is rendered for: the name's item, and whether a note after it makes the titles before
 /// it standing (`Lê Thanh Liêm (thường trực)`). `None` for a title read without its person.
 #[derive(Debug, Clone, Copy)]
@@ -147,15 +123,12 @@ fn titles_of(
             continue;
         }
         let mut body = title.body.clone();
-        let mut level_committee = None;
         if body.is_empty() {
             let rank = &RANKS.list[title.rank];
             let later = titles[n + 1..].iter();
             if rank.party {
                 if let Some((t, start)) = later.clone().find_map(|t| committee_start(tokens, &t.body).map(|s| (t, s))) {
                     body = start..t.body.end;
-                } else {
-                    level_committee = titles.get(n + 1).and_then(|next| committee_of_level(tokens, text, title, next));
                 }
             } else if rank.needs_body {
                 let kiem = tokens.get(title.tokens.end).is_some_and(|t| t.is(Class::Concurrent));
@@ -176,11 +149,6 @@ fn titles_of(
             *title
         };
         let mut rendered = render(title, body, tokens, text, defs);
-        if let Some(committee) = level_committee {
-            rendered.expanded = format!("{} {committee}", rendered.expanded);
-            rendered.position.body = Some(committee);
-            rendered.has_body = true;
-        }
         rendered.shared = shared;
         // Only before a complete post ("UVBTV, Trưởng Ban" is a shortened repeat), not a party rank (those borrow
         // their committee) and not a plural title ("các ĐB, Bộ trưởng ... NAME" lists the deputies, then the person).
