@@ -69,11 +69,13 @@ describe('Hội Nghị page, long lists shown a window at a time', { skip: NO_CO
   it('a search typed without diacritics finds the official among hundreds, as with them', async () => {
     await loadCorpus();
     await app.tab('officials').click();
-    // The official in most articles: sorted by their number, largest first.
+    // The official with a Vietnamese name (one with diacritics: a foreign head of state may be in more) in most
+    // articles: sorted by their number, largest first.
     await app.byTestId('sort-articles').click();
     await app.byTestId('sort-articles').click();
-    const name = (await app.byTestId('official-name').first().innerText()).trim();
-    assert.notEqual(plain(name), name.toLowerCase(), `${name} has diacritics`);
+    const top = (await app.byTestId('official-name').allInnerTexts()).map((n) => n.trim());
+    const name = top.find((n) => plain(n) !== n.toLowerCase());
+    assert.ok(name, `an official with diacritics among the first rows: ${top.join(' | ')}`);
     const all = Number(await app.officialsTable.getAttribute('aria-rowcount')) - 1;
     const box = app.byTestId('filter-text');
     // (typed, how)
