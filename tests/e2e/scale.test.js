@@ -1,7 +1,7 @@
 // Browser specs of a big load: 5,000 distinct articles (made from ../shared/corpus, tests/e2e/corpus.js)
 // through the file picker, a click answered while they load, the long table and list scrolled to their
 // ends with the page small, the load stopped halfway, a copy refused; a huge article (made here, ~3 MB)
-// shows how far its reading has got.
+// shows how far its reading has got; one past the size limit is refused.
 // How fast is `make bench-page`'s to say, not these specs'.
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
 import { before, beforeEach, describe, it } from 'node:test';
@@ -155,6 +155,20 @@ describe('Hội Nghị page, a huge article', () => {
     assert.ok(fractions.length >= 2, `the fraction moved: ${fractions}`);
     assert.deepEqual(fractions, [...fractions].sort((a, b) => a - b), `the fraction only grows: ${fractions}`);
     assert.equal(await app.articleErrors.count(), 0);
+    assert.match(await app.viewCounts.innerText(), /[1-9]\d* cán bộ/);
+  });
+
+  it('a file past the 20 MB limit is refused with its size, the article beside it read', async () => {
+    const dir = join('target', 'e2e-huge');
+    await mkdir(dir, { recursive: true });
+    const text = await readFile(SAMPLE_000, 'utf8');
+    const tooBig = join(dir, 'qua-lon.txt');
+    await writeFile(tooBig, text.repeat(Math.ceil(21e6 / Buffer.byteLength(text))));
+    await app.open(server.url);
+    await app.chooseFiles([tooBig, SAMPLE_001]);
+    await app.waitForArticles(2, 60_000);
+    assert.equal(await app.articleErrors.count(), 1);
+    assert.match(await app.articleErrors.first().innerText(), /qua-lon\.txt[\s\S]*quá lớn \(20,1 MB; giới hạn 20 MB\)/);
     assert.match(await app.viewCounts.innerText(), /[1-9]\d* cán bộ/);
   });
 });

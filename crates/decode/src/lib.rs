@@ -127,8 +127,14 @@ pub enum DecodeError {
     NoArticle,
 }
 
+/// `n` bytes in MB (MiB) to a tenth, rounded up, the Vietnamese way (`20,1 MB`; `20 MB` when whole): a file just
+/// over the limit must not read as the limit (rounded, 20.03 MB said "20 MB; giới hạn 20 MB").
 fn mb(n: usize) -> String {
-    format!("{} MB", (n + 512 * 1024) / (1024 * 1024))
+    let tenths = (n as u64 * 10).div_ceil(1024 * 1024);
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        t => format!("{},{t} MB", tenths / 10),
+    }
 }
 
 /// [`DecodeError::LegacyDoc`]'s message. The page says it (and [`too_large`]'s) without the other errors'
@@ -377,5 +383,26 @@ pub fn repair_pasted(text: &str) -> Option<Repaired> {
         Some(Repaired { text: convert(text, enc), encoding: e, note })
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_said_in_tenths_of_a_mb_rounded_up() {
+        const MIB: usize = 1024 * 1024;
+        for (bytes, said) in [
+            (20 * MIB, "20 MB"),
+            (20 * MIB + 1, "20,1 MB"),
+            (21_000_000, "20,1 MB"),
+            (64 * MIB, "64 MB"),
+            (1, "0,1 MB"),
+            (0, "0 MB"),
+        ] {
+            assert_eq!(mb(bytes), said, "{bytes} bytes");
+        }
+        assert!(too_large(21_000_000, MAX_FILE_BYTES).contains("(20,1 MB; giới hạn 20 MB)"));
     }
 }
