@@ -721,9 +721,8 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
         Job::File { name, file } => {
             let name = model::unique_name(&name, taken);
             // A PDF's text layer is read first, by the reader fetched with the first PDF (src/pdf.rs), so its
-            // size is checked here; any other file goes to the worker as it is, read there and refused past the
-            // size limit (a file's size costs the page's thread a synchronous call to the browser, and reading it
-            // here ~0.4 ms of CPU: at thousands of files, either was most of the page's time).
+            // size is checked here; any other file is streamed and stopped past the size limit (`browser`'s
+            // `extract_file`): its size would cost the page's thread a synchronous call to the browser.
             let pdf = pdf::is_pdf(&file);
             let refused = match pdf {
                 true => protocol::refuse_file(&name, file.size() as usize),
@@ -732,7 +731,10 @@ fn dispatch(job: Job, taken: &mut HashSet<String>) -> Pending {
             match refused {
                 Some(why) => fail(name, why),
                 None if pdf => Pending::Worker(name.clone(), pdf::extract_file(&name, &file)),
-                None => Pending::Worker(name.clone(), browser::extract_file(&name, &file)),
+                None => Pending::Worker(
+                    name.clone(),
+                    browser::extract_file(&name, &file, hoinghi_decode::MAX_FILE_BYTES as u32),
+                ),
             }
         }
     };

@@ -130,7 +130,7 @@ impl Ws {
             return;
         }
         let history = serde_json::from_str::<KeptHistory>(&json)
-            .map_err(|e| e.to_string())
+            .map_err(|e| model::json_fault(&e))
             .and_then(|kept| History::restore(&kept.history, &corrections).map_err(|e| e.to_string()));
         let history = history.unwrap_or_else(|why| {
             self.message.set(Some(format!(

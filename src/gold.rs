@@ -120,7 +120,7 @@ pub fn gold_zip(articles: &[(&str, &Record)]) -> Vec<u8> {
 /// [`gold_zip`] of articles sent as JSON (`[[name, record], ...]`): what the merge worker answers to the page's
 /// `["gold", json]`, so that the zip writer (deflate, the pretty JSON) is in the worker's wasm, not the first load.
 pub fn gold_zip_of_json(json: &str) -> Result<Vec<u8>, String> {
-    let articles: Vec<(String, Record)> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let articles: Vec<(String, Record)> = serde_json::from_str(json).map_err(|e| crate::model::json_fault(&e))?;
     let refs: Vec<(&str, &Record)> = articles.iter().map(|(name, record)| (name.as_str(), record)).collect();
     Ok(gold_zip(&refs))
 }

@@ -28,7 +28,8 @@ impl MergeDesk {
 
     /// Files one article's record (JSON of [`Record`]); a record it cannot read is named in the error.
     pub fn add(&mut self, record_json: &str) -> Result<(), String> {
-        let record: Record = serde_json::from_str(record_json).map_err(|e| format!("bản ghi không đọc được ({e})"))?;
+        let record: Record = serde_json::from_str(record_json)
+            .map_err(|e| format!("bản ghi không đọc được ({})", crate::model::json_fault(&e)))?;
         self.merger.add(&record);
         Ok(())
     }
@@ -63,8 +64,8 @@ impl MergeDesk {
 
     /// Follows the people and documents the user joined or split (JSON of [`Corrections`]).
     pub fn set_identity(&mut self, corrections_json: &str) -> Result<(), String> {
-        let corrections: Corrections =
-            serde_json::from_str(corrections_json).map_err(|e| format!("các chỗ sửa không đọc được ({e})"))?;
+        let corrections: Corrections = serde_json::from_str(corrections_json)
+            .map_err(|e| format!("các chỗ sửa không đọc được ({})", crate::model::json_fault(&e)))?;
         self.merger.set_identity(corrections.identity());
         self.identity = corrections;
         Ok(())
@@ -147,7 +148,8 @@ struct Part {
 
 impl MergedParts {
     pub fn read(&mut self, part: &str) -> Result<(), String> {
-        let part: Part = serde_json::from_str(part).map_err(|e| format!("kết quả gộp không đọc được ({e})"))?;
+        let part: Part = serde_json::from_str(part)
+            .map_err(|e| format!("kết quả gộp không đọc được ({})", crate::model::json_fault(&e)))?;
         self.merged.people.extend(part.people);
         self.merged.meetings.extend(part.meetings);
         self.merged.documents.extend(part.documents);

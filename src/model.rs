@@ -346,12 +346,25 @@ pub fn article_json(article: &Article) -> String {
     serde_json::to_string(&saved(article)).unwrap_or_default()
 }
 
+/// Where and how a JSON text is broken, in the user's words: serde_json's own message is English (and its texts,
+/// with the I/O errors' it can name, weighed ~1 KB of the page's first load).
+pub fn json_fault(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "dừng giữa chừng",
+        Category::Syntax => "sai cú pháp JSON",
+        Category::Data => "dữ liệu không đúng dạng",
+        Category::Io => "không đọc được",
+    };
+    format!("{what} ở dòng {}, cột {}", e.line(), e.column())
+}
+
 /// Articles stored one a key, read back and checked as one workspace.
 pub fn read_stored(parts: Vec<String>, what: &str) -> Result<Vec<Article>, String> {
     let mut articles = Vec::with_capacity(parts.len());
     for part in parts {
         let a: SavedArticle = serde_json::from_str(&part)
-            .map_err(|e| format!("Không đọc lại được “{what}”: dữ liệu đã lưu bị hỏng ({e})."))?;
+            .map_err(|e| format!("Không đọc lại được “{what}”: dữ liệu đã lưu bị hỏng ({}).", json_fault(&e)))?;
         articles.push(a);
     }
     let ws = Workspace {
@@ -368,8 +381,9 @@ const MAX_EDITS: usize = 200_000;
 
 /// The corrections kept in the browser (`json`), checked as a workspace file's; an error names `what`.
 pub fn read_corrections(json: &str, what: &str) -> Result<Corrections, String> {
-    let c: Corrections = serde_json::from_str(json)
-        .map_err(|e| format!("Không đọc lại được các chỗ đã sửa trong “{what}”: dữ liệu đã lưu bị hỏng ({e})."))?;
+    let c: Corrections = serde_json::from_str(json).map_err(|e| {
+        format!("Không đọc lại được các chỗ đã sửa trong “{what}”: dữ liệu đã lưu bị hỏng ({}).", json_fault(&e))
+    })?;
     check_corrections(&c).map_err(|why| format!("Không đọc lại được các chỗ đã sửa trong “{what}”: {why}."))?;
     Ok(c)
 }
@@ -402,8 +416,8 @@ fn check_corrections(c: &Corrections) -> Result<(), String> {
 /// naming `file_name`.
 pub fn read_workspace(json: &str, file_name: &str) -> Result<(Vec<Article>, Corrections), String> {
     let bad = |why: String| format!("Không mở được “{file_name}”: {why}. Trang giữ nguyên các bài đang có.");
-    let ws: Workspace =
-        serde_json::from_str(json).map_err(|e| bad(format!("không phải tệp phiên làm việc hợp lệ ({e})")))?;
+    let ws: Workspace = serde_json::from_str(json)
+        .map_err(|e| bad(format!("không phải tệp phiên làm việc hợp lệ ({})", json_fault(&e))))?;
     validate(ws, file_name)
 }
 
@@ -491,6 +505,18 @@ pub(crate) mod tests {
         let mut r = hoinghi_core::extract(text, None);
         r.source = Some(name.into());
         Article { name: name.into(), record: Some(Arc::new(r)), error: None, note: None }
+    }
+
+    #[test]
+    fn broken_json_is_said_in_the_users_words() {
+        for (json, said) in [
+            ("[1, 2", "dừng giữa chừng ở dòng 1, cột 5"),
+            ("[1,\n x]", "sai cú pháp JSON ở dòng 2, cột 2"),
+            ("\"chữ\"", "dữ liệu không đúng dạng ở dòng 1, cột 7"),
+        ] {
+            let e = serde_json::from_str::<Vec<u32>>(json).unwrap_err();
+            assert_eq!(json_fault(&e), said, "{json}");
+        }
     }
 
     #[test]

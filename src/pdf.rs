@@ -40,6 +40,7 @@ pub fn extract_file(name: &str, file: &web_sys::File) -> Promise {
             let why = e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default();
             JsValue::from_str(&format!("không tải được bộ đọc PDF của trang: {why}; hãy tải lại trang rồi thả lại tệp"))
         })?;
-        JsFuture::from(browser::extract_file(&name, &layer.unchecked_into())).await
+        JsFuture::from(browser::extract_file(&name, &layer.unchecked_into(), hoinghi_decode::MAX_FILE_BYTES as u32))
+            .await
     })
 }

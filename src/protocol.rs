@@ -33,10 +33,10 @@ pub fn split(mut out: Extracted) -> (String, Option<String>) {
 /// Reads the worker's answer: the JSON of an [`Extracted`] (its record, if any, is read too) and the record's
 /// JSON sent apart ([`split`]).
 pub fn read_answer(json: &str, record_json: Option<&str>) -> Result<Answer, String> {
-    let Extracted { record, error, note } = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let Extracted { record, error, note } = serde_json::from_str(json).map_err(|e| crate::model::json_fault(&e))?;
     let record = match record_json {
         // Read as a str: `from_slice` would build a second reader of every record type into the page's wasm.
-        Some(r) => Some(serde_json::from_str::<Record>(r).map_err(|e| e.to_string())?),
+        Some(r) => Some(serde_json::from_str::<Record>(r).map_err(|e| crate::model::json_fault(&e))?),
         None => record,
     };
     Ok(Answer { record, error, note })
