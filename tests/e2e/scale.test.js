@@ -128,18 +128,24 @@ describe('Hội Nghị page, many articles', { skip: NO_CORPUS }, () => {
   });
 });
 
+/** A file of at least `bytes` made of one sample article over and over (made here, not kept in git): its path. */
+async function repeatedSample(name, bytes) {
+  const dir = join('target', 'e2e-huge');
+  await mkdir(dir, { recursive: true });
+  const text = await readFile(SAMPLE_000, 'utf8');
+  const path = join(dir, name);
+  await writeFile(path, text.repeat(Math.ceil(bytes / Buffer.byteLength(text))));
+  return path;
+}
+
 describe('Hội Nghị page, a huge article', () => {
   const served = servedPage();
   let server, app, page;
   beforeEach(() => ({ server, app, page } = served));
 
   it('a ~3 MB article shows how far its reading has got', async () => {
-    // One sample article over and over (made here, not kept in git): the worker reports its progress.
-    const dir = join('target', 'e2e-huge');
-    await mkdir(dir, { recursive: true });
-    const text = await readFile(SAMPLE_000, 'utf8');
-    const huge = join(dir, 'bai-rat-dai.txt');
-    await writeFile(huge, text.repeat(Math.ceil(3e6 / Buffer.byteLength(text))));
+    // The worker reports its progress.
+    const huge = await repeatedSample('bai-rat-dai.txt', 3e6);
     await app.open(server.url);
     // Every percentage the progress line shows, as it changes.
     await page.evaluate(() => {
@@ -159,11 +165,7 @@ describe('Hội Nghị page, a huge article', () => {
   });
 
   it('a file past the 20 MB limit is refused with its size, the article beside it read', async () => {
-    const dir = join('target', 'e2e-huge');
-    await mkdir(dir, { recursive: true });
-    const text = await readFile(SAMPLE_000, 'utf8');
-    const tooBig = join(dir, 'qua-lon.txt');
-    await writeFile(tooBig, text.repeat(Math.ceil(21e6 / Buffer.byteLength(text))));
+    const tooBig = await repeatedSample('qua-lon.txt', 21e6);
     await app.open(server.url);
     await app.chooseFiles([tooBig, SAMPLE_001]);
     await app.waitForArticles(2, 60_000);
