@@ -20,10 +20,7 @@ const WARM_TEXT: &str = "Hội nghị Ủy ban Đảng ắằẳẵặ ếềể
 /// paint during a load held the thread 1.3 s for a dozen labels, with the browser process busy with the files.
 /// Called once, when the page is first idle.
 pub fn warm_fonts() {
-    thread_local!(static WARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if !WARMED.with(|w| w.replace(true)) {
-        crate::browser::shape_text(FONT, &[10, 11, 12, 13], WARM_TEXT);
-    }
+    crate::browser::shape_text(FONT, &[10, 11, 12, 13], WARM_TEXT);
 }
 
 /// Paints `scene` on `canvas` (resized to it), the mark of `highlight` (an item) ringed.
