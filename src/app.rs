@@ -406,10 +406,11 @@ impl Ws {
             }
             // The merge sees the article as the user corrected it.
             let corrected = self.corrections.with_untracked(|c| c.apply(record));
+            let bytes = |r: &Record| js_sys::Uint8Array::from(serde_json::to_string(r).unwrap_or_default().as_bytes());
             read.merge.push(match (corrected, &record_json) {
-                (Some(corrected), _) => JsValue::from_str(&serde_json::to_string(&corrected).unwrap_or_default()),
-                (None, Some(json)) => json.into(),
-                (None, None) => JsValue::from_str(&serde_json::to_string(&**record).unwrap_or_default()),
+                (Some(corrected), _) => bytes(&corrected),
+                (None, Some(json)) => json.clone(),
+                (None, None) => bytes(record),
             });
         }
         if !stored {
@@ -484,7 +485,7 @@ impl Ws {
         };
         for part in &parts {
             let t = browser::now();
-            result = read.read(&part.as_string().unwrap_or_default());
+            result = merge_worker::part_text(part).and_then(|text| read.read(&text));
             add_stat(0.0, browser::now() - t);
             if result.is_err() {
                 break;
@@ -694,15 +695,15 @@ struct Read {
     /// Copies refused: (copy, the article it copies).
     refused: Vec<(String, String)>,
     /// The records' JSON for the merge worker: sent in one message when shown.
-    merge: Vec<JsValue>,
+    merge: Vec<js_sys::Uint8Array>,
 }
 
-/// A job's article, whether it is stored already, and its record's JSON as the worker wrote it (a JS string,
-/// handed on as it is).
+/// A job's article, whether it is stored already, and its record's JSON as the worker wrote it (UTF-8 bytes,
+/// handed on as they are).
 struct Settled {
     article: Article,
     stored: bool,
-    record_json: Option<js_sys::JsString>,
+    record_json: Option<js_sys::Uint8Array>,
 }
 
 /// Names the job's article and hands it to the worker (files the page refuses by name or size never go).

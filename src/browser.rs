@@ -188,8 +188,15 @@ export function shape_text(font, sizes, text) {
     ctx.fillText(text, 0, 12);
   }
 }
+const utf8 = new TextEncoder();
 export function stored_article(name, record, note) {
-  return `{"name":${JSON.stringify(name)},"record":${record}${note == null ? '' : `,"note":${JSON.stringify(note)}`}}`;
+  const head = utf8.encode(`{"name":${JSON.stringify(name)},"record":`);
+  const tail = utf8.encode(note == null ? '}' : `,"note":${JSON.stringify(note)}}`);
+  const out = new Uint8Array(head.length + record.length + tail.length);
+  out.set(head);
+  out.set(record, head.length);
+  out.set(tail, head.length + record.length);
+  return out;
 }
 "#)]
 extern "C" {
@@ -197,11 +204,12 @@ extern "C" {
     pub fn warm_worker();
     /// Resolves to the JSON of `protocol::Extracted`; rejects with the reason when the worker failed.
     pub fn extract_text(name: &str, text: &str, pasted: bool) -> Promise;
-    /// Hands a file to a worker, which reads it (a group of `File`s costs this thread little to post; reading
-    /// each here cost it ~0.4 ms of CPU) and refuses it past the size limit. Resolves as [`extract_text`] does.
+    /// Streams a file here and transfers its bytes to a worker (over `max_bytes`, or unreadable here, it goes
+    /// as its `File`, for the worker to refuse with the reason). Resolves as [`extract_text`] does.
     pub fn extract_file(name: &str, file: &web_sys::File, max_bytes: u32) -> Promise;
-    /// The stored JSON of an article the worker read (`model::article_json`'s form), from its record's JSON.
-    pub fn stored_article(name: &str, record: &js_sys::JsString, note: Option<String>) -> js_sys::JsString;
+    /// The stored JSON of an article the worker read (`model::article_json`'s form), from its record's JSON, both
+    /// as UTF-8 bytes.
+    pub fn stored_article(name: &str, record: &js_sys::Uint8Array, note: Option<String>) -> js_sys::Uint8Array;
     /// Draws `text` in `font` at each of `sizes` (px) on a canvas never shown (`chart::canvas::warm_fonts`).
     pub fn shape_text(font: &str, sizes: &[u8], text: &str);
     #[wasm_bindgen(js_name = on_progress)]
@@ -270,18 +278,18 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "nội dung".to_string())
 }
 
-/// The answer of the worker for one article (`["answers", [[id, json, record json, its bytes], ...]]` from
+/// The answer of the worker for one article (`["answers", [[id, json, record bytes], ...]]` from
 /// `src/bin/hoinghi-worker.rs`, each resolving its article's call): the JSON of `protocol::Extracted` without its
-/// record, and the record's JSON twice (`protocol::split`): as UTF-8 bytes, which the page reads (made a `String`
-/// here), and as a JS string, which it hands on to its storage and to the merge worker as it is.
-pub async fn extracted(call: Promise) -> Result<(String, Option<(js_sys::JsString, String)>), String> {
+/// record, and the record's JSON (`protocol::split`) as the UTF-8 bytes the worker sent, which the page hands on
+/// to its storage and to the merge worker as they are, and as a `String` copied from them, which it reads.
+pub async fn extracted(call: Promise) -> Result<(String, Option<(js_sys::Uint8Array, String)>), String> {
     let odd = || "trả lời không phải văn bản".to_string();
     match JsFuture::from(call).await {
         Ok(answer) => {
             let answer: Array = answer.dyn_into().map_err(|_| odd())?;
             let json = answer.get(1).as_string().ok_or_else(odd)?;
-            let record = answer.get(2).dyn_into::<js_sys::JsString>().ok();
-            let bytes = answer.get(3).dyn_into::<js_sys::Uint8Array>().ok().map(|b| b.to_vec());
+            let record = answer.get(2).dyn_into::<js_sys::Uint8Array>().ok();
+            let bytes = record.as_ref().map(|b| b.to_vec());
             // SAFETY: the bytes are `String::as_bytes` of the record's JSON, written by our own extraction worker
             // (`split_answer` in src/bin/hoinghi-worker.rs) and copied here as they are: valid UTF-8 by construction.
             // This function is the only reader of those answers, and a worker is the page's own script (no other

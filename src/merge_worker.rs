@@ -34,12 +34,12 @@ function start() {
   ready.catch(() => {});
   return ready;
 }
-function post(msg) {
-  start().then(() => worker.postMessage(msg), () => {});
+function post(msg, transfer) {
+  start().then(() => worker.postMessage(msg, transfer || []), () => {});
 }
 export function merge_warm() { start(); }
-export function merge_add(records) { post(['merge:add', records]); }
-export function merge_add_all(records) { post(['merge:add', records.join('\n')]); }
+export function merge_add(record) { post(['merge:add', record]); }
+export function merge_add_all(records) { post(['merge:add', records], records.map((r) => r.buffer)); }
 export function merge_remove(source) { post(['merge:remove', source]); }
 export function merge_clear() { post(['merge:clear']); }
 export function merge_identity(corrections_json) { post(['merge:identity', corrections_json]); }
@@ -73,8 +73,9 @@ pub fn add(record_json: &str) {
     merge_add(record_json);
 }
 
-/// Files many articles' records in one message: each a record's JSON as a JS string (as the extraction worker
-/// wrote it, never copied into the page's wasm), joined a line each there.
+/// Files many articles' records in one message: each a record's JSON as UTF-8 bytes (as the extraction worker
+/// wrote it, never copied into the page's wasm, unless the user corrected it), their buffers transferred (the
+/// page keeps none of them: its storage has its own copy).
 pub fn add_all(records: &js_sys::Array) {
     if records.length() > 0 {
         merge_add_all(records);
@@ -96,9 +97,10 @@ pub fn set_identity(corrections_json: &str) {
     merge_identity(corrections_json);
 }
 
-/// The merged view of the articles filed so far, in parts of JSON (`crate::merging::MergedParts` reads them),
-/// left as JS strings: copied into the page's wasm one at a time as it reads them (at 10,000 articles the view's
-/// JSON is tens of megabytes, which wasm memory, never shrinking, would otherwise hold whole beside the view).
+/// The merged view of the articles filed so far, in parts of JSON as UTF-8 bytes (`crate::merging::MergedParts`
+/// reads them), left in JS: copied into the page's wasm one at a time as it reads them ([`part_text`]; at 10,000
+/// articles the view's JSON is tens of megabytes, which wasm memory, never shrinking, would otherwise hold whole
+/// beside the view).
 pub async fn merged_parts() -> Result<Vec<JsValue>, String> {
     match JsFuture::from(merge_now()).await {
         Ok(parts) => match parts.dyn_into::<js_sys::Array>() {
@@ -107,6 +109,11 @@ pub async fn merged_parts() -> Result<Vec<JsValue>, String> {
         },
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
     }
+}
+
+/// The text of a part of [`merged_parts`].
+pub fn part_text(part: &JsValue) -> Result<String, String> {
+    crate::protocol::text_of(part).ok_or_else(|| "phần kết quả gộp không phải văn bản".to_string())
 }
 
 /// The gold export's zip of `articles_json` (JSON of `[[name, record], ...]`), written by the worker

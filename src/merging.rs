@@ -3,10 +3,10 @@
 //! merging thousands of articles never blocks the page's thread (at 5,000 articles one merge takes
 //! about a second in wasm; the page only parses the answer).
 //!
-//! Messages (all strings): `["merge:add", records]` (JSON lines: each line one record's JSON, already corrected by
-//! the page; the page sends what it read since it last showed it, one message, not one an article),
+//! Messages: `["merge:add", records]` (each record's JSON as UTF-8 bytes, already corrected by the page; the page
+//! sends what it read since it last showed it, one message, not one an article; or one record's JSON, a string),
 //! `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections json]` (the people and
-//! documents the user joined or split), and `["merge"]`, answered `["merge", [parts...]]` in the order asked: the merged view in parts of a few
+//! documents the user joined or split), and `["merge"]`, answered `["merge", [parts...]]` in the order asked (each UTF-8 bytes): the merged view in parts of a few
 //! hundred kilobytes of JSON (at 5,000 articles it is ~10 MB), which the page reads one at a time,
 //! letting the browser answer clicks in between ([`MergedParts`]).
 
@@ -34,13 +34,14 @@ impl MergeDesk {
         Ok(())
     }
 
-    /// Files the records of `lines` (one record's JSON a line: JSON escapes a newline inside a string, so none
-    /// holds one), all of them that it can read; the error names how many it could not, and the first reason.
-    pub fn add_lines(&mut self, lines: &str) -> Result<(), String> {
+    /// Files `records` (each a record's JSON; `None` for one that came as no text), all of them that it can
+    /// read; the error names how many it could not, and the first reason.
+    pub fn add_all(&mut self, records: impl IntoIterator<Item = Option<String>>) -> Result<(), String> {
         let mut failed = 0;
         let mut first = None;
-        for line in lines.split('\n').filter(|l| !l.trim().is_empty()) {
-            if let Err(e) = self.add(line) {
+        for record in records {
+            let added = record.ok_or_else(|| "bản ghi không phải văn bản".to_string()).and_then(|r| self.add(&r));
+            if let Err(e) = added {
                 failed += 1;
                 first.get_or_insert(e);
             }
@@ -237,24 +238,26 @@ mod tests {
         assert!(desk.set_identity("{").unwrap_err().contains("không đọc được"));
     }
 
-    /// Records sent as JSON lines, one message for many articles, are filed as one by one; a line it cannot
-    /// read is counted and the others are filed.
+    /// Records sent together, one message for many articles, are filed as one by one; one it cannot read (not
+    /// JSON, or no text at all) is counted and the others are filed.
     #[test]
-    fn records_come_in_lines() {
+    fn records_come_together() {
         let records: Vec<Record> = SAMPLES.iter().enumerate().map(|(i, t)| record(&format!("{i}.txt"), t)).collect();
         let json: Vec<String> = records.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
-        // (lines sent, records filed, error)
-        let cases: &[(String, usize, Option<&str>)] = &[
-            (String::new(), 0, None),
-            (json[0].clone(), 1, None),
-            (json.join("\n"), 3, None),
-            (format!("{}\n\n{}\n", json[0], json[2]), 2, None),
-            (format!("{}\n{{oops\n{}", json[0], json[1]), 2, Some("1 bản ghi không gộp được")),
+        let j = |i: usize| Some(json[i].clone());
+        type Sent = Vec<Option<String>>;
+        // (records sent, records filed, error)
+        let cases: &[(Sent, usize, Option<&str>)] = &[
+            (vec![], 0, None),
+            (vec![j(0)], 1, None),
+            (vec![j(0), j(1), j(2)], 3, None),
+            (vec![j(0), Some("{oops".into()), j(1)], 2, Some("1 bản ghi không gộp được")),
+            (vec![j(0), None, j(2)], 2, Some("1 bản ghi không gộp được: bản ghi không phải văn bản")),
         ];
-        for (lines, filed, error) in cases {
+        for (sent, filed, error) in cases {
             let mut desk = MergeDesk::new();
-            let result = desk.add_lines(lines);
-            assert_eq!(desk.len(), *filed, "{lines:.40}");
+            let result = desk.add_all(sent.clone());
+            assert_eq!(desk.len(), *filed, "{sent:.40?}");
             match error {
                 None => assert_eq!(result, Ok(())),
                 Some(says) => assert!(result.unwrap_err().contains(says)),
@@ -264,9 +267,9 @@ mod tests {
         for j in &json {
             one_by_one.add(j).unwrap();
         }
-        let mut lined = MergeDesk::new();
-        lined.add_lines(&json.join("\n")).unwrap();
-        assert_eq!(lined.merged_parts(), one_by_one.merged_parts());
+        let mut together = MergeDesk::new();
+        together.add_all(json.iter().cloned().map(Some)).unwrap();
+        assert_eq!(together.merged_parts(), one_by_one.merged_parts());
     }
 
     #[test]

@@ -158,6 +158,16 @@ pub fn from_file_read(name: &str, read: FileRead, progress: &mut dyn FnMut(f64))
     }
 }
 
+/// A text that crossed between threads or was stored: a string, or its UTF-8 bytes (how the workers send text:
+/// a JS string of Vietnamese is UTF-16, converted at each crossing); `None` for anything else, or bytes that
+/// are not UTF-8.
+pub fn text_of(value: &wasm_bindgen::JsValue) -> Option<String> {
+    match value.as_string() {
+        Some(text) => Some(text),
+        None => String::from_utf8(wasm_bindgen::JsCast::dyn_ref::<js_sys::Uint8Array>(value)?.to_vec()).ok(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

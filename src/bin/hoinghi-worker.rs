@@ -1,6 +1,6 @@
 //! The extraction worker (a dedicated Web Worker built by Trunk, `data-type="worker"`): receives
 //! `["group", [[id, name, text | File | ArrayBuffer, pasted], ...]]` from the page, several articles a message,
-//! answered `["answers", [[id, json, record json, record bytes], ...]]` (`group`); also, one article alone (as
+//! answered `["answers", [[id, json, record bytes], ...]]` (`group`); also, one article alone (as
 //! the specs send it), `[id, name, text | File | ArrayBuffer, pasted]`, answered `[id, json of
 //! protocol::Extracted]`. A `File` is streamed here and refused past the size limit. Says
 //! `"ready"` once it can take work, after building the extractor's tables. While it extracts an article
@@ -8,9 +8,13 @@
 //! every [`PROGRESS_EVERY_MS`], so the page can show how far a huge article has got.
 //!
 //! The same worker, started a second time, is the page's merge worker (`hoinghi_web::merging`): it takes
-//! `["merge:add", records as JSON lines]`, `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections
-//! json]` and answers `["merge"]`
-//! with `["merge", [parts of the merged view as JSON...]]`.
+//! `["merge:add", [records' JSON as UTF-8 bytes...] | one record's JSON]`, `["merge:remove", source]`, `["merge:clear"]`,
+//! `["merge:identity", corrections json]` and answers `["merge"]` with `["merge", [parts of the merged view as
+//! JSON, each UTF-8 bytes...]]`.
+//!
+//! Text crosses between the threads as UTF-8 bytes whose buffer is transferred, not as strings: a JS string
+//! of Vietnamese is UTF-16, so each crossing was a conversion out of one wasm and another into the next, and
+//! a copy in the message (at 5,000 articles ~0.8 s of this worker's CPU converting records alone).
 //!
 //! The merge worker also writes the gold export's zip: `["gold", json of [[name, record], ...]]` is answered with
 //! `["gold", the zip's bytes]` or `["gold", a message]` (`hoinghi_web::gold::gold_zip_of_json`), in order with
@@ -56,8 +60,8 @@ fn main() {
                 return;
             }
             Some(what) if what.starts_with("merge") => {
-                if let Some(parts) = merge(what, &msg) {
-                    let _ = reply_to.post_message(&Array::of2(&id, &parts));
+                if let Some((parts, buffers)) = merge(what, &msg) {
+                    let _ = reply_to.post_message_with_transfer(&Array::of2(&id, &parts), &buffers);
                 }
                 return;
             }
@@ -91,22 +95,22 @@ fn progress<'a>(scope: &'a DedicatedWorkerGlobalScope, id: &'a JsValue, size: us
 }
 
 /// `["group", [[id, name, text | ArrayBuffer | File, pasted], ...]]`: the articles the page sent together, answered
-/// together, `["answers", [[id, json of protocol::Extracted without its record, the record's json, its bytes], ...]]`
-/// (the record apart, so that the page hands it on to its storage and to the merge worker as the string it
-/// got, never written again or copied out of its wasm). The page sends a picked file as its `File`: a group of
-/// them costs the page's thread little to post, where reading each there cost it ~0.4 ms of CPU; here each is
-/// streamed, without asking its size (a synchronous call to the browser), and refused past the limit.
+/// together, `["answers", [[id, json of protocol::Extracted without its record, the record's JSON as UTF-8
+/// bytes], ...]]`, the bytes' buffers transferred (the record apart, so that the page hands it on to its storage
+/// and to the merge worker as the bytes it got, never written again). A file comes as its bytes (streamed by the
+/// page) or, over the size limit or unreadable there, as its `File`, streamed here and refused with the reason.
 fn group(scope: &DedicatedWorkerGlobalScope, items: &Array) {
     let count = items.length() as usize;
-    let answers = Rc::new(RefCell::new(Array::new()));
+    let answers = Rc::new(RefCell::new((Array::new(), Array::new())));
     for item in items.iter() {
         let answers = answers.clone();
         // The group is sent once its last article is answered, whether read from a file or not.
         extract_item(scope, item.unchecked_ref(), move |scope, id, out| {
-            let answers = answers.borrow();
-            answers.push(&split_answer(id, out));
+            let (answers, buffers) = &*answers.borrow();
+            answers.push(&split_answer(id, out, buffers));
             if answers.length() as usize == count {
-                let _ = scope.post_message(&Array::of2(&"answers".into(), &answers));
+                let message = Array::of2(&"answers".into(), answers);
+                let _ = scope.post_message_with_transfer(&message, buffers);
             }
         });
     }
@@ -149,15 +153,16 @@ fn extract_item(
     done(scope, &id, out);
 }
 
-/// `[id, json of protocol::Extracted without its record, the record's json or null, the same as UTF-8 bytes]`:
-/// the page reads the bytes (copied into its wasm as they are: a string would be converted, which was a good part
-/// of the page's work at thousands of articles) and hands the string on.
-fn split_answer(id: &JsValue, out: protocol::Extracted) -> Array {
+/// `[id, json of protocol::Extracted without its record, the record's JSON as UTF-8 bytes (absent when none)]`,
+/// the bytes' buffer added to `transfer`: the page copies them into its wasm as they are and hands the same
+/// bytes on to its storage and the merge worker.
+fn split_answer(id: &JsValue, out: protocol::Extracted, transfer: &Array) -> Array {
     let (meta, record) = protocol::split(out);
     let answer = Array::of2(id, &JsValue::from_str(&meta));
     if let Some(record) = record {
-        answer.push(&JsValue::from_str(&record));
-        answer.push(&Uint8Array::from(record.as_bytes()));
+        let bytes = Uint8Array::from(record.as_bytes());
+        transfer.push(&bytes.buffer());
+        answer.push(&bytes);
     }
     answer
 }
@@ -219,13 +224,18 @@ thread_local! {
     static DESK: RefCell<MergeDesk> = RefCell::new(MergeDesk::new());
 }
 
-/// A merge message: `Some(the merged view in parts)` for `["merge"]` (answered in order), `None` for the others.
-fn merge(what: &str, msg: &Array) -> Option<Array> {
+/// A merge message: `Some((the merged view in parts, their buffers to transfer))` for `["merge"]` (answered in
+/// order), `None` for the others.
+fn merge(what: &str, msg: &Array) -> Option<(Array, Array)> {
     DESK.with(|desk| {
         let mut desk = desk.borrow_mut();
         match what {
             "merge:add" => {
-                if let Err(e) = desk.add_lines(&msg.get(1).as_string().unwrap_or_default()) {
+                let added = match msg.get(1).dyn_into::<Array>() {
+                    Ok(records) => desk.add_all(records.iter().map(|r| protocol::text_of(&r))),
+                    Err(one) => desk.add(&one.as_string().unwrap_or_default()),
+                };
+                if let Err(e) = added {
                     web_sys::console::warn_1(&format!("hoinghi: {e}").into());
                 }
                 None
@@ -246,11 +256,13 @@ fn merge(what: &str, msg: &Array) -> Option<Array> {
             }
             _ => {
                 // Each part goes to JS as it is written, so the worker never holds the whole view's JSON.
-                let parts = Array::new();
+                let (parts, buffers) = (Array::new(), Array::new());
                 desk.each_merged_part(&mut |part| {
-                    parts.push(&JsValue::from_str(&part));
+                    let bytes = Uint8Array::from(part.as_bytes());
+                    buffers.push(&bytes.buffer());
+                    parts.push(&bytes);
                 });
-                Some(parts)
+                Some((parts, buffers))
             }
         }
     })

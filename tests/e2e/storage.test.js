@@ -294,6 +294,7 @@ describe('Hội Nghị page: storage', () => {
   const earlier = [
     { name: 'the first version (keys given by the page)', version: 1 },
     { name: 'the second version (one record an article, keys from the store)', version: 2 },
+    { name: 'the third version (articles in batches, as strings)', version: 3 },
   ];
   for (const e of earlier) {
     it(`a database of ${e.name} is read whole, in order; new articles go after it, in batches`, async () => {
@@ -314,14 +315,18 @@ describe('Hội Nghị page: storage', () => {
           // Version 1 gave the keys itself; version 2's store has a key generator.
           const articles = open.result.createObjectStore('articles', { autoIncrement: version > 1 });
           open.result.createObjectStore('state');
-          for (const [key, a] of old) articles.put([a.name, JSON.stringify(a)], key);
+          // Versions 1 and 2 stored one article a record; version 3 a batch, here of one article.
+          for (const [key, a] of old) {
+            const article = [a.name, JSON.stringify(a)];
+            articles.put(version > 2 ? [article] : article, key);
+          }
         };
         open.onsuccess = () => open.result.close();
       }, [old, e.version]);
       await app.open(server.url);
       await app.waitForArticles(3);
       assert.deepEqual(await app.byTestId('article-source').allInnerTexts(), old.map(([, a]) => a.name));
-      assert.deepEqual(await storeInfo(page), { version: 3, stores: ['articles', 'state'], autoIncrement: true, keys: [1, 2, 4] });
+      assert.deepEqual(await storeInfo(page), { version: 4, stores: ['articles', 'state'], autoIncrement: true, keys: [1, 2, 4] });
       // New articles are numbered after the greatest key, several to a record.
       await app.chooseFiles(await sampleCopies(3, join('target', `e2e-earlier-${e.version}`)));
       await app.waitForArticles(6);
