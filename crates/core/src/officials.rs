@@ -291,24 +291,21 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
 /// The officials of the mentions added so far (what [`officials`] returns, one mention at a time).
 #[derive(Default)]
 pub struct Gathered {
-    order: Vec<String>,
-    /// Each official by folded name, with its titles folded.
-    by_name: HashMap<String, (Official, FoldedTitles)>,
+    /// Each official with its titles folded, in the order their names first came.
+    found: Vec<(Official, FoldedTitles)>,
+    /// Each official's place in `found` by folded name.
+    by_name: HashMap<String, usize>,
 }
 
 impl Gathered {
     /// Takes one mention: its strings move into the official (a long list's mentions are each added once).
     pub fn add(&mut self, m: Mention) {
-        let key = fold(&m.name);
-        let order = &mut self.order;
-        // Most mentions are of a name seen before: its key is cloned only for a new one.
-        let (official, folded_titles) = match self.by_name.entry(key) {
-            std::collections::hash_map::Entry::Occupied(seen) => seen.into_mut(),
-            std::collections::hash_map::Entry::Vacant(new) => {
-                order.push(new.key().clone());
-                new.insert((Official { name: m.name, ..Official::default() }, FoldedTitles::default()))
-            }
-        };
+        let found = &mut self.found;
+        let at = *self.by_name.entry(fold(&m.name)).or_insert_with(|| {
+            found.push((Official { name: m.name, ..Official::default() }, FoldedTitles::default()));
+            found.len() - 1
+        });
+        let (official, folded_titles) = &mut found[at];
         for ((expanded, written), position) in m.titles.into_iter().zip(m.positions) {
             if folded_titles.insert(fold(&expanded)) {
                 official.titles.push(expanded);
@@ -325,14 +322,16 @@ impl Gathered {
     }
 
     /// The officials in the order their names first came, shortened repeats dropped, those without a title left out.
-    pub fn officials(mut self) -> Vec<Official> {
-        let by_name = &mut self.by_name;
-        self.order
-            .into_iter()
-            .filter_map(|k| by_name.remove(&k))
-            .map(|(official, folded)| drop_shortened(official, &folded.list))
-            .filter(|o| !o.titles.is_empty())
-            .collect()
+    pub fn officials(self) -> Vec<Official> {
+        drop(self.by_name);
+        let mut officials = Vec::with_capacity(self.found.len());
+        officials.extend(
+            self.found
+                .into_iter()
+                .map(|(official, folded)| drop_shortened(official, &folded.list))
+                .filter(|o| !o.titles.is_empty()),
+        );
+        officials
     }
 }
 
@@ -393,11 +392,19 @@ pub fn complete_places(officials: &mut [Official], text: &str, article: Range<us
             if !asks {
                 continue;
             }
-            let written = official.titles_as_written[i].clone();
-            let place = places_after.entry(written.clone()).or_insert_with(|| one_place_after(scope, &written));
-            let Some(place) = place.clone() else { continue };
+            // Looked up by the title as written before it is copied: most are asked before.
+            let written = &official.titles_as_written[i];
+            let place = match places_after.get(written.as_str()) {
+                Some(place) => place.clone(),
+                None => {
+                    let place = one_place_after(scope, written);
+                    places_after.insert(written.clone(), place.clone());
+                    place
+                }
+            };
+            let Some(place) = place else { continue };
             official.titles[i] = format!("{} {place}", official.titles[i]);
-            official.titles_as_written[i] = format!("{written} {place}");
+            official.titles_as_written[i] = format!("{} {place}", official.titles_as_written[i]);
             if let Some(body) = official.positions[i].body.as_mut() {
                 *body = format!("{body} {place}");
             }
