@@ -4,11 +4,12 @@
 //! just before it (`Ban Dân vận (DV)` defines `DV` as `Dân vận`, the words whose initials match).
 //! The article's definitions take precedence over `data/abbreviations.tsv`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::chars::is_all_caps;
+use crate::fasthash::FxHashSet;
 use crate::lexicon::ABBREVIATIONS;
 use crate::tokens::Token;
 
@@ -16,8 +17,8 @@ use crate::tokens::Token;
 pub type Definitions = HashMap<String, String>;
 
 /// The first words of the abbreviations of two or three words (`TP` of `TP HCM`): [`expand`] joins the words
-/// after a token to look one up only after these.
-static STARTS_LONGER: LazyLock<HashSet<&'static str>> =
+/// after a token to look one up only after these. Asked of every word expanded: a quick hash of a short word.
+static STARTS_LONGER: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| ABBREVIATIONS.keys().filter_map(|k| k.split_once(' ').map(|(first, _)| first)).collect());
 
 fn initial(word: &str) -> Option<char> {
@@ -104,7 +105,29 @@ pub fn expand(tokens: &[Token], text: &str, range: Range<usize>, defs: &Definiti
         }
         k += 1;
     }
+    // Nearly always one space between words already: then `out` is the answer, with no copy (and no room to
+    // spare: an official keeps it).
+    if single_spaced(&out) {
+        out.shrink_to_fit();
+        return out;
+    }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `s` is its words joined by one space (what joining its `split_whitespace` would give).
+fn single_spaced(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 #[cfg(test)]
@@ -121,6 +144,13 @@ mod tests {
         assert_eq!(defs.get("QCDC").map(String::as_str), Some("Quy chế dân chủ"));
         assert_eq!(defs.get("DV").map(String::as_str), Some("Dân vận"));
         assert_eq!(defs.get("ABC"), None);
+    }
+
+    #[test]
+    fn single_spaced_is_joined_words() {
+        for s in ["", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u{a0}b", "Ủy ban  nhân", "x - y"] {
+            assert_eq!(single_spaced(s), s.split_whitespace().collect::<Vec<_>>().join(" ") == s, "{s:?}");
+        }
     }
 
     #[test]

@@ -207,7 +207,7 @@ pub fn extract_with_progress(text: &str, published: Option<Published>, progress:
         &article_sentences,
         &defs,
         &index,
-        &mut |m| gathered.add(&m),
+        &mut |m| gathered.add(m),
         &mut |f| progress(Progress { stage: Stage::Officials, fraction: start + share * f }),
     );
     let mut officials = gathered.officials();

@@ -18,7 +18,7 @@ use crate::places::province_mentions;
 use crate::positions::{rank_is_standing, standing_at, Title};
 use crate::record::{Official, Position, Role, Span};
 use crate::spans::CharIndex;
-use crate::tokens::{within, Token};
+use crate::tokens::{within, Cursor, Token};
 
 /// One rendered title.
 #[derive(Debug, Clone)]
@@ -62,23 +62,36 @@ fn committee_start(tokens: &[Token], body: &Range<usize>) -> Option<usize> {
 
 fn render(title: &Title, body: Range<usize>, tokens: &[Token], text: &str, defs: &Definitions) -> Rendered {
     let rank = &RANKS.list[title.rank];
-    let mut name = rank.name.to_string();
-    if !body.is_empty() && name.ends_with(" ban") {
-        name.replace_range(name.len() - 3.., "Ban");
-    }
     // `Quyền` and `Thường trực` are how the record writes an acting or standing post (as serde writes a role),
     // whatever words of class `acting` or `standing` the article used: output, not words the rules look for.
-    let mut parts = if title.acting { vec!["Quyền".to_string(), name] } else { vec![name] };
-    if title.standing {
-        parts.push("Thường trực".into());
-    }
     let expanded_body = (!body.is_empty()).then(|| expand(tokens, text, body.clone(), defs));
-    parts.extend(expanded_body.clone());
+    // The parts joined by spaces, written straight into one string of their length (an official keeps it).
+    const ACTING: &str = "Quyền ";
+    const STANDING: &str = " Thường trực";
+    let length = usize::from(title.acting) * ACTING.len()
+        + rank.name.len()
+        + usize::from(title.standing) * STANDING.len()
+        + expanded_body.as_ref().map_or(0, |b| 1 + b.len());
+    let mut expanded = String::with_capacity(length);
+    if title.acting {
+        expanded.push_str(ACTING);
+    }
+    expanded.push_str(rank.name);
+    if !body.is_empty() && rank.name.ends_with(" ban") {
+        expanded.replace_range(expanded.len() - 3.., "Ban");
+    }
+    if title.standing {
+        expanded.push_str(STANDING);
+    }
+    if let Some(body) = &expanded_body {
+        expanded.push(' ');
+        expanded.push_str(body);
+    }
     let position =
         Position { rank: rank.name.to_string(), body: expanded_body, standing: title.standing, acting: title.acting };
     let written_end = tokens[title.tokens.end.max(title.tokens.start + 1) - 1].range().end;
     Rendered {
-        expanded: parts.join(" "),
+        expanded,
         written: text[tokens[title.tokens.start].range().start..written_end].to_string(),
         needs_body: rank.needs_body,
         has_body: !body.is_empty(),
@@ -193,12 +206,13 @@ pub fn each_mention(
     progress: &mut dyn FnMut(f64),
 ) {
     let mut previous: Option<&Range<usize>> = None;
+    let mut cursor = Cursor::new(all_tokens);
     for (read, sentence) in sentences.iter().enumerate() {
         if read % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
             progress(read as f64 / sentences.len() as f64);
         }
         let before = previous.replace(sentence);
-        let tokens = within(all_tokens, sentence);
+        let tokens = cursor.within(sentence);
         // Most sentences name nobody: skip them before the full parse. A foreign post's holder may have no family
         // name of the lexicon, but comes after a country or a foreign post (`Tổng thống Donald Trump`).
         let may_name = |i| {
@@ -227,12 +241,12 @@ pub fn each_mention(
             titles.extend(shared.iter().cloned());
             let span = index.span(tokens[name.tokens.start].range().start..tokens[name.tokens.end - 1].range().end);
             titles.retain(Rendered::complete);
-            let positions = titles.iter().map(|t| t.position.clone()).collect();
+            let (titles, positions) = titles.into_iter().map(|t| ((t.expanded, t.written), t.position)).unzip();
             found(Mention {
                 name: name.name.clone(),
                 span,
                 sentence: sentence.clone(),
-                titles: titles.into_iter().map(|t| (t.expanded, t.written)).collect(),
+                titles,
                 positions,
                 roles: roles.get(&n).cloned().unwrap_or_default(),
             });
@@ -269,7 +283,7 @@ fn trailing_plural(text: &str, all_tokens: &[Token], sentence: &Range<usize>, de
 pub fn officials(mentions: &[Mention]) -> Vec<Official> {
     let mut gathered = Gathered::default();
     for m in mentions {
-        gathered.add(m);
+        gathered.add(m.clone());
     }
     gathered.officials()
 }
@@ -277,28 +291,26 @@ pub fn officials(mentions: &[Mention]) -> Vec<Official> {
 /// The officials of the mentions added so far (what [`officials`] returns, one mention at a time).
 #[derive(Default)]
 pub struct Gathered {
-    order: Vec<String>,
-    /// Each official by folded name, with its titles folded (a set: one name may hold thousands of titles).
-    by_name: HashMap<String, (Official, HashSet<String>)>,
+    /// Each official with its titles folded, in the order their names first came.
+    found: Vec<(Official, FoldedTitles)>,
+    /// Each official's place in `found` by folded name.
+    by_name: HashMap<String, usize>,
 }
 
 impl Gathered {
-    pub fn add(&mut self, m: &Mention) {
-        let key = fold(&m.name);
-        let order = &mut self.order;
-        // Most mentions are of a name seen before: its key is cloned only for a new one.
-        let (official, folded_titles) = match self.by_name.entry(key) {
-            std::collections::hash_map::Entry::Occupied(seen) => seen.into_mut(),
-            std::collections::hash_map::Entry::Vacant(new) => {
-                order.push(new.key().clone());
-                new.insert((Official { name: m.name.clone(), ..Official::default() }, HashSet::default()))
-            }
-        };
-        for ((expanded, written), position) in m.titles.iter().zip(&m.positions) {
-            if folded_titles.insert(fold(expanded)) {
-                official.titles.push(expanded.clone());
-                official.titles_as_written.push(written.clone());
-                official.positions.push(position.clone());
+    /// Takes one mention: its strings move into the official (a long list's mentions are each added once).
+    pub fn add(&mut self, m: Mention) {
+        let found = &mut self.found;
+        let at = *self.by_name.entry(fold(&m.name)).or_insert_with(|| {
+            found.push((Official { name: m.name, ..Official::default() }, FoldedTitles::default()));
+            found.len() - 1
+        });
+        let (official, folded_titles) = &mut found[at];
+        for ((expanded, written), position) in m.titles.into_iter().zip(m.positions) {
+            if folded_titles.insert(fold(&expanded)) {
+                official.titles.push(expanded);
+                official.titles_as_written.push(written);
+                official.positions.push(position);
             }
         }
         for role in &m.roles {
@@ -310,14 +322,48 @@ impl Gathered {
     }
 
     /// The officials in the order their names first came, shortened repeats dropped, those without a title left out.
-    pub fn officials(mut self) -> Vec<Official> {
-        let by_name = &mut self.by_name;
-        self.order
-            .into_iter()
-            .filter_map(|k| by_name.remove(&k))
-            .map(|(official, _)| drop_shortened(official))
-            .filter(|o| !o.titles.is_empty())
-            .collect()
+    pub fn officials(self) -> Vec<Official> {
+        drop(self.by_name);
+        let mut officials = Vec::with_capacity(self.found.len());
+        officials.extend(
+            self.found
+                .into_iter()
+                .map(|(official, folded)| drop_shortened(official, &folded.list))
+                .filter(|o| !o.titles.is_empty()),
+        );
+        officials
+    }
+}
+
+/// One official's titles folded, in the order of its titles: what a new title is compared with, and what
+/// [`drop_shortened`] reads (folding them all again there cost as much as gathering them).
+#[derive(Default)]
+struct FoldedTitles {
+    list: Vec<String>,
+    /// The same titles as a set once there are more than [`FEW_TITLES`]: one name may hold thousands.
+    set: HashSet<String>,
+}
+
+/// Up to this many titles, comparing with each is quicker than hashing (nearly every official has one to three).
+const FEW_TITLES: usize = 16;
+
+impl FoldedTitles {
+    /// Adds a folded title; whether it is new.
+    fn insert(&mut self, folded: String) -> bool {
+        if self.list.len() < FEW_TITLES {
+            if self.list.contains(&folded) {
+                return false;
+            }
+        } else {
+            if self.set.is_empty() {
+                self.set.extend(self.list.iter().cloned());
+            }
+            if !self.set.insert(folded.clone()) {
+                return false;
+            }
+        }
+        self.list.push(folded);
+        true
     }
 }
 
@@ -346,11 +392,19 @@ pub fn complete_places(officials: &mut [Official], text: &str, article: Range<us
             if !asks {
                 continue;
             }
-            let written = official.titles_as_written[i].clone();
-            let place = places_after.entry(written.clone()).or_insert_with(|| one_place_after(scope, &written));
-            let Some(place) = place.clone() else { continue };
+            // Looked up by the title as written before it is copied: most are asked before.
+            let written = &official.titles_as_written[i];
+            let place = match places_after.get(written.as_str()) {
+                Some(place) => place.clone(),
+                None => {
+                    let place = one_place_after(scope, written);
+                    places_after.insert(written.clone(), place.clone());
+                    place
+                }
+            };
+            let Some(place) = place else { continue };
             official.titles[i] = format!("{} {place}", official.titles[i]);
-            official.titles_as_written[i] = format!("{written} {place}");
+            official.titles_as_written[i] = format!("{} {place}", official.titles_as_written[i]);
             if let Some(body) = official.positions[i].body.as_mut() {
                 *body = format!("{body} {place}");
             }
@@ -383,16 +437,22 @@ fn one_place_after(scope: &str, written: &str) -> Option<String> {
 }
 
 /// Drops a title that is the start of a longer one of the same person (`Trưởng Ban` of `Trưởng Ban Dân vận Tỉnh ủy`).
-fn drop_shortened(mut official: Official) -> Official {
+/// `folded` are the titles folded, in order.
+fn drop_shortened(mut official: Official, folded: &[String]) -> Official {
     // One title is the start of no other.
     if official.titles.len() < 2 {
         return official;
     }
-    let folded: Vec<String> = official.titles.iter().map(|t| fold(t)).collect();
-    // Every start of a title that ends before one of its spaces: a set, so a person with many titles stays linear.
-    let starts: HashSet<&str> =
-        folded.iter().flat_map(|t| t.char_indices().filter(|(_, c)| *c == ' ').map(|(i, _)| &t[..i])).collect();
-    let keep: Vec<bool> = folded.iter().map(|t| !starts.contains(t.as_str())).collect();
+    // A title is a start of another that ends before one of its spaces.
+    let keep: Vec<bool> = if folded.len() <= FEW_TITLES {
+        let starts = |t: &str, u: &String| u.starts_with(t) && u.as_bytes().get(t.len()) == Some(&b' ');
+        folded.iter().map(|t| !folded.iter().any(|u| starts(t, u))).collect()
+    } else {
+        // Every such start as a set, so a person with many titles stays linear.
+        let starts: HashSet<&str> =
+            folded.iter().flat_map(|t| t.char_indices().filter(|(_, c)| *c == ' ').map(|(i, _)| &t[..i])).collect();
+        folded.iter().map(|t| !starts.contains(t.as_str())).collect()
+    };
     let mut k = keep.iter();
     official.titles.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();

@@ -16,7 +16,7 @@ use crate::calendar::Date;
 use crate::furniture::Layout;
 use crate::people::may_start_place;
 use crate::places::{outlet_mentions, province_mentions, Era, Province};
-use crate::tokens::{within, Token};
+use crate::tokens::{Cursor, Token};
 
 /// Title-cases an ALL-CAPS line, so `ĐẢNG BỘ TỈNH BÌNH ĐỊNH` reads as names do.
 /// Words that end the lower-cased text before a province's name when the article names the province itself
@@ -87,8 +87,9 @@ pub fn province(
         }
     }
     // Only sentences with a word that may start a province name are scanned.
+    let mut cursor = Cursor::new(tokens);
     for sentence in sentences {
-        let tokens = within(tokens, sentence);
+        let tokens = cursor.within(sentence);
         if !(0..tokens.len()).any(|i| may_start_place(tokens, i)) {
             continue;
         }

@@ -22,7 +22,7 @@ use crate::dates::{date_mentions, periods, resolve_in_context, DateMention};
 use crate::lexicon::{folded_tokens, DOCUMENT_KINDS, MEETING_KINDS, STOP_WORDS};
 use crate::record::{Meeting, Official, Precision, Role};
 use crate::spans::CharIndex;
-use crate::tokens::{within, Token};
+use crate::tokens::{within, Cursor, Token};
 
 use bodies::{body_in_phrase, clause_starts, ends_a_name, is_digits, names_of, organizers_in, subject_at};
 use phrases::{is_verb_at, kind_in, kind_of, meeting_phrases, name_start, Phrase};
@@ -121,10 +121,11 @@ fn lead(
     sentences: &[Range<usize>],
     phrases: &[Vec<Phrase>],
 ) -> Option<(Range<usize>, &'static str, Range<usize>)> {
+    let mut cursor = Cursor::new(tokens);
     let mut named = sentences
         .iter()
         .zip(phrases)
-        .filter_map(|(s, p)| kind_of(within(tokens, s), p).map(|(k, r, _)| (s.clone(), k, r)));
+        .filter_map(|(s, p)| kind_of(cursor.within(s), p).map(|(k, r, _)| (s.clone(), k, r)));
     let mut first = None;
     for candidate in named.by_ref().take(6) {
         if date_mentions(text, candidate.0.clone()).iter().any(|m| m.day.is_some() || m.relative.is_some()) {
@@ -200,8 +201,9 @@ fn same_meeting_elsewhere(
     if phrase.len() < 2 || !phrase[0].is(Class::MeetingNoun) {
         return Vec::new();
     }
+    let mut cursor = Cursor::new(tokens);
     for (sentence, found) in body.sentences.iter().zip(body.phrases) {
-        let words = within(tokens, sentence);
+        let words = cursor.within(sentence);
         for p in found {
             let same = p.tokens.len() == phrase.len()
                 && words[p.tokens.clone()].iter().zip(phrase).all(|(a, b)| a.folded() == b.folded());
@@ -375,7 +377,8 @@ pub fn meetings(
 ) -> Vec<Meeting> {
     let Found { officials, documents, defs } = *found;
     // Every body sentence's meeting phrases, found once: the lead, the meeting named again and the others read them.
-    let phrases: Vec<Vec<Phrase>> = body_sentences.iter().map(|s| meeting_phrases(within(tokens, s))).collect();
+    let mut cursor = Cursor::new(tokens);
+    let phrases: Vec<Vec<Phrase>> = body_sentences.iter().map(|s| meeting_phrases(cursor.within(s))).collect();
     let Some((sentence, _, phrase)) = lead(text, tokens, body_sentences, &phrases).or_else(|| {
         let title = title.clone()?;
         let title_phrases = meeting_phrases(within(tokens, &title));
@@ -435,6 +438,7 @@ pub fn meetings(
     let cx = others::Context { published, keep: &keep, defs };
     let mentioned = others::mentions(text, tokens, &body, &phrase, &cx);
     let mut found = Vec::new();
+    let mut cursor = Cursor::new(tokens);
     for other in mentioned {
         let other_date = other.date.map(|d| d.to_string());
         // The days first: comparing holders folds their names, and most mentions are of other days.
@@ -451,7 +455,7 @@ pub fn meetings(
         if other_date.is_none() {
             continue;
         }
-        let words = within(tokens, &other.sentence);
+        let words = cursor.within(&other.sentence);
         found.push(Meeting {
             date: other_date,
             date_precision: other.date.map(|_| Precision::Day),

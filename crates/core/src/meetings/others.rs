@@ -20,7 +20,7 @@ use crate::calendar::Date;
 use crate::classes::{self, Class};
 use crate::dates::{date_mentions, resolve_in_context, DateMention};
 use crate::record::PartOfDay;
-use crate::tokens::{within, Token};
+use crate::tokens::{Cursor, Token};
 
 use super::bodies::{body_end, clause_starts, fronted_holder, names_of, subject_and_verb_at};
 use super::phrases::{with_classifier, Phrase};
@@ -64,8 +64,9 @@ pub(super) fn mentions(
     // The folded holders of each mention in `out`, kept beside it: a lookup compares with them, and folding them
     // again at each comparison cost more than the rest of the stage.
     let mut out_holders: Vec<Folded> = Vec::new();
+    let mut cursor = Cursor::new(tokens);
     for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
-        let words = within(tokens, sentence);
+        let words = cursor.within(sentence);
         let spans: Vec<Range<usize>> =
             phrases.iter().map(|p| words[p.tokens.start].range().start..words[p.tokens.end - 1].range().end).collect();
         // The sentence's days, read once when a phrase in it has holders.
