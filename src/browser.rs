@@ -188,15 +188,8 @@ export function shape_text(font, sizes, text) {
     ctx.fillText(text, 0, 12);
   }
 }
-const utf8 = new TextEncoder();
 export function stored_article(name, record, note) {
-  const head = utf8.encode(`{"name":${JSON.stringify(name)},"record":`);
-  const tail = utf8.encode(note == null ? '}' : `,"note":${JSON.stringify(note)}}`);
-  const out = new Uint8Array(head.length + record.length + tail.length);
-  out.set(head);
-  out.set(record, head.length);
-  out.set(tail, head.length + record.length);
-  return out;
+  return [`{"name":${JSON.stringify(name)},"record":`, record, note == null ? '}' : `,"note":${JSON.stringify(note)}}`];
 }
 "#)]
 extern "C" {
@@ -207,9 +200,9 @@ extern "C" {
     /// Streams a file here and transfers its bytes to a worker (over `max_bytes`, or unreadable here, it goes
     /// as its `File`, for the worker to refuse with the reason). Resolves as [`extract_text`] does.
     pub fn extract_file(name: &str, file: &web_sys::File, max_bytes: u32) -> Promise;
-    /// The stored JSON of an article the worker read (`model::article_json`'s form), from its record's JSON, both
-    /// as UTF-8 bytes.
-    pub fn stored_article(name: &str, record: &js_sys::Uint8Array, note: Option<String>) -> js_sys::Uint8Array;
+    /// The stored JSON of an article the worker read (`model::article_json`'s form) in three parts, its record's
+    /// JSON as the UTF-8 bytes the worker sent between the two strings around it (`storage` reads them joined).
+    pub fn stored_article(name: &str, record: &js_sys::Uint8Array, note: Option<String>) -> Array;
     /// Draws `text` in `font` at each of `sizes` (px) on a canvas never shown (`chart::canvas::warm_fonts`).
     pub fn shape_text(font: &str, sizes: &[u8], text: &str);
     #[wasm_bindgen(js_name = on_progress)]

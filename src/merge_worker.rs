@@ -34,12 +34,12 @@ function start() {
   ready.catch(() => {});
   return ready;
 }
-function post(msg, transfer) {
-  start().then(() => worker.postMessage(msg, transfer || []), () => {});
+function post(msg) {
+  start().then(() => worker.postMessage(msg), () => {});
 }
 export function merge_warm() { start(); }
 export function merge_add(record) { post(['merge:add', record]); }
-export function merge_add_all(records) { post(['merge:add', records], records.map((r) => r.buffer)); }
+export function merge_add_all(records) { post(['merge:add', records]); }
 export function merge_remove(source) { post(['merge:remove', source]); }
 export function merge_clear() { post(['merge:clear']); }
 export function merge_identity(corrections_json) { post(['merge:identity', corrections_json]); }
@@ -74,8 +74,8 @@ pub fn add(record_json: &str) {
 }
 
 /// Files many articles' records in one message: each a record's JSON as UTF-8 bytes (as the extraction worker
-/// wrote it, never copied into the page's wasm, unless the user corrected it), their buffers transferred (the
-/// page keeps none of them: its storage has its own copy).
+/// wrote it, never copied into the page's wasm, unless the user corrected it). Copied into the message, not
+/// transferred: the storage keeps the same bytes (`browser::stored_article`) and writes them later.
 pub fn add_all(records: &js_sys::Array) {
     if records.length() > 0 {
         merge_add_all(records);

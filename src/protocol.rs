@@ -158,13 +158,21 @@ pub fn from_file_read(name: &str, read: FileRead, progress: &mut dyn FnMut(f64))
     }
 }
 
-/// A text that crossed between threads or was stored: a string, or its UTF-8 bytes (how the workers send text:
-/// a JS string of Vietnamese is UTF-16, converted at each crossing); `None` for anything else, or bytes that
-/// are not UTF-8.
+/// A text that crossed between threads or was stored: a string, its UTF-8 bytes (how the workers send text: a JS
+/// string of Vietnamese is UTF-16, converted at each crossing), or a list of such parts, joined; `None` for
+/// anything else, or bytes that are not UTF-8.
 pub fn text_of(value: &wasm_bindgen::JsValue) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if let Some(parts) = value.dyn_ref::<js_sys::Array>() {
+        let mut text = String::new();
+        for part in parts.iter() {
+            text += &text_of(&part)?;
+        }
+        return Some(text);
+    }
     match value.as_string() {
         Some(text) => Some(text),
-        None => String::from_utf8(wasm_bindgen::JsCast::dyn_ref::<js_sys::Uint8Array>(value)?.to_vec()).ok(),
+        None => String::from_utf8(value.dyn_ref::<js_sys::Uint8Array>()?.to_vec()).ok(),
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Two object stores:
 //! - `articles`: the articles, a batch of up to [`BATCH`] a record, the value `[[name, json], ...]` (the JSON of
-//!   `model::article_json`, a string or, for an article a worker read, the UTF-8 bytes), under a key the browser gives (`autoIncrement`): the key generator is the store's,
+//!   `model::article_json`, a string or, for an article a worker read, in parts, strings and UTF-8 bytes), under a key the browser gives (`autoIncrement`): the key generator is the store's,
 //!   shared by every tab, so two tabs loading articles at once never take the same key, and the keys grow in
 //!   the order the articles were written, which is the order a reload brings them back (read a page at a time).
 //!   Version 2 wrote one record an article, the value `[name, json]`; such records are read as they are (a
@@ -59,8 +59,8 @@ use wasm_bindgen::{JsCast, JsValue};
 const DATABASE: &str = "hoinghi";
 /// 1: article keys given by the page; 2: given by the store's key generator; 3: articles stored in batches
 /// (the stores as in 2: a tab of version 2, which reads one article a record, is asked to step aside); 4: an
-/// article's JSON may be UTF-8 bytes (the stores as in 3: a tab of version 3, which would pass such an article
-/// over, is asked to step aside).
+/// article's JSON may be stored in parts, strings and UTF-8 bytes (`protocol::text_of`; the stores as in 3: a tab of
+/// version 3, which would pass such an article over, is asked to step aside).
 const VERSION: u32 = 4;
 /// At most this many articles a record of `articles`.
 const BATCH: usize = 25;
@@ -815,8 +815,9 @@ fn read_record(key: f64, batch: bool, entries: Vec<Entry>) -> Vec<(f64, String, 
     let mut kept = Vec::with_capacity(entries.len());
     let mut changed = false;
     for (name, value) in entries {
-        // Not an article's JSON: left as it is, and not read (as version 2 did). An article a worker read is
-        // stored as the UTF-8 bytes it sent (half the size of the string, UTF-16 in the browser).
+        // Not an article's JSON: left as it is, and not read (as version 2 did).
+        // An article a worker read is stored in parts (`browser::stored_article`: its record's JSON as the UTF-8
+        // bytes the worker sent, between the two strings around it), never copied or converted on its way.
         let Some(json) = crate::protocol::text_of(&value) else {
             kept.push((name, value));
             continue;

@@ -12,9 +12,9 @@
 //! `["merge:identity", corrections json]` and answers `["merge"]` with `["merge", [parts of the merged view as
 //! JSON, each UTF-8 bytes...]]`.
 //!
-//! Text crosses between the threads as UTF-8 bytes whose buffer is transferred, not as strings: a JS string
-//! of Vietnamese is UTF-16, so each crossing was a conversion out of one wasm and another into the next, and
-//! a copy in the message (at 5,000 articles ~0.8 s of this worker's CPU converting records alone).
+//! Text crosses between the threads as UTF-8 bytes (their buffers transferred where the sender keeps none), not
+//! as strings: a JS string of Vietnamese is UTF-16, so each crossing was a conversion out of one wasm and another
+//! into the next, and a copy in the message (at 5,000 articles ~0.8 s of this worker's CPU converting records).
 //!
 //! The merge worker also writes the gold export's zip: `["gold", json of [[name, record], ...]]` is answered with
 //! `["gold", the zip's bytes]` or `["gold", a message]` (`hoinghi_web::gold::gold_zip_of_json`), in order with
