@@ -6,9 +6,9 @@
 //! Messages: `["merge:add", records]` (each record's JSON as UTF-8 bytes, already corrected by the page; the page
 //! sends what it read since it last showed it, one message, not one an article; or one record's JSON, a string),
 //! `["merge:remove", source]`, `["merge:clear"]`, `["merge:identity", corrections json]` (the people and
-//! documents the user joined or split), and `["merge"]`, answered `["merge", [parts...]]` in the order asked (each UTF-8 bytes): the merged view in parts of a few
-//! hundred kilobytes of JSON (at 5,000 articles it is ~10 MB), which the page reads one at a time,
-//! letting the browser answer clicks in between ([`MergedParts`]).
+//! documents the user joined or split), and `["merge"]`, answered `["merge", [parts...]]` in the order asked:
+//! the merged view in parts of a few hundred kilobytes of JSON each (UTF-8 bytes; at 5,000 articles ~10 MB in
+//! all), which the page reads one at a time, letting the browser answer clicks in between ([`MergedParts`]).
 
 use hoinghi_core::Record;
 use hoinghi_merge::{Corrections, Merged, Merger};
