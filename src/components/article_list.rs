@@ -73,20 +73,26 @@ fn article_item(ws: Ws, a: Article, index: usize) -> impl IntoView {
         ),
         None => ("Không đọc được".into(), String::new()),
     };
-    // What was found, as corrected (the counts follow the corrections).
-    let counted = a.name.clone();
-    let found = move || {
-        let counts = ws.records.with(|r| {
+    // What was found, as corrected (the counts follow the corrections). Only the text follows the records: they
+    // change with every showing of a load (every 400 ms), and rebuilding the element would write its attributes
+    // again each time (the page's build erases the views' types, and an erased element's attributes are all
+    // removed and set again when it is rebuilt).
+    let (counted, marked) = (a.name.clone(), a.name.clone());
+    let counts = move || {
+        ws.records.with(|r| {
             r.0.get(&counted).map(|r| {
                 format!("{} hội nghị · {} cán bộ · {} văn bản", r.meetings.len(), r.officials.len(), r.documents.len())
             })
-        })?;
-        let corrected = ws.corrections.with(|c| c.touches(&counted));
-        Some(view! {
-            <span data-testid="article-found">{counts}</span>
-            {corrected.then(|| view! { <span class="corrected" data-testid="article-corrected">"đã sửa"</span> })}
         })
     };
+    let found = a.record.is_some().then(|| {
+        view! {
+            <span data-testid="article-found">{counts}</span>
+            {move || ws.corrections.with(|c| c.touches(&marked)).then(|| view! {
+                <span class="corrected" data-testid="article-corrected">"đã sửa"</span>
+            })}
+        }
+    });
     let failed = a.error.is_some();
     view! {
         <li class="article" class:failed=failed data-testid="article-item"
