@@ -19,7 +19,7 @@ use regex::Regex;
 
 use crate::chars::is_word_char;
 use crate::data::TextList;
-use crate::dates::{date_mentions, resolve};
+use crate::dates::{mentions_with_year, resolve};
 use crate::fasthash::FxHashSet;
 use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
@@ -303,7 +303,7 @@ fn names_a_kind(tokens: &[Token]) -> bool {
 fn date_and_issuer(text: &str, after: usize, limit: usize) -> (Option<String>, Option<String>) {
     let window_end = window_end(text, after, 120, limit);
     let window = &text[after..window_end];
-    let date = date_mentions(text, after..window_end)
+    let date = mentions_with_year(text, after..window_end)
         .into_iter()
         .find(|m| m.range.start - after <= 12 && m.year.is_some())
         .and_then(|m| resolve(&m, None))
