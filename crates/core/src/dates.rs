@@ -152,9 +152,28 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
     found
 }
 
+/// The mentions of [`date_mentions`] that name a year, in order (with no part of the day): a citation's date is
+/// one. Relative days never name a year and a part of the day moves no mention, so their two passes are left out.
+pub fn mentions_with_year(text: &str, range: Range<usize>) -> Vec<DateMention> {
+    let slice = &text[range.clone()];
+    let mut found: Vec<DateMention> = Vec::new();
+    if may_name_a_month(slice) {
+        spelled_dates(slice, range.start, &mut found);
+        month_years(slice, range.start, &mut found);
+    }
+    numeric_dates(slice, range.start, &mut found);
+    found.retain(|m| m.year.is_some());
+    found.sort_by_key(|m| m.range.start);
+    found
+}
+
 /// Whether `slice` may hold `tháng` as [`SPELLED`] and [`MONTH_YEAR`] read it, case-insensitive: `t`, `h`, `á`, `n`,
 /// `g`, each in either case (`á` is C3 A1, `Á` C3 81; none of the five has another case fold).
 fn may_name_a_month(slice: &str) -> bool {
+    // Most sentences have no `á` at all: two substring searches (vectorised in std) tell so before the byte loop.
+    if !slice.contains('á') && !slice.contains('Á') {
+        return false;
+    }
     let b = slice.as_bytes();
     let is = |at: usize, letter: u8| b.get(at).is_some_and(|&x| x | 0x20 == letter);
     (3..b.len()).any(|i| {
@@ -756,6 +775,23 @@ mod tests {
         let text = "Sáng 16-6, Thành ủy";
         let m = date_mentions(text, 0..text.len());
         assert_eq!(resolve(&m[0], None), None);
+    }
+
+    #[test]
+    fn mentions_with_year_are_date_mentions_naming_a_year() {
+        let texts = [
+            "Sáng 15/4/2024, hôm qua 16/4, ngày 5 tháng 6 năm 2023 và tháng 6/2022; chiều cùng ngày 7.3.2021",
+            "theo Quyết định số 12/QĐ-UBND ngày 3/5/2020 của UBND tỉnh, hôm nay 1-2-2019",
+            "NGÀY 1 THÁNG 2 NĂM 2020, 33/CT-TTg, 2.5.2024, 13.5 và 5/6",
+        ];
+        for text in texts {
+            let all: Vec<Range<usize>> =
+                date_mentions(text, 0..text.len()).into_iter().filter(|m| m.year.is_some()).map(|m| m.range).collect();
+            let with_year: Vec<Range<usize>> =
+                mentions_with_year(text, 0..text.len()).into_iter().map(|m| m.range).collect();
+            assert!(!all.is_empty(), "{text}");
+            assert_eq!(with_year, all, "{text}");
+        }
     }
 
     #[test]

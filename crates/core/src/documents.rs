@@ -11,7 +11,7 @@
 //!
 //! Everything is read within the range the caller passes (the article): nothing outside it is cited.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -19,7 +19,8 @@ use regex::Regex;
 
 use crate::chars::is_word_char;
 use crate::data::TextList;
-use crate::dates::{date_mentions, resolve};
+use crate::dates::{mentions_with_year, resolve};
+use crate::fasthash::FxHashSet;
 use crate::lexicon::{folded_tokens, PhraseIndex, DOCUMENT_ISSUERS, DOCUMENT_KINDS};
 use crate::record::Document;
 use crate::spans::CharIndex;
@@ -302,7 +303,7 @@ fn names_a_kind(tokens: &[Token]) -> bool {
 fn date_and_issuer(text: &str, after: usize, limit: usize) -> (Option<String>, Option<String>) {
     let window_end = window_end(text, after, 120, limit);
     let window = &text[after..window_end];
-    let date = date_mentions(text, after..window_end)
+    let date = mentions_with_year(text, after..window_end)
         .into_iter()
         .find(|m| m.range.start - after <= 12 && m.year.is_some())
         .and_then(|m| resolve(&m, None))
@@ -314,8 +315,10 @@ fn date_and_issuer(text: &str, after: usize, limit: usize) -> (Option<String>, O
 
 /// Keeps the first citation of each number; `seen` holds the keys of those in `out` (a set, so
 /// that an article citing thousands of numbers stays linear).
-fn push(out: &mut Vec<(Document, Range<usize>)>, seen: &mut HashSet<String>, doc: Document, range: Range<usize>) {
-    let key = |n: &str| n.to_uppercase().replace([' ', '-'], "");
+fn push(out: &mut Vec<(Document, Range<usize>)>, seen: &mut FxHashSet<String>, doc: Document, range: Range<usize>) {
+    // Upper case without spaces and dashes, in one pass: no capital is a space or a dash, so dropping them first
+    // is the same key, without the second string `to_uppercase().replace(..)` built.
+    let key = |n: &str| n.chars().filter(|c| !matches!(c, ' ' | '-')).flat_map(char::to_uppercase).collect::<String>();
     if seen.insert(key(&doc.number)) {
         out.push((doc, range));
     }
@@ -369,7 +372,7 @@ pub fn documents(
     index: &CharIndex,
 ) -> Vec<(Document, Range<usize>)> {
     let tokens = within(all_tokens, &range);
-    let mut found = Citations { text, range, index, out: Vec::new(), seen: HashSet::new(), covered: Vec::new() };
+    let mut found = Citations { text, range, index, out: Vec::new(), seen: FxHashSet::default(), covered: Vec::new() };
     found.after_kinds(tokens);
     found.bare_numbers();
     merge_short_mentions(found.out)
@@ -382,7 +385,7 @@ struct Citations<'a> {
     index: &'a CharIndex<'a>,
     out: Vec<(Document, Range<usize>)>,
     /// The numbers found, as [`push`] keys them.
-    seen: HashSet<String>,
+    seen: FxHashSet<String>,
     /// The text the citations after a kind cover: no bare number is read inside it.
     covered: Vec<Range<usize>>,
 }

@@ -17,6 +17,7 @@ use crate::fasthash::{FxHashMap as HashMap, FxHasher};
 
 use crate::abbreviations::Definitions;
 use crate::calendar::Date;
+use crate::chars::is_word_char;
 use crate::classes::{self, Class};
 use crate::dates::{date_mentions, resolve_in_context, DateMention};
 use crate::record::PartOfDay;
@@ -24,7 +25,7 @@ use crate::tokens::{Cursor, Token};
 
 use super::bodies::{body_end, clause_starts, fronted_holder, names_of, subject_and_verb_at};
 use super::phrases::{with_classifier, Phrase};
-use super::when::{dates_a_report, folded_words};
+use super::when::dates_a_report;
 
 /// A meeting named in a sentence with its holders.
 pub(super) struct Mention {
@@ -64,15 +65,20 @@ pub(super) fn mentions(
     // The folded holders of each mention in `out`, kept beside it: a lookup compares with them, and folding them
     // again at each comparison cost more than the rest of the stage.
     let mut out_holders: Vec<Folded> = Vec::new();
+    let mut folder = Folder::default();
     let mut cursor = Cursor::new(tokens);
+    // Each sentence's phrases' bytes and clause starts, in buffers kept from one sentence to the next (a long
+    // list of meetings has hundreds of thousands of sentences).
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut clause_buf: Vec<usize> = Vec::new();
     for (sentence, phrases) in body.sentences.iter().zip(body.phrases) {
         let words = cursor.within(sentence);
-        let spans: Vec<Range<usize>> =
-            phrases.iter().map(|p| words[p.tokens.start].range().start..words[p.tokens.end - 1].range().end).collect();
+        spans.clear();
+        spans.extend(phrases.iter().map(|p| words[p.tokens.start].range().start..words[p.tokens.end - 1].range().end));
         // The sentence's days, read once when a phrase in it has holders.
         let mut days: Option<Vec<DateMention>> = None;
         // Where its clauses start, read once for all its phrases (a long run without a full stop has hundreds).
-        let mut clauses: Option<Vec<usize>> = None;
+        let mut clauses_read = false;
         for (phrase, bytes) in phrases.iter().zip(&spans) {
             if bytes.start < lead.end && lead.start < bytes.end {
                 continue;
@@ -82,23 +88,33 @@ pub(super) fn mentions(
             if bracketed || awaited(words, phrase.tokens.start) {
                 continue;
             }
-            let clauses = clauses.get_or_insert_with(|| clause_starts(words).collect());
-            let organizers = holders(tokens, words, clauses, text, phrase, cx.defs);
+            if !clauses_read {
+                clause_buf.clear();
+                clause_buf.extend(clause_starts(words));
+                clauses_read = true;
+            }
+            let organizers = holders(tokens, words, &clause_buf, text, phrase, cx.defs);
             if organizers.is_empty() {
                 continue;
             }
             let days = days.get_or_insert_with(|| {
                 let day = |m: &DateMention| (cx.keep)(m) && (m.day.is_some() || m.relative.is_some());
-                date_mentions(text, sentence.clone()).into_iter().filter(day).collect()
+                let mut days = date_mentions(text, sentence.clone());
+                days.retain(day);
+                days
             });
             let (date, time_of_day) = day_of(text, body_sentences, sentence, days, &spans, bytes, cx);
-            let holder_words = folded(&organizers);
+            let holder_words = folder.folded(&organizers);
             if let Some(i) = kept.first(date, &holder_words, &out_holders) {
+                // [`keep_longer`] changes a name only for a longer one: most repeats name their holders alike.
+                if !organizers.iter().any(|o| out[i].organizers.iter().any(|n| o.len() > n.len())) {
+                    continue;
+                }
                 let mut longer = out[i].organizers.clone();
                 keep_longer(&mut longer, &organizers);
                 if longer != out[i].organizers {
                     kept.remove(i, date, &out_holders[i]);
-                    out_holders[i] = stored(folded(&longer));
+                    out_holders[i] = stored(folder.folded(&longer));
                     kept.insert(i, date, &out_holders[i]);
                     out[i].organizers = longer;
                 }
@@ -188,27 +204,25 @@ fn key(date: Option<Date>, part: Part, (run, len): (u64, usize)) -> u64 {
 /// runs): from one hash a word, a start's from the start before it and an end's from the end after it, where
 /// hashing each run's words again cost the square of the name's length. A run's hash is a polynomial of its words'
 /// hashes, the same whether the run starts one name or ends another.
-fn affix_runs(words: &[String]) -> Vec<(u64, usize)> {
+fn affix_runs(words: &[Word]) -> Vec<(u64, usize)> {
     const BASE: u64 = 0x0000_0100_0000_01b3;
-    let word_hashes: Vec<u64> = words
-        .iter()
-        .map(|w| {
-            let mut h = FxHasher::default();
-            h.write(w.as_bytes());
-            h.finish()
-        })
-        .collect();
+    // Each word hashed where it is used (twice for most: cheaper than a vector of them for every name).
+    let hash = |w: &Word| {
+        let mut h = FxHasher::default();
+        h.write(w.as_bytes());
+        h.finish()
+    };
     let mut runs = Vec::with_capacity(2 * words.len());
     let mut start = 0u64;
-    for (n, w) in word_hashes.iter().enumerate() {
-        start = start.wrapping_mul(BASE).wrapping_add(*w);
+    for (n, w) in words.iter().enumerate() {
+        start = start.wrapping_mul(BASE).wrapping_add(hash(w));
         runs.push((start, n + 1));
     }
     // The whole first: [`SameHolders`] files a name under it apart.
     runs.rotate_right(1);
     let (mut end, mut power) = (0u64, 1u64);
-    for (n, w) in word_hashes.iter().skip(1).rev().enumerate() {
-        end = w.wrapping_mul(power).wrapping_add(end);
+    for (n, w) in words.iter().skip(1).rev().enumerate() {
+        end = hash(w).wrapping_mul(power).wrapping_add(end);
         power = power.wrapping_mul(BASE);
         runs.push((end, n + 1));
     }
@@ -220,20 +234,25 @@ impl SameHolders {
     /// ends one of them: the one [`same_holders`] would find comparing `names` with the holders of each mention in
     /// order (`holders[i]`, folded).
     fn first(&self, date: Option<Date>, names: &Folded, holders: &[Folded]) -> Option<usize> {
-        let mut lists: Vec<&[u32]> = Vec::new();
-        for words in names {
-            let runs = affix_runs(words);
-            let keys = std::iter::once(key(date, Part::Affix, runs[0]))
-                .chain(runs.iter().map(|&run| key(date, Part::Whole, run)));
-            lists.extend(keys.filter_map(|k| self.filed.get(&k)).map(Filed::as_slice));
-        }
+        // The lists filed under the keys `names` looks up, each passed to `each` (read twice only after a collision).
+        let lists = |each: &mut dyn FnMut(&[u32])| {
+            for words in names {
+                let runs = affix_runs(words);
+                let keys = std::iter::once(key(date, Part::Affix, runs[0]))
+                    .chain(runs.iter().map(|&run| key(date, Part::Whole, run)));
+                keys.filter_map(|k| self.filed.get(&k)).for_each(|f| each(f.as_slice()));
+            }
+        };
         // Every mention filed under these keys has the same holders, unless two words hashed alike: the first of
         // them is the one, checked once; after a collision, the first of all that check.
-        let first = lists.iter().filter_map(|l| l.first()).min().map(|&i| i as usize)?;
+        let mut first: Option<u32> = None;
+        lists(&mut |l| first = first.into_iter().chain(l.first().copied()).min());
+        let first = first? as usize;
         if same_words(&holders[first], names) {
             return Some(first);
         }
-        let mut all: Vec<usize> = lists.concat().into_iter().map(|i| i as usize).collect();
+        let mut all: Vec<usize> = Vec::new();
+        lists(&mut |l| all.extend(l.iter().map(|&i| i as usize)));
         all.sort_unstable();
         all.into_iter().find(|&i| same_words(&holders[i], names))
     }
@@ -274,7 +293,7 @@ impl SameHolders {
 
 /// Every start and every end of a name's words, the whole once.
 #[cfg(test)]
-fn affixes(words: &[String]) -> impl Iterator<Item = &[String]> {
+fn affixes(words: &[Word]) -> impl Iterator<Item = &[Word]> {
     (1..=words.len()).map(|n| &words[..n]).chain((1..words.len()).map(|n| &words[n..]))
 }
 
@@ -394,10 +413,53 @@ pub(super) fn same_holders(a: &[String], b: &[String]) -> bool {
 }
 
 /// Holders' names as compared: each one's folded words (none empty).
-type Folded = Vec<Vec<String>>;
+type Folded = Vec<Vec<Word>>;
+
+/// A folded word of a holder's name: inline (a syllable is a few bytes), where a `String` each cost an
+/// allocation and a free for every word of every mention of a long list of meetings.
+type Word = compact_str::CompactString;
+
+/// Folds holders' words, each form once: a long list of meetings names the same few bodies again and again, and
+/// folding each of their words at each mention cost more than filing them.
+#[derive(Default)]
+struct Folder {
+    /// Scratch space for [`crate::fold::fold_compact`].
+    buf: Vec<u8>,
+    /// Word as written → its fold; bounded, since an article may name any number of different bodies.
+    known: HashMap<Word, Word>,
+}
+
+impl Folder {
+    const MAX_KNOWN: usize = 4096;
+
+    /// Each name's words as [`super::when::folded_words`] splits and folds them.
+    fn folded(&mut self, names: &[String]) -> Folded {
+        names
+            .iter()
+            .map(|n| {
+                n.split(|c: char| !is_word_char(c))
+                    .filter(|w| !w.is_empty())
+                    .map(|w| self.word(w))
+                    .collect::<Vec<Word>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    fn word(&mut self, w: &str) -> Word {
+        if let Some(f) = self.known.get(w) {
+            return f.clone();
+        }
+        let f = crate::fold::fold_compact(w, &mut self.buf).0;
+        if self.known.len() < Self::MAX_KNOWN {
+            self.known.insert(Word::from(w), f.clone());
+        }
+        f
+    }
+}
 
 fn folded(names: &[String]) -> Folded {
-    names.iter().map(|n| folded_words(n)).filter(|w| !w.is_empty()).collect()
+    Folder::default().folded(names)
 }
 
 /// Folded holders as kept for a whole article: without the room their lists grew (a 20 MB list of meetings
@@ -438,8 +500,8 @@ mod tests {
         let mut random = XorShift::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..2_000 {
             let seed = random.next();
-            let words: Vec<String> =
-                (0..1 + seed % 6).map(|k| vocabulary[((seed >> (8 * k)) % 7) as usize].to_string()).collect();
+            let words: Vec<Word> =
+                (0..1 + seed % 6).map(|k| Word::from(vocabulary[((seed >> (8 * k)) % 7) as usize])).collect();
             let mut runs = affix_runs(&words);
             assert_eq!(runs[0], (affix_runs(&words)[0].0, words.len()), "{words:?}");
             let mut each: Vec<(u64, usize)> = affixes(&words).map(|run| affix_runs(run)[0]).collect();
