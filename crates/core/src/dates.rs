@@ -138,15 +138,8 @@ pub fn tail(s: &str, bytes: usize) -> &str {
 /// (`tháng 6/2024`), numeric (`5/6`, `5.6.2024`), relative (`hôm qua`, `chiều cùng ngày`), each with the part of
 /// the day before it (`sáng 5/6`).
 pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
-    let slice = &text[range.clone()];
-    let mut found: Vec<DateMention> = Vec::new();
-    // Both need `tháng`: most sentences have none, and a byte scan tells so for less than a regex's search.
-    if may_name_a_month(slice) {
-        spelled_dates(slice, range.start, &mut found);
-        month_years(slice, range.start, &mut found);
-    }
-    numeric_dates(slice, range.start, &mut found);
-    relative_days(slice, range.start, &mut found);
+    let mut found = written_dates(text, range.clone());
+    relative_days(&text[range.clone()], range.start, &mut found);
     parts_of_day_before(text, range.start, &mut found);
     found.sort_by_key(|m| m.range.start);
     found
@@ -155,15 +148,22 @@ pub fn date_mentions(text: &str, range: Range<usize>) -> Vec<DateMention> {
 /// The mentions of [`date_mentions`] that name a year, in order (with no part of the day): a citation's date is
 /// one. Relative days never name a year and a part of the day moves no mention, so their two passes are left out.
 pub fn mentions_with_year(text: &str, range: Range<usize>) -> Vec<DateMention> {
+    let mut found = written_dates(text, range);
+    found.retain(|m| m.year.is_some());
+    found.sort_by_key(|m| m.range.start);
+    found
+}
+
+/// The dates written out in `text[range]`, spelled, a month and year, or numeric; not in order.
+fn written_dates(text: &str, range: Range<usize>) -> Vec<DateMention> {
     let slice = &text[range.clone()];
     let mut found: Vec<DateMention> = Vec::new();
+    // Both need `tháng`: most sentences have none, and a byte scan tells so for less than a regex's search.
     if may_name_a_month(slice) {
         spelled_dates(slice, range.start, &mut found);
         month_years(slice, range.start, &mut found);
     }
     numeric_dates(slice, range.start, &mut found);
-    found.retain(|m| m.year.is_some());
-    found.sort_by_key(|m| m.range.start);
     found
 }
 
