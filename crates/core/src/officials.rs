@@ -323,15 +323,11 @@ impl Gathered {
 
     /// The officials in the order their names first came, shortened repeats dropped, those without a title left out.
     pub fn officials(self) -> Vec<Official> {
-        drop(self.by_name);
-        let mut officials = Vec::with_capacity(self.found.len());
-        officials.extend(
-            self.found
-                .into_iter()
-                .map(|(official, folded)| drop_shortened(official, &folded.list))
-                .filter(|o| !o.titles.is_empty()),
-        );
-        officials
+        self.found
+            .into_iter()
+            .map(|(official, folded)| drop_shortened(official, &folded.list))
+            .filter(|o| !o.titles.is_empty())
+            .collect()
     }
 }
 

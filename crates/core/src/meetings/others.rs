@@ -17,7 +17,6 @@ use crate::fasthash::{FxHashMap as HashMap, FxHasher};
 
 use crate::abbreviations::Definitions;
 use crate::calendar::Date;
-use crate::chars::is_word_char;
 use crate::classes::{self, Class};
 use crate::dates::{date_mentions, resolve_in_context, DateMention};
 use crate::record::PartOfDay;
@@ -25,7 +24,7 @@ use crate::tokens::{Cursor, Token};
 
 use super::bodies::{body_end, clause_starts, fronted_holder, names_of, subject_and_verb_at};
 use super::phrases::{with_classifier, Phrase};
-use super::when::dates_a_report;
+use super::when::{dates_a_report, words_of};
 
 /// A meeting named in a sentence with its holders.
 pub(super) struct Mention {
@@ -436,12 +435,7 @@ impl Folder {
     fn folded(&mut self, names: &[String]) -> Folded {
         names
             .iter()
-            .map(|n| {
-                n.split(|c: char| !is_word_char(c))
-                    .filter(|w| !w.is_empty())
-                    .map(|w| self.word(w))
-                    .collect::<Vec<Word>>()
-            })
+            .map(|n| words_of(n).map(|w| self.word(w)).collect::<Vec<Word>>())
             .filter(|w| !w.is_empty())
             .collect()
     }

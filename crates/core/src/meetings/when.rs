@@ -79,7 +79,12 @@ pub(super) fn has_phrase(words: &[String], phrases: &[Vec<String>]) -> bool {
 }
 
 pub(super) fn folded_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(fold).collect()
+    words_of(s).map(fold).collect()
+}
+
+/// The words of `s` as the phrase lists compare them: runs of word characters.
+pub(super) fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
 }
 
 /// A day before a reporting verb that comes before the meeting's words dates the report, not the meeting:
