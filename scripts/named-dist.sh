@@ -3,6 +3,7 @@
 # names, for tests/e2e/profile-load.js to read the wasm frames (bench/README.md, "Where a load's time goes").
 # Trunk's wasm-opt drops the name section; cargo's own output keeps it: each is run through wasm-bindgen again
 # (same input, so the same JS glue as Trunk's) and wasm-opt with -g, and the page's `integrity` hash rewritten.
+# wasm-opt gets the same inlining limit as index.html gives Trunk.
 # Run `make dist` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ named() { # cargo's wasm, the dist file it replaces, wasm-bindgen's target, wasm
   local stem
   stem=$(basename "$1" .wasm)
   wasm-bindgen --target "$3" --no-typescript --keep-debug --out-dir "$tmp/$stem" "$1"
-  wasm-opt "$4" -g --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  wasm-opt "$4" -g --one-caller-inline-max-function-size=100 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$tmp/$stem/${stem}_bg.wasm" -o "$out/$2"
 }
 web=$(cd dist && ls hoinghi-web-*_bg.wasm)

@@ -1,5 +1,5 @@
 // Benchmark (not a test: `node --test` picks only names like *.test.js): the extraction core in the
-// wasm the page ships, in headless Chromium. Serves dist/ under BASE_PATH, opens the page, starts
+// wasm the page ships, in headless Chromium. Serves dist/ (or $DIST) under BASE_PATH, opens the page, starts
 // the extraction worker (dist/hoinghi-worker_loader.js) in it and sends it the texts of the files
 // given with a bench message: ROUNDS timed passes after one warm-up, timed by the worker's own
 // performance.now(), so neither the copy of the texts nor the messages are counted. Prints one
@@ -42,7 +42,7 @@ async function txtFiles(path) {
 const paths = (await Promise.all(positionals.map(txtFiles))).flat();
 const texts = await Promise.all(paths.map((p) => readFile(p, 'utf8')));
 
-const server = await startServer({ dist: 'dist', basePath: BASE_PATH });
+const server = await startServer({ dist: process.env.DIST ?? 'dist', basePath: BASE_PATH });
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();

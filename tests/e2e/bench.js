@@ -58,14 +58,17 @@ function rendererThreads() {
   return threads;
 }
 
-/** CPU ms since `before` (a rendererThreads()) of the page's main thread and of its workers (each). */
+/** CPU ms since `before` (a rendererThreads()) of the page's main thread, of its workers (each), of the browser
+ * process and of the renderer's other threads (its thread pool compiles the wasm's hot functions with V8's
+ * optimising compiler and marks garbage; its IO thread carries the messages). */
 function cpuSince(before) {
-  const used = { main: 0, workers: [], browser: 0 };
+  const used = { main: 0, workers: [], browser: 0, other: 0 };
   for (const [id, t] of rendererThreads()) {
     const ms = t.ms - (before.get(id)?.ms ?? 0);
     if (t.name === 'main') used.main += ms;
     else if (t.name === 'browser') used.browser += ms;
     else if (t.name.startsWith('DedicatedWorker')) used.workers.push(ms);
+    else used.other += ms;
   }
   used.workers.sort((a, b) => b - a);
   return used;
@@ -251,7 +254,7 @@ for (const n of SIZES) {
   const first = r.tasks[0];
   console.log(`  [${n}] the files' change event: ${(c0 - r.before).toFixed(0)} ms after they were handed over, `
     + `the page's handlers ${(c1 - c0).toFixed(0)} ms; the first long task ${first ? `${first.duration.toFixed(0)}@${(first.start - r.before).toFixed(0)}` : 'none'}`);
-  console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms, the browser process and its helpers ${r.cpu.browser} ms; `
+  console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms, the browser process and its helpers ${r.cpu.browser} ms, the renderer's other threads ${r.cpu.other} ms; `
     + `wasm memory: page ${mb(r.pageWasm)} MB, workers ${r.eachWorker.map(mb).join(' + ')} MB`);
   console.log(`  [${n}] shown in ${r.shown} ms; ${r.counts}; long tasks (ms@ms): `
     + r.tasks.filter((t) => t.duration > 100).map((t) => `${t.duration.toFixed(0)}@${(t.start - r.before).toFixed(0)}`).join(' '));
@@ -265,6 +268,7 @@ const figures = [
   ['page main thread CPU (ms)', (r) => r.cpu.main, (v) => v.toFixed(0), ''],
   ['workers\' CPU, all (ms)', (r) => r.cpu.workers.reduce((a, b) => a + b, 0), (v) => v.toFixed(0), ''],
   ['browser process CPU (ms)', (r) => r.cpu.browser, (v) => v.toFixed(0), ''],
+  ['renderer\'s other threads CPU (ms)', (r) => r.cpu.other, (v) => v.toFixed(0), ''],
   // The task that hands the files to the input is mostly Chromium's (building thousands of File objects
   // for the harness's setInputFiles) and ends with the change event: the page's own tasks come after it.
   ['  longest after the file input (ms)', (r) => r.after.reduce((m, t) => Math.max(m, t.duration), 0), (v) => v.toFixed(0), '≤ 100'],
