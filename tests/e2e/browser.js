@@ -13,9 +13,11 @@ const ARGS = [
   '--no-first-run',
 ];
 
-/** A headless Chromium. */
+/** A headless Chromium; `CHROMIUM_ARGS` (space-separated) adds switches, for a bench or profile to look inside
+ * (e.g. `--js-flags=--trace-wasm-compilation-times`, read with `DEBUG=pw:browser`). */
 export function launchBrowser() {
-  return chromium.launch({ executablePath: EXECUTABLE, args: ARGS, headless: true });
+  const extra = (process.env.CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+  return chromium.launch({ executablePath: EXECUTABLE, args: [...ARGS, ...extra], headless: true });
 }
 
 /**

@@ -27,6 +27,7 @@ fn initial(word: &str) -> Option<char> {
 }
 
 /// Finds `words (ABBR)` definitions among the tokens of the article.
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn definitions(tokens: &[Token], text: &str) -> Definitions {
     let mut out = Definitions::new();
     for k in 1..tokens.len().saturating_sub(2) {

@@ -365,6 +365,7 @@ fn merge_short_mentions(found: Vec<(Document, Range<usize>)>) -> Vec<(Document, 
 /// Documents cited in `text[range]`, each with its byte range; `all_tokens` are the text's tokens. First the
 /// citations a kind word starts (`Quyết định số 12/QĐ-UBND`), then bare numbers whose symbol names a kind
 /// (`33/CT-TTg`) outside them.
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn documents(
     text: &str,
     range: Range<usize>,

@@ -125,6 +125,7 @@ fn past_stamps(text: &str, lines: &[Range<usize>], after: usize, date_index: Opt
 }
 
 /// Finds the title, date line, head furniture and body.
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn layout(text: &str) -> Layout {
     let lines = lines(text);
     let mut date_line = dates::find_date_line(text, &lines);

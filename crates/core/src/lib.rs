@@ -174,6 +174,11 @@ impl Stage {
 /// [`extract_with`], telling `progress` as each stage begins and, in the longest one, every few thousand
 /// sentences (a few dozen calls for the longest article, never one per word), for a host that shows a huge
 /// article's progress. The record is the one [`extract_with`] returns.
+///
+/// Each stage's entry is `#[inline(never)]`: called from here alone, the stages were inlined into this function,
+/// a 37-97 KB function in the page's worker that the browser's optimising compiler took 100-450 ms to compile
+/// (once or twice a load), where the stages apart cost a fraction of that (the cost grows faster than a
+/// function's size; bench/README.md, "Session 12"). A call a stage an article costs nothing to speak of.
 pub fn extract_with_progress(text: &str, published: Option<Published>, progress: &mut dyn FnMut(Progress)) -> Record {
     let mut begin = |stage: Stage| progress(Progress { stage, fraction: stage.begins_at() });
     begin(Stage::Normalise);

@@ -15,6 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::chars::{is_letter, is_lower, is_upper};
 
 /// The normalised text (see the module doc).
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn normalise(text: &str) -> String {
     // Most input is NFC already: skip the composing iterator when a quick check says so.
     let quick = if surely_nfc(text) {

@@ -196,6 +196,7 @@ const PROGRESS_EVERY: usize = 4096;
 
 /// [`mentions`] one at a time, to `found` as they come (a long article's mentions need not all be held at
 /// once: [`Gathered`] takes them), with the fraction of sentences read to `progress` every few thousand.
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn each_mention(
     text: &str,
     all_tokens: &[Token],
@@ -322,6 +323,7 @@ impl Gathered {
     }
 
     /// The officials in the order their names first came, shortened repeats dropped, those without a title left out.
+    #[inline(never)] // a stage of `extract_with_progress`: see there why
     pub fn officials(self) -> Vec<Official> {
         self.found
             .into_iter()
@@ -367,6 +369,7 @@ impl FoldedTitles {
 /// place (it ends with a unit word or a local Party committee's: `UBND tỉnh`, `Tỉnh ủy`) takes the one province
 /// the article writes right after the same words; the fullest form of a position is the one kept. Two provinces
 /// after it, or none, leave it as written. `article` is the title and body (byte range).
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn complete_places(officials: &mut [Official], text: &str, article: Range<usize>) {
     let scope = &text[article];
     // One search per title as written, however many people hold it: a long list stays linear.

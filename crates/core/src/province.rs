@@ -55,6 +55,7 @@ fn weigh(scores: &mut HashMap<&'static str, (u32, &'static Province)>, p: &'stat
 }
 
 /// The article's province, if one stands out.
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn province(
     text: &str,
     layout: &Layout,

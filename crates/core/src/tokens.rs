@@ -191,6 +191,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Tokens of `text[range]`, with ranges into `text`.
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let base = range.start;
@@ -364,6 +365,7 @@ fn joins(before: char, joiner: char, after: char, caps_and_dots: bool) -> bool {
 
 /// Sentences of `text[range]`: split at line breaks and at `.`, `!`, `?` followed by a space and a capital
 /// (or an opening quote), except after short abbreviations (`TP.`, `Th.`, `TS.`).
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;

@@ -101,6 +101,7 @@ fn group_key(d: &PDocument) -> String {
 }
 
 /// Merges the documents of `records` (sorted by source), sorted by key then date.
+#[inline(never)] // a part of `merge_prepared`: see there why
 pub(crate) fn merge_documents(records: &[&Prepared], same: &[(FactRef, FactRef)]) -> Vec<MergedDocument> {
     let mut by_key: BTreeMap<String, Vec<(&Prepared, &PDocument)>> = BTreeMap::new();
     for record in records {

@@ -113,6 +113,7 @@ fn same_meeting(a: &Occ, b: &Occ) -> bool {
 }
 
 /// Merges the meetings of `records` (sorted by source); `people` maps (source, folded name) to person ids.
+#[inline(never)] // a part of `merge_prepared`: see there why
 pub(crate) fn merge_meetings(records: &[&Prepared], people: &HashMap<(String, String), usize>) -> Vec<MergedMeeting> {
     let groups = group_by_meeting(occurrences(records, people));
     let mut meetings: Vec<MergedMeeting> = groups.iter().map(|g| build_meeting(&g.reports)).collect();

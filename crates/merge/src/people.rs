@@ -191,6 +191,7 @@ fn join_compatible(clusters: &mut Vec<Cluster>) {
 
 /// Merges the officials of `records` (sorted by source) into people, sorted by name; also returns
 /// (source, folded name) -> person id for the meetings.
+#[inline(never)] // a part of `merge_prepared`: see there why
 pub(crate) fn merge_people(
     records: &[&Prepared],
     identity: &Identity,

@@ -22,6 +22,7 @@ pub struct ProvinceRef {
 }
 
 /// The provinces of `records` (sorted by source), sorted by name.
+#[inline(never)] // a part of `merge_prepared`: see there why
 pub(crate) fn merge_provinces(records: &[&Prepared]) -> Vec<ProvinceRef> {
     let mut by_key: BTreeMap<(String, Option<String>), ProvinceRef> = BTreeMap::new();
     for record in records {

@@ -366,6 +366,7 @@ pub struct Found<'a> {
 }
 
 /// The meetings of the article (the genre reports one per article; related-article teasers are furniture).
+#[inline(never)] // a stage of `extract_with_progress`: see there why
 pub fn meetings(
     text: &str,
     tokens: &[Token],
