@@ -369,6 +369,13 @@ impl Ws {
             let now = browser::now();
             let left = QUEUE.with(|q| q.borrow().len()) + flight.len();
             if now - last_shown >= SHOW_EVERY_MS || left == 0 {
+                // The showing in a task of its own: the views it changes are rebuilt in the task that changes
+                // them (the effects run before it ends), which after a slice of filing ran past 100 ms.
+                browser::yield_now().await;
+                if generation != GENERATION.with(Cell::get) {
+                    continue;
+                }
+                let now = browser::now();
                 self.show_read(std::mem::take(&mut read));
                 self.progress.set(Some((done, done + left)));
                 self.seconds_left.set(seconds_left(done, left, now - started));
@@ -379,6 +386,8 @@ impl Ws {
                     self.remerge();
                     last_merge = now;
                 }
+                browser::yield_now().await;
+                slice = browser::now();
             }
             if browser::now() - slice > SLICE_MS {
                 browser::yield_now().await;
