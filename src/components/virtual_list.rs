@@ -30,10 +30,7 @@ pub fn window(count: usize, from_px: f64, screen_px: f64, row_px: f64) -> (usize
     }
     let row = row_px.max(1.0);
     let first = ((from_px - OVERSCAN_PX).max(0.0) / row) as usize;
-    // The overscan above only as far as there are rows above (by steps): at the top of a list, where a switch of
-    // tabs or a change of the filters shows it, a third fewer rows are built.
-    let above = (from_px.clamp(0.0, OVERSCAN_PX) / row) as usize / STEP * STEP;
-    let shown = (((screen_px.max(0.0) + OVERSCAN_PX) / row).ceil() as usize + above + STEP).min(count);
+    let shown = (((screen_px.max(0.0) + 2.0 * OVERSCAN_PX) / row).ceil() as usize + STEP).min(count);
     let start = (first / STEP * STEP).min(count - shown);
     (start, start + shown)
 }
@@ -175,19 +172,16 @@ mod tests {
             (0, 0.0, 900.0, 50.0, (0, 0)),
             (80, 5000.0, 900.0, 50.0, (0, 80)),
             (MIN_ROWS, 0.0, 900.0, 50.0, (0, MIN_ROWS)),
-            // At the top: the screen and the overscan below (2,100 px of 50 px rows, and a step).
-            (5000, 0.0, 900.0, 50.0, (0, 62)),
-            (5000, 0.0, 900.0, 20.0, (0, 125)),
-            // Near the top: the rows above as they come, a step at a time.
-            (5000, 600.0, 900.0, 50.0, (0, 62)),
-            (5000, 1100.0, 900.0, 50.0, (0, 82)),
+            // At the top: the screen and the overscan below (3,300 px of 50 px rows, and a step).
+            (5000, 0.0, 900.0, 50.0, (0, 86)),
+            (5000, 0.0, 900.0, 20.0, (0, 185)),
             // Scrolled to row 200 (10,000 px): from 24 rows above it, down to the overscan below the screen.
-            (5000, 10_000.0, 900.0, 50.0, (160, 242)),
+            (5000, 10_000.0, 900.0, 50.0, (160, 246)),
             // A small scroll keeps the same window.
-            (5000, 10_400.0, 900.0, 50.0, (180, 262)),
-            (5000, 10_450.0, 900.0, 50.0, (180, 262)),
+            (5000, 10_400.0, 900.0, 50.0, (180, 266)),
+            (5000, 10_450.0, 900.0, 50.0, (180, 266)),
             // At the end: the last rows, never past them.
-            (5000, 1e9, 900.0, 50.0, (4918, 5000)),
+            (5000, 1e9, 900.0, 50.0, (4914, 5000)),
             // Rows taller than the screen and overscan: still a step of rows.
             (5000, 0.0, 900.0, 5000.0, (0, 21)),
         ];
@@ -199,9 +193,6 @@ mod tests {
             let last_seen = (((from + screen) / row).ceil() as usize).min(count);
             assert!(count == 0 || first_seen >= start.min(count - 1) || start == 0);
             assert!(last_seen <= end || end == count);
-            // And the overscan below it.
-            let below = (((from.max(0.0) + screen + OVERSCAN_PX) / row).ceil() as usize).min(count);
-            assert!(below <= end, "{count} rows, {from} px scrolled: the overscan below");
         }
     }
 }
