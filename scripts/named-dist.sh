@@ -3,7 +3,7 @@
 # names, for tests/e2e/profile-load.js to read the wasm frames (bench/README.md, "Where a load's time goes").
 # Trunk's wasm-opt drops the name section; cargo's own output keeps it: each is run through wasm-bindgen again
 # (same input, so the same JS glue as Trunk's) and wasm-opt with -g, and the page's `integrity` hash rewritten.
-# wasm-opt gets the same inlining limit as index.html gives Trunk.
+# wasm-opt gets the parameters index.html gives Trunk for each binary (`data-wasm-opt-params`), read from there.
 # Run `make dist` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +13,12 @@ rm -rf "$out" && cp -a dist "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 named() { # cargo's wasm, the dist file it replaces, wasm-bindgen's target, wasm-opt's level
-  local stem
+  local stem params
   stem=$(basename "$1" .wasm)
+  params=$(sed -n "s/.*data-bin=\"$stem\".*data-wasm-opt-params=\"\([^\"]*\)\".*/\1/p" index.html)
   wasm-bindgen --target "$3" --no-typescript --keep-debug --out-dir "$tmp/$stem" "$1"
-  wasm-opt "$4" -g --one-caller-inline-max-function-size=100 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # shellcheck disable=SC2086 # the parameters are words
+  wasm-opt "$4" -g $params --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$tmp/$stem/${stem}_bg.wasm" -o "$out/$2"
 }
 web=$(cd dist && ls hoinghi-web-*_bg.wasm)
