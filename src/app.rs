@@ -197,6 +197,10 @@ thread_local! {
     static GENERATION: Cell<u32> = const { Cell::new(0) };
     /// Set by "Dừng": the loader stops after the round in flight.
     static CANCELLED: Cell<bool> = const { Cell::new(false) };
+    /// Bumped by "Dừng" and "Xóa tất cả": a folder still being walked stops handing on its files.
+    static STOPS: Cell<u32> = const { Cell::new(0) };
+    /// Folders being walked, their files queued as found: the loader waits for more while one is.
+    static FEEDING: Cell<u32> = const { Cell::new(0) };
     /// A merged view is being asked for; asked again after it when articles changed meanwhile.
     static MERGING: Cell<bool> = const { Cell::new(false) };
     static MERGE_AGAIN: Cell<bool> = const { Cell::new(false) };
@@ -240,6 +244,9 @@ fn add_filing(filing: f64, showing: f64) {
 /// How many articles the workers hold at any time: topped up as each answer comes, so that they never wait
 /// for the page.
 const IN_FLIGHT: usize = 48;
+
+/// How long the loader waits for a folder's walk to find more files when every file found is read.
+const WALK_WAIT_MS: u32 = 20;
 
 /// The page's work on answers in one task at most (then it yields to clicks and painting).
 const SLICE_MS: f64 = 25.0;
@@ -321,6 +328,23 @@ impl Ws {
         }
     }
 
+    /// Queues a dropped folder's files as its walk finds them (`browser::files_of_drop`), so that the first are
+    /// read while the walk goes on; the loader waits for more until the walk is done, and a stop or a clear ends
+    /// the walk.
+    pub async fn enqueue_walk(self, walk: impl AsyncFnOnce(Box<dyn FnMut(Vec<Job>) -> bool>)) {
+        let stops = STOPS.with(Cell::get);
+        FEEDING.with(|f| f.set(f.get() + 1));
+        walk(Box::new(move |jobs| {
+            if STOPS.with(Cell::get) != stops {
+                return false;
+            }
+            self.enqueue(jobs);
+            true
+        }))
+        .await;
+        FEEDING.with(|f| f.set(f.get() - 1));
+    }
+
     async fn run(self) {
         let started = browser::now();
         let mut done = 0usize;
@@ -350,7 +374,15 @@ impl Ws {
                     flight.push_back(dispatch(job, &mut taken));
                 }
             });
-            let Some(next) = flight.pop_front() else { break };
+            let Some(next) = flight.pop_front() else {
+                if FEEDING.with(Cell::get) > 0 {
+                    // A folder is still being walked: its next files are on their way.
+                    gloo_timers::future::TimeoutFuture::new(WALK_WAIT_MS).await;
+                    slice = browser::now();
+                    continue;
+                }
+                break;
+            };
             let t = browser::now();
             let settled = next.settle().await;
             let waited = browser::now() - t;
@@ -479,6 +511,7 @@ impl Ws {
 
     /// Stops loading: the articles not yet handed to the workers are dropped, those read are kept.
     pub fn cancel(self) {
+        STOPS.with(|s| s.set(s.get().wrapping_add(1)));
         let dropped = QUEUE.with(|q| q.borrow_mut().drain(..).count());
         if dropped > 0 {
             CANCELLED.with(|c| c.set(true));
@@ -586,6 +619,7 @@ impl Ws {
     pub fn clear(self) {
         QUEUE.with(|q| q.borrow_mut().clear());
         GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+        STOPS.with(|s| s.set(s.get().wrapping_add(1)));
         self.removals.update_value(|n| *n += 1);
         self.articles.set(Vec::new());
         merge_worker::clear();

@@ -33,9 +33,7 @@ pub fn InputPanel() -> impl IntoView {
         pasted.set_value(false);
         text.set(String::new());
     };
-    let take_files = move |files: Vec<browser::NamedFile>| {
-        ws.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file }).collect());
-    };
+    let take_files = move |files: Vec<browser::NamedFile>| ws.enqueue(jobs_of(files));
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         take_files(browser::files_of_input(&input));
@@ -45,7 +43,9 @@ pub fn InputPanel() -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         if let Some(dt) = ev.data_transfer() {
-            leptos::task::spawn_local(async move { take_files(browser::files_of_drop(&dt).await) });
+            leptos::task::spawn_local(ws.enqueue_walk(async move |mut queue| {
+                browser::files_of_drop(&dt, move |files| queue(jobs_of(files))).await
+            }));
         }
     };
 
@@ -171,4 +171,8 @@ mod tests {
             assert_eq!(progress_text(done, total, left, huge), expected);
         }
     }
+}
+
+fn jobs_of(files: Vec<browser::NamedFile>) -> Vec<Job> {
+    files.into_iter().map(|(name, file)| Job::File { name, file }).collect()
 }

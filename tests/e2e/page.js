@@ -1,6 +1,6 @@
 // The page object: what a user sees and does on the Hội Nghị page, through data-testid only.
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 export class HoiNghiPage {
   /** @param {import('playwright-core').Page} page */
@@ -90,6 +90,17 @@ export class HoiNghiPage {
       return dt;
     }, payload);
     await this.dropZone.dispatchEvent('drop', { dataTransfer: dt });
+  }
+
+  /** Drops a folder of the disk on the drop zone as Chromium's own drag and drop does (through the DevTools
+   * protocol): the page walks it, subfolders too, with `webkitGetAsEntry`. */
+  async dropFolder(path) {
+    const zone = await this.dropZone.boundingBox();
+    const at = { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 };
+    const data = { items: [], files: [resolve(path)], dragOperationsMask: 1 };
+    const cdp = await this.page.context().newCDPSession(this.page);
+    for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+    await cdp.detach();
   }
 
   tab(name) { return this.byTestId(`tab-${name}`); }

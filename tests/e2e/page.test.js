@@ -2,10 +2,12 @@
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
 import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
+import { distinctArticles } from './corpus.js';
+import { allShown } from './loaded.js';
 import { servedPage } from './suite.js';
 import { benchInWorker, extractFileInWorker, startWorker } from './worker.js';
 
@@ -160,6 +162,21 @@ describe('Hội Nghị page', () => {
     await app.tab('documents').click();
     await app.documentRows.first().waitFor();
     await app.screenshot('13-folder-documents');
+  });
+
+  it('a folder dropped loads every file inside it and its subfolders, with their paths', async () => {
+    // More files than the walk hands on at once (64), some in a subfolder.
+    const dir = join(tmpdir(), 'hoinghi-drop', 'bao-cao');
+    const paths = await distinctArticles(150, dir);
+    await mkdir(join(dir, 'tinh'));
+    for (const p of paths.slice(20)) await rename(p, join(dir, 'tinh', basename(p)));
+    await app.open(server.url);
+    await app.dropFolder(dir);
+    await allShown(page, 150);
+    assert.match(await app.byTestId('articles-count').innerText(), /\(150\)/);
+    const sources = await app.byTestId('article-source').allInnerTexts();
+    assert.ok(sources.length > 0 && sources.every((s) => /^bao-cao\/(tinh\/)?\d{5}-/.test(s)), sources.join(' | '));
+    assert.ok(sources.some((s) => s.startsWith('bao-cao/tinh/')), sources.join(' | '));
   });
 
   it('the timeline lists meetings in date order, grouped; undated ones apart', async () => {
