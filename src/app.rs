@@ -328,19 +328,18 @@ impl Ws {
         }
     }
 
-    /// Queues a dropped folder's files as its walk finds them (`browser::files_of_drop`), so that the first are
-    /// read while the walk goes on; the loader waits for more until the walk is done, and a stop or a clear ends
-    /// the walk.
-    pub async fn enqueue_walk(self, walk: impl AsyncFnOnce(Box<dyn FnMut(Vec<Job>) -> bool>)) {
+    /// Queues a dropped or picked folder's files as its walk finds them, so that the first are read while the
+    /// walk goes on; the loader waits for more until the walk is done, and a stop or a clear ends the walk.
+    pub async fn enqueue_walk(self, walked: browser::Walked) {
         let stops = STOPS.with(Cell::get);
         FEEDING.with(|f| f.set(f.get() + 1));
-        walk(Box::new(move |jobs| {
+        browser::walk_files(walked, move |files| {
             if STOPS.with(Cell::get) != stops {
                 return false;
             }
-            self.enqueue(jobs);
+            self.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file }).collect());
             true
-        }))
+        })
         .await;
         FEEDING.with(|f| f.set(f.get() - 1));
     }

@@ -7,8 +7,17 @@
 //! (IndexedDB through `idb`, and `gloo-storage` for the old localStorage). The rest is `web-sys`/`js-sys`.
 //!
 //! Inline JS is left for two things no well-kept crate covers:
-//! - walking a dropped folder (`dropped_files`, its files handed on as found): `webkitGetAsEntry` and the
-//!   directory reader are callback APIs, recursive, called in batches until an empty one; `web-sys` has them only as unstable
+//! - walking a dropped or picked folder (`dropped_files`, `folder_files`, its files handed on as found):
+//!   `webkitGetAsEntry` and the directory reader are callback APIs, recursive, called in batches until an empty
+//!   one, and the File System Access handles (`showDirectoryPicker`, async iterators) are not in `web-sys`'s
+//!   stable bindings. Both hand a file at a time, where the folder input (the fallback where the picker is
+//!   missing) makes every `File` of the folder in one task of Chromium's, 1–2 s at 5,000 files. The walk hands
+//!   the files on as found, 64 at a time (`found` answers false once the user stopped the load), so that the
+//!   loader reads the first while it goes on; it asks for eight files at a time (each `file()` a round trip to
+//!   the browser process: one at a time the walk of 5,000 files took 2.6 s, all of a directory's batch at once
+//!   made one task of 1.2 s as their answers came back together), a folder walked where it stands, a picked
+//!   folder's entries in the order of their names; `choose_folder` answers null when the user closed the
+//!   picker, undefined when the browser refused it (as a policy can); `web-sys` has them only as unstable
 //!   bindings and gloo not at all, and in Rust the walk would be a tree of boxed closures three times as long;
 //! - drawing the charts' letters once on a canvas never shown (`shape_text`, `chart::canvas::warm_fonts`): the
 //!   same through `web-sys` grew the page's first load by ~300 bytes gzipped, past its budget, for six lines;
@@ -44,35 +53,37 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
-// A folder's files are handed on as they are found, a few dozen at a time (`found`, which answers false once
-// the user stopped the load): the loader reads the first while the walk goes on. Eight entries at a time, each
-// `file()` a round trip to the browser process: one at a time the walk of 5,000 files took 2.6 s, all of a
-// directory's batch at once made one task of 1.2 s as their answers came back together.
 const FOUND_EVERY = 64;
-const file_of = (entry) => new Promise((ok, no) => entry.file(ok, no)).catch(() => null);
-async function walk(entry, prefix, walker) {
-  if (entry.isFile) {
-    const file = await file_of(entry);
-    if (file) walker.out.push([prefix + entry.name, file]);
-    return;
+const file_of_entry = (e) => (e.isFile ? new Promise((ok, no) => e.file(ok, no)).catch(() => null) : null);
+const file_of_handle = (h) => (h.kind === 'file' ? h.getFile().catch(() => null) : null);
+async function walk_list(kids, inside, walker, file_of, walk_folder) {
+  for (let i = 0; i < kids.length && !walker.stopped; i += 8) {
+    const some = kids.slice(i, i + 8);
+    const files = await Promise.all(some.map(file_of));
+    for (let k = 0; k < some.length && !walker.stopped; k++) {
+      if (files[k]) walker.out.push([inside + some[k].name, files[k]]);
+      else await walk_folder(some[k], inside, walker);
+    }
+    if (walker.out.length >= FOUND_EVERY) hand_on(walker);
   }
+}
+async function walk_entry(entry, prefix, walker) {
   if (!entry.isDirectory) return;
-  const inside = prefix + entry.name + '/';
   const reader = entry.createReader();
   while (!walker.stopped) {
     const batch = await new Promise((ok, no) => reader.readEntries(ok, no)).catch(() => []);
     if (!batch.length) break;
-    for (let i = 0; i < batch.length && !walker.stopped; i += 8) {
-      const some = batch.slice(i, i + 8);
-      const files = await Promise.all(some.map((e) => (e.isFile ? file_of(e) : null)));
-      // In the directory's order, a folder walked where it stands.
-      for (let k = 0; k < some.length && !walker.stopped; k++) {
-        if (files[k]) walker.out.push([inside + some[k].name, files[k]]);
-        else if (some[k].isDirectory) await walk(some[k], inside, walker);
-      }
-      if (walker.out.length >= FOUND_EVERY) hand_on(walker);
-    }
+    await walk_list(batch, prefix + entry.name + '/', walker, file_of_entry, walk_entry);
   }
+}
+async function walk_handle(dir, prefix, walker) {
+  if (dir.kind !== 'directory') return;
+  const kids = [];
+  try {
+    for await (const h of dir.values()) kids.push(h);
+  } catch { return; }
+  kids.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await walk_list(kids, prefix + dir.name + '/', walker, file_of_handle, walk_handle);
 }
 function hand_on(walker) {
   if (walker.out.length && !walker.stopped && walker.found(walker.out.splice(0)) === false) walker.stopped = true;
@@ -85,10 +96,23 @@ export async function dropped_files(dt, found) {
     if (e) entries.push(e);
   }
   if (entries.length) {
-    for (const e of entries) await walk(e, '', walker);
+    await walk_list(entries, '', walker, file_of_entry, walk_entry);
   } else {
     for (const f of Array.from(dt.files || [])) walker.out.push([f.name, f]);
   }
+  hand_on(walker);
+}
+export const has_folder_picker = () => typeof window.showDirectoryPicker === 'function';
+export async function choose_folder() {
+  try {
+    return await window.showDirectoryPicker({ id: 'hoinghi', mode: 'read' });
+  } catch (e) {
+    return e && e.name === 'AbortError' ? null : undefined;
+  }
+}
+export async function folder_files(dir, found) {
+  const walker = { out: [], stopped: false, found };
+  await walk_handle(dir, '', walker);
   hand_on(walker);
 }
 const WORKER_URL = new URL('../../hoinghi-worker_loader.js', import.meta.url);
@@ -214,6 +238,11 @@ export function stored_article(name, record, note) {
 "#)]
 extern "C" {
     fn dropped_files(dt: &web_sys::DataTransfer, found: &Closure<dyn FnMut(Array) -> bool>) -> Promise;
+    /// Whether the browser has a folder picker that hands the folder's files one at a time (File System
+    /// Access: Chromium's); elsewhere the folder input's list is the way.
+    pub fn has_folder_picker() -> bool;
+    fn choose_folder() -> Promise;
+    fn folder_files(dir: &JsValue, found: &Closure<dyn FnMut(Array) -> bool>) -> Promise;
     pub fn warm_worker();
     /// Resolves to the JSON of `protocol::Extracted`; rejects with the reason when the worker failed.
     pub fn extract_text(name: &str, text: &str, pasted: bool) -> Promise;
@@ -251,11 +280,39 @@ fn pairs(list: Array) -> Vec<NamedFile> {
         .collect()
 }
 
-/// Every file of a drop, folders walked recursively, handed to `found` a few dozen at a time as the walk finds
-/// them (it answers false to stop the walk); done when the walk is.
-pub async fn files_of_drop(dt: &web_sys::DataTransfer, mut found: impl FnMut(Vec<NamedFile>) -> bool + 'static) {
+/// What the folder picker gave.
+pub enum Chosen {
+    Folder(JsValue),
+    /// The user closed the picker.
+    Nothing,
+    /// The browser refused it (an administrator's policy can): the folder input is the way left.
+    Refused,
+}
+
+/// Opens the browser's folder picker (only where [`has_folder_picker`]).
+pub async fn choose_folder_to_walk() -> Chosen {
+    match JsFuture::from(choose_folder()).await {
+        Ok(dir) if dir.is_null() => Chosen::Nothing,
+        Ok(dir) if dir.is_object() => Chosen::Folder(dir),
+        _ => Chosen::Refused,
+    }
+}
+
+/// What a walk goes through: a drop (its folders walked) or a folder the picker gave.
+pub enum Walked {
+    Drop(web_sys::DataTransfer),
+    Folder(JsValue),
+}
+
+/// Every file of a drop or a picked folder, subfolders walked, handed to `found` a few dozen at a time as the
+/// walk finds them (it answers false to stop the walk); done when the walk is.
+pub async fn walk_files(walked: Walked, mut found: impl FnMut(Vec<NamedFile>) -> bool + 'static) {
     let found = Closure::<dyn FnMut(Array) -> bool>::new(move |list: Array| found(pairs(list)));
-    let _ = JsFuture::from(dropped_files(dt, &found)).await;
+    let walk = match &walked {
+        Walked::Drop(dt) => dropped_files(dt, &found),
+        Walked::Folder(dir) => folder_files(dir, &found),
+    };
+    let _ = JsFuture::from(walk).await;
 }
 
 /// The files chosen in an `<input type=file>` (with their folder path when a folder was picked).

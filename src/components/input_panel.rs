@@ -33,19 +33,44 @@ pub fn InputPanel() -> impl IntoView {
         pasted.set_value(false);
         text.set(String::new());
     };
-    let take_files = move |files: Vec<browser::NamedFile>| ws.enqueue(jobs_of(files));
+    let take_files = move |files: Vec<browser::NamedFile>| {
+        ws.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file }).collect());
+    };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         take_files(browser::files_of_input(&input));
         input.set_value("");
     };
+    // Where the browser has a folder picker that gives the files one at a time, it takes the folder input's
+    // click (from its label, or the keyboard); the input's own dialog stays for the others and for a browser
+    // that refuses the picker (then clicked once more, let through).
+    let input_dialog = StoredValue::new(false);
+    let on_folder_click = move |ev: leptos::ev::MouseEvent| {
+        if !browser::has_folder_picker() || input_dialog.try_update_value(std::mem::take).unwrap_or(false) {
+            return;
+        }
+        ev.prevent_default();
+        leptos::task::spawn_local(async move {
+            match browser::choose_folder_to_walk().await {
+                browser::Chosen::Folder(dir) => ws.enqueue_walk(browser::Walked::Folder(dir)).await,
+                browser::Chosen::Nothing => {}
+                browser::Chosen::Refused => {
+                    // After the click that asked (a refusal can come before its dispatch ends, and Chromium
+                    // ignores a click on an element still dispatching one).
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    if let Some(input) = folder.get_untracked() {
+                        input_dialog.set_value(true);
+                        input.click();
+                    }
+                }
+            }
+        });
+    };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
         if let Some(dt) = ev.data_transfer() {
-            leptos::task::spawn_local(ws.enqueue_walk(async move |mut queue| {
-                browser::files_of_drop(&dt, move |files| queue(jobs_of(files))).await
-            }));
+            leptos::task::spawn_local(ws.enqueue_walk(browser::Walked::Drop(dt)));
         }
     };
 
@@ -102,7 +127,8 @@ pub fn InputPanel() -> impl IntoView {
                     </label>
                     <label class="button secondary">
                         "Chọn thư mục…"
-                        <input type="file" multiple node_ref=folder class="sr-only" data-testid="folder-input" on:change=on_pick/>
+                        <input type="file" multiple node_ref=folder class="sr-only" data-testid="folder-input"
+                            on:click=on_folder_click on:change=on_pick/>
                     </label>
                 </div>
             </div>
@@ -171,8 +197,4 @@ mod tests {
             assert_eq!(progress_text(done, total, left, huge), expected);
         }
     }
-}
-
-fn jobs_of(files: Vec<browser::NamedFile>) -> Vec<Job> {
-    files.into_iter().map(|(name, file)| Job::File { name, file }).collect()
 }

@@ -179,6 +179,33 @@ describe('Hội Nghị page', () => {
     assert.ok(sources.some((s) => s.startsWith('bao-cao/tinh/')), sources.join(' | '));
   });
 
+  it('a folder picked where the browser has a folder picker loads through it; where it refuses, the input', async () => {
+    // The picker's folder: one of the origin's private file system (a real directory handle), with a subfolder.
+    const texts = await Promise.all([SAMPLE_000, SAMPLE_001].map((p) => readFile(p, 'utf8')));
+    await app.open(server.url);
+    await page.evaluate(async (texts) => {
+      const root = await navigator.storage.getDirectory();
+      const dir = await root.getDirectoryHandle('bao-cao', { create: true });
+      const sub = await dir.getDirectoryHandle('tinh', { create: true });
+      for (const [folder, name, text] of [[dir, 'a.txt', texts[0]], [sub, 'b.txt', texts[1]]]) {
+        const w = await (await folder.getFileHandle(name, { create: true })).createWritable();
+        await w.write(text);
+        await w.close();
+      }
+      window.showDirectoryPicker = async () => dir;
+    }, texts);
+    await page.getByText('Chọn thư mục…').click();
+    await app.waitForArticles(2);
+    const sources = await app.byTestId('article-source').allInnerTexts();
+    assert.deepEqual(sources.sort(), ['bao-cao/a.txt', 'bao-cao/tinh/b.txt']);
+    // Refused (as an administrator's policy can): the folder input's own dialog opens instead.
+    await page.evaluate(() => { window.showDirectoryPicker = async () => { throw new DOMException('no', 'SecurityError'); }; });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByText('Chọn thư mục…').click();
+    await (await chooser).setFiles(`${FIX}/html`);
+    await app.waitForArticles(12);
+  });
+
   it('the timeline lists meetings in date order, grouped; undated ones apart', async () => {
     await app.open(server.url);
     await app.loadSamples();
