@@ -138,6 +138,8 @@ pub struct Ws {
     pub seconds_left: RwSignal<Option<f64>>,
     /// A huge article (over 1 MB) the workers are reading: its name and the fraction done.
     pub huge: RwSignal<Option<(String, f64)>>,
+    /// A dropped or picked folder is still being walked: the batch's total grows as its files are found.
+    pub walking: RwSignal<bool>,
     /// Copies refused: (copy, the article already loaded with the same text).
     pub duplicates: RwSignal<Vec<(String, String)>>,
     /// A message about storage or a workspace file.
@@ -302,6 +304,7 @@ impl Ws {
             progress: RwSignal::new(None),
             seconds_left: RwSignal::new(None),
             huge: RwSignal::new(None),
+            walking: RwSignal::new(false),
             duplicates: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
             evidence: RwSignal::new(None),
@@ -333,6 +336,7 @@ impl Ws {
     pub async fn enqueue_walk(self, walked: browser::Walked) {
         let stops = STOPS.with(Cell::get);
         FEEDING.with(|f| f.set(f.get() + 1));
+        self.walking.set(true);
         browser::walk_files(walked, move |files| {
             if STOPS.with(Cell::get) != stops {
                 return false;
@@ -341,7 +345,11 @@ impl Ws {
             true
         })
         .await;
-        FEEDING.with(|f| f.set(f.get() - 1));
+        let feeding = FEEDING.with(|f| {
+            f.set(f.get() - 1);
+            f.get()
+        });
+        self.walking.set(feeding > 0);
     }
 
     async fn run(self) {

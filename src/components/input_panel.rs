@@ -141,10 +141,11 @@ pub fn InputPanel() -> impl IntoView {
                         value=move || decimal(counts().0 as f64 + ws.huge.with(|h| h.as_ref().map_or(0.0, |(_, f)| *f)), 3)></progress>
                     <span data-testid="progress-text">{move || {
                         let (done, total) = counts();
-                        ws.huge.with(|h| progress_text(done, total, ws.seconds_left.get(), h.as_ref().map(|(n, f)| (n.as_str(), *f))))
+                        let left = if ws.walking.get() { Left::Walking } else { Left::Seconds(ws.seconds_left.get()) };
+                        ws.huge.with(|h| progress_text(done, total, left, h.as_ref().map(|(n, f)| (n.as_str(), *f))))
                     }}</span>
                     <button type="button" class="secondary small" data-testid="cancel-load"
-                        disabled=move || { let (done, total) = counts(); done >= total }
+                        disabled=move || { let (done, total) = counts(); done >= total && !ws.walking.get() }
                         on:click=move |_| ws.cancel()>"Dừng"</button>
                 </div>
             })}
@@ -152,16 +153,27 @@ pub fn InputPanel() -> impl IntoView {
     }
 }
 
+/// What the progress line says of the rest of the batch.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Left {
+    /// Seconds it still needs, by its pace so far (once it has one).
+    Seconds(Option<f64>),
+    /// A folder is still being walked.
+    Walking,
+}
+
 /// The progress line: counts, then the time left once the pace is known, and how far a huge article in the
 /// workers (`huge`: its name and the fraction read) has got.
-fn progress_text(done: usize, total: usize, seconds_left: Option<f64>, huge: Option<(&str, f64)>) -> String {
-    if done >= total {
+fn progress_text(done: usize, total: usize, left: Left, huge: Option<(&str, f64)>) -> String {
+    if done >= total && left != Left::Walking {
         return format!("Đã đọc {total} bài, đang gộp…");
     }
-    let left = match seconds_left {
-        Some(s) if s >= 90.0 => format!(" · còn khoảng {} phút", fixed((s / 60.0).round(), 0)),
-        Some(s) => format!(" · còn khoảng {} giây", fixed(s.ceil().max(1.0), 0)),
-        None => String::new(),
+    let left = match left {
+        // The total is what the walk found so far: no time can be told from it.
+        Left::Walking => " · đang tìm thêm tệp trong thư mục".to_string(),
+        Left::Seconds(Some(s)) if s >= 90.0 => format!(" · còn khoảng {} phút", fixed((s / 60.0).round(), 0)),
+        Left::Seconds(Some(s)) => format!(" · còn khoảng {} giây", fixed(s.ceil().max(1.0), 0)),
+        Left::Seconds(None) => String::new(),
     };
     let huge = match huge {
         Some((name, fraction)) => {
@@ -174,24 +186,27 @@ fn progress_text(done: usize, total: usize, seconds_left: Option<f64>, huge: Opt
 
 #[cfg(test)]
 mod tests {
-    use super::progress_text;
+    use super::{Left, progress_text};
 
     #[test]
     fn progress_says_counts_and_time_left() {
         let cases = [
-            (10, 5000, None, None, "Đang đọc 10/5000 bài…"),
-            (1000, 5000, Some(6.2), None, "Đang đọc 1000/5000 bài · còn khoảng 7 giây…"),
-            (1000, 5000, Some(0.2), None, "Đang đọc 1000/5000 bài · còn khoảng 1 giây…"),
-            (100, 10000, Some(150.0), None, "Đang đọc 100/10000 bài · còn khoảng 3 phút…"),
-            (5000, 5000, None, None, "Đã đọc 5000 bài, đang gộp…"),
-            (0, 1, None, Some(("lon.txt", 0.426)), "Đang đọc 0/1 bài · bài lớn “lon.txt”: 42%…"),
+            (10, 5000, Left::Seconds(None), None, "Đang đọc 10/5000 bài…"),
+            (1000, 5000, Left::Seconds(Some(6.2)), None, "Đang đọc 1000/5000 bài · còn khoảng 7 giây…"),
+            (1000, 5000, Left::Seconds(Some(0.2)), None, "Đang đọc 1000/5000 bài · còn khoảng 1 giây…"),
+            (100, 10000, Left::Seconds(Some(150.0)), None, "Đang đọc 100/10000 bài · còn khoảng 3 phút…"),
+            (5000, 5000, Left::Seconds(None), None, "Đã đọc 5000 bài, đang gộp…"),
+            (0, 1, Left::Seconds(None), Some(("lon.txt", 0.426)), "Đang đọc 0/1 bài · bài lớn “lon.txt”: 42%…"),
             (
                 3,
                 9,
-                Some(2.0),
+                Left::Seconds(Some(2.0)),
                 Some(("lon.txt", 1.0)),
                 "Đang đọc 3/9 bài · còn khoảng 2 giây · bài lớn “lon.txt”: 100%…",
             ),
+            // A folder still walked: its files found so far, all read or not, and no time told.
+            (64, 128, Left::Walking, None, "Đang đọc 64/128 bài · đang tìm thêm tệp trong thư mục…"),
+            (128, 128, Left::Walking, None, "Đang đọc 128/128 bài · đang tìm thêm tệp trong thư mục…"),
         ];
         for (done, total, left, huge, expected) in cases {
             assert_eq!(progress_text(done, total, left, huge), expected);

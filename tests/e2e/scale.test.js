@@ -1,6 +1,6 @@
 // Browser specs of a big load: 5,000 distinct articles (made from ../shared/corpus, tests/e2e/corpus.js)
 // through the file picker, a click answered while they load, the long table and list scrolled to their
-// ends with the page small, the load stopped halfway, a copy refused; a huge article (made here, ~3 MB)
+// ends with the page small, the load stopped halfway (picked, and dropped as a folder), a copy refused; a huge article (made here, ~3 MB)
 // shows how far its reading has got; one past the size limit is refused.
 // How fast is `make bench-page`'s to say, not these specs'.
 // Run through `make e2e` (after `make dist`): node --test tests/e2e/
@@ -96,6 +96,22 @@ describe('Hội Nghị page, many articles', { skip: NO_CORPUS }, () => {
     await page.waitForTimeout(1000);
     assert.deepEqual(await articleCounts(app), counts);
     await app.screenshot('42-load-stopped');
+  });
+
+  it('"Dừng" during a dropped folder\'s walk stops the walk too', async () => {
+    await app.open(server.url);
+    await app.dropFolder(join('target', 'e2e-scale'));
+    // Stopped as soon as the first files are found: the walk of 5,000 goes on for a second or more.
+    await app.byTestId('cancel-load').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60_000 });
+    const counts = await articleCounts(app);
+    const kept = counts.read + counts.failed + counts.copies;
+    // Those in the workers' hands when it stopped, not the rest of the folder.
+    assert.ok(kept > 0 && kept < MANY / 2, `kept ${kept} of ${MANY}`);
+    // The walk found no more files to queue after the stop: nothing starts loading again.
+    await page.waitForTimeout(1500);
+    assert.equal(await app.progress.count(), 0);
+    assert.deepEqual(await articleCounts(app), counts);
   });
 
   it('the same article loaded twice is refused, naming both files, and not merged twice', async () => {
