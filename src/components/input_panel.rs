@@ -186,7 +186,7 @@ fn progress_text(done: usize, total: usize, left: Left, huge: Option<(&str, f64)
 
 #[cfg(test)]
 mod tests {
-    use super::{Left, progress_text};
+    use super::{progress_text, Left};
 
     #[test]
     fn progress_says_counts_and_time_left() {

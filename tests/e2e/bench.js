@@ -198,13 +198,15 @@ async function measureDrop(n) {
   const data = { items: [], files: [resolve(dir)], dragOperationsMask: 1 };
   const cdp = await context.newCDPSession(page);
   const before = await page.evaluate(() => performance.now());
+  const threadsBefore = rendererThreads();
   const started = Date.now();
   for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
   await allShown(page, n, 100);
   const shown = Date.now() - started;
+  const cpu = cpuSince(threadsBefore);
   const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), before);
   await context.close();
-  return { shown, longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0), over100: tasks.filter((t) => t.duration > 100).length };
+  return { shown, cpu, longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0), over100: tasks.filter((t) => t.duration > 100).length };
 }
 
 /** The queries typed in the search box: without and with diacritics, an abbreviation, a name. */
@@ -290,6 +292,8 @@ for (const n of SIZES) {
     + `the page's handlers ${(c1 - c0).toFixed(0)} ms; the first long task ${first ? `${first.duration.toFixed(0)}@${(first.start - r.before).toFixed(0)}` : 'none'}`);
   console.log(`  [${n}] CPU to all shown: page ${r.cpu.main} ms, workers ${r.cpu.workers.join(' + ')} ms, the browser process and its helpers ${r.cpu.browser} ms, the renderer's other threads ${r.cpu.other} ms; `
     + `wasm memory: page ${mb(r.pageWasm)} MB, workers ${r.eachWorker.map(mb).join(' + ')} MB`);
+  console.log(`  [${n}] folder dropped: shown in ${r.drop.shown} ms; CPU page ${r.drop.cpu.main} ms, workers ${r.drop.cpu.workers.join(' + ')} ms, `
+    + `the browser process ${r.drop.cpu.browser} ms, the renderer's other threads ${r.drop.cpu.other} ms`);
   console.log(`  [${n}] shown in ${r.shown} ms; ${r.counts}; long tasks (ms@ms): `
     + r.tasks.filter((t) => t.duration > 100).map((t) => `${t.duration.toFixed(0)}@${(t.start - r.before).toFixed(0)}`).join(' '));
 }
