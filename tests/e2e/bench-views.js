@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 import { launchBrowser } from './browser.js';
 import { CORPUS, corpusFiles } from './corpus.js';
-import { allShown } from './loaded.js';
+import { allShown, openBenchPage } from './loaded.js';
 import { startServer } from './server.js';
 
 const BASE_PATH = process.env.BASE_PATH ?? '/hoinghi/';
@@ -71,16 +71,7 @@ const pct = (xs, q) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.le
 
 /** Loads `paths` into a fresh page and measures the three pictures. */
 async function measure(label, paths) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto(server.url);
-  await page.locator('[data-testid="paste-box"]').waitFor();
+  const { context, page } = await openBenchPage(browser, server.url);
   await page.locator('[data-testid="file-input"]').setInputFiles(paths);
   await allShown(page, paths.length, 200);
   // Let the last merged view settle and be drawn.

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 
 import { launchBrowser } from './browser.js';
 import { CORPUS, distinctArticles } from './corpus.js';
-import { allShown } from './loaded.js';
+import { allShown, openBenchPage } from './loaded.js';
 import { startServer } from './server.js';
 
 const BASE_PATH = process.env.BASE_PATH ?? '/hoinghi/';
@@ -77,33 +77,27 @@ function cpuSince(before) {
 /** Loads `n` articles into a fresh page and measures it. */
 async function measure(n) {
   const paths = await distinctArticles(n, join('target', 'bench-page', String(n)));
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (/hoinghi:/.test(m.text())) console.log(`  [${n}] page says: ${m.text()}`); });
   const workers = [];
-  page.on('worker', (w) => workers.push(w));
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-    // When the file input's change event starts and ends (the page's own handler lies in between): the
-    // task that hands thousands of files to the input is mostly Chromium's, before the event. The first change
-    // only: the filters' selects fire change events of their own later on.
-    addEventListener('change', () => { window.__changeStart ??= performance.now(); }, true);
-    addEventListener('change', () => { window.__changeEnd ??= performance.now(); });
-    // Trunk's start event carries the page's wasm exports, and with them its memory.
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-  });
-  // BENCH_NO_STORAGE=1: the page without IndexedDB (it says it cannot keep the articles and goes on), to see
-  // what storing them costs.
-  if (process.env.BENCH_NO_STORAGE === '1') {
-    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
-  }
   const loaded = [];
-  page.on('response', (r) => loaded.push(new URL(r.url()).pathname));
-  await page.goto(server.url);
-  await page.locator('[data-testid="paste-box"]').waitFor();
+  const { context, page } = await openBenchPage(browser, server.url, async (page) => {
+    page.on('console', (m) => { if (/hoinghi:/.test(m.text())) console.log(`  [${n}] page says: ${m.text()}`); });
+    page.on('worker', (w) => workers.push(w));
+    page.on('response', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.addInitScript(() => {
+      // When the file input's change event starts and ends (the page's own handler lies in between): the
+      // task that hands thousands of files to the input is mostly Chromium's, before the event. The first
+      // change only: the filters' selects fire change events of their own later on.
+      addEventListener('change', () => { window.__changeStart ??= performance.now(); }, true);
+      addEventListener('change', () => { window.__changeEnd ??= performance.now(); });
+      // Trunk's start event carries the page's wasm exports, and with them its memory.
+      addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    });
+    // BENCH_NO_STORAGE=1: the page without IndexedDB (it says it cannot keep the articles and goes on), to see
+    // what storing them costs.
+    if (process.env.BENCH_NO_STORAGE === '1') {
+      await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+    }
+  });
   await page.waitForLoadState('networkidle');
 
   const before = await page.evaluate(() => performance.now());
@@ -182,16 +176,7 @@ async function measure(n) {
  * from the drop on. */
 async function measureDrop(n) {
   const dir = join('target', 'bench-page', String(n));
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto(server.url);
-  await page.locator('[data-testid="paste-box"]').waitFor();
+  const { context, page } = await openBenchPage(browser, server.url);
   await page.waitForLoadState('networkidle');
   const zone = await page.locator('[data-testid="drop-zone"]').boundingBox();
   const at = { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 };
