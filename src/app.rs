@@ -6,6 +6,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use hoinghi_core::{Record, Span};
@@ -337,14 +338,20 @@ impl Ws {
         let stops = STOPS.with(Cell::get);
         FEEDING.with(|f| f.set(f.get() + 1));
         self.walking.set(true);
+        let found = Rc::new(Cell::new(0usize));
+        let counted = found.clone();
         browser::walk_files(walked, move |files| {
             if STOPS.with(Cell::get) != stops {
                 return false;
             }
+            counted.set(counted.get() + files.len());
             self.enqueue(files.into_iter().map(|(name, file)| Job::File { name, file }).collect());
             true
         })
         .await;
+        if found.get() == 0 && STOPS.with(Cell::get) == stops {
+            self.message.set(Some("Không tìm thấy tệp nào để đọc trong thư mục này.".into()));
+        }
         let feeding = FEEDING.with(|f| {
             f.set(f.get() - 1);
             f.get()

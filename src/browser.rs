@@ -6,19 +6,19 @@
 //! port that yields), `gloo-utils` (window, document, body); the page's storage is `src/storage.rs`
 //! (IndexedDB through `idb`, and `gloo-storage` for the old localStorage). The rest is `web-sys`/`js-sys`.
 //!
-//! Inline JS is left for two things no well-kept crate covers:
-//! - walking a dropped or picked folder (`dropped_files`, `folder_files`, its files handed on as found):
-//!   `webkitGetAsEntry` and the directory reader are callback APIs, recursive, called in batches until an empty
-//!   one, and the File System Access handles (`showDirectoryPicker`, async iterators) are not in `web-sys`'s
-//!   stable bindings. Both hand a file at a time, where the folder input (the fallback where the picker is
-//!   missing) makes every `File` of the folder in one task of Chromium's, 1–2 s at 5,000 files. The walk hands
-//!   the files on as found, 64 at a time (`found` answers false once the user stopped the load), so that the
-//!   loader reads the first while it goes on; it asks for eight files at a time (each `file()` a round trip to
+//! Inline JS is left for three things no well-kept crate covers:
+//! - walking a dropped or picked folder (`dropped_files`, `folder_files`): `webkitGetAsEntry` and the directory
+//!   reader are callback APIs, recursive, called in batches until an empty one, and the File System Access
+//!   handles (`showDirectoryPicker`, async iterators) are not in `web-sys`'s stable bindings nor in gloo; in Rust
+//!   the walk would be a tree of boxed closures three times as long. Both walks get a file at a time, where the
+//!   folder input (the fallback where the picker is missing or refused) makes every `File` of the folder in one
+//!   task of Chromium's, 1–2 s at 5,000 files. They ask for eight files at a time (each `file()` a round trip to
 //!   the browser process: one at a time the walk of 5,000 files took 2.6 s, all of a directory's batch at once
-//!   made one task of 1.2 s as their answers came back together), a folder walked where it stands, a picked
-//!   folder's entries in the order of their names; `choose_folder` answers null when the user closed the
-//!   picker, undefined when the browser refused it (as a policy can); `web-sys` has them only as unstable
-//!   bindings and gloo not at all, and in Rust the walk would be a tree of boxed closures three times as long;
+//!   made one task of 1.2 s as the answers came back together), walk a folder where it stands, a picked folder's
+//!   entries in the order of their names, and hand the files on as found, 64 at a time (`found` answers false
+//!   once the user stopped the load), so that the loader reads the first while the walk goes on.
+//!   `choose_folder` answers null when the user closed the picker, undefined when the browser refused it (as a
+//!   policy can);
 //! - drawing the charts' letters once on a canvas never shown (`shape_text`, `chart::canvas::warm_fonts`): the
 //!   same through `web-sys` grew the page's first load by ~300 bytes gzipped, past its budget, for six lines;
 //! - the extraction workers (`extract_text`, ...): started from the worker loader Trunk writes (found relative

@@ -179,7 +179,7 @@ describe('Hội Nghị page', () => {
     assert.ok(sources.some((s) => s.startsWith('bao-cao/tinh/')), sources.join(' | '));
   });
 
-  it('a folder picked where the browser has a folder picker loads through it; where it refuses, the input', async () => {
+  it('a folder picked where the browser has a folder picker loads through it (an empty one says so); where it refuses, the input', async () => {
     // The picker's folder: one of the origin's private file system (a real directory handle), with a subfolder.
     const texts = await Promise.all([SAMPLE_000, SAMPLE_001].map((p) => readFile(p, 'utf8')));
     await app.open(server.url);
@@ -198,6 +198,15 @@ describe('Hội Nghị page', () => {
     await app.waitForArticles(2);
     const sources = await app.byTestId('article-source').allInnerTexts();
     assert.deepEqual(sources.sort(), ['bao-cao/a.txt', 'bao-cao/tinh/b.txt']);
+    // A folder with no file in it says so.
+    await page.evaluate(async () => {
+      const empty = await (await navigator.storage.getDirectory()).getDirectoryHandle('trong', { create: true });
+      window.showDirectoryPicker = async () => empty;
+    });
+    await page.getByText('Chọn thư mục…').click();
+    await app.message.waitFor();
+    assert.match(await app.message.innerText(), /Không tìm thấy tệp nào/);
+    assert.equal(await app.articleItems.count(), 2);
     // Refused (as an administrator's policy can): the folder input's own dialog opens instead.
     await page.evaluate(() => { window.showDirectoryPicker = async () => { throw new DOMException('no', 'SecurityError'); }; });
     const chooser = page.waitForEvent('filechooser');
