@@ -139,8 +139,9 @@ pub struct Ws {
     pub seconds_left: RwSignal<Option<f64>>,
     /// A huge article (over 1 MB) the workers are reading: its name and the fraction done.
     pub huge: RwSignal<Option<(String, f64)>>,
-    /// A dropped or picked folder is still being walked: the batch's total grows as its files are found.
-    pub walking: RwSignal<bool>,
+    /// Dropped or picked folders still being walked, their files queued as found: the batch's total grows, and
+    /// the loader waits for more while one is.
+    pub walking: RwSignal<u32>,
     /// Copies refused: (copy, the article already loaded with the same text).
     pub duplicates: RwSignal<Vec<(String, String)>>,
     /// A message about storage or a workspace file.
@@ -202,8 +203,6 @@ thread_local! {
     static CANCELLED: Cell<bool> = const { Cell::new(false) };
     /// Bumped by "Dừng" and "Xóa tất cả": a folder still being walked stops handing on its files.
     static STOPS: Cell<u32> = const { Cell::new(0) };
-    /// Folders being walked, their files queued as found: the loader waits for more while one is.
-    static FEEDING: Cell<u32> = const { Cell::new(0) };
     /// A merged view is being asked for; asked again after it when articles changed meanwhile.
     static MERGING: Cell<bool> = const { Cell::new(false) };
     static MERGE_AGAIN: Cell<bool> = const { Cell::new(false) };
@@ -305,7 +304,7 @@ impl Ws {
             progress: RwSignal::new(None),
             seconds_left: RwSignal::new(None),
             huge: RwSignal::new(None),
-            walking: RwSignal::new(false),
+            walking: RwSignal::new(0),
             duplicates: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
             evidence: RwSignal::new(None),
@@ -336,8 +335,7 @@ impl Ws {
     /// walk goes on; the loader waits for more until the walk is done, and a stop or a clear ends the walk.
     pub async fn enqueue_walk(self, walked: browser::Walked) {
         let stops = STOPS.with(Cell::get);
-        FEEDING.with(|f| f.set(f.get() + 1));
-        self.walking.set(true);
+        self.walking.update(|w| *w += 1);
         let found = Rc::new(Cell::new(0usize));
         let counted = found.clone();
         browser::walk_files(walked, move |files| {
@@ -352,11 +350,7 @@ impl Ws {
         if found.get() == 0 && STOPS.with(Cell::get) == stops {
             self.message.set(Some("Không tìm thấy tệp nào để đọc trong thư mục này.".into()));
         }
-        let feeding = FEEDING.with(|f| {
-            f.set(f.get() - 1);
-            f.get()
-        });
-        self.walking.set(feeding > 0);
+        self.walking.update(|w| *w -= 1);
     }
 
     async fn run(self) {
@@ -389,7 +383,7 @@ impl Ws {
                 }
             });
             let Some(next) = flight.pop_front() else {
-                if FEEDING.with(Cell::get) > 0 {
+                if self.walking.get_untracked() > 0 {
                     // A folder is still being walked: its next files are on their way.
                     gloo_timers::future::TimeoutFuture::new(WALK_WAIT_MS).await;
                     slice = browser::now();

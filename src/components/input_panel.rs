@@ -141,11 +141,11 @@ pub fn InputPanel() -> impl IntoView {
                         value=move || decimal(counts().0 as f64 + ws.huge.with(|h| h.as_ref().map_or(0.0, |(_, f)| *f)), 3)></progress>
                     <span data-testid="progress-text">{move || {
                         let (done, total) = counts();
-                        let left = if ws.walking.get() { Left::Walking } else { Left::Seconds(ws.seconds_left.get()) };
+                        let left = if ws.walking.get() > 0 { Left::Walking } else { Left::Seconds(ws.seconds_left.get()) };
                         ws.huge.with(|h| progress_text(done, total, left, h.as_ref().map(|(n, f)| (n.as_str(), *f))))
                     }}</span>
                     <button type="button" class="secondary small" data-testid="cancel-load"
-                        disabled=move || { let (done, total) = counts(); done >= total && !ws.walking.get() }
+                        disabled=move || { let (done, total) = counts(); done >= total && ws.walking.get() == 0 }
                         on:click=move |_| ws.cancel()>"Dừng"</button>
                 </div>
             })}

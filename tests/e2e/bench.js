@@ -8,12 +8,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { launchBrowser } from './browser.js';
 import { CORPUS, distinctArticles } from './corpus.js';
 import { allShown, openBenchPage } from './loaded.js';
+import { HoiNghiPage } from './page.js';
 import { startServer } from './server.js';
 
 const BASE_PATH = process.env.BASE_PATH ?? '/hoinghi/';
@@ -178,14 +179,10 @@ async function measureDrop(n) {
   const dir = join('target', 'bench-page', String(n));
   const { context, page } = await openBenchPage(browser, server.url);
   await page.waitForLoadState('networkidle');
-  const zone = await page.locator('[data-testid="drop-zone"]').boundingBox();
-  const at = { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 };
-  const data = { items: [], files: [resolve(dir)], dragOperationsMask: 1 };
-  const cdp = await context.newCDPSession(page);
   const before = await page.evaluate(() => performance.now());
   const threadsBefore = rendererThreads();
   const started = Date.now();
-  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await new HoiNghiPage(page).dropFolder(dir);
   await allShown(page, n, 100);
   const shown = Date.now() - started;
   const cpu = cpuSince(threadsBefore);
